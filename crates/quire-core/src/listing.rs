@@ -1,0 +1,193 @@
+//! Lists of posts: order, pages, tags, archives, neighbours, and their URLs.
+
+use crate::{manifest::PostSummary, slug::slugify};
+
+/// Route paths, relative to the site root and ending in `/`, as Hugo writes them.
+pub mod paths {
+    /// The home page (`""`) or one of its later pages (`page/2/`).
+    pub fn home(page: usize) -> String {
+        if page <= 1 { String::new() } else { format!("page/{page}/") }
+    }
+
+    /// A post.
+    pub fn post(slug: &str) -> String {
+        format!("posts/{slug}/")
+    }
+
+    /// The index of every tag.
+    pub const TAGS: &str = "tags/";
+
+    /// The archive by year and month.
+    pub const ARCHIVES: &str = "archives/";
+
+    /// The path part of a base URL, with leading and trailing slashes:
+    /// `https://example.org/blog` gives `/blog/`, and `https://example.org` gives `/`.
+    pub fn root_path(base_url: &str) -> String {
+        let after_scheme = base_url.find("://").map_or(base_url, |at| &base_url[at + 3..]);
+        let path = after_scheme.find('/').map_or("", |at| &after_scheme[at..]);
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let trimmed = path.trim_matches('/');
+        if trimmed.is_empty() { "/".to_owned() } else { format!("/{trimmed}/") }
+    }
+
+    /// A tag's list of posts, or one of its later pages.
+    pub fn tag(tag_slug: &str, page: usize) -> String {
+        if page <= 1 { format!("tags/{tag_slug}/") } else { format!("tags/{tag_slug}/page/{page}/") }
+    }
+}
+
+/// Puts posts in list order: pinned posts (weight above 0) first, lightest
+/// first, then the rest newest first; equal dates by time, then title.
+pub fn sort_for_listing(posts: &mut [(PostSummary, i64)]) {
+    posts.sort_by(|(a, a_time), (b, b_time)| {
+        let pinned = |p: &PostSummary| if p.weight > 0 { (0, p.weight) } else { (1, 0) };
+        pinned(a).cmp(&pinned(b)).then(b_time.cmp(a_time)).then_with(|| a.title.cmp(&b.title))
+    });
+}
+
+/// One page of a paginated list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Page<'a, T> {
+    /// The items on this page.
+    pub items: &'a [T],
+    /// This page's number, from 1.
+    pub number: usize,
+    /// How many pages the list has (at least 1).
+    pub total: usize,
+}
+
+impl<T> Page<'_, T> {
+    /// The previous page's number, if there is one.
+    pub fn previous(&self) -> Option<usize> {
+        (self.number > 1).then(|| self.number - 1)
+    }
+
+    /// The next page's number, if there is one.
+    pub fn next(&self) -> Option<usize> {
+        (self.number < self.total).then(|| self.number + 1)
+    }
+}
+
+/// Cuts a list into pages of `per_page`; `None` when `number` is past the
+/// end. Page 1 of an empty list exists (and is empty).
+pub fn paginate<T>(items: &[T], per_page: usize, number: usize) -> Option<Page<'_, T>> {
+    let per_page = per_page.max(1);
+    let total = items.len().div_ceil(per_page).max(1);
+    if number == 0 || number > total {
+        return None;
+    }
+    let start = (number - 1) * per_page;
+    let end = (start + per_page).min(items.len());
+    Some(Page { items: &items[start..end], number, total })
+}
+
+/// A tag with the number of posts that carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagCount {
+    /// The name as first written by an author.
+    pub name: String,
+    /// The URL form.
+    pub slug: String,
+    /// How many posts carry it.
+    pub count: usize,
+}
+
+/// Every tag with its post count, most used first, then by name. Tags that
+/// differ only in case or punctuation ("Web RTC", "web-rtc") are one tag.
+pub fn tag_counts(posts: &[PostSummary]) -> Vec<TagCount> {
+    let mut counts: Vec<TagCount> = Vec::new();
+    for tag in posts.iter().flat_map(|post| unique_tag_slugs(post)) {
+        match counts.iter_mut().find(|known| known.slug == tag.1) {
+            Some(known) => known.count += 1,
+            None => counts.push(TagCount { name: tag.0.to_owned(), slug: tag.1, count: 1 }),
+        }
+    }
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+    counts
+}
+
+fn unique_tag_slugs(post: &PostSummary) -> Vec<(&str, String)> {
+    let mut tags: Vec<(&str, String)> = Vec::new();
+    for name in &post.tags {
+        let slug = slugify(name);
+        if !slug.is_empty() && !tags.iter().any(|(_, known)| *known == slug) {
+            tags.push((name, slug));
+        }
+    }
+    tags
+}
+
+/// The posts carrying a tag, in list order, and the tag's display name;
+/// `None` for a tag no post carries.
+pub fn posts_tagged<'a>(posts: &'a [PostSummary], tag_slug: &str) -> Option<(String, Vec<&'a PostSummary>)> {
+    let mut name = None;
+    let tagged: Vec<&PostSummary> = posts
+        .iter()
+        .filter(|post| {
+            let found = post.tags.iter().find(|tag| slugify(tag) == tag_slug);
+            if name.is_none() {
+                name = found.cloned();
+            }
+            found.is_some()
+        })
+        .collect();
+    name.map(|name| (name, tagged))
+}
+
+/// Posts published in one month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveMonth<'a> {
+    /// The month, 1 to 12.
+    pub month: u8,
+    /// Its English name.
+    pub name: &'static str,
+    /// Its posts, newest first.
+    pub posts: Vec<&'a PostSummary>,
+}
+
+/// Posts published in one year, by month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveYear<'a> {
+    /// The year.
+    pub year: i32,
+    /// Months with posts, newest first.
+    pub months: Vec<ArchiveMonth<'a>>,
+}
+
+impl ArchiveYear<'_> {
+    /// How many posts the year has.
+    pub fn post_count(&self) -> usize {
+        self.months.iter().map(|month| month.posts.len()).sum()
+    }
+}
+
+/// Every post by year and month, newest first, pinned or not.
+pub fn archive(posts: &[PostSummary]) -> Vec<ArchiveYear<'_>> {
+    let mut by_date: Vec<&PostSummary> = posts.iter().collect();
+    // Stable, so posts of one day keep their list order (which has their times).
+    by_date.sort_by(|a, b| b.date.cmp(&a.date));
+    let mut years: Vec<ArchiveYear<'_>> = Vec::new();
+    for post in by_date {
+        if years.last().is_none_or(|year| year.year != post.date.year) {
+            years.push(ArchiveYear { year: post.date.year, months: Vec::new() });
+        }
+        let year = years.last_mut().expect("pushed above");
+        if year.months.last().is_none_or(|month| month.month != post.date.month) {
+            year.months.push(ArchiveMonth { month: post.date.month, name: post.date.month_name(), posts: Vec::new() });
+        }
+        year.months.last_mut().expect("pushed above").posts.push(post);
+    }
+    years
+}
+
+/// The posts published just before and just after a post, by date:
+/// `(older, newer)`.
+pub fn neighbours<'a>(posts: &'a [PostSummary], slug: &str) -> (Option<&'a PostSummary>, Option<&'a PostSummary>) {
+    let mut by_date: Vec<&PostSummary> = posts.iter().collect();
+    by_date.sort_by(|a, b| b.date.cmp(&a.date));
+    let Some(at) = by_date.iter().position(|post| post.slug == slug) else {
+        return (None, None);
+    };
+    let newer = at.checked_sub(1).map(|i| by_date[i]);
+    (by_date.get(at + 1).copied(), newer)
+}

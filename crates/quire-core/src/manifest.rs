@@ -1,0 +1,159 @@
+//! The JSON the build tool writes and the app reads: the site and the list
+//! metadata of every post. Full post text is not in it; each post's body is
+//! a file of its own, fetched when the post is opened.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+
+/// Where the manifest lives, relative to the site root.
+pub const MANIFEST_PATH: &str = "data/manifest.json";
+
+/// Everything the app needs to draw lists, tag pages and archives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// A hash of the whole content; changes whenever any post or the config changes.
+    pub version: String,
+    /// Site-wide settings from the config file.
+    pub site: Site,
+    /// Published posts, in list order: pinned posts by weight, then newest first.
+    pub posts: Vec<PostSummary>,
+}
+
+/// Site-wide settings, read from `quire.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// The blog's name, shown in the header and in every page title.
+    pub title: String,
+    /// One sentence about the blog, used as the home page's meta description.
+    #[serde(default)]
+    pub description: String,
+    /// The default author of posts that name none.
+    #[serde(default)]
+    pub author: String,
+    /// The absolute URL the site is published at, ending in `/`, e.g. `https://example.org/blog/`.
+    pub base_url: String,
+    /// The language of the content, as a BCP 47 tag such as `en`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// How many posts a list page shows before paginating.
+    #[serde(default = "default_posts_per_page")]
+    pub posts_per_page: usize,
+    /// Links in the header menu, in order.
+    #[serde(default)]
+    pub menu: Vec<Link>,
+    /// Links to the author's profiles, shown in the footer.
+    #[serde(default)]
+    pub social: Vec<Link>,
+}
+
+fn default_language() -> String {
+    "en".to_owned()
+}
+
+fn default_posts_per_page() -> usize {
+    10
+}
+
+/// A named link, for menus and social profiles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// The text shown.
+    pub name: String,
+    /// Where it goes: a path such as `/archives/` (inside the site) or an absolute URL.
+    pub url: String,
+}
+
+/// What a list card and a post's header show, without the post's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostSummary {
+    /// The URL segment: `/posts/<slug>/`.
+    pub slug: String,
+    /// The title.
+    pub title: String,
+    /// The publication date as written by the author.
+    pub date: Date,
+    /// When the post last changed in substance, if the author said so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lastmod: Option<Date>,
+    /// The list card's text: the front matter's summary, the text before `<!--more-->`, or the first 70 words.
+    pub summary: String,
+    /// The meta description: the front matter's `description`, else the summary.
+    pub description: String,
+    /// Who wrote it.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// Tags as the author wrote them; their URL form comes from [`crate::slug::slugify`].
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Categories as the author wrote them.
+    #[serde(default)]
+    pub categories: Vec<String>,
+    /// The cover image, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<Cover>,
+    /// Hugo's reading time in minutes.
+    pub reading_minutes: u32,
+    /// Words in the body.
+    pub word_count: usize,
+    /// Pinning order: posts with a weight come first, lowest weight first; 0 means not pinned.
+    #[serde(default)]
+    pub weight: i64,
+    /// The body's Markdown file, relative to the site root; its name changes when the body does.
+    pub body: String,
+    /// Old paths (relative to the site root) that lead to this post.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+/// A post's cover image.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cover {
+    /// The image URL: relative to the site root, or absolute.
+    pub src: String,
+    /// The text that replaces the image for readers who cannot see it.
+    pub alt: String,
+    /// A caption shown under the cover on the post page.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub caption: String,
+    /// The intrinsic width in pixels, so the layout does not jump while it loads.
+    pub width: u32,
+    /// The intrinsic height in pixels.
+    pub height: u32,
+}
+
+impl PostSummary {
+    /// The author line: "Ann", "Ann and Bob", "Ann, Bob and Cy".
+    pub fn author_line(&self) -> String {
+        match self.authors.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+
+    /// Whether the post says it was updated after it was published.
+    pub fn updated_later(&self) -> Option<Date> {
+        self.lastmod.filter(|lastmod| *lastmod > self.date)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn author_line_joins_names() {
+        let mut post: PostSummary = serde_json::from_str(
+            r#"{"slug":"a","title":"A","date":"2026-03-09","summary":"","description":"","reading_minutes":1,"word_count":1,"body":"data/posts/a.md"}"#,
+        )
+        .unwrap();
+        assert_eq!(post.author_line(), "");
+        post.authors = vec!["Ann".into()];
+        assert_eq!(post.author_line(), "Ann");
+        post.authors = vec!["Ann".into(), "Bob".into(), "Cy".into()];
+        assert_eq!(post.author_line(), "Ann, Bob and Cy");
+    }
+}

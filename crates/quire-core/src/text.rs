@@ -1,0 +1,149 @@
+//! Plain-text views of a post: word count, reading time and summary.
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+
+/// How many words Hugo's automatic summary keeps.
+pub const SUMMARY_WORDS: usize = 70;
+
+/// The marker that ends a hand-picked summary, as in Hugo.
+pub const MORE_MARKER: &str = "<!--more-->";
+
+/// The text a reader reads, without Markdown syntax or HTML tags: what words
+/// are counted in and summaries are cut from.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    let push_break = |text: &mut String| {
+        if !text.ends_with([' ', '\n']) && !text.is_empty() {
+            text.push(' ');
+        }
+    };
+    for event in Parser::new_ext(markdown, crate::markdown::parser_options()) {
+        match event {
+            Event::Text(part) | Event::Code(part) => text.push_str(&part),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => push_break(&mut text),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_),
+            ) => push_break(&mut text),
+            _ => {}
+        }
+    }
+    // Collapsed, so that summaries and search never depend on the source's layout.
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Counts words the way Hugo does: runs of non-space characters, except that
+/// each CJK character counts as a word of its own.
+pub fn word_count(plain: &str) -> usize {
+    plain
+        .split_whitespace()
+        .map(|word| {
+            let cjk = word.chars().filter(|c| is_cjk(*c)).count();
+            if cjk == 0 { 1 } else { cjk + usize::from(word.chars().any(|c| !is_cjk(c))) }
+        })
+        .sum()
+}
+
+fn is_cjk(ch: char) -> bool {
+    matches!(ch as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Hugo's reading time: (words + 212) / 213 minutes, rounded down, and never
+/// less than one minute.
+pub fn reading_minutes(words: usize) -> u32 {
+    u32::try_from(words.div_ceil(213)).unwrap_or(u32::MAX).max(1)
+}
+
+/// Where a summary comes from, in Hugo's order of preference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummarySource {
+    /// `summary` in the front matter.
+    FrontMatter,
+    /// The text before `<!--more-->`.
+    MoreMarker,
+    /// The first [`SUMMARY_WORDS`] words.
+    FirstWords,
+}
+
+/// The summary shown on list cards: the front matter's `summary`, else the
+/// text before `<!--more-->`, else the first 70 words with an ellipsis if cut.
+pub fn summary(front_matter_summary: Option<&str>, markdown: &str) -> (String, SummarySource) {
+    if let Some(given) = front_matter_summary.map(str::trim).filter(|s| !s.is_empty()) {
+        return (plain_text(given), SummarySource::FrontMatter);
+    }
+    if let Some((before, _)) = markdown.split_once(MORE_MARKER) {
+        return (plain_text(before), SummarySource::MoreMarker);
+    }
+    let plain = plain_text(markdown);
+    let mut words = plain.split_whitespace();
+    let mut kept: Vec<&str> = words.by_ref().take(SUMMARY_WORDS).collect();
+    let cut = words.next().is_some();
+    if cut {
+        if let Some(last) = kept.last_mut() {
+            *last = last.trim_end_matches([',', ';', ':', '.', '!', '?', '—', '-']);
+        }
+    }
+    let mut text = kept.join(" ");
+    if cut {
+        text.push('…');
+    }
+    (text, SummarySource::FirstWords)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_time_follows_hugo() {
+        let cases = [(0, 1), (1, 1), (213, 1), (214, 2), (426, 2), (427, 3), (850, 4), (1000, 5)];
+        for (words, minutes) in cases {
+            assert_eq!(reading_minutes(words), minutes, "{words} words");
+        }
+    }
+
+    #[test]
+    fn plain_text_drops_syntax_but_keeps_code() {
+        let text = plain_text("# Title\n\nSome *emphasis* and `code`.\n\n```rust\nfn main() {}\n```\n\n- one\n- two");
+        assert_eq!(text, "Title Some emphasis and code. fn main() {} one two");
+    }
+
+    #[test]
+    fn word_count_counts_words_and_cjk_characters() {
+        assert_eq!(word_count("one two  three\nfour"), 4);
+        assert_eq!(word_count("日本語 text"), 4);
+    }
+
+    #[test]
+    fn front_matter_summary_wins() {
+        let (text, source) = summary(Some("Given **here**."), "Body.<!--more-->More.");
+        assert_eq!((text.as_str(), source), ("Given here.", SummarySource::FrontMatter));
+    }
+
+    #[test]
+    fn more_marker_ends_the_summary() {
+        let (text, source) = summary(None, "First *para*.\n\n<!--more-->\n\nRest of the post.");
+        assert_eq!((text.as_str(), source), ("First para.", SummarySource::MoreMarker));
+    }
+
+    #[test]
+    fn blank_front_matter_summary_is_ignored() {
+        assert_eq!(summary(Some("  "), "Short body.").1, SummarySource::FirstWords);
+    }
+
+    #[test]
+    fn first_seventy_words_otherwise() {
+        let body: Vec<String> = (1..=100).map(|n| format!("w{n}")).collect();
+        let (text, source) = summary(None, &body.join(" "));
+        assert_eq!(source, SummarySource::FirstWords);
+        assert_eq!(text.split_whitespace().count(), 70);
+        assert!(text.ends_with("w70…"));
+        let (short, _) = summary(None, "Only a few words.");
+        assert_eq!(short, "Only a few words.");
+    }
+}

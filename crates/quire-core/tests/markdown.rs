@@ -1,0 +1,79 @@
+//! Markdown output, pinned with snapshots: what readers see and what must never run.
+
+use insta::assert_snapshot;
+use quire_core::markdown::{LinkBase, render, resolve_url};
+
+const POST: LinkBase<'static> = LinkBase { site_root: "/", page_path: "posts/demo/" };
+const SUB_PATH_POST: LinkBase<'static> = LinkBase { site_root: "/blog/", page_path: "posts/demo/" };
+
+fn html(markdown: &str) -> String {
+    render(markdown, POST).html
+}
+
+#[test]
+fn extensions_render() {
+    assert_snapshot!(html(
+        "## Tables\n\n| Store | Model |\n|---|:---:|\n| Firestore | documents |\n\n\
+         ~~gone~~ and `code`.\n\n- [x] done\n- [ ] to do\n\n\
+         Claim.[^why]\n\n[^why]: Because.\n"
+    ));
+}
+
+#[test]
+fn headings_get_unique_ids() {
+    let rendered = render("# Intro\n\n## Intro\n\n## Intro\n\n### Custom {#my-id}\n\n## `code` & *more*\n", POST);
+    let ids: Vec<&str> = rendered.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["intro", "intro-1", "intro-2", "my-id", "code-more"]);
+    assert_eq!(rendered.headings[4].text, "code & more");
+    assert_snapshot!(rendered.html);
+}
+
+#[test]
+fn code_blocks_keep_their_language() {
+    assert_snapshot!(html("```rust\nfn main() { println!(\"<hi>\"); }\n```\n"));
+}
+
+#[test]
+fn relative_urls_point_into_the_post_and_sub_path() {
+    assert_snapshot!(render(
+        "![Diagram](diagram.png \"A diagram\") [other](/posts/other/) [top](#intro) [web](https://example.org/a?b=1)",
+        SUB_PATH_POST
+    )
+    .html);
+}
+
+#[test]
+fn raw_html_is_shown_not_run() {
+    assert_snapshot!(html(
+        "<script>alert('block')</script>\n\nInline <img src=x onerror=alert(1)> and <b>bold</b> and <kbd>Ctrl</kbd>.\n\n\
+         <div onclick=\"alert(1)\">\nclick\n</div>\n\n<!--more-->\n\nAfter the marker.\n"
+    ));
+}
+
+#[test]
+fn dangerous_urls_are_dropped() {
+    let out = html(
+        "[js](javascript:alert(1)) [JS](JaVaScRiPt:alert(1)) [tab](java\tscript:alert(1)) \
+         [vb](vbscript:msgbox) [data](data:text/html;base64,PHNjcmlwdD4=) \
+         ![img](javascript:alert(1)) ![pixel](data:image/svg+xml,<svg onload=alert(1)>) <javascript:alert(1)>",
+    );
+    for needle in ["javascript:", "JaVaScRiPt", "vbscript", "data:", "<script", "onload", "onerror"] {
+        assert!(!out.to_lowercase().contains(&needle.to_lowercase()), "{needle} survived in {out}");
+    }
+    assert_snapshot!(out);
+}
+
+#[test]
+fn resolve_url_keeps_safe_schemes() {
+    for safe in ["https://example.org/", "http://a.b/c", "mailto:me@example.org", "tel:+4912345"] {
+        assert_eq!(resolve_url(safe, POST).as_deref(), Some(safe));
+    }
+    assert_eq!(resolve_url("//cdn.example.org/x.png", POST).as_deref(), Some("//cdn.example.org/x.png"));
+    assert_eq!(resolve_url("file:///etc/passwd", POST), None);
+    assert_eq!(resolve_url(" javascript:alert(1)", POST), None);
+}
+
+#[test]
+fn smart_punctuation_like_hugo() {
+    assert_snapshot!(html("\"Quotes\" -- and 'single' ... done"));
+}

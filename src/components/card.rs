@@ -1,0 +1,54 @@
+//! A post's card in a list: cover, title, summary and meta line.
+
+use leptos::prelude::*;
+use quire_core::{listing::paths, manifest::PostSummary};
+
+use crate::{components::post_meta::PostMetaLine, data::Store};
+
+/// One `<article>` of the post list. Hovering, focusing or touching its link
+/// starts loading the body, so the click that follows shows it at once.
+#[component]
+pub fn PostCard(
+    /// The post to show.
+    post: PostSummary,
+) -> impl IntoView {
+    let store = Store::get();
+    let href = store.href(&paths::post(&post.slug));
+    let prefetch = {
+        let post = post.clone();
+        move || store.load_body(&post)
+    };
+    let (on_hover, on_focus, on_touch) = (prefetch.clone(), prefetch.clone(), prefetch);
+    let cover = post.cover.clone().map(|cover| {
+        view! {
+            <figure class="card-cover">
+                <img src=store.href(&cover.src) alt=cover.alt width=cover.width height=cover.height loading="lazy" decoding="async"/>
+            </figure>
+        }
+    });
+    view! {
+        <article class="post-card">
+            {cover}
+            <h2 class="card-title">
+                <a href=href on:mouseenter=move |_| on_hover() on:focus=move |_| on_focus() on:touchstart=move |_| on_touch()>
+                    {post.title.clone()}
+                </a>
+            </h2>
+            <p class="card-summary">{post.summary.clone()}</p>
+            <PostMetaLine post/>
+        </article>
+    }
+}
+
+/// A list of cards.
+#[component]
+pub fn PostList(
+    /// The posts, in order.
+    posts: Vec<PostSummary>,
+) -> impl IntoView {
+    view! {
+        <div class="post-list">
+            {posts.into_iter().map(|post| view! { <PostCard post/> }).collect_view()}
+        </div>
+    }
+}

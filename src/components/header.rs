@@ -1,0 +1,43 @@
+//! The site header: the blog's name, its menu and the theme switch.
+
+use leptos::prelude::*;
+
+use crate::{
+    components::theme::ThemeToggle,
+    data::{Load, Store},
+};
+
+/// The bar at the top of every page.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let store = Store::get();
+    let home = store.href("");
+    let site = move || match store.manifest() {
+        Load::Ready(manifest) => Some(manifest.site.clone()),
+        _ => None,
+    };
+    view! {
+        <header class="site-header">
+            <nav class="nav" aria-label="Site">
+                <a class="site-title" href=home>{move || site().map(|site| site.title)}</a>
+                <ul class="menu">
+                    {move || {
+                        site().map(|site| {
+                            site.menu
+                                .into_iter()
+                                .map(|link| view! { <li><a href=site_link(&store, &link.url)>{link.name}</a></li> })
+                                .collect_view()
+                        })
+                    }}
+                    <li><ThemeToggle/></li>
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+/// A menu URL: paths are inside the site (and so under its sub-path);
+/// anything with a scheme is left alone.
+pub(crate) fn site_link(store: &Store, url: &str) -> String {
+    if url.starts_with('/') && !url.starts_with("//") { store.href(url) } else { url.to_owned() }
+}

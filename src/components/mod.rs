@@ -1,0 +1,10 @@
+//! Pieces shared by the route views.
+
+pub mod card;
+pub mod footer;
+pub mod header;
+pub mod page_meta;
+pub mod pager;
+pub mod post_meta;
+pub mod status;
+pub mod theme;

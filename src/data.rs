@@ -1,0 +1,165 @@
+//! Every request the app makes: the manifest, once, and each post body, once.
+//!
+//! Views never fetch. They read the [`Store`]'s signals, which hold what has
+//! arrived, and ask it to load what is missing. Keeping this in one module
+//! means that splitting the manifest into pieces for very large blogs, or
+//! changing where bodies live, touches only this file.
+
+use std::{collections::HashMap, fmt, sync::Arc};
+
+use gloo_net::http::Request;
+use leptos::{prelude::*, task::spawn_local};
+use quire_core::{
+    listing::paths,
+    manifest::{MANIFEST_PATH, Manifest, PostSummary},
+    markdown::{LinkBase, Rendered, render},
+};
+
+/// The state of something fetched.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load<T> {
+    /// Requested, not arrived yet.
+    Loading,
+    /// Arrived and usable.
+    Ready(T),
+    /// Could not be had; the reader is told why and offered a retry.
+    Failed(LoadError),
+}
+
+/// Why a request failed, in words a reader understands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError(String);
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The app's data: the manifest and the post bodies seen so far.
+#[derive(Clone, Copy)]
+pub struct Store {
+    manifest: RwSignal<Load<Arc<Manifest>>>,
+    bodies: RwSignal<HashMap<String, Load<Arc<Rendered>>>>,
+    root: StoredValue<String>,
+}
+
+impl Store {
+    /// Creates the store, starts fetching the manifest and makes the store
+    /// available to every view through context.
+    pub fn provide(root: String) -> Self {
+        let store = Self {
+            manifest: RwSignal::new(Load::Loading),
+            bodies: RwSignal::new(HashMap::new()),
+            root: StoredValue::new(root),
+        };
+        store.load_manifest();
+        provide_context(store);
+        store
+    }
+
+    /// The store provided by [`Store::provide`].
+    pub fn get() -> Self {
+        expect_context()
+    }
+
+    /// The path the site is served under: `/` or `/blog/`.
+    pub fn root(&self) -> String {
+        self.root.get_value()
+    }
+
+    /// An absolute path for a route path such as `posts/x/`.
+    pub fn href(&self, path: &str) -> String {
+        self.root.with_value(|root| format!("{root}{}", path.trim_start_matches('/')))
+    }
+
+    /// The manifest's state; views re-render when it arrives.
+    pub fn manifest(&self) -> Load<Arc<Manifest>> {
+        self.manifest.get()
+    }
+
+    /// The manifest's state, without subscribing to it.
+    pub fn manifest_untracked(&self) -> Load<Arc<Manifest>> {
+        self.manifest.get_untracked()
+    }
+
+    /// Fetches the manifest again after a failure.
+    pub fn retry_manifest(&self) {
+        self.manifest.set(Load::Loading);
+        self.load_manifest();
+    }
+
+    fn load_manifest(&self) {
+        let state = self.manifest;
+        spawn_local(async move {
+            let loaded = match fetch_text(MANIFEST_PATH, "The list of posts").await {
+                Ok(text) => serde_json::from_str::<Manifest>(&text).map(Arc::new).map_err(|error| {
+                    LoadError(format!("The list of posts is damaged and could not be read ({error})."))
+                }),
+                Err(error) => Err(error),
+            };
+            state.set(match loaded {
+                Ok(manifest) => Load::Ready(manifest),
+                Err(error) => Load::Failed(error),
+            });
+        });
+    }
+
+    /// A post body's state; `None` until [`Store::load_body`] is called for it.
+    pub fn body(&self, slug: &str) -> Option<Load<Arc<Rendered>>> {
+        self.bodies.with(|bodies| bodies.get(slug).cloned())
+    }
+
+    /// Starts fetching a post's body unless it is loaded or on its way, so a
+    /// body is fetched once however often a reader opens or hovers its link.
+    pub fn load_body(&self, post: &PostSummary) {
+        let known = self.bodies.with_untracked(|bodies| matches!(bodies.get(&post.slug), Some(Load::Ready(_) | Load::Loading)));
+        if !known {
+            self.fetch_body(post);
+        }
+    }
+
+    /// Fetches a post's body again after a failure.
+    pub fn retry_body(&self, post: &PostSummary) {
+        self.fetch_body(post);
+    }
+
+    fn fetch_body(&self, post: &PostSummary) {
+        let bodies = self.bodies;
+        let slug = post.slug.clone();
+        let url = post.body.clone();
+        let root = self.root();
+        bodies.update(|bodies| {
+            bodies.insert(slug.clone(), Load::Loading);
+        });
+        spawn_local(async move {
+            let state = match fetch_text(&url, "This post").await {
+                Ok(markdown) => {
+                    let page_path = paths::post(&slug);
+                    Load::Ready(Arc::new(render(&markdown, LinkBase { site_root: &root, page_path: &page_path })))
+                }
+                Err(error) => Load::Failed(error),
+            };
+            bodies.update(|bodies| {
+                bodies.insert(slug, state);
+            });
+        });
+    }
+}
+
+/// GETs a file relative to the site root (the page's `<base href>`).
+async fn fetch_text(url: &str, what: &str) -> Result<String, LoadError> {
+    let response = Request::get(url).send().await.map_err(|_| {
+        LoadError(format!("{what} could not be loaded: the network request failed. Check your connection and try again."))
+    })?;
+    match response.status() {
+        200..=299 => response
+            .text()
+            .await
+            .map_err(|_| LoadError(format!("{what} could not be loaded: the download was interrupted."))),
+        404 => Err(LoadError(format!("{what} could not be found on the server (HTTP 404)."))),
+        status => Err(LoadError(format!("{what} could not be loaded: the server answered HTTP {status}."))),
+    }
+}

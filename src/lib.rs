@@ -1,0 +1,65 @@
+//! Quire's reader: a Leptos single-page app that shows the blog the build
+//! tool described in `data/manifest.json`.
+//!
+//! `data` does every fetch; `routes` has one view per URL Hugo would serve;
+//! `components` has the pieces those views share.
+
+pub mod components;
+pub mod data;
+pub mod routes;
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+use quire_core::listing::paths::root_path;
+
+use crate::{
+    components::{footer::SiteFooter, header::SiteHeader},
+    data::Store,
+    routes::{
+        archives::ArchivesPage, home::HomePage, not_found::NotFoundPage, post::PostPage, tag::TagPage, tags::TagsPage,
+    },
+};
+
+/// Mounts the app into the page's `<body>`.
+pub fn start() {
+    leptos::mount::mount_to_body(App);
+}
+
+/// The path the page says the site lives under, from its `<base href>`
+/// (which Trunk fills in from `--public-url`).
+fn site_root() -> String {
+    document().base_uri().ok().flatten().map_or_else(|| "/".to_owned(), |base| root_path(&base))
+}
+
+/// The whole app: header, the routed page, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let root = site_root();
+    // The router wants the base without its trailing slash, and none at all for `/`.
+    let router_base = root.trim_end_matches('/').to_owned();
+    Store::provide(root);
+
+    view! {
+        <Router base=router_base>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader/>
+            <main id="main" class="main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/page/:page") view=HomePage/>
+                    <Route path=path!("/posts/:slug") view=PostPage/>
+                    <Route path=path!("/tags") view=TagsPage/>
+                    <Route path=path!("/tags/:tag") view=TagPage/>
+                    <Route path=path!("/tags/:tag/page/:page") view=TagPage/>
+                    <Route path=path!("/archives") view=ArchivesPage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

@@ -1,0 +1,49 @@
+//! `/archives/`: every post by year and month.
+
+use leptos::prelude::*;
+use quire_core::listing::{archive, paths};
+
+use crate::{
+    components::{page_meta::PageMeta, status::WithManifest},
+    data::Store,
+};
+
+/// The archive.
+#[component]
+pub fn ArchivesPage() -> impl IntoView {
+    let store = Store::get();
+    view! {
+        <WithManifest ready=move |manifest| {
+            let description = format!("Every post of {}, by year and month.", manifest.site.title);
+            let years = archive(&manifest.posts)
+                .into_iter()
+                .map(|year| {
+                    let count = year.post_count();
+                    view! {
+                        <section class="archive-year">
+                            <h2>{year.year}<span class="list-count">{format!("{count} post{}", if count == 1 { "" } else { "s" })}</span></h2>
+                            {year.months.into_iter().map(|month| view! {
+                                <section class="archive-month">
+                                    <h3>{month.name}</h3>
+                                    <ul>
+                                        {month.posts.into_iter().map(|post| view! {
+                                            <li>
+                                                <time datetime=post.date.to_string()>{post.date.long_form()}</time>
+                                                <a href=store.href(&paths::post(&post.slug))>{post.title.clone()}</a>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                </section>
+                            }).collect_view()}
+                        </section>
+                    }
+                })
+                .collect_view();
+            view! {
+                <PageMeta title=Some("Archives".to_owned()) site=manifest.site.title.clone() description/>
+                <h1 class="list-title">"Archives"</h1>
+                {years}
+            }
+        }/>
+    }
+}

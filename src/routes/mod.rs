@@ -1,0 +1,21 @@
+//! One view per URL, with Hugo's URLs.
+
+pub mod archives;
+pub mod home;
+pub mod not_found;
+pub mod post;
+pub mod tag;
+pub mod tags;
+
+use leptos_router::hooks::use_params_map;
+use leptos::prelude::*;
+
+/// The `:page` parameter of a paginated list: `Some(1)` when absent,
+/// `None` when it is not a page number.
+pub(crate) fn page_param() -> Memo<Option<usize>> {
+    let params = use_params_map();
+    Memo::new(move |_| match params.read().get("page") {
+        None => Some(1),
+        Some(text) => text.parse::<usize>().ok().filter(|n| *n >= 1),
+    })
+}
