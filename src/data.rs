@@ -72,7 +72,8 @@ impl Store {
 
     /// An absolute path for a route path such as `posts/x/`.
     pub fn href(&self, path: &str) -> String {
-        self.root.with_value(|root| format!("{root}{}", path.trim_start_matches('/')))
+        self.root
+            .with_value(|root| format!("{root}{}", path.trim_start_matches('/')))
     }
 
     /// The manifest's state; views re-render when it arrives.
@@ -95,9 +96,13 @@ impl Store {
         let state = self.manifest;
         spawn_local(async move {
             let loaded = match fetch_text(MANIFEST_PATH, "The list of posts").await {
-                Ok(text) => serde_json::from_str::<Manifest>(&text).map(Arc::new).map_err(|error| {
-                    LoadError(format!("The list of posts is damaged and could not be read ({error})."))
-                }),
+                Ok(text) => serde_json::from_str::<Manifest>(&text)
+                    .map(Arc::new)
+                    .map_err(|error| {
+                        LoadError(format!(
+                            "The list of posts is damaged and could not be read ({error})."
+                        ))
+                    }),
                 Err(error) => Err(error),
             };
             state.set(match loaded {
@@ -115,7 +120,9 @@ impl Store {
     /// Starts fetching a post's body unless it is loaded or on its way, so a
     /// body is fetched once however often a reader opens or hovers its link.
     pub fn load_body(&self, post: &PostSummary) {
-        let known = self.bodies.with_untracked(|bodies| matches!(bodies.get(&post.slug), Some(Load::Ready(_) | Load::Loading)));
+        let known = self.bodies.with_untracked(|bodies| {
+            matches!(bodies.get(&post.slug), Some(Load::Ready(_) | Load::Loading))
+        });
         if !known {
             self.fetch_body(post);
         }
@@ -138,7 +145,13 @@ impl Store {
             let state = match fetch_text(&url, "This post").await {
                 Ok(markdown) => {
                     let page_path = paths::post(&slug);
-                    Load::Ready(Arc::new(render(&markdown, LinkBase { site_root: &root, page_path: &page_path })))
+                    Load::Ready(Arc::new(render(
+                        &markdown,
+                        LinkBase {
+                            site_root: &root,
+                            page_path: &page_path,
+                        },
+                    )))
                 }
                 Err(error) => Load::Failed(error),
             };
@@ -155,11 +168,16 @@ async fn fetch_text(url: &str, what: &str) -> Result<String, LoadError> {
         LoadError(format!("{what} could not be loaded: the network request failed. Check your connection and try again."))
     })?;
     match response.status() {
-        200..=299 => response
-            .text()
-            .await
-            .map_err(|_| LoadError(format!("{what} could not be loaded: the download was interrupted."))),
-        404 => Err(LoadError(format!("{what} could not be found on the server (HTTP 404)."))),
-        status => Err(LoadError(format!("{what} could not be loaded: the server answered HTTP {status}."))),
+        200..=299 => response.text().await.map_err(|_| {
+            LoadError(format!(
+                "{what} could not be loaded: the download was interrupted."
+            ))
+        }),
+        404 => Err(LoadError(format!(
+            "{what} could not be found on the server (HTTP 404)."
+        ))),
+        status => Err(LoadError(format!(
+            "{what} could not be loaded: the server answered HTTP {status}."
+        ))),
     }
 }

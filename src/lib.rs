@@ -20,7 +20,8 @@ use crate::{
     components::{footer::SiteFooter, header::SiteHeader},
     data::Store,
     routes::{
-        archives::ArchivesPage, home::HomePage, not_found::NotFoundPage, post::PostPage, tag::TagPage, tags::TagsPage,
+        archives::ArchivesPage, home::HomePage, not_found::NotFoundPage, post::PostPage,
+        tag::TagPage, tags::TagsPage,
     },
 };
 
@@ -32,7 +33,11 @@ pub fn start() {
 /// The path the page says the site lives under, from its `<base href>`
 /// (which Trunk fills in from `--public-url`).
 fn site_root() -> String {
-    document().base_uri().ok().flatten().map_or_else(|| "/".to_owned(), |base| root_path(&base))
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .map_or_else(|| "/".to_owned(), |base| root_path(&base))
 }
 
 /// The whole app: header, the routed page, footer.

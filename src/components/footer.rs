@@ -17,7 +17,11 @@ pub fn SiteFooter() -> impl IntoView {
             return None;
         };
         let site = manifest.site.clone();
-        let owner = if site.author.is_empty() { site.title.clone() } else { site.author.clone() };
+        let owner = if site.author.is_empty() {
+            site.title.clone()
+        } else {
+            site.author.clone()
+        };
         Some(view! {
             <footer class="site-footer">
                 <ul class="social">

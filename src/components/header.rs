@@ -39,5 +39,9 @@ pub fn SiteHeader() -> impl IntoView {
 /// A menu URL: paths are inside the site (and so under its sub-path);
 /// anything with a scheme is left alone.
 pub(crate) fn site_link(store: &Store, url: &str) -> String {
-    if url.starts_with('/') && !url.starts_with("//") { store.href(url) } else { url.to_owned() }
+    if url.starts_with('/') && !url.starts_with("//") {
+        store.href(url)
+    } else {
+        url.to_owned()
+    }
 }

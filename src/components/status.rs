@@ -22,7 +22,9 @@ where
     move || match store.manifest() {
         Load::Loading => view! { <Loading label="Loading posts…"/> }.into_any(),
         Load::Ready(manifest) => ready(manifest).into_any(),
-        Load::Failed(error) => view! { <LoadFailed error retry=move || store.retry_manifest()/> }.into_any(),
+        Load::Failed(error) => {
+            view! { <LoadFailed error retry=move || store.retry_manifest()/> }.into_any()
+        }
     }
 }
 

@@ -36,7 +36,10 @@ impl Theme {
     /// The theme in force: the reader's pick, else the system's.
     fn current() -> Self {
         let root = document().document_element();
-        match root.and_then(|root| root.get_attribute("data-theme")).as_deref() {
+        match root
+            .and_then(|root| root.get_attribute("data-theme"))
+            .as_deref()
+        {
             Some("dark") => Theme::Dark,
             Some("light") => Theme::Light,
             _ => {
@@ -45,7 +48,11 @@ impl Theme {
                     .ok()
                     .flatten()
                     .is_some_and(|query| query.matches());
-                if prefers_dark { Theme::Dark } else { Theme::Light }
+                if prefers_dark {
+                    Theme::Dark
+                } else {
+                    Theme::Light
+                }
             }
         }
     }

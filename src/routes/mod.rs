@@ -7,8 +7,8 @@ pub mod post;
 pub mod tag;
 pub mod tags;
 
-use leptos_router::hooks::use_params_map;
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
 /// The `:page` parameter of a paginated list: `Some(1)` when absent,
 /// `None` when it is not a page number.

@@ -1,7 +1,10 @@
 //! The view for every URL that names nothing: an unknown path, slug, tag or page.
 
 use leptos::prelude::*;
-use leptos_router::{NavigateOptions, hooks::{use_location, use_navigate}};
+use leptos_router::{
+    NavigateOptions,
+    hooks::{use_location, use_navigate},
+};
 use quire_core::listing::paths;
 
 use crate::{

@@ -48,7 +48,10 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
         let post = post.clone();
         move || match body_state.get() {
             None | Some(Load::Loading) => view! { <Loading label="Loading the post…"/> }.into_any(),
-            Some(Load::Ready(rendered)) => view! { <div class="post-content" inner_html=rendered.html.clone()></div> }.into_any(),
+            Some(Load::Ready(rendered)) => {
+                view! { <div class="post-content" inner_html=rendered.html.clone()></div> }
+                    .into_any()
+            }
             Some(Load::Failed(error)) => {
                 let post = post.clone();
                 view! { <LoadFailed error retry=move || store.retry_body(&post)/> }.into_any()

@@ -88,16 +88,25 @@ struct Source {
 /// `path:line: message`.
 pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite, Vec<String>> {
     let config_path = root.join(CONFIG_FILE);
-    let config_text = fs::read_to_string(&config_path)
-        .map_err(|error| vec![format!("{}: cannot read the site config: {error}", config_path.display())])?;
-    let site = parse_config(&config_text).map_err(|(line, message)| vec![format!("{}:{line}: {message}", config_path.display())])?;
+    let config_text = fs::read_to_string(&config_path).map_err(|error| {
+        vec![format!(
+            "{}: cannot read the site config: {error}",
+            config_path.display()
+        )]
+    })?;
+    let site = parse_config(&config_text)
+        .map_err(|(line, message)| vec![format!("{}:{line}: {message}", config_path.display())])?;
 
     let posts_dir = root.join("content").join("posts");
     if !posts_dir.is_dir() {
-        return Err(vec![format!("{}: no such folder; posts go in content/posts/<slug>.md or content/posts/<slug>/index.md", posts_dir.display())]);
+        return Err(vec![format!(
+            "{}: no such folder; posts go in content/posts/<slug>.md or content/posts/<slug>/index.md",
+            posts_dir.display()
+        )]);
     }
     let mut sources = Vec::new();
-    find_sources(&posts_dir, &mut sources).map_err(|error| vec![format!("{}: {error}", posts_dir.display())])?;
+    find_sources(&posts_dir, &mut sources)
+        .map_err(|error| vec![format!("{}: {error}", posts_dir.display())])?;
     sources.sort_by(|a, b| a.path.cmp(&b.path));
 
     let mut problems = Vec::new();
@@ -117,7 +126,11 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
         let document = match front_matter::parse(&text) {
             Ok(document) => document,
             Err(found) => {
-                problems.extend(found.into_iter().map(|p| format!("{shown}:{}: {}", p.line, p.message)));
+                problems.extend(
+                    found
+                        .into_iter()
+                        .map(|p| format!("{shown}:{}: {}", p.line, p.message)),
+                );
                 continue;
             }
         };
@@ -131,7 +144,10 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
             continue;
         }
         if let Some(first) = slugs.get(&slug) {
-            problems.push(format!("{shown}:{slug_line}: duplicate slug `{slug}`: {} has it too", first.display()));
+            problems.push(format!(
+                "{shown}:{slug_line}: duplicate slug `{slug}`: {} has it too",
+                first.display()
+            ));
             continue;
         }
         slugs.insert(slug.clone(), source.path.clone());
@@ -154,12 +170,17 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
             },
         };
         if let Some(bundle) = &source.bundle {
-            bundle_assets(bundle, &slug, &mut assets).map_err(|error| vec![format!("{}: {error}", bundle.display())])?;
+            bundle_assets(bundle, &slug, &mut assets)
+                .map_err(|error| vec![format!("{}: {error}", bundle.display())])?;
         }
         let plain = plain_text(document.body);
         let words = word_count(&plain);
         let (summary_text, _) = summary(fm.summary.as_deref(), document.body);
-        let authors = if fm.authors.is_empty() && !site.author.is_empty() { vec![site.author.clone()] } else { fm.authors };
+        let authors = if fm.authors.is_empty() && !site.author.is_empty() {
+            vec![site.author.clone()]
+        } else {
+            fm.authors
+        };
         let body = document.body.trim_start_matches(['\n', '\r']).to_owned();
         let entry = PostSummary {
             body: format!("data/posts/{slug}.{}.md", short_hash(body.as_bytes())),
@@ -175,14 +196,25 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
             reading_minutes: reading_minutes(words),
             word_count: words,
             weight: fm.weight,
-            aliases: fm.aliases.iter().map(|alias| alias.trim_matches('/').to_owned() + "/").collect(),
+            aliases: fm
+                .aliases
+                .iter()
+                .map(|alias| alias.trim_matches('/').to_owned() + "/")
+                .collect(),
             slug,
         };
-        posts.push((LoadedPost { summary: entry, body }, fm.date.unix_seconds));
+        posts.push((
+            LoadedPost {
+                summary: entry,
+                body,
+            },
+            fm.date.unix_seconds,
+        ));
     }
     let static_dir = root.join("static");
     if static_dir.is_dir() {
-        static_assets(&static_dir, &static_dir, &mut assets).map_err(|error| vec![format!("{}: {error}", static_dir.display())])?;
+        static_assets(&static_dir, &static_dir, &mut assets)
+            .map_err(|error| vec![format!("{}: {error}", static_dir.display())])?;
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -198,14 +230,26 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
     let summaries: Vec<PostSummary> = ordered.into_iter().map(|(summary, _)| summary).collect();
     let posts = summaries
         .iter()
-        .map(|summary| LoadedPost { body: bodies.remove(&summary.slug).unwrap_or_default(), summary: summary.clone() })
+        .map(|summary| LoadedPost {
+            body: bodies.remove(&summary.slug).unwrap_or_default(),
+            summary: summary.clone(),
+        })
         .collect();
     let manifest = versioned_manifest(site, summaries);
-    Ok(LoadedSite { manifest, posts, assets, left_out })
+    Ok(LoadedSite {
+        manifest,
+        posts,
+        assets,
+        left_out,
+    })
 }
 
 fn versioned_manifest(site: Site, posts: Vec<PostSummary>) -> Manifest {
-    let mut manifest = Manifest { version: String::new(), site, posts };
+    let mut manifest = Manifest {
+        version: String::new(),
+        site,
+        posts,
+    };
     let unversioned = serde_json::to_vec(&manifest).unwrap_or_default();
     manifest.version = short_hash(&unversioned);
     manifest
@@ -217,20 +261,34 @@ fn versioned_manifest(site: Site, posts: Vec<PostSummary>) -> Manifest {
 fn find_sources(dir: &Path, sources: &mut Vec<Source>) -> std::io::Result<()> {
     let index = dir.join("index.md");
     if index.is_file() {
-        let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        sources.push(Source { path: index, name_slug: name_slug(&name), bundle: Some(dir.to_path_buf()) });
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        sources.push(Source {
+            path: index,
+            name_slug: name_slug(&name),
+            bundle: Some(dir.to_path_buf()),
+        });
         return Ok(());
     }
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }
         if path.is_dir() {
             find_sources(&path, sources)?;
         } else if let Some(stem) = name.strip_suffix(".md").filter(|stem| *stem != "_index") {
-            sources.push(Source { name_slug: name_slug(stem), path, bundle: None });
+            sources.push(Source {
+                name_slug: name_slug(stem),
+                path,
+                bundle: None,
+            });
         }
     }
     Ok(())
@@ -239,62 +297,104 @@ fn find_sources(dir: &Path, sources: &mut Vec<Source>) -> std::io::Result<()> {
 /// File and folder names become slugs as Hugo makes them: lowercased, with
 /// spaces as hyphens.
 fn name_slug(name: &str) -> String {
-    if is_valid_slug(name) && name == name.to_lowercase() { name.to_owned() } else { slugify(name) }
+    if is_valid_slug(name) && name == name.to_lowercase() {
+        name.to_owned()
+    } else {
+        slugify(name)
+    }
 }
 
 /// Finds a cover's file and size. Its file is published with its bundle or
 /// with `static/`, so nothing is copied here.
-fn resolve_cover(root: &Path, source: &Source, slug: &str, spec: &CoverSpec) -> Result<Cover, String> {
+fn resolve_cover(
+    root: &Path,
+    source: &Source,
+    slug: &str,
+    spec: &CoverSpec,
+) -> Result<Cover, String> {
     let image = spec.image.as_str();
     if spec.alt.is_empty() {
-        return Err(format!("cover `{image}` has no alt text: add `alt:` describing what it shows"));
+        return Err(format!(
+            "cover `{image}` has no alt text: add `alt:` describing what it shows"
+        ));
     }
     if image.split(['/', '\\']).any(|part| part == "..") {
-        return Err(format!("cover `{image}` must not climb out of its folder with `..`"));
+        return Err(format!(
+            "cover `{image}` must not climb out of its folder with `..`"
+        ));
     }
-    let is_remote = image.starts_with("https://") || image.starts_with("http://") || image.starts_with("//");
+    let is_remote =
+        image.starts_with("https://") || image.starts_with("http://") || image.starts_with("//");
     let (file, src) = if is_remote {
         (None, image.to_owned())
     } else if let Some(from_root) = image.strip_prefix('/') {
-        (Some(root.join("static").join(from_root)), from_root.to_owned())
+        (
+            Some(root.join("static").join(from_root)),
+            from_root.to_owned(),
+        )
     } else if let Some(bundle) = &source.bundle {
-        (Some(bundle.join(image)), format!("{}{image}", paths::post(slug)))
+        (
+            Some(bundle.join(image)),
+            format!("{}{image}", paths::post(slug)),
+        )
     } else {
         (Some(root.join("static").join(image)), image.to_owned())
     };
     let size = match &file {
         None => DEFAULT_COVER_SIZE,
         Some(file) => {
-            let bytes = fs::read(file).map_err(|_| format!("cover file missing: {} does not exist", file.display()))?;
+            let bytes = fs::read(file)
+                .map_err(|_| format!("cover file missing: {} does not exist", file.display()))?;
             image_size(&bytes).unwrap_or(DEFAULT_COVER_SIZE)
         }
     };
-    Ok(Cover { src, alt: spec.alt.clone(), caption: spec.caption.clone(), width: size.0, height: size.1 })
+    Ok(Cover {
+        src,
+        alt: spec.alt.clone(),
+        caption: spec.caption.clone(),
+        width: size.0,
+        height: size.1,
+    })
 }
 
 /// Every file of a page bundle except its Markdown, published beside the post.
 fn bundle_assets(bundle: &Path, slug: &str, assets: &mut Vec<Asset>) -> std::io::Result<()> {
     let mut found = Vec::new();
     static_assets(bundle, bundle, &mut found)?;
-    assets.extend(found.into_iter().filter(|asset| !asset.target.ends_with(".md")).map(|asset| Asset {
-        target: format!("{}{}", paths::post(slug), asset.target),
-        source: asset.source,
-    }));
+    assets.extend(
+        found
+            .into_iter()
+            .filter(|asset| !asset.target.ends_with(".md"))
+            .map(|asset| Asset {
+                target: format!("{}{}", paths::post(slug), asset.target),
+                source: asset.source,
+            }),
+    );
     Ok(())
 }
 
 fn static_assets(base: &Path, dir: &Path, assets: &mut Vec<Asset>) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
-        if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
             continue;
         }
         if path.is_dir() {
             static_assets(base, &path, assets)?;
         } else {
             let relative = path.strip_prefix(base).unwrap_or(&path);
-            let target = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            assets.push(Asset { source: path, target });
+            let target = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            assets.push(Asset {
+                source: path,
+                target,
+            });
         }
     }
     Ok(())
@@ -315,7 +415,9 @@ pub(crate) fn short_hash(bytes: &[u8]) -> String {
 pub(crate) fn new_post(root: &Path, title: &str, now_unix_seconds: i64) -> Result<PathBuf, String> {
     let slug = slugify(title);
     if slug.is_empty() {
-        return Err(format!("`{title}` gives an empty slug; use a title with letters or digits"));
+        return Err(format!(
+            "`{title}` gives an empty slug; use a title with letters or digits"
+        ));
     }
     let dir = root.join("content").join("posts").join(&slug);
     let path = dir.join("index.md");
@@ -327,6 +429,8 @@ pub(crate) fn new_post(root: &Path, title: &str, now_unix_seconds: i64) -> Resul
     let text = format!(
         "---\ntitle: \"{escaped}\"\ndate: {today}\ndraft: true\ntags: []\nsummary: \"\"\n---\n\nWrite your post here. The text before a `<!--more-->` line becomes the summary when `summary` is empty.\n"
     );
-    fs::create_dir_all(&dir).and_then(|()| fs::write(&path, text)).map_err(|error| format!("{}: {error}", path.display()))?;
+    fs::create_dir_all(&dir)
+        .and_then(|()| fs::write(&path, text))
+        .map_err(|error| format!("{}: {error}", path.display()))?;
     Ok(path)
 }

@@ -3,8 +3,16 @@
 
 /// Width and height in pixels, when the format is known and the header sane.
 pub(crate) fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    let be32 = |at: usize| bytes.get(at..at + 4).map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]));
-    let le16 = |at: usize| bytes.get(at..at + 2).map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])));
+    let be32 = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let le16 = |at: usize| {
+        bytes
+            .get(at..at + 2)
+            .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+    };
     let size = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         (be32(16)?, be32(20)?)
     } else if bytes.starts_with(b"GIF8") {
@@ -39,7 +47,11 @@ fn jpeg_size(bytes: &[u8]) -> Option<(u32, u32)> {
 }
 
 fn webp_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    let le24 = |at: usize| bytes.get(at..at + 3).map(|b| u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16);
+    let le24 = |at: usize| {
+        bytes
+            .get(at..at + 3)
+            .map(|b| u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
+    };
     match bytes.get(12..16)? {
         b"VP8X" => Some((le24(24)? + 1, le24(27)? + 1)),
         b"VP8 " => {
@@ -74,8 +86,18 @@ fn svg_size(text: &str) -> Option<(u32, u32)> {
         }
         None
     };
-    let pixels = |value: &str| value.trim().trim_end_matches("px").parse::<f64>().ok().filter(|v| *v > 0.0);
-    if let (Some(w), Some(h)) = (attribute("width").and_then(pixels), attribute("height").and_then(pixels)) {
+    let pixels = |value: &str| {
+        value
+            .trim()
+            .trim_end_matches("px")
+            .parse::<f64>()
+            .ok()
+            .filter(|v| *v > 0.0)
+    };
+    if let (Some(w), Some(h)) = (
+        attribute("width").and_then(pixels),
+        attribute("height").and_then(pixels),
+    ) {
         return Some((w.round() as u32, h.round() as u32));
     }
     let view_box: Vec<f64> = attribute("viewBox")?
@@ -95,9 +117,18 @@ mod tests {
 
     #[test]
     fn reads_svg_attributes_then_view_box() {
-        assert_eq!(image_size(br#"<?xml?><svg xmlns="x" width="1200" height="630"></svg>"#), Some((1200, 630)));
-        assert_eq!(image_size(br#"<svg viewBox="0 0 800 400" xmlns="x"><rect/></svg>"#), Some((800, 400)));
-        assert_eq!(image_size(br#"<svg width="100%" viewBox="0,0,40,20"></svg>"#), Some((40, 20)));
+        assert_eq!(
+            image_size(br#"<?xml?><svg xmlns="x" width="1200" height="630"></svg>"#),
+            Some((1200, 630))
+        );
+        assert_eq!(
+            image_size(br#"<svg viewBox="0 0 800 400" xmlns="x"><rect/></svg>"#),
+            Some((800, 400))
+        );
+        assert_eq!(
+            image_size(br#"<svg width="100%" viewBox="0,0,40,20"></svg>"#),
+            Some((40, 20))
+        );
         assert_eq!(image_size(b"<svg></svg>"), None);
     }
 
@@ -112,7 +143,9 @@ mod tests {
 
     #[test]
     fn reads_jpeg_start_of_frame() {
-        let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 11, 8, 0, 50, 0, 100, 3, 0, 0, 0];
+        let jpeg = [
+            0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 11, 8, 0, 50, 0, 100, 3, 0, 0, 0,
+        ];
         assert_eq!(image_size(&jpeg), Some((100, 50)));
     }
 

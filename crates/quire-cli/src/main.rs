@@ -61,7 +61,11 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
         action,
         root: PathBuf::from("."),
         out: None,
-        load: LoadOptions { drafts: false, future: false, now_unix_seconds: now() },
+        load: LoadOptions {
+            drafts: false,
+            future: false,
+            now_unix_seconds: now(),
+        },
     };
     let mut title_words = Vec::new();
     while let Some(arg) = args.next() {
@@ -80,14 +84,18 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
     if let Action::New(title) = &mut command.action {
         *title = title_words.join(" ");
         if title.trim().is_empty() {
-            return Err("`quire new` needs the post's title, e.g. quire new \"My first post\"".into());
+            return Err(
+                "`quire new` needs the post's title, e.g. quire new \"My first post\"".into(),
+            );
         }
     }
     Ok(command)
 }
 
 fn now() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 fn main() -> ExitCode {
@@ -104,7 +112,11 @@ fn main() -> ExitCode {
             for problem in &problems {
                 eprintln!("{problem}");
             }
-            eprintln!("quire: {} problem{} found; nothing was written", problems.len(), if problems.len() == 1 { "" } else { "s" });
+            eprintln!(
+                "quire: {} problem{} found; nothing was written",
+                problems.len(),
+                if problems.len() == 1 { "" } else { "s" }
+            );
             ExitCode::FAILURE
         }
     }
@@ -127,12 +139,14 @@ fn run(command: Command) -> Result<(), Vec<String>> {
                 .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
                 .ok_or_else(|| vec!["quire: say where to write with --out DIR (Trunk hooks get $TRUNK_STAGING_DIR)".to_owned()])?;
             let site = load_site(&command.root, &command.load)?;
-            output::write_site(&site, &out).map_err(|error| vec![format!("{}: {error}", out.display())])?;
+            output::write_site(&site, &out)
+                .map_err(|error| vec![format!("{}: {error}", out.display())])?;
             eprintln!("quire: {} → {}", site.report(), out.display());
             Ok(())
         }
         Action::New(title) => {
-            let path = content::new_post(&command.root, &title, command.load.now_unix_seconds).map_err(|e| vec![e])?;
+            let path = content::new_post(&command.root, &title, command.load.now_unix_seconds)
+                .map_err(|e| vec![e])?;
             eprintln!("quire: wrote {}", path.display());
             Ok(())
         }

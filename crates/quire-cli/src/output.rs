@@ -29,13 +29,23 @@ pub(crate) fn write_site(site: &LoadedSite, out: &Path) -> io::Result<()> {
     remove_if_present(&stale)?;
 
     let manifest_json = serde_json::to_string(&site.manifest).map_err(io::Error::other)?;
-    write_file(&fresh.join(MANIFEST_PATH.trim_start_matches("data/")), manifest_json.as_bytes())?;
+    write_file(
+        &fresh.join(MANIFEST_PATH.trim_start_matches("data/")),
+        manifest_json.as_bytes(),
+    )?;
     for post in &site.posts {
         let relative = post.summary.body.trim_start_matches("data/");
         write_file(&fresh.join(relative), post.body.as_bytes())?;
     }
-    let targets: Vec<&str> = site.assets.iter().map(|asset| asset.target.as_str()).collect();
-    write_file(&fresh.join(ASSET_LIST.trim_start_matches("data/")), targets.join("\n").as_bytes())?;
+    let targets: Vec<&str> = site
+        .assets
+        .iter()
+        .map(|asset| asset.target.as_str())
+        .collect();
+    write_file(
+        &fresh.join(ASSET_LIST.trim_start_matches("data/")),
+        targets.join("\n").as_bytes(),
+    )?;
 
     let previous_assets = fs::read_to_string(out.join(ASSET_LIST)).unwrap_or_default();
     for asset in &site.assets {
@@ -46,7 +56,10 @@ pub(crate) fn write_site(site: &LoadedSite, out: &Path) -> io::Result<()> {
         }
     }
     let current: HashSet<&str> = targets.into_iter().collect();
-    for gone in previous_assets.lines().filter(|line| !line.is_empty() && !current.contains(line)) {
+    for gone in previous_assets
+        .lines()
+        .filter(|line| !line.is_empty() && !current.contains(line))
+    {
         if !gone.split('/').any(|part| part == "..") {
             let _ = fs::remove_file(out.join(gone));
         }

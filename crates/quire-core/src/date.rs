@@ -149,7 +149,10 @@ pub struct Timestamp {
 impl Timestamp {
     /// The start of a UTC day.
     pub fn start_of(date: Date) -> Self {
-        Self { date, unix_seconds: date.days_since_epoch() * 86_400 }
+        Self {
+            date,
+            unix_seconds: date.days_since_epoch() * 86_400,
+        }
     }
 
     /// The RFC 3339 form in UTC, e.g. `2026-03-09T08:30:00Z`.
@@ -157,7 +160,12 @@ impl Timestamp {
         let days = self.unix_seconds.div_euclid(86_400);
         let secs = self.unix_seconds.rem_euclid(86_400);
         let date = Date::from_days_since_epoch(days);
-        format!("{date}T{:02}:{:02}:{:02}Z", secs / 3600, secs / 60 % 60, secs % 60)
+        format!(
+            "{date}T{:02}:{:02}:{:02}Z",
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        )
     }
 }
 
@@ -204,7 +212,11 @@ impl FromStr for Timestamp {
                 None => Ok(0),
                 Some(part) if part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()) => {
                     let value: i64 = part.parse().map_err(|_| invalid())?;
-                    if value > max { Err(invalid()) } else { Ok(value) }
+                    if value > max {
+                        Err(invalid())
+                    } else {
+                        Ok(value)
+                    }
                 }
                 Some(_) => Err(invalid()),
             }
@@ -246,7 +258,11 @@ mod tests {
             ("2026-01-01T23:30:00-08:00", "January 1, 2026"),
         ];
         for (written, shown) in cases {
-            assert_eq!(written.parse::<Date>().unwrap().long_form(), shown, "{written}");
+            assert_eq!(
+                written.parse::<Date>().unwrap().long_form(),
+                shown,
+                "{written}"
+            );
         }
     }
 
@@ -266,14 +282,30 @@ mod tests {
             "2026-03-09 10:00",
             "2026-03-09T10:00:00+0100",
         ] {
-            assert_eq!(written.parse::<Date>().unwrap(), Date::new(2026, 3, 9).unwrap(), "{written}");
+            assert_eq!(
+                written.parse::<Date>().unwrap(),
+                Date::new(2026, 3, 9).unwrap(),
+                "{written}"
+            );
         }
     }
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for written in ["", "March 9", "2026-3-9", "2026-02-30", "2026-13-01", "2026-03-09X", "2026-03-09T25:00", "yesterday"] {
-            assert!(written.parse::<Timestamp>().is_err(), "{written} should be rejected");
+        for written in [
+            "",
+            "March 9",
+            "2026-3-9",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-03-09X",
+            "2026-03-09T25:00",
+            "yesterday",
+        ] {
+            assert!(
+                written.parse::<Timestamp>().is_err(),
+                "{written} should be rejected"
+            );
         }
     }
 

@@ -78,7 +78,8 @@ pub fn parse(source: &str) -> Result<Document<'_>, Vec<Problem>> {
         _ => {
             return Err(vec![Problem {
                 line: 1,
-                message: "no front matter: start the file with a `---` (YAML) or `+++` (TOML) line".into(),
+                message: "no front matter: start the file with a `---` (YAML) or `+++` (TOML) line"
+                    .into(),
             }]);
         }
     };
@@ -121,12 +122,21 @@ impl Format {
             Format::Yaml => serde_yaml_ng::from_str::<Value>(raw).map_err(|error| {
                 let line = error.location().map_or(1, |at| at.line() + 1);
                 let message = error.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
-                vec![Problem { line, message: format!("front matter is not valid YAML: {message}") }]
+                let message = message
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or(&message)
+                    .to_owned();
+                vec![Problem {
+                    line,
+                    message: format!("front matter is not valid YAML: {message}"),
+                }]
             })?,
             Format::Toml => {
                 let table = raw.parse::<toml::Table>().map_err(|error| {
-                    let line = error.span().map_or(1, |span| raw[..span.start].matches('\n').count() + 2);
+                    let line = error
+                        .span()
+                        .map_or(1, |span| raw[..span.start].matches('\n').count() + 2);
                     vec![Problem {
                         line,
                         message: format!("front matter is not valid TOML: {}", error.message()),
@@ -138,7 +148,10 @@ impl Format {
         match lowercase_keys(value) {
             Value::Object(map) => Ok(map),
             Value::Null => Ok(Map::new()),
-            _ => Err(vec![Problem { line: 2, message: "front matter must be a set of `key: value` fields".into() }]),
+            _ => Err(vec![Problem {
+                line: 2,
+                message: "front matter must be a set of `key: value` fields".into(),
+            }]),
         }
     }
 }
@@ -152,13 +165,22 @@ fn toml_to_json(value: toml::Value) -> Value {
         // TOML has dates as a type; Hugo reads them as the dates they are.
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(table) => Value::Object(table.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
+        toml::Value::Table(table) => Value::Object(
+            table
+                .into_iter()
+                .map(|(k, v)| (k, toml_to_json(v)))
+                .collect(),
+        ),
     }
 }
 
 fn lowercase_keys(value: Value) -> Value {
     match value {
-        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (k.to_lowercase(), lowercase_keys(v))).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k.to_lowercase(), lowercase_keys(v)))
+                .collect(),
+        ),
         other => other,
     }
 }
@@ -171,7 +193,9 @@ fn line_of(raw: &str, key: &str) -> usize {
             let line = line.trim_start().trim_start_matches('[');
             line.len() > key.len()
                 && line[..key.len()].eq_ignore_ascii_case(key)
-                && line[key.len()..].trim_start().starts_with([':', '=', ']', '.'])
+                && line[key.len()..]
+                    .trim_start()
+                    .starts_with([':', '=', ']', '.'])
         })
         .map_or(1, |at| at + 2)
 }
@@ -216,10 +240,17 @@ impl Reader<'_> {
                         }
                     }
                 }
-                texts.into_iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect()
+                texts
+                    .into_iter()
+                    .map(|t| t.trim().to_owned())
+                    .filter(|t| !t.is_empty())
+                    .collect()
             }
             Some(_) => {
-                self.problem(key, format!("`{key}` must be a list such as [\"a\", \"b\"]"));
+                self.problem(
+                    key,
+                    format!("`{key}` must be a list such as [\"a\", \"b\"]"),
+                );
                 Vec::new()
             }
         }
@@ -253,7 +284,9 @@ impl Reader<'_> {
         match self.fields.get(key) {
             None | Some(Value::Null) => 0,
             Some(Value::Number(n)) if n.is_i64() => n.as_i64().unwrap_or_default(),
-            Some(Value::String(s)) if s.trim().parse::<i64>().is_ok() => s.trim().parse().unwrap_or_default(),
+            Some(Value::String(s)) if s.trim().parse::<i64>().is_ok() => {
+                s.trim().parse().unwrap_or_default()
+            }
             Some(_) => {
                 self.problem(key, format!("`{key}` must be a whole number"));
                 0
@@ -263,16 +296,34 @@ impl Reader<'_> {
 
     fn cover(&mut self) -> Option<CoverSpec> {
         let line = line_of(self.raw, "cover");
-        let text = |map: &Map<String, Value>, key: &str| map.get(key).and_then(Value::as_str).unwrap_or_default().trim().to_owned();
+        let text = |map: &Map<String, Value>, key: &str| {
+            map.get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .trim()
+                .to_owned()
+        };
         match self.fields.get("cover")? {
             Value::Null => None,
-            Value::String(image) => Some(CoverSpec { image: image.trim().to_owned(), line, ..CoverSpec::default() }),
+            Value::String(image) => Some(CoverSpec {
+                image: image.trim().to_owned(),
+                line,
+                ..CoverSpec::default()
+            }),
             Value::Object(map) => {
                 let image = text(map, "image");
-                (!image.is_empty()).then(|| CoverSpec { alt: text(map, "alt"), caption: text(map, "caption"), image, line })
+                (!image.is_empty()).then(|| CoverSpec {
+                    alt: text(map, "alt"),
+                    caption: text(map, "caption"),
+                    image,
+                    line,
+                })
             }
             _ => {
-                self.problem("cover", "`cover` must have an `image` field, and may have `alt` and `caption`".into());
+                self.problem(
+                    "cover",
+                    "`cover` must have an `image` field, and may have `alt` and `caption`".into(),
+                );
                 None
             }
         }
@@ -280,19 +331,34 @@ impl Reader<'_> {
 }
 
 fn read_fields(fields: &Map<String, Value>, raw: &str) -> Result<FrontMatter, Vec<Problem>> {
-    let mut reader = Reader { fields, raw, problems: Vec::new() };
-    let title = reader.text("title").map(|t| t.trim().to_owned()).unwrap_or_default();
+    let mut reader = Reader {
+        fields,
+        raw,
+        problems: Vec::new(),
+    };
+    let title = reader
+        .text("title")
+        .map(|t| t.trim().to_owned())
+        .unwrap_or_default();
     if title.is_empty() {
-        reader.problems.push(Problem { line: 1, message: "missing title: add `title: \"…\"` to the front matter".into() });
+        reader.problems.push(Problem {
+            line: 1,
+            message: "missing title: add `title: \"…\"` to the front matter".into(),
+        });
     }
     let lastmod = reader.timestamp("lastmod");
     let date = reader.timestamp("date").or(lastmod);
-    if date.is_none() && !fields.get("date").is_some_and(|d| !d.is_null()) {
-        reader.problems.push(Problem { line: 1, message: "missing date: add `date: YYYY-MM-DD` to the front matter".into() });
+    if date.is_none() && fields.get("date").is_none_or(Value::is_null) {
+        reader.problems.push(Problem {
+            line: 1,
+            message: "missing date: add `date: YYYY-MM-DD` to the front matter".into(),
+        });
     }
     let mut authors = reader.list("author");
     authors.extend(reader.list("authors"));
-    let slug = reader.text("slug").map(|slug| (slug.trim().to_owned(), line_of(raw, "slug")));
+    let slug = reader
+        .text("slug")
+        .map(|slug| (slug.trim().to_owned(), line_of(raw, "slug")));
     let draft = reader.flag("draft");
     let tags = reader.list("tags");
     let categories = reader.list("categories");

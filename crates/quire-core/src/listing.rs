@@ -6,7 +6,11 @@ use crate::{manifest::PostSummary, slug::slugify};
 pub mod paths {
     /// The home page (`""`) or one of its later pages (`page/2/`).
     pub fn home(page: usize) -> String {
-        if page <= 1 { String::new() } else { format!("page/{page}/") }
+        if page <= 1 {
+            String::new()
+        } else {
+            format!("page/{page}/")
+        }
     }
 
     /// A post.
@@ -23,16 +27,26 @@ pub mod paths {
     /// The path part of a base URL, with leading and trailing slashes:
     /// `https://example.org/blog` gives `/blog/`, and `https://example.org` gives `/`.
     pub fn root_path(base_url: &str) -> String {
-        let after_scheme = base_url.find("://").map_or(base_url, |at| &base_url[at + 3..]);
+        let after_scheme = base_url
+            .find("://")
+            .map_or(base_url, |at| &base_url[at + 3..]);
         let path = after_scheme.find('/').map_or("", |at| &after_scheme[at..]);
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let trimmed = path.trim_matches('/');
-        if trimmed.is_empty() { "/".to_owned() } else { format!("/{trimmed}/") }
+        if trimmed.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{trimmed}/")
+        }
     }
 
     /// A tag's list of posts, or one of its later pages.
     pub fn tag(tag_slug: &str, page: usize) -> String {
-        if page <= 1 { format!("tags/{tag_slug}/") } else { format!("tags/{tag_slug}/page/{page}/") }
+        if page <= 1 {
+            format!("tags/{tag_slug}/")
+        } else {
+            format!("tags/{tag_slug}/page/{page}/")
+        }
     }
 }
 
@@ -41,7 +55,10 @@ pub mod paths {
 pub fn sort_for_listing(posts: &mut [(PostSummary, i64)]) {
     posts.sort_by(|(a, a_time), (b, b_time)| {
         let pinned = |p: &PostSummary| if p.weight > 0 { (0, p.weight) } else { (1, 0) };
-        pinned(a).cmp(&pinned(b)).then(b_time.cmp(a_time)).then_with(|| a.title.cmp(&b.title))
+        pinned(a)
+            .cmp(&pinned(b))
+            .then(b_time.cmp(a_time))
+            .then_with(|| a.title.cmp(&b.title))
     });
 }
 
@@ -78,7 +95,11 @@ pub fn paginate<T>(items: &[T], per_page: usize, number: usize) -> Option<Page<'
     }
     let start = (number - 1) * per_page;
     let end = (start + per_page).min(items.len());
-    Some(Page { items: &items[start..end], number, total })
+    Some(Page {
+        items: &items[start..end],
+        number,
+        total,
+    })
 }
 
 /// A tag with the number of posts that carry it.
@@ -99,10 +120,18 @@ pub fn tag_counts(posts: &[PostSummary]) -> Vec<TagCount> {
     for tag in posts.iter().flat_map(|post| unique_tag_slugs(post)) {
         match counts.iter_mut().find(|known| known.slug == tag.1) {
             Some(known) => known.count += 1,
-            None => counts.push(TagCount { name: tag.0.to_owned(), slug: tag.1, count: 1 }),
+            None => counts.push(TagCount {
+                name: tag.0.to_owned(),
+                slug: tag.1,
+                count: 1,
+            }),
         }
     }
-    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+    counts.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
     counts
 }
 
@@ -119,7 +148,10 @@ fn unique_tag_slugs(post: &PostSummary) -> Vec<(&str, String)> {
 
 /// The posts carrying a tag, in list order, and the tag's display name;
 /// `None` for a tag no post carries.
-pub fn posts_tagged<'a>(posts: &'a [PostSummary], tag_slug: &str) -> Option<(String, Vec<&'a PostSummary>)> {
+pub fn posts_tagged<'a>(
+    posts: &'a [PostSummary],
+    tag_slug: &str,
+) -> Option<(String, Vec<&'a PostSummary>)> {
     let mut name = None;
     let tagged: Vec<&PostSummary> = posts
         .iter()
@@ -161,30 +193,52 @@ impl ArchiveYear<'_> {
     }
 }
 
+/// Posts by date, newest first, pinned or not. The sort is stable, so posts of
+/// one day keep their list order, which has their times.
+fn newest_first(posts: &[PostSummary]) -> Vec<&PostSummary> {
+    let mut by_date: Vec<&PostSummary> = posts.iter().collect();
+    by_date.sort_by_key(|post| std::cmp::Reverse(post.date));
+    by_date
+}
+
 /// Every post by year and month, newest first, pinned or not.
 pub fn archive(posts: &[PostSummary]) -> Vec<ArchiveYear<'_>> {
-    let mut by_date: Vec<&PostSummary> = posts.iter().collect();
-    // Stable, so posts of one day keep their list order (which has their times).
-    by_date.sort_by(|a, b| b.date.cmp(&a.date));
     let mut years: Vec<ArchiveYear<'_>> = Vec::new();
-    for post in by_date {
+    for post in newest_first(posts) {
         if years.last().is_none_or(|year| year.year != post.date.year) {
-            years.push(ArchiveYear { year: post.date.year, months: Vec::new() });
+            years.push(ArchiveYear {
+                year: post.date.year,
+                months: Vec::new(),
+            });
         }
         let year = years.last_mut().expect("pushed above");
-        if year.months.last().is_none_or(|month| month.month != post.date.month) {
-            year.months.push(ArchiveMonth { month: post.date.month, name: post.date.month_name(), posts: Vec::new() });
+        if year
+            .months
+            .last()
+            .is_none_or(|month| month.month != post.date.month)
+        {
+            year.months.push(ArchiveMonth {
+                month: post.date.month,
+                name: post.date.month_name(),
+                posts: Vec::new(),
+            });
         }
-        year.months.last_mut().expect("pushed above").posts.push(post);
+        year.months
+            .last_mut()
+            .expect("pushed above")
+            .posts
+            .push(post);
     }
     years
 }
 
 /// The posts published just before and just after a post, by date:
 /// `(older, newer)`.
-pub fn neighbours<'a>(posts: &'a [PostSummary], slug: &str) -> (Option<&'a PostSummary>, Option<&'a PostSummary>) {
-    let mut by_date: Vec<&PostSummary> = posts.iter().collect();
-    by_date.sort_by(|a, b| b.date.cmp(&a.date));
+pub fn neighbours<'a>(
+    posts: &'a [PostSummary],
+    slug: &str,
+) -> (Option<&'a PostSummary>, Option<&'a PostSummary>) {
+    let by_date = newest_first(posts);
     let Some(at) = by_date.iter().position(|post| post.slug == slug) else {
         return (None, None);
     };

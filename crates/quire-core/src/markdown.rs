@@ -58,8 +58,9 @@ pub fn parser_options() -> Options {
 
 /// Inline tags an author may use as raw HTML: they carry no attributes, so
 /// they cannot run anything or load anything.
-const ALLOWED_INLINE_TAGS: [&str; 13] =
-    ["kbd", "sub", "sup", "mark", "abbr", "b", "i", "em", "strong", "u", "s", "small", "br"];
+const ALLOWED_INLINE_TAGS: [&str; 13] = [
+    "kbd", "sub", "sup", "mark", "abbr", "b", "i", "em", "strong", "u", "s", "small", "br",
+];
 
 /// Renders a post body to safe HTML.
 pub fn render(markdown: &str, base: LinkBase<'_>) -> Rendered {
@@ -73,10 +74,20 @@ pub fn render(markdown: &str, base: LinkBase<'_>) -> Rendered {
     let mut events = events.into_iter();
     while let Some(event) = events.next() {
         match event {
-            Event::Start(Tag::Heading { level, classes, attrs, .. }) => {
+            Event::Start(Tag::Heading {
+                level,
+                classes,
+                attrs,
+                ..
+            }) => {
                 let id = headings[heading_index].id.clone();
                 heading_index += 1;
-                out.push(Event::Start(Tag::Heading { level, id: Some(id.into()), classes, attrs }));
+                out.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(id.into()),
+                    classes,
+                    attrs,
+                }));
             }
             Event::Start(Tag::HtmlBlock) => {
                 let mut raw = String::new();
@@ -89,7 +100,11 @@ pub fn render(markdown: &str, base: LinkBase<'_>) -> Rendered {
                 }
                 if !is_only_comments(&raw) {
                     out.push(Event::Html(
-                        format!("<pre class=\"raw-html\"><code>{}</code></pre>\n", escape_html(&raw)).into(),
+                        format!(
+                            "<pre class=\"raw-html\"><code>{}</code></pre>\n",
+                            escape_html(&raw)
+                        )
+                        .into(),
                     ));
                 }
             }
@@ -100,12 +115,24 @@ pub fn render(markdown: &str, base: LinkBase<'_>) -> Rendered {
                     out.push(Event::Text(raw));
                 }
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => match resolve_url(&dest_url, base) {
-                Some(url) => out.push(Event::Start(Tag::Link { link_type, dest_url: url.into(), title, id })),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match resolve_url(&dest_url, base) {
+                Some(url) => out.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: url.into(),
+                    title,
+                    id,
+                })),
                 // Keep the link's words, drop the link.
                 None => skip_matching_end(&mut out, &mut events, TagEnd::Link),
             },
-            Event::Start(Tag::Image { dest_url, title, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
                 let alt = take_image_alt(&mut events);
                 match resolve_url(&dest_url, base) {
                     Some(src) => out.push(Event::Html(image_html(&src, &alt, &title).into())),
@@ -140,7 +167,10 @@ pub fn render(markdown: &str, base: LinkBase<'_>) -> Rendered {
 
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html_out, out.into_iter());
-    Rendered { html: html_out, headings }
+    Rendered {
+        html: html_out,
+        headings,
+    }
 }
 
 fn collect_headings(events: &[Event<'_>]) -> Vec<Heading> {
@@ -150,7 +180,11 @@ fn collect_headings(events: &[Event<'_>]) -> Vec<Heading> {
     for event in events {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                current = Some((heading_level(*level), id.as_ref().map(|id| id.to_string()), String::new()));
+                current = Some((
+                    heading_level(*level),
+                    id.as_ref().map(|id| id.to_string()),
+                    String::new(),
+                ));
             }
             Event::Text(text) | Event::Code(text) => {
                 if let Some((_, _, heading_text)) = current.as_mut() {
@@ -162,10 +196,18 @@ fn collect_headings(events: &[Event<'_>]) -> Vec<Heading> {
                     let wanted = explicit.map(|id| slugify(&id)).filter(|id| !id.is_empty());
                     let wanted = wanted.unwrap_or_else(|| {
                         let slug = slugify(&text);
-                        if slug.is_empty() { "section".to_owned() } else { slug }
+                        if slug.is_empty() {
+                            "section".to_owned()
+                        } else {
+                            slug
+                        }
                     });
                     let id = unique_id(&mut used, wanted);
-                    headings.push(Heading { level, id, text: text.trim().to_owned() });
+                    headings.push(Heading {
+                        level,
+                        id,
+                        text: text.trim().to_owned(),
+                    });
                 }
             }
             _ => {}
@@ -211,14 +253,22 @@ fn number_footnotes(events: &[Event<'_>]) -> HashMap<String, (usize, String)> {
         if !numbers.contains_key(name.as_ref()) {
             let number = numbers.len() + 1;
             let slug = slugify(name);
-            let id = if slug.is_empty() { number.to_string() } else { slug };
+            let id = if slug.is_empty() {
+                number.to_string()
+            } else {
+                slug
+            };
             numbers.insert(name.to_string(), (number, id));
         }
     }
     numbers
 }
 
-fn skip_matching_end<'a>(out: &mut Vec<Event<'a>>, events: &mut impl Iterator<Item = Event<'a>>, end: TagEnd) {
+fn skip_matching_end<'a>(
+    out: &mut Vec<Event<'a>>,
+    events: &mut impl Iterator<Item = Event<'a>>,
+    end: TagEnd,
+) {
     let mut depth = 0;
     for inner in events.by_ref() {
         match &inner {
@@ -247,7 +297,11 @@ fn take_image_alt<'a>(events: &mut impl Iterator<Item = Event<'a>>) -> String {
 }
 
 fn image_html(src: &str, alt: &str, title: &CowStr<'_>) -> String {
-    let title = if title.is_empty() { String::new() } else { format!(" title=\"{}\"", escape_html(title)) };
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", escape_html(title))
+    };
     format!(
         "<img src=\"{}\" alt=\"{}\"{title} loading=\"lazy\" decoding=\"async\">",
         escape_html(src),
@@ -270,8 +324,13 @@ fn is_allowed_inline_tag(raw: &str) -> bool {
     let Some(inner) = raw.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else {
         return false;
     };
-    let name = inner.trim_start_matches('/').trim_end_matches('/').trim_end();
-    ALLOWED_INLINE_TAGS.iter().any(|tag| tag.eq_ignore_ascii_case(name))
+    let name = inner
+        .trim_start_matches('/')
+        .trim_end_matches('/')
+        .trim_end();
+    ALLOWED_INLINE_TAGS
+        .iter()
+        .any(|tag| tag.eq_ignore_ascii_case(name))
 }
 
 /// Resolves a URL written in a post against the post's folder and the site's
@@ -280,11 +339,15 @@ fn is_allowed_inline_tag(raw: &str) -> bool {
 pub fn resolve_url(url: &str, base: LinkBase<'_>) -> Option<String> {
     // Browsers ignore ASCII whitespace and control characters inside a scheme,
     // so "java\tscript:" must be read as "javascript:".
-    let compact: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control()).collect();
+    let compact: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect();
     let scheme_end = compact.find([':', '/', '?', '#']);
     if let Some(at) = scheme_end.filter(|at| compact[*at..].starts_with(':')) {
         let scheme = compact[..at].to_ascii_lowercase();
-        return matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel").then(|| url.trim().to_owned());
+        return matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
+            .then(|| url.trim().to_owned());
     }
     let url = url.trim();
     let root = base.site_root.trim_end_matches('/');

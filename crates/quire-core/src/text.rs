@@ -43,7 +43,11 @@ pub fn word_count(plain: &str) -> usize {
         .split_whitespace()
         .map(|word| {
             let cjk = word.chars().filter(|c| is_cjk(*c)).count();
-            if cjk == 0 { 1 } else { cjk + usize::from(word.chars().any(|c| !is_cjk(c))) }
+            if cjk == 0 {
+                1
+            } else {
+                cjk + usize::from(word.chars().any(|c| !is_cjk(c)))
+            }
         })
         .sum()
 }
@@ -56,7 +60,9 @@ fn is_cjk(ch: char) -> bool {
 /// Hugo's reading time: (words + 212) / 213 minutes, rounded down, and never
 /// less than one minute.
 pub fn reading_minutes(words: usize) -> u32 {
-    u32::try_from(words.div_ceil(213)).unwrap_or(u32::MAX).max(1)
+    u32::try_from(words.div_ceil(213))
+        .unwrap_or(u32::MAX)
+        .max(1)
 }
 
 /// Where a summary comes from, in Hugo's order of preference.
@@ -73,7 +79,10 @@ pub enum SummarySource {
 /// The summary shown on list cards: the front matter's `summary`, else the
 /// text before `<!--more-->`, else the first 70 words with an ellipsis if cut.
 pub fn summary(front_matter_summary: Option<&str>, markdown: &str) -> (String, SummarySource) {
-    if let Some(given) = front_matter_summary.map(str::trim).filter(|s| !s.is_empty()) {
+    if let Some(given) = front_matter_summary
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         return (plain_text(given), SummarySource::FrontMatter);
     }
     if let Some((before, _)) = markdown.split_once(MORE_MARKER) {
@@ -83,10 +92,8 @@ pub fn summary(front_matter_summary: Option<&str>, markdown: &str) -> (String, S
     let mut words = plain.split_whitespace();
     let mut kept: Vec<&str> = words.by_ref().take(SUMMARY_WORDS).collect();
     let cut = words.next().is_some();
-    if cut {
-        if let Some(last) = kept.last_mut() {
-            *last = last.trim_end_matches([',', ';', ':', '.', '!', '?', '—', '-']);
-        }
+    if cut && let Some(last) = kept.last_mut() {
+        *last = last.trim_end_matches([',', ';', ':', '.', '!', '?', '—', '-']);
     }
     let mut text = kept.join(" ");
     if cut {
@@ -101,7 +108,16 @@ mod tests {
 
     #[test]
     fn reading_time_follows_hugo() {
-        let cases = [(0, 1), (1, 1), (213, 1), (214, 2), (426, 2), (427, 3), (850, 4), (1000, 5)];
+        let cases = [
+            (0, 1),
+            (1, 1),
+            (213, 1),
+            (214, 2),
+            (426, 2),
+            (427, 3),
+            (850, 4),
+            (1000, 5),
+        ];
         for (words, minutes) in cases {
             assert_eq!(reading_minutes(words), minutes, "{words} words");
         }
@@ -109,7 +125,9 @@ mod tests {
 
     #[test]
     fn plain_text_drops_syntax_but_keeps_code() {
-        let text = plain_text("# Title\n\nSome *emphasis* and `code`.\n\n```rust\nfn main() {}\n```\n\n- one\n- two");
+        let text = plain_text(
+            "# Title\n\nSome *emphasis* and `code`.\n\n```rust\nfn main() {}\n```\n\n- one\n- two",
+        );
         assert_eq!(text, "Title Some emphasis and code. fn main() {} one two");
     }
 
@@ -122,18 +140,27 @@ mod tests {
     #[test]
     fn front_matter_summary_wins() {
         let (text, source) = summary(Some("Given **here**."), "Body.<!--more-->More.");
-        assert_eq!((text.as_str(), source), ("Given here.", SummarySource::FrontMatter));
+        assert_eq!(
+            (text.as_str(), source),
+            ("Given here.", SummarySource::FrontMatter)
+        );
     }
 
     #[test]
     fn more_marker_ends_the_summary() {
         let (text, source) = summary(None, "First *para*.\n\n<!--more-->\n\nRest of the post.");
-        assert_eq!((text.as_str(), source), ("First para.", SummarySource::MoreMarker));
+        assert_eq!(
+            (text.as_str(), source),
+            ("First para.", SummarySource::MoreMarker)
+        );
     }
 
     #[test]
     fn blank_front_matter_summary_is_ignored() {
-        assert_eq!(summary(Some("  "), "Short body.").1, SummarySource::FirstWords);
+        assert_eq!(
+            summary(Some("  "), "Short body.").1,
+            SummarySource::FirstWords
+        );
     }
 
     #[test]

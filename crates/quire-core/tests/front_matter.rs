@@ -25,8 +25,15 @@ author: Maya\ncover:\n  image: cover.svg\n  alt: A triangle\n  caption: The thre
     assert_eq!(fm.description.as_deref(), Some("For search engines."));
     assert_eq!(fm.authors, ["Maya"]);
     let cover = fm.cover.unwrap();
-    assert_eq!((cover.image.as_str(), cover.alt.as_str(), cover.caption.as_str()), ("cover.svg", "A triangle", "The three corners"));
-    assert_eq!(fm.slug, Some(("cap".to_owned(), 16)));
+    assert_eq!(
+        (
+            cover.image.as_str(),
+            cover.alt.as_str(),
+            cover.caption.as_str()
+        ),
+        ("cover.svg", "A triangle", "The three corners")
+    );
+    assert_eq!(fm.slug, Some(("cap".to_owned(), 15)));
     assert_eq!(fm.aliases, ["/old/cap/"]);
     assert_eq!(fm.weight, 2);
     assert_eq!(document.body, "Body.\n");
@@ -45,31 +52,51 @@ draft = true\n[cover]\nimage = \"cover.svg\"\nalt = \"Chips\"\n+++\n\nText";
 
 #[test]
 fn keys_are_case_insensitive_like_hugo() {
-    let fm = parse("---\nTitle: Upper\nDate: 2026-01-02\nTags: one\n---\n").unwrap().front_matter;
-    assert_eq!((fm.title.as_str(), fm.tags.as_slice()), ("Upper", ["one".to_owned()].as_slice()));
+    let fm = parse("---\nTitle: Upper\nDate: 2026-01-02\nTags: one\n---\n")
+        .unwrap()
+        .front_matter;
+    assert_eq!(
+        (fm.title.as_str(), fm.tags.as_slice()),
+        ("Upper", ["one".to_owned()].as_slice())
+    );
 }
 
 #[test]
 fn lastmod_stands_in_for_a_missing_date() {
-    let fm = parse("---\ntitle: T\nlastmod: 2026-01-02\n---\n").unwrap().front_matter;
+    let fm = parse("---\ntitle: T\nlastmod: 2026-01-02\n---\n")
+        .unwrap()
+        .front_matter;
     assert_eq!(fm.date.date, Date::new(2026, 1, 2).unwrap());
 }
 
 #[test]
 fn missing_front_matter() {
     assert_eq!(problems("# Just markdown\n")[0].line, 1);
-    assert!(problems("# Just markdown\n")[0].message.contains("no front matter"));
+    assert!(
+        problems("# Just markdown\n")[0]
+            .message
+            .contains("no front matter")
+    );
 }
 
 #[test]
 fn unclosed_front_matter() {
-    assert!(problems("---\ntitle: x\n\nbody")[0].message.contains("not closed"));
+    assert!(
+        problems("---\ntitle: x\n\nbody")[0]
+            .message
+            .contains("not closed")
+    );
 }
 
 #[test]
 fn unparsable_yaml_points_at_its_line() {
     let found = problems("---\ntitle: ok\ndate: 2026-01-01\ntags: [a, b\n---\n");
-    assert!(found[0].message.starts_with("front matter is not valid YAML"), "{found:?}");
+    assert!(
+        found[0]
+            .message
+            .starts_with("front matter is not valid YAML"),
+        "{found:?}"
+    );
     assert!(found[0].line >= 4, "{found:?}");
 }
 
@@ -77,27 +104,48 @@ fn unparsable_yaml_points_at_its_line() {
 fn unparsable_toml_points_at_its_line() {
     let found = problems("+++\ntitle = \"ok\"\ndate = \n+++\n");
     assert_eq!(found[0].line, 3, "{found:?}");
-    assert!(found[0].message.starts_with("front matter is not valid TOML"));
+    assert!(
+        found[0]
+            .message
+            .starts_with("front matter is not valid TOML")
+    );
 }
 
 #[test]
 fn missing_title_and_date_are_both_reported() {
     let found = problems("---\ntags: [a]\n---\n");
     let messages: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
-    assert!(messages.iter().any(|m| m.starts_with("missing title")), "{messages:?}");
-    assert!(messages.iter().any(|m| m.starts_with("missing date")), "{messages:?}");
+    assert!(
+        messages.iter().any(|m| m.starts_with("missing title")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.starts_with("missing date")),
+        "{messages:?}"
+    );
 }
 
 #[test]
 fn unparsable_date_points_at_its_line() {
     let found = problems("---\ntitle: T\ndate: March 9th\n---\n");
-    assert_eq!(found, [Problem { line: 3, message: found[0].message.clone() }]);
-    assert!(found[0].message.contains("`March 9th` is not a date"), "{found:?}");
+    assert_eq!(
+        found,
+        [Problem {
+            line: 3,
+            message: found[0].message.clone()
+        }]
+    );
+    assert!(
+        found[0].message.contains("`March 9th` is not a date"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn wrong_types_are_named() {
-    let found = problems("---\ntitle: T\ndate: 2026-01-01\ndraft: maybe\ntags: {a: 1}\nweight: heavy\n---\n");
+    let found = problems(
+        "---\ntitle: T\ndate: 2026-01-01\ndraft: maybe\ntags: {a: 1}\nweight: heavy\n---\n",
+    );
     let lines: Vec<usize> = found.iter().map(|p| p.line).collect();
     assert_eq!(lines, [4, 5, 6], "{found:?}");
 }

@@ -43,12 +43,18 @@ fn newest_first_with_pinned_posts_on_top() {
         stamped(post("pinned-first", "2019-01-01", &[], 1)),
     ];
     sort_for_listing(&mut posts);
-    assert_eq!(slugs(&posts), ["pinned-first", "pinned-second", "new", "old"]);
+    assert_eq!(
+        slugs(&posts),
+        ["pinned-first", "pinned-second", "new", "old"]
+    );
 }
 
 #[test]
 fn same_day_posts_order_by_time() {
-    let mut posts = vec![(post("morning", "2025-02-07", &[], 0), 100), (post("evening", "2025-02-07", &[], 0), 900)];
+    let mut posts = vec![
+        (post("morning", "2025-02-07", &[], 0), 100),
+        (post("evening", "2025-02-07", &[], 0), 900),
+    ];
     sort_for_listing(&mut posts);
     assert_eq!(slugs(&posts), ["evening", "morning"]);
 }
@@ -57,9 +63,15 @@ fn same_day_posts_order_by_time() {
 fn pagination_bounds() {
     let items: Vec<u32> = (1..=12).collect();
     let first = paginate(&items, 5, 1).unwrap();
-    assert_eq!((first.items, first.total, first.previous(), first.next()), (&items[0..5], 3, None, Some(2)));
+    assert_eq!(
+        (first.items, first.total, first.previous(), first.next()),
+        (&items[0..5], 3, None, Some(2))
+    );
     let last = paginate(&items, 5, 3).unwrap();
-    assert_eq!((last.items, last.previous(), last.next()), (&items[10..12], Some(2), None));
+    assert_eq!(
+        (last.items, last.previous(), last.next()),
+        (&items[10..12], Some(2), None)
+    );
     assert!(paginate(&items, 5, 4).is_none());
     assert!(paginate(&items, 5, 0).is_none());
     assert_eq!(paginate::<u32>(&[], 5, 1).unwrap().total, 1);
@@ -73,8 +85,18 @@ fn tags_merge_spellings_and_count() {
         post("c", "2026-01-03", &["Distributed Systems"], 0),
     ];
     let counts = tag_counts(&posts);
-    let summary: Vec<(&str, &str, usize)> = counts.iter().map(|t| (t.name.as_str(), t.slug.as_str(), t.count)).collect();
-    assert_eq!(summary, [("WebRTC", "webrtc", 2), ("Distributed Systems", "distributed-systems", 1), ("networking", "networking", 1)]);
+    let summary: Vec<(&str, &str, usize)> = counts
+        .iter()
+        .map(|t| (t.name.as_str(), t.slug.as_str(), t.count))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("WebRTC", "webrtc", 2),
+            ("Distributed Systems", "distributed-systems", 1),
+            ("networking", "networking", 1)
+        ]
+    );
     let (name, tagged) = posts_tagged(&posts, "distributed-systems").unwrap();
     assert_eq!((name.as_str(), tagged.len()), ("Distributed Systems", 1));
     assert!(posts_tagged(&posts, "nope").is_none());
@@ -89,15 +111,31 @@ fn archive_groups_by_year_and_month() {
         post("old", "2025-06-29", &[], 0),
     ];
     let years = archive(&posts);
-    assert_eq!(years.iter().map(|y| (y.year, y.post_count())).collect::<Vec<_>>(), [(2026, 3), (2025, 1)]);
-    assert_eq!(years[0].months.iter().map(|m| m.name).collect::<Vec<_>>(), ["March", "February"]);
+    assert_eq!(
+        years
+            .iter()
+            .map(|y| (y.year, y.post_count()))
+            .collect::<Vec<_>>(),
+        [(2026, 3), (2025, 1)]
+    );
+    assert_eq!(
+        years[0].months.iter().map(|m| m.name).collect::<Vec<_>>(),
+        ["March", "February"]
+    );
 }
 
 #[test]
 fn neighbours_are_older_and_newer() {
-    let posts = [post("c", "2026-03-01", &[], 0), post("b", "2026-02-01", &[], 0), post("a", "2026-01-01", &[], 0)];
+    let posts = [
+        post("c", "2026-03-01", &[], 0),
+        post("b", "2026-02-01", &[], 0),
+        post("a", "2026-01-01", &[], 0),
+    ];
     let (older, newer) = neighbours(&posts, "b");
-    assert_eq!((older.unwrap().slug.as_str(), newer.unwrap().slug.as_str()), ("a", "c"));
+    assert_eq!(
+        (older.unwrap().slug.as_str(), newer.unwrap().slug.as_str()),
+        ("a", "c")
+    );
     assert_eq!(neighbours(&posts, "c").1, None);
     assert_eq!(neighbours(&posts, "missing"), (None, None));
 }

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every check Quire has, from a fresh machine up: installs what is
+# missing (scripts/setup.sh --test), then formatting, lints for the native and
+# wasm32 targets, the native tests, a release build with Trunk, and the
+# end-to-end tests in headless Chromium, which also print the size figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "set-up"
+scripts/setup.sh --test
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+step "formatting"
+cargo fmt --all --check
+
+step "lints, native"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "lints, wasm32"
+cargo clippy --package quire-web --package quire-core --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "native tests (domain, build tool, app)"
+cargo test --workspace --locked
+
+step "release build"
+trunk build --release --offline
+
+step "end-to-end tests in Chromium (release build on 127.0.0.1)"
+npx --no-install playwright test --config tests/e2e/playwright.config.mjs

@@ -1,0 +1,34 @@
+// Size figures of the release build: printed every run, held to a budget.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { expect, test } from "@playwright/test";
+import { open } from "./fixtures.mjs";
+
+const DIST = join(import.meta.dirname, "../../dist");
+const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+test("figures: wasm size and first-visit bytes", async ({ page }) => {
+  const wasmFile = readdirSync(DIST).find((name) => name.endsWith(".wasm"));
+  const wasm = readFileSync(join(DIST, wasmFile));
+  const wasmGzip = gzipSize(wasm);
+  console.log(`figure: release wasm ${kb(wasm.length)} (${wasm.length} bytes), ${kb(wasmGzip)} gzip`);
+
+  const responses = [];
+  page.on("response", (response) => responses.push(response));
+  await open(page, "/");
+  await page.waitForLoadState("networkidle");
+  let total = 0;
+  const rows = [];
+  for (const response of responses) {
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    const compressed = gzipSize(body);
+    total += compressed;
+    rows.push(`${kb(compressed).padStart(10)}  ${new URL(response.url()).pathname}`);
+  }
+  console.log(`figure: first visit to / : ${responses.length} requests, ${kb(total)} (${total} bytes) gzip\n${rows.join("\n")}`);
+  expect(statSync(join(DIST, wasmFile)).size).toBe(wasm.length);
+  // Budget: the whole first visit stays under 400 KB compressed.
+  expect(total).toBeLessThan(400 * 1024);
+});

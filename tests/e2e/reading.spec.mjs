@@ -1,0 +1,191 @@
+// A reader opens the blog, reads the list, opens posts and moves around.
+import { expect, test } from "@playwright/test";
+import { POSTS, PER_PAGE, SITE_TITLE, expectNoReload, markWindow, open } from "./fixtures.mjs";
+
+test("the home list shows every card field of the newest posts", async ({ page }) => {
+  await open(page, "/");
+  await expect(page).toHaveTitle(SITE_TITLE);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /distributed systems/);
+  const cards = page.locator("article.post-card");
+  await expect(cards).toHaveCount(PER_PAGE);
+  for (const [index, post] of POSTS.slice(0, PER_PAGE).entries()) {
+    const card = cards.nth(index);
+    const cover = card.locator("img");
+    await expect(cover).toHaveAttribute("alt", /\w{3,}.*\w{3,}/);
+    await expect(cover).toHaveAttribute("loading", "lazy");
+    await expect(cover).toHaveAttribute("width", /^\d+$/);
+    await expect(cover).toHaveAttribute("height", /^\d+$/);
+    const link = card.locator("h2 a");
+    await expect(link).toHaveText(post.title);
+    await expect(link).toHaveAttribute("href", `/posts/${post.slug}/`);
+    await expect(card.locator(".card-summary")).toHaveText(/\w+( \w+){8,}/);
+    await expect(card.locator("time")).toHaveAttribute("datetime", post.date);
+    await expect(card.locator("time")).toHaveText(post.shown);
+    await expect(card.locator(".reading-time")).toHaveText(/^\d+ min$/);
+    await expect(card.locator(".author")).toHaveText("Maya Lindqvist");
+  }
+  // Covers are real images that loaded.
+  const firstCover = cards.first().locator("img");
+  await expect.poll(() => firstCover.evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+});
+
+test("clicking a card opens the post without a page load", async ({ page }) => {
+  await open(page, "/");
+  await markWindow(page);
+  const post = POSTS[0];
+  await page.getByRole("link", { name: post.title }).click();
+  await expect(page).toHaveURL(`/posts/${post.slug}/`);
+  await expect(page.locator("h1.post-title")).toHaveText(post.title);
+  await expect(page).toHaveTitle(`${post.title} | ${SITE_TITLE}`);
+  await expectNoReload(page);
+});
+
+test("a post renders its Markdown body, cover, tags and neighbours", async ({ page }) => {
+  const post = POSTS[0];
+  await open(page, `/posts/${post.slug}/`);
+  const body = page.locator(".post-content");
+  await expect(body.locator("h2").first()).toBeVisible();
+  await expect(body.locator("h2").first()).toHaveAttribute("id", /^[a-z0-9-]+$/);
+  await expect(body.locator("table")).toHaveCount(1);
+  await expect(body.locator("pre code").first()).toBeVisible();
+  await expect(body.locator(".footnote-ref a")).toHaveCount(1);
+  await expect(page.locator(".post-header time")).toHaveText(post.shown);
+  await expect(page.locator(".post-cover figcaption")).not.toBeEmpty();
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", /\w+/);
+  await expect(page.locator(".post-tags a")).toHaveCount(3);
+  await expect(page.locator(".paginav-older")).toContainText(POSTS[1].title);
+  await expect(page.locator(".paginav-newer")).toHaveCount(0);
+});
+
+test("footnote links stay on the post", async ({ page }) => {
+  await open(page, `/posts/${POSTS[0].slug}/`);
+  await markWindow(page);
+  await page.locator(".footnote-ref a").click();
+  await expect(page).toHaveURL(new RegExp(`/posts/${POSTS[0].slug}/#fn-`));
+  await expect(page.locator("h1.post-title")).toBeVisible();
+  await expectNoReload(page);
+});
+
+test("tags lead to tag pages, the tag index and back", async ({ page }) => {
+  await open(page, `/posts/${POSTS[0].slug}/`);
+  await markWindow(page);
+  await page.locator(".post-tags a", { hasText: "#distributed-systems" }).click();
+  await expect(page).toHaveURL("/tags/distributed-systems/");
+  await expect(page.locator("main h1")).toContainText("#distributed-systems");
+  const cards = page.locator("article.post-card");
+  await expect(cards.first()).toBeVisible();
+  const count = await cards.count();
+  await expect(page.locator("main h1")).toContainText(`${count} post`);
+  await page.getByRole("link", { name: "Tags", exact: true }).click();
+  await expect(page).toHaveURL("/tags/");
+  await expect(page).toHaveTitle(`Tags | ${SITE_TITLE}`);
+  const tag = page.locator(".tag-cloud a", { hasText: "distributed-systems" });
+  await expect(tag.locator(".tag-count")).toHaveText(String(count));
+  await expectNoReload(page);
+});
+
+test("the archive lists every post by year and month", async ({ page }) => {
+  await open(page, "/archives/");
+  await expect(page).toHaveTitle(`Archives | ${SITE_TITLE}`);
+  await expect(page.locator(".archive-year h2")).toHaveText([/^2026/, /^2025/, /^2024/]);
+  await expect(page.locator(".archive-month li")).toHaveCount(POSTS.length);
+  await expect(page.locator(".archive-year").first().locator("h3")).toHaveText(["March", "February"]);
+  await page.getByRole("link", { name: POSTS[9].title }).click();
+  await expect(page.locator("h1.post-title")).toHaveText(POSTS[9].title);
+});
+
+test("pagination reaches every post and stops at the end", async ({ page }) => {
+  await open(page, "/");
+  await markWindow(page);
+  await page.getByRole("link", { name: "Older posts" }).click();
+  await expect(page).toHaveURL("/page/2/");
+  await expect(page).toHaveTitle(`Page 2 | ${SITE_TITLE}`);
+  await expect(page.locator("article.post-card h2")).toHaveText(POSTS.slice(PER_PAGE).map((p) => p.title));
+  await expect(page.getByRole("link", { name: "Older posts" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Newer posts" }).click();
+  await expect(page).toHaveURL("/");
+  await expectNoReload(page);
+  await open(page, "/page/1/");
+  await expect(page).toHaveURL("/");
+});
+
+test("back and forward move between the list and a post", async ({ page }) => {
+  await open(page, "/");
+  await markWindow(page);
+  await page.getByRole("link", { name: POSTS[1].title }).click();
+  await expect(page.locator("h1.post-title")).toHaveText(POSTS[1].title);
+  await page.goBack();
+  await expect(page).toHaveURL("/");
+  await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
+  await page.goForward();
+  await expect(page).toHaveURL(`/posts/${POSTS[1].slug}/`);
+  await expect(page.locator("h1.post-title")).toHaveText(POSTS[1].title);
+  await expect(page.locator(".post-content h2").first()).toBeVisible();
+  await expectNoReload(page);
+});
+
+test("a deep link loads and survives a reload", async ({ page }) => {
+  const post = POSTS[6];
+  await open(page, `/posts/${post.slug}/`);
+  await expect(page.locator("h1.post-title")).toHaveText(post.title);
+  await page.reload();
+  await expect(page.locator("h1.post-title")).toHaveText(post.title);
+  await expect(page.locator(".post-content h2").first()).toBeVisible();
+  await open(page, "/tags/webrtc/");
+  await page.reload();
+  await expect(page.locator("article.post-card")).toHaveCount(2);
+});
+
+test("a post seen before shows again at once, fetched only once", async ({ page }) => {
+  const post = POSTS[2];
+  const bodyRequests = [];
+  page.on("request", (request) => {
+    if (request.url().includes(`/data/posts/${post.slug}.`)) bodyRequests.push(request.url());
+  });
+  await open(page, "/");
+  await page.getByRole("link", { name: post.title }).click();
+  await expect(page.locator(".post-content h2").first()).toBeVisible();
+  await page.goBack();
+  await expect(page.locator("article.post-card").first()).toBeVisible();
+  // Record any loading placeholder that appears from now on.
+  await page.evaluate(() => {
+    window.__sawLoading = false;
+    new MutationObserver(() => {
+      if (document.querySelector(".loading")) window.__sawLoading = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByRole("link", { name: post.title }).click();
+  await expect(page.locator(".post-content h2").first()).toBeVisible();
+  expect(await page.evaluate(() => window.__sawLoading)).toBe(false);
+  expect(bodyRequests).toHaveLength(1);
+});
+
+test("hovering a card fetches its post before the click", async ({ page }) => {
+  const post = POSTS[3];
+  await open(page, "/");
+  const fetched = page.waitForRequest((request) => request.url().includes(`/data/posts/${post.slug}.`));
+  await page.getByRole("link", { name: post.title }).hover();
+  await fetched;
+});
+
+test("unknown addresses show the not-found view", async ({ page }) => {
+  for (const path of ["/no-such-page/", "/posts/no-such-post/", "/tags/no-such-tag/", "/page/9/", "/tags/webrtc/page/2/"]) {
+    await open(page, path);
+    await expect(page.locator("main h1")).toHaveText("Page not found");
+    await expect(page).toHaveTitle(`Page not found | ${SITE_TITLE}`);
+    await expect(page.locator(".not-found code")).toHaveText(path);
+  }
+  await markWindow(page);
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
+  await expectNoReload(page);
+});
+
+test("the layout fits a 360 px phone without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/", `/posts/${POSTS[0].slug}/`, "/archives/", "/tags/"]) {
+    await open(page, path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, path).toBeLessThanOrEqual(360);
+  }
+});

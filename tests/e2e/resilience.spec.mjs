@@ -1,0 +1,65 @@
+// What a reader sees when the network or the content misbehaves.
+import { expect, test } from "@playwright/test";
+import { POSTS, PER_PAGE, SITE_TITLE, open } from "./fixtures.mjs";
+
+for (const [name, failure, message] of [
+  ["HTTP 500", (route) => route.fulfill({ status: 500, body: "boom" }), /HTTP 500/],
+  ["HTTP 404", (route) => route.fulfill({ status: 404, body: "gone" }), /could not be found on the server \(HTTP 404\)/],
+  ["garbage JSON", (route) => route.fulfill({ status: 200, contentType: "application/json", body: "{not json" }), /damaged/],
+  ["network down", (route) => route.abort("internetdisconnected"), /network request failed/],
+]) {
+  test(`a failed manifest (${name}) explains itself and retries`, async ({ page }) => {
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.route("**/data/manifest.json", failure);
+    await page.goto("/");
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText(message);
+    await page.unroute("**/data/manifest.json");
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
+    expect(errors).toEqual([]);
+  });
+}
+
+test("a failed post body keeps the rest of the site working", async ({ page }) => {
+  const post = POSTS[4];
+  await page.route(`**/data/posts/${post.slug}.*`, (route) => route.fulfill({ status: 503, body: "" }));
+  await open(page, `/posts/${post.slug}/`);
+  await expect(page.locator("h1.post-title")).toHaveText(post.title);
+  await expect(page.getByRole("alert")).toContainText("HTTP 503");
+  await page.unroute(`**/data/posts/${post.slug}.*`);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator(".post-content h2").first()).toBeVisible();
+  await page.locator(".site-title").click();
+  await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
+  await expect(page).toHaveTitle(SITE_TITLE);
+});
+
+test("hostile Markdown is shown, never run", async ({ page }) => {
+  const dialogs = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  const post = POSTS[5];
+  const hostile = [
+    "## Hostile",
+    "<script>alert('script')</script>",
+    "",
+    "<img src=x onerror=\"alert('img')\">",
+    "",
+    "[click me](javascript:alert('link')) ![pic](data:image/svg+xml,<svg onload=alert('svg')>)",
+    "",
+    "<iframe src=\"javascript:alert('frame')\"></iframe>",
+  ].join("\n");
+  await page.route(`**/data/posts/${post.slug}.*`, (route) => route.fulfill({ status: 200, body: hostile }));
+  await open(page, `/posts/${post.slug}/`);
+  const body = page.locator(".post-content");
+  await expect(body.locator("h2")).toHaveText("Hostile");
+  await expect(body).toContainText("<script>alert('script')</script>");
+  await body.getByText("click me").click();
+  await page.waitForTimeout(300);
+  expect(await body.locator("script, iframe, img, a[href^='javascript']").count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
