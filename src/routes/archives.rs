@@ -1,7 +1,10 @@
 //! `/archives/`: every post by year and month.
 
 use leptos::prelude::*;
-use quire_core::listing::{archive, paths};
+use quire_core::{
+    listing::{archive, paths},
+    text::count_of,
+};
 
 use crate::{
     components::{page_meta::PageMeta, status::WithManifest},
@@ -21,7 +24,7 @@ pub fn ArchivesPage() -> impl IntoView {
                     let count = year.post_count();
                     view! {
                         <section class="archive-year">
-                            <h2>{year.year}<span class="list-count">{format!("{count} post{}", if count == 1 { "" } else { "s" })}</span></h2>
+                            <h2>{year.year}<span class="list-count">{count_of(count, "post")}</span></h2>
                             {year.months.into_iter().map(|month| view! {
                                 <section class="archive-month">
                                     <h3>{month.name}</h3>

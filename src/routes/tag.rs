@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use quire_core::listing::{paginate, paths, posts_tagged};
+use quire_core::{
+    listing::{paginate, paths, posts_tagged},
+    text::count_of,
+};
 
 use crate::{
     components::{card::PostList, page_meta::PageMeta, pager::Pager, status::WithManifest},
@@ -27,11 +30,11 @@ pub fn TagPage() -> impl IntoView {
                 return view! { <NotFound/> }.into_any();
             };
             let title = if number > 1 { format!("#{name}, page {number}") } else { format!("#{name}") };
-            let description = format!("{count} post{} tagged {name} on {}.", if count == 1 { "" } else { "s" }, manifest.site.title);
+            let description = format!("{} tagged {name} on {}.", count_of(count, "post"), manifest.site.title);
             let path_slug = tag_slug.clone();
             view! {
                 <PageMeta title=Some(title.clone()) site=manifest.site.title.clone() description/>
-                <h1 class="list-title">{title}<span class="list-count">{format!("{count} post{}", if count == 1 { "" } else { "s" })}</span></h1>
+                <h1 class="list-title">{title}<span class="list-count">{count_of(count, "post")}</span></h1>
                 <PostList posts/>
                 <Pager number total path_of=move |n| paths::tag(&path_slug, n)/>
             }

@@ -189,3 +189,11 @@ test("the layout fits a 360 px phone without sideways scrolling", async ({ page 
     expect(width, path).toBeLessThanOrEqual(360);
   }
 });
+
+test("an old address from a post's aliases leads to the post", async ({ page }) => {
+  await page.goto("/2026/03/cap-theorem/");
+  await expect(page).toHaveURL(`/posts/${POSTS[0].slug}/`);
+  await expect(page.locator("h1.post-title")).toHaveText(POSTS[0].title);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/cap-theorem\/$/);
+});

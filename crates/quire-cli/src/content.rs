@@ -13,7 +13,7 @@ use quire_core::{
     manifest::{Cover, Manifest, PostSummary, Site},
     site::{CONFIG_FILE, parse_config},
     slug::{is_valid_slug, slugify},
-    text::{plain_text, reading_minutes, summary, word_count},
+    text::{count_of, plain_text, reading_minutes, summary, word_count},
 };
 
 use crate::image_size::image_size;
@@ -58,18 +58,28 @@ pub(crate) struct LoadedSite {
     pub(crate) assets: Vec<Asset>,
     /// Posts left out: (drafts, future-dated).
     pub(crate) left_out: (usize, usize),
+    /// Things worth fixing that do not stop the build, as `path:line: message`.
+    pub(crate) warnings: Vec<String>,
 }
 
 impl LoadedSite {
+    /// Prints the warnings, one a line, on standard error.
+    pub(crate) fn print_warnings(&self) {
+        for warning in &self.warnings {
+            eprintln!("warning: {warning}");
+        }
+    }
+
     /// One line for the terminal.
     pub(crate) fn report(&self) -> String {
         let tags = quire_core::listing::tag_counts(&self.manifest.posts).len();
         let (drafts, future) = self.left_out;
         format!(
-            "{} posts, {tags} tags ({drafts} draft{} and {future} future post{} left out)",
-            self.manifest.posts.len(),
-            if drafts == 1 { "" } else { "s" },
-            if future == 1 { "" } else { "s" },
+            "{}, {} ({} and {} left out)",
+            count_of(self.manifest.posts.len(), "post"),
+            count_of(tags, "tag"),
+            count_of(drafts, "draft"),
+            count_of(future, "future post"),
         )
     }
 }
@@ -114,6 +124,7 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
     let mut assets = Vec::new();
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
     let mut left_out = (0, 0);
+    let mut warnings = Vec::new();
     for source in &sources {
         let shown = source.path.display().to_string();
         let text = match fs::read_to_string(&source.path) {
@@ -162,7 +173,17 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
         let cover = match &fm.cover {
             None => None,
             Some(spec) => match resolve_cover(root, source, &slug, spec) {
-                Ok(cover) => Some(cover),
+                Ok(cover) => {
+                    // Hugo does not require alt text, and a Hugo blog must build
+                    // as it is; the image is then marked decorative (alt="").
+                    if cover.alt.is_empty() {
+                        warnings.push(format!(
+                            "{shown}:{}: cover `{}` has no alt text; add `alt:` describing what it shows",
+                            spec.line, spec.image
+                        ));
+                    }
+                    Some(cover)
+                }
                 Err(message) => {
                     problems.push(format!("{shown}:{}: {message}", spec.line));
                     continue;
@@ -241,6 +262,7 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
         posts,
         assets,
         left_out,
+        warnings,
     })
 }
 
@@ -313,11 +335,6 @@ fn resolve_cover(
     spec: &CoverSpec,
 ) -> Result<Cover, String> {
     let image = spec.image.as_str();
-    if spec.alt.is_empty() {
-        return Err(format!(
-            "cover `{image}` has no alt text: add `alt:` describing what it shows"
-        ));
-    }
     if image.split(['/', '\\']).any(|part| part == "..") {
         return Err(format!(
             "cover `{image}` must not climb out of its folder with `..`"

@@ -113,9 +113,8 @@ fn main() -> ExitCode {
                 eprintln!("{problem}");
             }
             eprintln!(
-                "quire: {} problem{} found; nothing was written",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
+                "quire: {} found; nothing was written",
+                quire_core::text::count_of(problems.len(), "problem")
             );
             ExitCode::FAILURE
         }
@@ -130,6 +129,7 @@ fn run(command: Command) -> Result<(), Vec<String>> {
         }
         Action::Check => {
             let site = load_site(&command.root, &command.load)?;
+            site.print_warnings();
             eprintln!("quire: {}", site.report());
             Ok(())
         }
@@ -139,6 +139,7 @@ fn run(command: Command) -> Result<(), Vec<String>> {
                 .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
                 .ok_or_else(|| vec!["quire: say where to write with --out DIR (Trunk hooks get $TRUNK_STAGING_DIR)".to_owned()])?;
             let site = load_site(&command.root, &command.load)?;
+            site.print_warnings();
             output::write_site(&site, &out)
                 .map_err(|error| vec![format!("{}: {error}", out.display())])?;
             eprintln!("quire: {} → {}", site.report(), out.display());

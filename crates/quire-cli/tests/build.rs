@@ -245,7 +245,7 @@ fn static_files_and_root_relative_covers() {
 }
 
 #[test]
-fn a_cover_needs_alt_text() {
+fn a_cover_without_alt_text_builds_with_a_warning() {
     let blog = Blog::new();
     blog.post(
         "p/index.md",
@@ -253,12 +253,28 @@ fn a_cover_needs_alt_text() {
         "x",
     )
     .file("content/posts/p/c.svg", "<svg/>");
-    let (output, _) = blog.build(&[]);
+    let (output, out) = blog.build(&[]);
+    let errors = stderr(&output);
+    assert!(output.status.success(), "{errors}");
     assert!(
-        stderr(&output).contains("has no alt text"),
-        "{}",
-        stderr(&output)
+        errors.contains("warning: ")
+            && errors.contains("p/index.md:4: cover `c.svg` has no alt text"),
+        "{errors}"
     );
+    assert_eq!(manifest(&out).posts[0].cover.as_ref().unwrap().alt, "");
+}
+
+#[test]
+fn papermod_empty_cover_placeholders_mean_no_cover() {
+    let blog = Blog::new();
+    blog.post(
+        "p.md",
+        "title: P\ndate: 2026-01-01\ncover:\n  image: \"\"\n  alt: \"\"",
+        "x",
+    );
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(manifest(&out).posts[0].cover, None);
 }
 
 #[test]

@@ -65,6 +65,15 @@ pub fn reading_minutes(words: usize) -> u32 {
         .max(1)
 }
 
+/// A count with its noun: "1 post", "3 posts". English plurals in -s only.
+pub fn count_of(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 /// Where a summary comes from, in Hugo's order of preference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SummarySource {
@@ -129,6 +138,14 @@ mod tests {
             "# Title\n\nSome *emphasis* and `code`.\n\n```rust\nfn main() {}\n```\n\n- one\n- two",
         );
         assert_eq!(text, "Title Some emphasis and code. fn main() {} one two");
+    }
+
+    #[test]
+    fn count_of_pluralises() {
+        assert_eq!(
+            (count_of(0, "post"), count_of(1, "post"), count_of(2, "tag")),
+            ("0 posts".into(), "1 post".into(), "2 tags".into())
+        );
     }
 
     #[test]
