@@ -138,6 +138,7 @@ fn run(command: Command) -> Result<(), Vec<String>> {
                 .out
                 .or_else(|| std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from))
                 .ok_or_else(|| vec!["quire: say where to write with --out DIR (Trunk hooks get $TRUNK_STAGING_DIR)".to_owned()])?;
+            output::check_outside_sources(&command.root, &out).map_err(|message| vec![message])?;
             let site = load_site(&command.root, &command.load)?;
             site.print_warnings();
             output::write_site(&site, &out)

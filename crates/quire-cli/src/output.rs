@@ -73,6 +73,27 @@ pub(crate) fn write_site(site: &LoadedSite, out: &Path) -> io::Result<()> {
     remove_if_present(&stale)
 }
 
+/// Refuses an output folder that is the blog itself or inside what the
+/// author writes, so a mistyped `--out` cannot overwrite or litter sources.
+pub(crate) fn check_outside_sources(root: &Path, out: &Path) -> Result<(), String> {
+    let absolute =
+        |path: &Path| std::path::absolute(path).map(|p| p.components().collect::<PathBuf>());
+    let (Ok(root), Ok(out_absolute)) = (absolute(root), absolute(out)) else {
+        return Ok(());
+    };
+    let inside = out_absolute == root
+        || ["content", "static", "src"]
+            .iter()
+            .any(|source| out_absolute.starts_with(root.join(source)));
+    if inside {
+        return Err(format!(
+            "{}: will not write the site into the blog's sources; choose another folder, such as dist",
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
 fn remove_if_present(dir: &Path) -> io::Result<()> {
     match fs::remove_dir_all(dir) {
         Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),

@@ -327,3 +327,20 @@ fn new_starts_a_draft_bundle() {
     );
     assert!(blog.quire(&["check"]).status.success());
 }
+
+#[test]
+fn never_writes_into_the_sources() {
+    let blog = Blog::new();
+    blog.post("p.md", "title: P\ndate: 2026-01-01", "x");
+    for out in [".", "content", "content/posts/out", "static"] {
+        let target = blog.path(out);
+        let output = blog.quire(&["build", "--out", target.to_str().unwrap()]);
+        assert!(!output.status.success(), "{out} was accepted");
+        assert!(
+            stderr(&output).contains("will not write the site into the blog's sources"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert!(!blog.path("data").exists() && !blog.path("content/data").exists());
+}
