@@ -26,6 +26,15 @@ pub enum Load<T> {
     Failed(LoadError),
 }
 
+impl<T> From<Result<T, LoadError>> for Load<T> {
+    fn from(result: Result<T, LoadError>) -> Self {
+        match result {
+            Ok(value) => Load::Ready(value),
+            Err(error) => Load::Failed(error),
+        }
+    }
+}
+
 /// Why a request failed, in words a reader understands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError(String);
@@ -105,10 +114,7 @@ impl Store {
                     }),
                 Err(error) => Err(error),
             };
-            state.set(match loaded {
-                Ok(manifest) => Load::Ready(manifest),
-                Err(error) => Load::Failed(error),
-            });
+            state.set(loaded.into());
         });
     }
 
@@ -118,7 +124,8 @@ impl Store {
     }
 
     /// Starts fetching a post's body unless it is loaded or on its way, so a
-    /// body is fetched once however often a reader opens or hovers its link.
+    /// body is fetched once however often a reader opens or hovers its link;
+    /// after a failure, it fetches again (the retry button).
     pub fn load_body(&self, post: &PostSummary) {
         let known = self.bodies.with_untracked(|bodies| {
             matches!(bodies.get(&post.slug), Some(Load::Ready(_) | Load::Loading))
@@ -126,11 +133,6 @@ impl Store {
         if !known {
             self.fetch_body(post);
         }
-    }
-
-    /// Fetches a post's body again after a failure.
-    pub fn retry_body(&self, post: &PostSummary) {
-        self.fetch_body(post);
     }
 
     fn fetch_body(&self, post: &PostSummary) {
@@ -142,19 +144,15 @@ impl Store {
             bodies.insert(slug.clone(), Load::Loading);
         });
         spawn_local(async move {
-            let state = match fetch_text(&url, "This post").await {
-                Ok(markdown) => {
-                    let page_path = paths::post(&slug);
-                    Load::Ready(Arc::new(render(
-                        &markdown,
-                        LinkBase {
-                            site_root: &root,
-                            page_path: &page_path,
-                        },
-                    )))
-                }
-                Err(error) => Load::Failed(error),
-            };
+            let page_path = paths::post(&slug);
+            let rendered = fetch_text(&url, "This post").await.map(|markdown| {
+                let base = LinkBase {
+                    site_root: &root,
+                    page_path: &page_path,
+                };
+                Arc::new(render(&markdown, base))
+            });
+            let state = Load::from(rendered);
             bodies.update(|bodies| {
                 bodies.insert(slug, state);
             });

@@ -54,7 +54,7 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
             }
             Some(Load::Failed(error)) => {
                 let post = post.clone();
-                view! { <LoadFailed error retry=move || store.retry_body(&post)/> }.into_any()
+                view! { <LoadFailed error retry=move || store.load_body(&post)/> }.into_any()
             }
         }
     };
