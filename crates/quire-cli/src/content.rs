@@ -40,12 +40,20 @@ pub(crate) struct Asset {
     pub(crate) target: String,
 }
 
-/// A post ready to write: its manifest entry and its Markdown body.
-pub(crate) struct LoadedPost {
+/// A post read and checked: its manifest entry and its Markdown body.
+struct LoadedPost {
     /// The manifest entry.
-    pub(crate) summary: PostSummary,
+    summary: PostSummary,
     /// The Markdown after the front matter.
-    pub(crate) body: String,
+    body: String,
+}
+
+/// A post body to write.
+pub(crate) struct PostBody {
+    /// Where it goes, relative to the site root (the manifest entry's `body`).
+    pub(crate) path: String,
+    /// The Markdown after the front matter.
+    pub(crate) markdown: String,
 }
 
 /// Everything a build writes, checked.
@@ -53,7 +61,7 @@ pub(crate) struct LoadedSite {
     /// The manifest, with its version computed.
     pub(crate) manifest: Manifest,
     /// Post bodies, in manifest order.
-    pub(crate) posts: Vec<LoadedPost>,
+    pub(crate) bodies: Vec<PostBody>,
     /// Images and static files to copy.
     pub(crate) assets: Vec<Asset>,
     /// Posts left out: (drafts, future-dated).
@@ -241,25 +249,21 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
         return Err(problems);
     }
 
-    let mut ordered: Vec<(PostSummary, i64)> = Vec::new();
-    let mut bodies: HashMap<String, String> = HashMap::new();
-    for (post, stamp) in posts {
-        bodies.insert(post.summary.slug.clone(), post.body);
-        ordered.push((post.summary, stamp));
-    }
-    sort_for_listing(&mut ordered);
-    let summaries: Vec<PostSummary> = ordered.into_iter().map(|(summary, _)| summary).collect();
-    let posts = summaries
-        .iter()
-        .map(|summary| LoadedPost {
-            body: bodies.remove(&summary.slug).unwrap_or_default(),
-            summary: summary.clone(),
+    sort_for_listing(&mut posts, |(post, time)| (&post.summary, *time));
+    let (summaries, bodies): (Vec<PostSummary>, Vec<PostBody>) = posts
+        .into_iter()
+        .map(|(post, _)| {
+            let body = PostBody {
+                path: post.summary.body.clone(),
+                markdown: post.body,
+            };
+            (post.summary, body)
         })
-        .collect();
+        .unzip();
     let manifest = versioned_manifest(site, summaries);
     Ok(LoadedSite {
         manifest,
-        posts,
+        bodies,
         assets,
         left_out,
         warnings,

@@ -29,23 +29,17 @@ pub(crate) fn write_site(site: &LoadedSite, out: &Path) -> io::Result<()> {
     remove_if_present(&stale)?;
 
     let manifest_json = serde_json::to_string(&site.manifest).map_err(io::Error::other)?;
-    write_file(
-        &fresh.join(MANIFEST_PATH.trim_start_matches("data/")),
-        manifest_json.as_bytes(),
-    )?;
-    for post in &site.posts {
-        let relative = post.summary.body.trim_start_matches("data/");
-        write_file(&fresh.join(relative), post.body.as_bytes())?;
+    // `fresh` mirrors the site root, so every path below is the published one.
+    write_file(&fresh.join(MANIFEST_PATH), manifest_json.as_bytes())?;
+    for body in &site.bodies {
+        write_file(&fresh.join(&body.path), body.markdown.as_bytes())?;
     }
     let targets: Vec<&str> = site
         .assets
         .iter()
         .map(|asset| asset.target.as_str())
         .collect();
-    write_file(
-        &fresh.join(ASSET_LIST.trim_start_matches("data/")),
-        targets.join("\n").as_bytes(),
-    )?;
+    write_file(&fresh.join(ASSET_LIST), targets.join("\n").as_bytes())?;
 
     let previous_assets = fs::read_to_string(out.join(ASSET_LIST)).unwrap_or_default();
     for asset in &site.assets {
@@ -69,7 +63,8 @@ pub(crate) fn write_site(site: &LoadedSite, out: &Path) -> io::Result<()> {
     if data.exists() {
         fs::rename(&data, &stale)?;
     }
-    fs::rename(&fresh, &data)?;
+    fs::rename(fresh.join(DATA_DIR), &data)?;
+    remove_if_present(&fresh)?;
     remove_if_present(&stale)
 }
 

@@ -52,12 +52,14 @@ pub mod paths {
 
 /// Puts posts in list order: pinned posts (weight above 0) first, lightest
 /// first, then the rest newest first; equal dates by time, then title.
-pub fn sort_for_listing(posts: &mut [(PostSummary, i64)]) {
-    posts.sort_by(|(a, a_time), (b, b_time)| {
-        let pinned = |p: &PostSummary| if p.weight > 0 { (0, p.weight) } else { (1, 0) };
+/// `entry` gives each item's post and its publication time in Unix seconds.
+pub fn sort_for_listing<T>(items: &mut [T], entry: impl Fn(&T) -> (&PostSummary, i64)) {
+    let pinned = |p: &PostSummary| if p.weight > 0 { (0, p.weight) } else { (1, 0) };
+    items.sort_by(|a, b| {
+        let ((a, a_time), (b, b_time)) = (entry(a), entry(b));
         pinned(a)
             .cmp(&pinned(b))
-            .then(b_time.cmp(a_time))
+            .then(b_time.cmp(&a_time))
             .then_with(|| a.title.cmp(&b.title))
     });
 }

@@ -42,7 +42,7 @@ fn newest_first_with_pinned_posts_on_top() {
         stamped(post("pinned-second", "2020-01-01", &[], 2)),
         stamped(post("pinned-first", "2019-01-01", &[], 1)),
     ];
-    sort_for_listing(&mut posts);
+    sort_for_listing(&mut posts, |(post, time)| (post, *time));
     assert_eq!(
         slugs(&posts),
         ["pinned-first", "pinned-second", "new", "old"]
@@ -55,7 +55,7 @@ fn same_day_posts_order_by_time() {
         (post("morning", "2025-02-07", &[], 0), 100),
         (post("evening", "2025-02-07", &[], 0), 900),
     ];
-    sort_for_listing(&mut posts);
+    sort_for_listing(&mut posts, |(post, time)| (post, *time));
     assert_eq!(slugs(&posts), ["evening", "morning"]);
 }
 
