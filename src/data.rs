@@ -104,16 +104,17 @@ impl Store {
     fn load_manifest(&self) {
         let state = self.manifest;
         spawn_local(async move {
-            let loaded = match fetch_text(MANIFEST_PATH, "The list of posts").await {
-                Ok(text) => serde_json::from_str::<Manifest>(&text)
-                    .map(Arc::new)
-                    .map_err(|error| {
-                        LoadError(format!(
-                            "The list of posts is damaged and could not be read ({error})."
-                        ))
-                    }),
-                Err(error) => Err(error),
-            };
+            let loaded = fetch_text(MANIFEST_PATH, "The list of posts")
+                .await
+                .and_then(|text| {
+                    serde_json::from_str::<Manifest>(&text)
+                        .map(Arc::new)
+                        .map_err(|error| {
+                            LoadError(format!(
+                                "The list of posts is damaged and could not be read ({error})."
+                            ))
+                        })
+                });
             state.set(loaded.into());
         });
     }
