@@ -11,7 +11,7 @@ use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use quire_core::{
     listing::paths,
-    manifest::{MANIFEST_PATH, Manifest, PostSummary},
+    manifest::{MANIFEST_META, Manifest, PostSummary},
     markdown::{LinkBase, Rendered, render},
 };
 
@@ -101,10 +101,22 @@ impl Store {
         self.load_manifest();
     }
 
+    /// Starts or restarts tracking every post body's state, so an effect
+    /// re-runs whenever any body arrives or fails.
+    pub fn track_bodies(&self) {
+        self.bodies.track();
+    }
+
     fn load_manifest(&self) {
         let state = self.manifest;
         spawn_local(async move {
-            let loaded = fetch_text(MANIFEST_PATH, "The list of posts")
+            let Some(url) = manifest_url() else {
+                state.set(Load::Failed(LoadError(
+                    "This page does not say where the list of posts is: it was not written by `quire build`.".to_owned(),
+                )));
+                return;
+            };
+            let loaded = fetch_text(&url, "The list of posts")
                 .await
                 .and_then(|text| {
                     serde_json::from_str::<Manifest>(&text)
@@ -159,6 +171,17 @@ impl Store {
             });
         });
     }
+}
+
+/// The manifest's URL, which every page names in a `<meta>` element; it
+/// changes with the content, so caches never serve a stale one.
+fn manifest_url() -> Option<String> {
+    document()
+        .query_selector(&format!("meta[name=\"{MANIFEST_META}\"]"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|url| !url.is_empty())
 }
 
 /// GETs a file relative to the site root (the page's `<base href>`).

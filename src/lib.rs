@@ -1,12 +1,14 @@
 //! Quire's reader: a Leptos single-page app that shows the blog the build
-//! tool described in `data/manifest.json`.
+//! tool described in its manifest.
 //!
 //! `data` does every fetch; `routes` has one view per URL Hugo would serve;
-//! `components` has the pieces those views share.
+//! `components` has the pieces those views share; `takeover` swaps the
+//! build's pre-rendered page for the app once the app shows the same thing.
 
 pub mod components;
 pub mod data;
 pub mod routes;
+pub mod takeover;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -17,12 +19,13 @@ use leptos_router::{
 use quire_core::listing::paths::root_path;
 
 use crate::{
-    components::{footer::SiteFooter, header::SiteHeader},
+    components::{footer::SiteFooter, header::SiteHeader, skip_link::SkipLink},
     data::Store,
     routes::{
         archives::ArchivesPage, home::HomePage, not_found::NotFoundPage, post::PostPage,
         tag::TagPage, tags::TagsPage,
     },
+    takeover::{APP_ID, PrerenderedPage, TakeOver},
 };
 
 /// Mounts the app into the page's `<body>`.
@@ -48,10 +51,14 @@ pub fn App() -> impl IntoView {
     // The router wants the base without its trailing slash, and none at all for `/`.
     let router_base = root.trim_end_matches('/').to_owned();
     Store::provide(root);
+    let prerendered = PrerenderedPage::find();
+    let covered = prerendered.is_some();
 
     view! {
         <Router base=router_base>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+          <div id=APP_ID hidden=covered>
+            <TakeOver prerendered/>
+            <SkipLink/>
             <SiteHeader/>
             <main id="main" class="main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
@@ -65,6 +72,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <SiteFooter/>
+          </div>
         </Router>
     }
 }

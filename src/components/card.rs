@@ -11,6 +11,10 @@ use crate::{components::post_meta::PostMetaLine, data::Store};
 pub fn PostCard(
     /// The post to show.
     post: PostSummary,
+    /// The list's first card, whose cover is likely the largest thing on
+    /// screen: it loads at once rather than lazily.
+    #[prop(optional)]
+    first: bool,
 ) -> impl IntoView {
     let store = Store::get();
     let href = store.href(&paths::post(&post.slug));
@@ -22,7 +26,15 @@ pub fn PostCard(
     let cover = post.cover.clone().map(|cover| {
         view! {
             <figure class="card-cover">
-                <img src=store.href(&cover.src) alt=cover.alt width=cover.width height=cover.height loading="lazy" decoding="async"/>
+                <img
+                    src=paths::in_site(&store.root(), &cover.src)
+                    alt=cover.alt
+                    width=cover.width
+                    height=cover.height
+                    loading=(!first).then_some("lazy")
+                    decoding="async"
+                    fetchpriority=first.then_some("high")
+                />
             </figure>
         }
     });
@@ -48,7 +60,7 @@ pub fn PostList(
 ) -> impl IntoView {
     view! {
         <div class="post-list">
-            {posts.into_iter().map(|post| view! { <PostCard post/> }).collect_view()}
+            {posts.into_iter().enumerate().map(|(at, post)| view! { <PostCard post first=at == 0/> }).collect_view()}
         </div>
     }
 }

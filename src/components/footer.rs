@@ -1,11 +1,9 @@
-//! The site footer: copyright, profiles, credit.
+//! The site footer: copyright, profiles, feed, credit.
 
 use leptos::prelude::*;
+use quire_core::{listing::paths, page_text::copyright};
 
-use crate::{
-    components::header::site_link,
-    data::{Load, Store},
-};
+use crate::data::{Load, Store};
 
 /// The bar at the bottom of every page.
 #[component]
@@ -17,21 +15,20 @@ pub fn SiteFooter() -> impl IntoView {
             return None;
         };
         let site = manifest.site.clone();
-        let owner = if site.author.is_empty() {
-            site.title.clone()
-        } else {
-            site.author.clone()
-        };
+        let root = store.root();
+        let line = format!("{} · Powered by Quire", copyright(&site, year as i32));
         Some(view! {
             <footer class="site-footer">
                 <ul class="social">
                     {site
                         .social
                         .into_iter()
-                        .map(|link| view! { <li><a href=site_link(&store, &link.url) rel="me noopener">{link.name}</a></li> })
+                        .map(|link| view! { <li><a href=paths::in_site(&root, &link.url) rel="me noopener">{link.name}</a></li> })
                         .collect_view()}
+                    // The feed is a file, not a route: rel="external" keeps the router off it.
+                    <li><a href=store.href(paths::FEED) rel="external" type="application/rss+xml">"RSS"</a></li>
                 </ul>
-                <p>{format!("© {year} {owner}")} " · Powered by Quire"</p>
+                <p>{line}</p>
             </footer>
         })
     }

@@ -1,6 +1,7 @@
 //! The site header: the blog's name, its menu and the theme switch.
 
 use leptos::prelude::*;
+use quire_core::listing::paths;
 
 use crate::{
     components::theme::ThemeToggle,
@@ -25,7 +26,7 @@ pub fn SiteHeader() -> impl IntoView {
                         site().map(|site| {
                             site.menu
                                 .into_iter()
-                                .map(|link| view! { <li><a href=site_link(&store, &link.url)>{link.name}</a></li> })
+                                .map(|link| view! { <li><a href=paths::in_site(&store.root(), &link.url)>{link.name}</a></li> })
                                 .collect_view()
                         })
                     }}
@@ -33,15 +34,5 @@ pub fn SiteHeader() -> impl IntoView {
                 </ul>
             </nav>
         </header>
-    }
-}
-
-/// A menu URL: paths are inside the site (and so under its sub-path);
-/// anything with a scheme is left alone.
-pub(crate) fn site_link(store: &Store, url: &str) -> String {
-    if url.starts_with('/') && !url.starts_with("//") {
-        store.href(url)
-    } else {
-        url.to_owned()
     }
 }

@@ -2,27 +2,21 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
+use quire_core::page_text::PageText;
 
 /// Sets `document.title` to "page | site" (or just the site's title on the
-/// home page) and the meta description.
+/// home page) and the meta description, from the words the pre-rendered
+/// page used too.
 #[component]
 pub fn PageMeta(
-    /// The page's own title; `None` on the home page.
-    #[prop(into)]
-    title: Option<String>,
+    /// The page's title and description.
+    text: PageText,
     /// The site's title.
     #[prop(into)]
     site: String,
-    /// The meta description.
-    #[prop(into)]
-    description: String,
 ) -> impl IntoView {
-    let full = match title {
-        Some(title) => format!("{title} | {site}"),
-        None => site,
-    };
     view! {
-        <Title text=full/>
-        <Meta name="description" content=description/>
+        <Title text=text.document_title(&site)/>
+        <Meta name="description" content=text.description/>
     }
 }

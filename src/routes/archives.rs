@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use quire_core::{
     listing::{archive, paths},
+    page_text,
     text::count_of,
 };
 
@@ -17,7 +18,6 @@ pub fn ArchivesPage() -> impl IntoView {
     let store = Store::get();
     view! {
         <WithManifest ready=move |manifest| {
-            let description = format!("Every post of {}, by year and month.", manifest.site.title);
             let years = archive(&manifest.posts)
                 .into_iter()
                 .map(|year| {
@@ -43,7 +43,7 @@ pub fn ArchivesPage() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <PageMeta title=Some("Archives".to_owned()) site=manifest.site.title.clone() description/>
+                <PageMeta text=page_text::archives(&manifest.site) site=manifest.site.title.clone()/>
                 <h1 class="list-title">"Archives"</h1>
                 {years}
             }

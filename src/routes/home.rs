@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 use leptos_router::{components::Redirect, hooks::use_params_map};
-use quire_core::listing::{paginate, paths};
+use quire_core::{
+    listing::{paginate, paths},
+    page_text,
+};
 
 use crate::{
     components::{card::PostList, page_meta::PageMeta, pager::Pager, status::WithManifest},
@@ -37,14 +40,10 @@ pub fn HomePage() -> impl IntoView {
                 }
                 .into_any()
             } else {
-                view! { <h1 class="list-title">{format!("Posts, page {number}")}</h1> }.into_any()
+                view! { <h1 class="list-title">{page_text::home_heading(number)}</h1> }.into_any()
             };
             view! {
-                <PageMeta
-                    title=(number > 1).then(|| format!("Page {number}"))
-                    site=site.title.clone()
-                    description=site.description.clone()
-                />
+                <PageMeta text=page_text::home(site, number) site=site.title.clone()/>
                 {heading}
                 <PostList posts=listed.items.to_vec()/>
                 <Pager number total=listed.total path_of=paths::home/>

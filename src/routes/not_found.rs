@@ -5,7 +5,7 @@ use leptos_router::{
     NavigateOptions,
     hooks::{use_location, use_navigate},
 };
-use quire_core::listing::paths;
+use quire_core::{listing::paths, page_text};
 
 use crate::{
     components::{page_meta::PageMeta, status::WithManifest},
@@ -24,7 +24,7 @@ pub fn NotFoundPage() -> impl IntoView {
             let root = store.root();
             let path = location.pathname.get_untracked();
             let relative = path.strip_prefix(root.as_str()).unwrap_or(&path).trim_matches('/').to_owned() + "/";
-            match manifest.posts.iter().find(|post| post.aliases.contains(&relative)) {
+            match manifest.find_alias(&relative) {
                 Some(post) => {
                     let target = store.href(&paths::post(&post.slug));
                     navigate(&target, NavigateOptions { replace: true, ..Default::default() });
@@ -43,12 +43,11 @@ pub fn NotFound() -> impl IntoView {
     let location = use_location();
     // Shown inside pages that already have the manifest, or by the fallback
     // once it arrived; the title does not need to follow it.
-    let site = match store.manifest_untracked() {
-        Load::Ready(manifest) => manifest.site.title.clone(),
-        _ => String::new(),
+    let Load::Ready(manifest) = store.manifest_untracked() else {
+        return ().into_any();
     };
     view! {
-        <PageMeta title=Some("Page not found".to_owned()) site description="There is nothing at this address."/>
+        <PageMeta text=page_text::not_found() site=manifest.site.title.clone()/>
         <section class="not-found">
             <p class="not-found-code" aria-hidden="true">"404"</p>
             <h1>"Page not found"</h1>
@@ -60,4 +59,5 @@ pub fn NotFound() -> impl IntoView {
             </p>
         </section>
     }
+    .into_any()
 }

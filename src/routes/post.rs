@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use quire_core::{
     listing::{neighbours, paths},
     manifest::{Manifest, PostSummary},
+    page_text::PageText,
     slug::slugify,
 };
 
@@ -28,7 +29,7 @@ pub fn PostPage() -> impl IntoView {
     view! {
         <WithManifest ready=move |manifest| move || {
             let slug = slug.get();
-            match manifest.posts.iter().find(|post| post.slug == slug) {
+            match manifest.find_post(&slug) {
                 Some(post) => view! { <PostView post=post.clone() manifest=manifest.clone()/> }.into_any(),
                 None => view! { <NotFound/> }.into_any(),
             }
@@ -59,10 +60,18 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
         }
     };
     let cover = post.cover.clone().map(|cover| {
-        let caption = (!cover.caption.is_empty()).then(|| view! { <figcaption>{cover.caption.clone()}</figcaption> });
+        let caption = (!cover.caption.is_empty())
+            .then(|| view! { <figcaption>{cover.caption.clone()}</figcaption> });
         view! {
             <figure class="post-cover">
-                <img src=store.href(&cover.src) alt=cover.alt.clone() width=cover.width height=cover.height decoding="async"/>
+                <img
+                    src=paths::in_site(&store.root(), &cover.src)
+                    alt=cover.alt.clone()
+                    width=cover.width
+                    height=cover.height
+                    decoding="async"
+                    fetchpriority="high"
+                />
                 {caption}
             </figure>
         }
@@ -91,7 +100,7 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
         view! { <p class="post-updated">"Updated " <time datetime=lastmod.to_string()>{lastmod.long_form()}</time></p> }
     });
     view! {
-        <PageMeta title=Some(post.title.clone()) site=manifest.site.title.clone() description=post.description.clone()/>
+        <PageMeta text=PageText { title: Some(post.title.clone()), description: post.description.clone() } site=manifest.site.title.clone()/>
         <article class="post">
             <header class="post-header">
                 <h1 class="post-title">{post.title.clone()}</h1>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use quire_core::{
     listing::{paginate, paths, posts_tagged},
+    page_text,
     text::count_of,
 };
 
@@ -29,12 +30,10 @@ pub fn TagPage() -> impl IntoView {
             let Some((name, posts, number, total, count)) = listed else {
                 return view! { <NotFound/> }.into_any();
             };
-            let title = if number > 1 { format!("#{name}, page {number}") } else { format!("#{name}") };
-            let description = format!("{} tagged {name} on {}.", count_of(count, "post"), manifest.site.title);
             let path_slug = tag_slug.clone();
             view! {
-                <PageMeta title=Some(title.clone()) site=manifest.site.title.clone() description/>
-                <h1 class="list-title">{title}<span class="list-count">{count_of(count, "post")}</span></h1>
+                <PageMeta text=page_text::tag(&manifest.site, &name, number, count) site=manifest.site.title.clone()/>
+                <h1 class="list-title">{page_text::tag_heading(&name, number)}<span class="list-count">{count_of(count, "post")}</span></h1>
                 <PostList posts/>
                 <Pager number total path_of=move |n| paths::tag(&path_slug, n)/>
             }

@@ -1,7 +1,10 @@
 //! `/tags/`: every tag with its number of posts.
 
 use leptos::prelude::*;
-use quire_core::listing::{paths, tag_counts};
+use quire_core::{
+    listing::{paths, tag_counts},
+    page_text,
+};
 
 use crate::{
     components::{page_meta::PageMeta, status::WithManifest},
@@ -15,9 +18,8 @@ pub fn TagsPage() -> impl IntoView {
     view! {
         <WithManifest ready=move |manifest| {
             let tags = tag_counts(&manifest.posts);
-            let description = format!("All {} tags of {}.", tags.len(), manifest.site.title);
             view! {
-                <PageMeta title=Some("Tags".to_owned()) site=manifest.site.title.clone() description/>
+                <PageMeta text=page_text::tags(&manifest.site, tags.len()) site=manifest.site.title.clone()/>
                 <h1 class="list-title">"Tags"</h1>
                 <ul class="tag-cloud">
                     {tags.into_iter().map(|tag| view! {

@@ -30,6 +30,8 @@ pub(crate) struct LoadOptions {
     pub(crate) future: bool,
     /// The present moment, for telling future posts.
     pub(crate) now_unix_seconds: i64,
+    /// Publish for this address instead of the config's `base_url`.
+    pub(crate) base_url: Option<String>,
 }
 
 /// A file to copy into the site: a page bundle's image, or a file from `static/`.
@@ -46,6 +48,8 @@ struct LoadedPost {
     summary: PostSummary,
     /// The Markdown after the front matter.
     body: String,
+    /// Left out of lists, feeds and the sitemap.
+    hidden: bool,
 }
 
 /// A post body to write.
@@ -60,7 +64,7 @@ pub(crate) struct PostBody {
 pub(crate) struct LoadedSite {
     /// The manifest, with its version computed.
     pub(crate) manifest: Manifest,
-    /// Post bodies, in manifest order.
+    /// Post bodies: listed posts in list order, and hidden ones.
     pub(crate) bodies: Vec<PostBody>,
     /// Images and static files to copy.
     pub(crate) assets: Vec<Asset>,
@@ -112,8 +116,16 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
             config_path.display()
         )]
     })?;
-    let site = parse_config(&config_text)
+    let mut site = parse_config(&config_text)
         .map_err(|(line, message)| vec![format!("{}:{line}: {message}", config_path.display())])?;
+    if let Some(url) = &options.base_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(vec![format!(
+                "--base-url `{url}` must be an absolute http(s) URL such as https://example.org/blog/"
+            )]);
+        }
+        site.base_url = format!("{}/", url.trim_end_matches('/'));
+    }
 
     let posts_dir = root.join("content").join("posts");
     if !posts_dir.is_dir() {
@@ -230,12 +242,14 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
                 .iter()
                 .map(|alias| alias.trim_matches('/').to_owned() + "/")
                 .collect(),
+            draft: fm.draft,
             slug,
         };
         posts.push((
             LoadedPost {
                 summary: entry,
                 body,
+                hidden: fm.hidden,
             },
             fm.date.unix_seconds,
         ));
@@ -250,17 +264,21 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
     }
 
     sort_for_listing(&mut posts, |(post, time)| (&post.summary, *time));
-    let (summaries, bodies): (Vec<PostSummary>, Vec<PostBody>) = posts
-        .into_iter()
-        .map(|(post, _)| {
-            let body = PostBody {
-                path: post.summary.body.clone(),
-                markdown: post.body,
-            };
-            (post.summary, body)
-        })
-        .unzip();
-    let manifest = versioned_manifest(site, summaries);
+    let mut listed = Vec::new();
+    let mut unlisted = Vec::new();
+    let mut bodies = Vec::new();
+    for (post, _) in posts {
+        bodies.push(PostBody {
+            path: post.summary.body.clone(),
+            markdown: post.body,
+        });
+        if post.hidden {
+            unlisted.push(post.summary);
+        } else {
+            listed.push(post.summary);
+        }
+    }
+    let manifest = versioned_manifest(site, listed, unlisted);
     Ok(LoadedSite {
         manifest,
         bodies,
@@ -270,11 +288,12 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
     })
 }
 
-fn versioned_manifest(site: Site, posts: Vec<PostSummary>) -> Manifest {
+fn versioned_manifest(site: Site, posts: Vec<PostSummary>, unlisted: Vec<PostSummary>) -> Manifest {
     let mut manifest = Manifest {
         version: String::new(),
         site,
         posts,
+        unlisted,
     };
     let unversioned = serde_json::to_vec(&manifest).unwrap_or_default();
     manifest.version = short_hash(&unversioned);

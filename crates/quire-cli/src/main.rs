@@ -1,13 +1,19 @@
 //! `quire`: the build tool of a Quire blog.
 //!
 //! It reads `quire.toml` and `content/`, checks every post, and writes what
-//! the reader app fetches: `data/manifest.json`, one Markdown file per post
-//! body, and the posts' images. It runs as a Trunk hook, or on its own to
-//! refresh a site folder that is already built.
+//! the reader app fetches (the manifest, one Markdown file per post body, the
+//! posts' images) and what readers without the app get: a pre-rendered page
+//! for every route, feeds, a sitemap and the rules files of static hosts.
+//! It runs as a Trunk hook, or on its own to refresh a built site folder.
 
 mod content;
+mod feeds;
+mod head;
 mod image_size;
 mod output;
+mod pages;
+mod publish;
+mod shell;
 
 use std::{
     path::PathBuf,
@@ -22,7 +28,7 @@ quire: builds the data of a Quire blog
 
 Usage:
   quire check [options]            check the content and report every problem
-  quire build [options] [--out DIR] write the manifest, post bodies and images into DIR
+  quire build [options] [--out DIR] write the site's pages, feeds and data into DIR
   quire new <title> [options]      start a new post in content/posts/<slug>/index.md
 
 Options:
@@ -30,6 +36,8 @@ Options:
   --out DIR      where to write; as a Trunk hook the default is $TRUNK_STAGING_DIR
   --drafts       include posts marked `draft: true`
   --future       include posts dated in the future
+  --base-url URL publish for this address instead of quire.toml's base_url
+                 (also read from $QUIRE_BASE_URL, for Trunk hooks)
   -h, --help     show this help
 ";
 
@@ -65,6 +73,9 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
             drafts: false,
             future: false,
             now_unix_seconds: now(),
+            base_url: std::env::var("QUIRE_BASE_URL")
+                .ok()
+                .filter(|url| !url.is_empty()),
         },
     };
     let mut title_words = Vec::new();
@@ -75,6 +86,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
             "--out" => command.out = Some(PathBuf::from(value("--out")?)),
             "--drafts" => command.load.drafts = true,
             "--future" => command.load.future = true,
+            "--base-url" => command.load.base_url = Some(value("--base-url")?),
             "-h" | "--help" => command.action = Action::Help,
             flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
             word if matches!(command.action, Action::New(_)) => title_words.push(word.to_owned()),
@@ -90,6 +102,26 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
         }
     }
     Ok(command)
+}
+
+/// Under Trunk, the app's files are served from `--public-url`; the pages'
+/// links come from `base_url`. They must name the same path, or every
+/// pre-rendered link would lead outside the app.
+fn check_public_url(base_url: &str) -> Result<(), String> {
+    let Ok(public_url) = std::env::var("TRUNK_PUBLIC_URL") else {
+        return Ok(());
+    };
+    let (app, pages) = (
+        quire_core::listing::paths::root_path(&public_url),
+        quire_core::listing::paths::root_path(base_url),
+    );
+    if public_url.is_empty() || app == pages {
+        return Ok(());
+    }
+    Err(format!(
+        "quire: Trunk builds the app for {app} but base_url ({base_url}) publishes the site at {pages}; \
+         run Trunk with --public-url {pages}, or set base_url (or $QUIRE_BASE_URL) to match"
+    ))
 }
 
 fn now() -> i64 {
@@ -141,7 +173,38 @@ fn run(command: Command) -> Result<(), Vec<String>> {
             output::check_outside_sources(&command.root, &out).map_err(|message| vec![message])?;
             let site = load_site(&command.root, &command.load)?;
             site.print_warnings();
-            output::write_site(&site, &out)
+            check_public_url(&site.manifest.site.base_url).map_err(|message| vec![message])?;
+            let shell = std::fs::read_to_string(out.join("index.html")).ok();
+            if shell.is_none() {
+                eprintln!(
+                    "quire: no index.html from Trunk in {}; writing plain pages without the reader app",
+                    out.display()
+                );
+            }
+            let inputs = publish::PublishInputs {
+                bodies: site
+                    .bodies
+                    .iter()
+                    .map(|body| (body.path.as_str(), body.markdown.as_str()))
+                    .collect(),
+                shell: shell.as_deref(),
+                hashed_files: output::hashed_files(&out),
+                year: quire_core::date::Date::from_days_since_epoch(
+                    command.load.now_unix_seconds.div_euclid(86_400),
+                )
+                .year,
+            };
+            let mut files = publish::site_files(&site.manifest, inputs)?;
+            // A file the author put in static/ (their own robots.txt or
+            // _headers) replaces the one the build would write.
+            files.retain(|(path, _)| {
+                let replaced = site.assets.iter().any(|asset| asset.target == *path);
+                if replaced {
+                    eprintln!("quire: static/{path} replaces the generated {path}");
+                }
+                !replaced
+            });
+            output::write_site(&site, &files, &out)
                 .map_err(|error| vec![format!("{}: {error}", out.display())])?;
             eprintln!("quire: {} → {}", site.report(), out.display());
             Ok(())

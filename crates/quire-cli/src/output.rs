@@ -6,22 +6,28 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use quire_core::manifest::MANIFEST_PATH;
+use quire_core::manifest::manifest_path;
 
 use crate::content::LoadedSite;
 
 /// The data folder, relative to the site root; replaced whole on every build.
 const DATA_DIR: &str = "data";
 
-/// Lists the images and static files the last build copied, so the next one
-/// removes those that are gone from `content/`.
-const ASSET_LIST: &str = "data/assets.txt";
+/// Lists the files the last build wrote outside `data/` (pages, feeds,
+/// images, static files), so the next one removes those it no longer writes:
+/// the page of a deleted post, an image gone from `content/`.
+const FILE_LIST: &str = "data/files.txt";
 
-/// Writes the manifest, the post bodies and the assets into `out`.
+/// Writes the manifest, the post bodies, the assets and `pages` (pages,
+/// feeds, host files: path below the site root and contents) into `out`.
 ///
 /// The new data folder is assembled beside the old one and swapped in with
 /// renames, so a reader never sees a manifest that names missing bodies.
-pub(crate) fn write_site(site: &LoadedSite, out: &Path) -> io::Result<()> {
+pub(crate) fn write_site(
+    site: &LoadedSite,
+    pages: &[(String, String)],
+    out: &Path,
+) -> io::Result<()> {
     fs::create_dir_all(out)?;
     let fresh = out.join(".quire-data-new");
     let stale = out.join(".quire-data-old");
@@ -30,7 +36,10 @@ pub(crate) fn write_site(site: &LoadedSite, out: &Path) -> io::Result<()> {
 
     let manifest_json = serde_json::to_string(&site.manifest).map_err(io::Error::other)?;
     // `fresh` mirrors the site root, so every path below is the published one.
-    write_file(&fresh.join(MANIFEST_PATH), manifest_json.as_bytes())?;
+    write_file(
+        &fresh.join(manifest_path(&site.manifest.version)),
+        manifest_json.as_bytes(),
+    )?;
     for body in &site.bodies {
         write_file(&fresh.join(&body.path), body.markdown.as_bytes())?;
     }
@@ -38,25 +47,14 @@ pub(crate) fn write_site(site: &LoadedSite, out: &Path) -> io::Result<()> {
         .assets
         .iter()
         .map(|asset| asset.target.as_str())
+        .chain(pages.iter().map(|(path, _)| path.as_str()))
         .collect();
-    write_file(&fresh.join(ASSET_LIST), targets.join("\n").as_bytes())?;
+    write_file(&fresh.join(FILE_LIST), targets.join("\n").as_bytes())?;
 
-    let previous_assets = fs::read_to_string(out.join(ASSET_LIST)).unwrap_or_default();
+    let previous_files = fs::read_to_string(out.join(FILE_LIST)).unwrap_or_default();
     for asset in &site.assets {
-        let target = out.join(&asset.target);
         let bytes = fs::read(&asset.source)?;
-        if fs::read(&target).ok().as_deref() != Some(bytes.as_slice()) {
-            write_file(&target, &bytes)?;
-        }
-    }
-    let current: HashSet<&str> = targets.into_iter().collect();
-    for gone in previous_assets
-        .lines()
-        .filter(|line| !line.is_empty() && !current.contains(line))
-    {
-        if !gone.split('/').any(|part| part == "..") {
-            let _ = fs::remove_file(out.join(gone));
-        }
+        write_if_changed(&out.join(&asset.target), &bytes)?;
     }
 
     let data = out.join(DATA_DIR);
@@ -64,8 +62,66 @@ pub(crate) fn write_site(site: &LoadedSite, out: &Path) -> io::Result<()> {
         fs::rename(&data, &stale)?;
     }
     fs::rename(fresh.join(DATA_DIR), &data)?;
+    // Pages go in after the data they name, so none points at a missing manifest.
+    for (path, text) in pages {
+        write_if_changed(&out.join(path), text.as_bytes())?;
+    }
+    let current: HashSet<&str> = targets.into_iter().collect();
+    for gone in previous_files
+        .lines()
+        .filter(|line| !line.is_empty() && !current.contains(line))
+    {
+        if !gone.split('/').any(|part| part == "..") {
+            let gone = out.join(gone);
+            let _ = fs::remove_file(&gone);
+            remove_empty_parents(&gone, out);
+        }
+    }
     remove_if_present(&fresh)?;
     remove_if_present(&stale)
+}
+
+/// Writes a file unless it already holds these bytes, so unchanged files keep
+/// their modification time (and hosts that sync by time upload less).
+fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::read(path).ok().as_deref() == Some(bytes) {
+        return Ok(());
+    }
+    write_file(path, bytes)
+}
+
+/// Removes the folders a deleted file leaves empty, up to `out`.
+fn remove_empty_parents(file: &Path, out: &Path) {
+    let mut dir = file.parent();
+    while let Some(current) = dir {
+        if current == out || fs::remove_dir(current).is_err() {
+            break;
+        }
+        dir = current.parent();
+    }
+}
+
+/// The files at the top of `out` whose names Trunk gave a content hash
+/// (`main-0123456789abcdef.css`), which can be cached for ever.
+pub(crate) fn hashed_files(out: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(out) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| has_content_hash(name))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Whether a file name carries Trunk's `filehash`: `-` and a 64-bit hash in
+/// hex (up to 16 digits, leading zeros dropped) before the extension or `_bg`.
+fn has_content_hash(name: &str) -> bool {
+    name.split('-').skip(1).any(|part| {
+        let hash = part.split(['.', '_']).next().unwrap_or_default();
+        (10..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 /// Refuses an output folder that is the blog itself or inside what the
@@ -87,6 +143,20 @@ pub(crate) fn check_outside_sources(root: &Path, out: &Path) -> Result<(), Strin
         ));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_content_hash;
+
+    #[test]
+    fn knows_trunks_hashed_names() {
+        assert!(has_content_hash("quire-web-58ae4102ebd3e74_bg.wasm"));
+        assert!(has_content_hash("main-a91bdad366b4aafb.css"));
+        assert!(!has_content_hash("index.html"));
+        assert!(!has_content_hash("robots.txt"));
+        assert!(!has_content_hash("quire-web.js"));
+    }
 }
 
 fn remove_if_present(dir: &Path) -> io::Result<()> {

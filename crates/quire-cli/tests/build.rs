@@ -50,6 +50,8 @@ impl Blog {
             .arg("--root")
             .arg(self.dir.path())
             .env_remove("TRUNK_STAGING_DIR")
+            .env_remove("TRUNK_PUBLIC_URL")
+            .env_remove("QUIRE_BASE_URL")
             .output()
             .unwrap()
     }
@@ -62,8 +64,23 @@ impl Blog {
     }
 }
 
+/// The manifest's text, found where the home page says it is.
+fn manifest_text(out: &Path) -> String {
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    let url = scraper::Html::parse_document(&home)
+        .select(&scraper::Selector::parse("meta[name=quire-manifest]").unwrap())
+        .next()
+        .and_then(|meta| meta.value().attr("content").map(str::to_owned))
+        .expect("the home page names its manifest");
+    assert!(
+        url.starts_with("data/manifest.") && url.ends_with(".json"),
+        "{url}"
+    );
+    fs::read_to_string(out.join(url)).unwrap()
+}
+
 fn manifest(out: &Path) -> Manifest {
-    serde_json::from_str(&fs::read_to_string(out.join("data/manifest.json")).unwrap()).unwrap()
+    serde_json::from_str(&manifest_text(out)).unwrap()
 }
 
 fn stderr(output: &Output) -> String {
@@ -102,9 +119,7 @@ fn builds_manifest_bodies_and_bundle_images() {
     let body = fs::read_to_string(out.join(&first.body)).unwrap();
     assert_eq!(body, "Hello <!--more--> world.");
     assert!(
-        !fs::read_to_string(out.join("data/manifest.json"))
-            .unwrap()
-            .contains("world."),
+        !manifest_text(&out).contains("world."),
         "no full text in the manifest"
     );
 }
@@ -161,14 +176,11 @@ fn a_failed_refresh_keeps_the_previous_site() {
     blog.post("good.md", "title: Good\ndate: 2026-01-01", "x");
     let (first, out) = blog.build(&[]);
     assert!(first.status.success());
-    let before = fs::read_to_string(out.join("data/manifest.json")).unwrap();
+    let before = manifest_text(&out);
     blog.post("bad.md", "title: Bad\ndate: soon", "x");
     let (second, _) = blog.build(&[]);
     assert!(!second.status.success());
-    assert_eq!(
-        fs::read_to_string(out.join("data/manifest.json")).unwrap(),
-        before
-    );
+    assert_eq!(manifest_text(&out), before);
 }
 
 #[test]
@@ -241,7 +253,12 @@ fn static_files_and_root_relative_covers() {
         (cover.src.as_str(), cover.width, cover.height),
         ("images/c.svg", 300, 100)
     );
-    assert!(out.join("images/c.svg").is_file() && out.join("robots.txt").is_file());
+    assert!(out.join("images/c.svg").is_file());
+    assert_eq!(
+        fs::read_to_string(out.join("robots.txt")).unwrap(),
+        "User-agent: *",
+        "the author's robots.txt replaces the generated one"
+    );
 }
 
 #[test]
@@ -343,4 +360,433 @@ fn never_writes_into_the_sources() {
         );
     }
     assert!(!blog.path("data").exists() && !blog.path("content/data").exists());
+}
+
+/// Parses a built page.
+fn page(out: &Path, path: &str) -> scraper::Html {
+    let text = fs::read_to_string(out.join(path)).unwrap_or_else(|error| panic!("{path}: {error}"));
+    scraper::Html::parse_document(&text)
+}
+
+/// The texts (or an attribute) of every element a CSS selector picks.
+fn pick(html: &scraper::Html, selector: &str, attribute: Option<&str>) -> Vec<String> {
+    html.select(&scraper::Selector::parse(selector).unwrap())
+        .map(|element| match attribute {
+            Some(name) => element.value().attr(name).unwrap_or_default().to_owned(),
+            None => element.text().collect::<String>(),
+        })
+        .collect()
+}
+
+fn feed(out: &Path, path: &str) -> rss::Channel {
+    let text = fs::read(out.join(path)).unwrap_or_else(|error| panic!("{path}: {error}"));
+    rss::Channel::read_from(&text[..]).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+fn three_post_blog() -> Blog {
+    let blog = Blog::new();
+    blog.post(
+        "first/index.md",
+        "title: First & best\ndate: 2026-03-09\nlastmod: 2026-04-01\ntags: [Rust, web]\ndescription: The first post.\ncover:\n  image: cover.svg\n  alt: A red square",
+        "Intro text.\n\n## Details\n\nSee [the second](../second/) and ![a chart](chart.svg).",
+    )
+    .file(
+        "content/posts/first/cover.svg",
+        "<svg xmlns='http://www.w3.org/2000/svg' width='1200' height='630'></svg>",
+    )
+    .post("second.md", "title: Second\ndate: 2026-02-01\ntags: [Rust]", "Second body.")
+    .post("third.md", "title: Third\ndate: 2026-01-01\ntags: [web]", "Third body.");
+    blog
+}
+
+#[test]
+fn every_route_gets_a_page_with_its_content_and_meta_tags() {
+    let blog = three_post_blog();
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let routes = [
+        ("index.html", "Test Blog"),
+        ("page/2/index.html", "Page 2 | Test Blog"),
+        ("posts/first/index.html", "First & best | Test Blog"),
+        ("posts/second/index.html", "Second | Test Blog"),
+        ("tags/index.html", "Tags | Test Blog"),
+        ("tags/rust/index.html", "#Rust | Test Blog"),
+        ("tags/web/index.html", "#web | Test Blog"),
+        ("archives/index.html", "Archives | Test Blog"),
+    ];
+    for (path, title) in routes {
+        let html = page(&out, path);
+        assert_eq!(pick(&html, "title", None), [title], "{path}");
+        assert_eq!(
+            pick(&html, "meta[name=description]", Some("content")).len(),
+            1,
+            "{path}"
+        );
+        let url = format!(
+            "https://example.org/{}",
+            path.trim_end_matches("index.html")
+        );
+        assert_eq!(
+            pick(&html, "link[rel=canonical]", Some("href")),
+            [url.clone()],
+            "{path}"
+        );
+        assert_eq!(
+            pick(&html, "meta[property='og:url']", Some("content")),
+            [url],
+            "{path}"
+        );
+        assert_eq!(
+            pick(
+                &html,
+                "link[rel=alternate][type='application/rss+xml']",
+                Some("href")
+            )[0],
+            "/index.xml",
+            "{path}"
+        );
+        assert!(
+            !pick(&html, "#quire-static main h1", None).is_empty(),
+            "{path} has a heading"
+        );
+    }
+
+    let home = page(&out, "index.html");
+    assert_eq!(
+        pick(&home, ".post-card .card-title a", Some("href")),
+        ["/posts/first/", "/posts/second/"]
+    );
+    assert_eq!(
+        pick(&home, ".post-card .post-meta time", None)[0],
+        "March 9, 2026"
+    );
+    assert_eq!(pick(&home, ".pager-older", Some("href")), ["/page/2/"]);
+
+    let post = page(&out, "posts/first/index.html");
+    assert!(pick(&post, ".post-content p", None)[0].contains("Intro text."));
+    assert_eq!(pick(&post, ".post-content h2", Some("id")), ["details"]);
+    assert_eq!(
+        pick(&post, ".post-content a", Some("href")),
+        ["/posts/second/"],
+        "relative links resolve against the post"
+    );
+    assert_eq!(
+        pick(&post, ".post-content img", Some("src")),
+        ["/posts/first/chart.svg"]
+    );
+    assert_eq!(
+        pick(&post, "meta[property='og:type']", Some("content")),
+        ["article"]
+    );
+    assert_eq!(
+        pick(&post, "meta[property='og:image']", Some("content")),
+        ["https://example.org/posts/first/cover.svg"]
+    );
+    assert_eq!(
+        pick(&post, "meta[name='twitter:card']", Some("content")),
+        ["summary_large_image"]
+    );
+    assert_eq!(
+        pick(&post, "meta[property='og:title']", Some("content")),
+        ["First & best"]
+    );
+    let json_ld: Vec<serde_json::Value> = pick(&post, "script[type='application/ld+json']", None)
+        .iter()
+        .map(|text| serde_json::from_str(text).unwrap())
+        .collect();
+    assert_eq!(json_ld[0]["@type"], "BlogPosting");
+    assert_eq!(json_ld[0]["headline"], "First & best");
+    assert_eq!(json_ld[0]["datePublished"], "2026-03-09");
+    assert_eq!(json_ld[0]["dateModified"], "2026-04-01");
+    assert_eq!(
+        json_ld[0]["image"]["url"],
+        "https://example.org/posts/first/cover.svg"
+    );
+    assert_eq!(json_ld[1]["@type"], "BreadcrumbList");
+    assert_eq!(
+        json_ld[1]["itemListElement"][1]["item"],
+        "https://example.org/posts/first/"
+    );
+
+    let missing = page(&out, "404.html");
+    assert_eq!(pick(&missing, "h1", None), ["Page not found"]);
+    assert_eq!(
+        pick(&missing, "meta[name=robots]", Some("content")),
+        ["noindex"]
+    );
+    assert!(pick(&missing, "link[rel=canonical]", None).is_empty());
+}
+
+#[test]
+fn feeds_parse_and_list_the_newest_posts_with_absolute_links() {
+    let blog = three_post_blog();
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let site = feed(&out, "index.xml");
+    assert_eq!(site.title(), "Test Blog");
+    assert_eq!(site.link(), "https://example.org/");
+    let titles: Vec<_> = site
+        .items()
+        .iter()
+        .map(|item| item.title().unwrap())
+        .collect();
+    assert_eq!(titles, ["First & best", "Second", "Third"]);
+    let first = &site.items()[0];
+    assert_eq!(first.link(), Some("https://example.org/posts/first/"));
+    assert_eq!(first.pub_date(), Some("Mon, 09 Mar 2026 00:00:00 +0000"));
+    let summary = first.description().unwrap();
+    assert!(
+        summary.starts_with("Intro text. Details"),
+        "summaries by default: {summary}"
+    );
+    assert!(!summary.contains('<'), "{summary}");
+    let categories: Vec<_> = first.categories().iter().map(|c| c.name()).collect();
+    assert_eq!(categories, ["Rust", "web"]);
+
+    let rust = feed(&out, "tags/rust/index.xml");
+    let titles: Vec<_> = rust
+        .items()
+        .iter()
+        .map(|item| item.title().unwrap())
+        .collect();
+    assert_eq!(titles, ["First & best", "Second"]);
+    assert_eq!(rust.link(), "https://example.org/tags/rust/");
+
+    blog.file(
+        "quire.toml",
+        &format!("{CONFIG}\n[feed]\nfull_text = true\nlimit = 2\n"),
+    );
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let site = feed(&out, "index.xml");
+    assert_eq!(site.items().len(), 2, "the limit holds");
+    let text = site.items()[0].description().unwrap();
+    assert!(text.contains("<h2 id=\"details\">Details</h2>"), "{text}");
+    assert!(
+        text.contains("href=\"https://example.org/posts/second/\""),
+        "links in full text are absolute: {text}"
+    );
+}
+
+#[test]
+fn drafts_and_hidden_posts_stay_out_of_feeds_sitemap_and_lists() {
+    let blog = three_post_blog();
+    blog.post(
+        "draft.md",
+        "title: Draft\ndate: 2026-03-10\ndraft: true\ntags: [Rust]",
+        "x",
+    )
+    .post(
+        "hidden.md",
+        "title: Hidden\ndate: 2026-03-11\nhiddenInHomeList: true\ntags: [Rust]",
+        "x",
+    );
+    let (output, out) = blog.build(&["--drafts"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for path in ["index.xml", "tags/rust/index.xml"] {
+        let titles: Vec<String> = feed(&out, path)
+            .items()
+            .iter()
+            .map(|item| item.title().unwrap().to_owned())
+            .collect();
+        assert!(
+            !titles.iter().any(|t| t == "Draft" || t == "Hidden"),
+            "{path}: {titles:?}"
+        );
+    }
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let mut reader = quick_xml::Reader::from_str(&sitemap);
+    let mut locations = Vec::new();
+    let mut in_loc = false;
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Start(tag) => in_loc = tag.name().0 == "loc",
+            quick_xml::events::Event::Text(text) if in_loc => {
+                locations.push(text.to_string());
+            }
+            quick_xml::events::Event::Eof => break,
+            _ => in_loc = false,
+        }
+    }
+    assert!(locations.contains(&"https://example.org/posts/first/".to_owned()));
+    assert!(locations.contains(&"https://example.org/tags/rust/".to_owned()));
+    assert!(
+        !locations
+            .iter()
+            .any(|l| l.contains("draft") || l.contains("hidden")),
+        "{locations:?}"
+    );
+    assert!(
+        sitemap.contains("<lastmod>2026-04-01</lastmod>"),
+        "lastmod is the post's lastmod"
+    );
+    assert_eq!(
+        fs::read_to_string(out.join("robots.txt")).unwrap(),
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n"
+    );
+
+    let hidden = page(&out, "posts/hidden/index.html");
+    assert_eq!(
+        pick(&hidden, "h1", None),
+        ["Hidden"],
+        "a hidden post has its page"
+    );
+    let home = page(&out, "index.html");
+    assert!(
+        !pick(&home, ".card-title", None)
+            .iter()
+            .any(|t| t == "Hidden")
+    );
+    let draft = page(&out, "posts/draft/index.html");
+    assert_eq!(
+        pick(&draft, "meta[name=robots]", Some("content")),
+        ["noindex"]
+    );
+}
+
+#[test]
+fn aliases_get_redirect_pages_and_host_rules() {
+    let blog = three_post_blog();
+    blog.post(
+        "moved.md",
+        "title: Moved\ndate: 2025-01-01\naliases: [/2025/01/old-name/, old.html]",
+        "x",
+    );
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let redirect = page(&out, "2025/01/old-name/index.html");
+    assert_eq!(
+        pick(&redirect, "meta[http-equiv=refresh]", Some("content")),
+        ["0; url=/posts/moved/"]
+    );
+    assert_eq!(
+        pick(&redirect, "link[rel=canonical]", Some("href")),
+        ["https://example.org/posts/moved/"]
+    );
+    let rules = fs::read_to_string(out.join("_redirects")).unwrap();
+    assert!(
+        rules.contains("/2025/01/old-name/ /posts/moved/ 301\n"),
+        "{rules}"
+    );
+    assert!(rules.contains("/page/1/ / 301\n"), "{rules}");
+    assert!(page(&out, "page/1/index.html").html().contains("url=/\""));
+
+    blog.post(
+        "clash.md",
+        "title: Clash\ndate: 2025-01-02\naliases: [/tags/]",
+        "x",
+    );
+    let (output, _) = blog.build(&[]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output)
+            .contains("post `clash`: alias `/tags/` is the address of a page the blog already has"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_sub_path_site_links_everything_under_its_path() {
+    let blog = three_post_blog();
+    let (output, out) = blog.build(&["--base-url", "https://example.org/blog"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let home = page(&out, "index.html");
+    assert_eq!(pick(&home, ".site-title", Some("href")), ["/blog/"]);
+    assert_eq!(
+        pick(&home, ".card-title a", Some("href"))[0],
+        "/blog/posts/first/"
+    );
+    assert_eq!(
+        pick(&home, ".card-cover img", Some("src"))[0],
+        "/blog/posts/first/cover.svg"
+    );
+    assert_eq!(
+        pick(&home, "link[rel=canonical]", Some("href")),
+        ["https://example.org/blog/"]
+    );
+    let post = page(&out, "posts/first/index.html");
+    assert_eq!(
+        pick(&post, ".post-content a", Some("href")),
+        ["/blog/posts/second/"]
+    );
+    assert_eq!(
+        feed(&out, "index.xml").items()[0].link(),
+        Some("https://example.org/blog/posts/first/")
+    );
+    assert!(
+        fs::read_to_string(out.join("_headers"))
+            .unwrap()
+            .contains("/blog/data/*\n")
+    );
+}
+
+#[test]
+fn pages_go_into_trunks_shell_and_a_rebuild_starts_from_it_again() {
+    let blog = three_post_blog();
+    let out = blog.path("site");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(
+        out.join("index.html"),
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>Quire</title>\n<script type=\"module\">app()</script>\n</head>\n<body>\n</body>\n</html>\n",
+    )
+    .unwrap();
+    fs::write(out.join("quire-web-58ae4102ebd3e74_bg.wasm"), "").unwrap();
+    let (output, _) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let first = fs::read_to_string(out.join("index.html")).unwrap();
+    let (output, _) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        fs::read_to_string(out.join("index.html")).unwrap(),
+        first,
+        "builds repeat"
+    );
+    for path in ["index.html", "posts/second/index.html", "404.html"] {
+        let html = page(&out, path);
+        assert_eq!(
+            pick(&html, "script[type=module]", None),
+            ["app()"],
+            "{path} loads the app"
+        );
+        assert_eq!(pick(&html, "title", None).len(), 1, "{path}");
+    }
+    assert!(fs::read_to_string(out.join("_headers")).unwrap().contains(
+        "/quire-web-58ae4102ebd3e74_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable"
+    ));
+
+    fs::remove_file(blog.path("content/posts/second.md")).unwrap();
+    let (output, _) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        !out.join("posts/second").exists(),
+        "a deleted post's page goes"
+    );
+}
+
+#[test]
+fn refuses_a_trunk_public_url_that_differs_from_base_url() {
+    let blog = three_post_blog();
+    let out = blog.path("site");
+    let output = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["build", "--out", out.to_str().unwrap(), "--root"])
+        .arg(blog.dir.path())
+        .env("TRUNK_PUBLIC_URL", "/blog/")
+        .env_remove("QUIRE_BASE_URL")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("run Trunk with --public-url /"),
+        "{}",
+        stderr(&output)
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["build", "--out", out.to_str().unwrap(), "--root"])
+        .arg(blog.dir.path())
+        .env("TRUNK_PUBLIC_URL", "/blog/")
+        .env("QUIRE_BASE_URL", "https://example.org/blog/")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
 }

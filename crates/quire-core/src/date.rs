@@ -68,6 +68,20 @@ impl Date {
         MONTH_NAMES[usize::from(self.month - 1)]
     }
 
+    /// The start of the day in RFC 2822 form, as RSS wants it:
+    /// `Mon, 09 Mar 2026 00:00:00 +0000`.
+    pub fn to_rfc2822(&self) -> String {
+        const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+        // 1970-01-01 was a Thursday.
+        let weekday = WEEKDAYS[self.days_since_epoch().rem_euclid(7) as usize];
+        format!(
+            "{weekday}, {:02} {} {:04} 00:00:00 +0000",
+            self.day,
+            &self.month_name()[..3],
+            self.year
+        )
+    }
+
     /// Days since 1970-01-01 (negative before), for ordering and arithmetic.
     pub fn days_since_epoch(&self) -> i64 {
         // Howard Hinnant's days_from_civil.
@@ -248,6 +262,16 @@ impl FromStr for Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc2822_names_the_right_weekday() {
+        let date: Date = "2026-03-09".parse().unwrap();
+        assert_eq!(date.to_rfc2822(), "Mon, 09 Mar 2026 00:00:00 +0000");
+        let leap: Date = "2024-02-29".parse().unwrap();
+        assert_eq!(leap.to_rfc2822(), "Thu, 29 Feb 2024 00:00:00 +0000");
+        let old: Date = "1969-12-31".parse().unwrap();
+        assert_eq!(old.to_rfc2822(), "Wed, 31 Dec 1969 00:00:00 +0000");
+    }
 
     #[test]
     fn long_form_reads_like_the_seed_blog() {

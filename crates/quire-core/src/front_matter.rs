@@ -49,6 +49,8 @@ pub struct FrontMatter {
     pub lastmod: Option<Timestamp>,
     /// `draft`.
     pub draft: bool,
+    /// `hidden` (or PaperMod's `hiddenInHomeList`): a page, but in no list, feed or sitemap.
+    pub hidden: bool,
     /// `tags`.
     pub tags: Vec<String>,
     /// `categories`.
@@ -360,6 +362,7 @@ fn read_fields(fields: &Map<String, Value>, raw: &str) -> Result<FrontMatter, Ve
         .text("slug")
         .map(|slug| (slug.trim().to_owned(), line_of(raw, "slug")));
     let draft = reader.flag("draft");
+    let hidden = reader.flag("hidden") | reader.flag("hiddeninhomelist");
     let tags = reader.list("tags");
     let categories = reader.list("categories");
     let summary = reader.text("summary");
@@ -376,6 +379,7 @@ fn read_fields(fields: &Map<String, Value>, raw: &str) -> Result<FrontMatter, Ve
         date,
         lastmod,
         draft,
+        hidden,
         tags,
         categories,
         summary,

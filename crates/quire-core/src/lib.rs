@@ -18,6 +18,7 @@ pub mod front_matter;
 pub mod listing;
 pub mod manifest;
 pub mod markdown;
+pub mod page_text;
 #[cfg(feature = "authoring")]
 pub mod site;
 pub mod slug;

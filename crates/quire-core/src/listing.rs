@@ -40,6 +40,31 @@ pub mod paths {
         }
     }
 
+    /// A URL from the config or the manifest (a menu link, a cover image):
+    /// a path (`/archives/`, `posts/a/cover.png`) is inside the site, so it
+    /// gets the site's sub-path; a URL with a scheme or a host is left alone.
+    pub fn in_site(site_root: &str, url: &str) -> String {
+        let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        });
+        if has_scheme || url.starts_with("//") {
+            url.to_owned()
+        } else {
+            format!("{site_root}{}", url.trim_start_matches('/'))
+        }
+    }
+
+    /// The site's RSS feed.
+    pub const FEED: &str = "index.xml";
+
+    /// A tag's RSS feed.
+    pub fn tag_feed(tag_slug: &str) -> String {
+        format!("tags/{tag_slug}/index.xml")
+    }
+
     /// A tag's list of posts, or one of its later pages.
     pub fn tag(tag_slug: &str, page: usize) -> String {
         if page <= 1 {

@@ -6,8 +6,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 
-/// Where the manifest lives, relative to the site root.
-pub const MANIFEST_PATH: &str = "data/manifest.json";
+/// The `<meta name>` through which every page tells the app its manifest's URL.
+pub const MANIFEST_META: &str = "quire-manifest";
+
+/// Where the manifest of a given version lives, relative to the site root.
+///
+/// The name carries the version, so a cache or CDN can keep a manifest for
+/// ever and never pair an old manifest with a new page, or the reverse.
+pub fn manifest_path(version: &str) -> String {
+    format!("data/manifest.{version}.json")
+}
 
 /// Everything the app needs to draw lists, tag pages and archives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -18,6 +26,27 @@ pub struct Manifest {
     pub site: Site,
     /// Published posts, in list order: pinned posts by weight, then newest first.
     pub posts: Vec<PostSummary>,
+    /// Posts marked `hidden`: they have a page, but no list, feed or sitemap names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unlisted: Vec<PostSummary>,
+}
+
+impl Manifest {
+    /// The post with this slug, listed or not.
+    pub fn find_post(&self, slug: &str) -> Option<&PostSummary> {
+        self.posts
+            .iter()
+            .chain(&self.unlisted)
+            .find(|post| post.slug == slug)
+    }
+
+    /// The post that lists `path` (relative to the site root, ending in `/`) among its aliases.
+    pub fn find_alias(&self, path: &str) -> Option<&PostSummary> {
+        self.posts
+            .iter()
+            .chain(&self.unlisted)
+            .find(|post| post.aliases.iter().any(|alias| alias == path))
+    }
 }
 
 /// Site-wide settings, read from `quire.toml`.
@@ -46,6 +75,34 @@ pub struct Site {
     /// Links to the author's profiles, shown in the footer.
     #[serde(default)]
     pub social: Vec<Link>,
+    /// The RSS feeds' settings.
+    #[serde(default)]
+    pub feed: FeedSettings,
+}
+
+/// What the RSS feeds (`index.xml`) hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedSettings {
+    /// Put each post's whole text in the feed, not only its summary.
+    #[serde(default)]
+    pub full_text: bool,
+    /// How many of the newest posts a feed lists.
+    #[serde(default = "default_feed_limit")]
+    pub limit: usize,
+}
+
+impl Default for FeedSettings {
+    fn default() -> Self {
+        Self {
+            full_text: false,
+            limit: default_feed_limit(),
+        }
+    }
+}
+
+fn default_feed_limit() -> usize {
+    20
 }
 
 fn default_language() -> String {
@@ -106,6 +163,9 @@ pub struct PostSummary {
     /// Old paths (relative to the site root) that lead to this post.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// A draft, published only because the build asked for drafts; kept out of feeds and search engines.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
 }
 
 /// A post's cover image.

@@ -358,8 +358,32 @@ pub fn resolve_url(url: &str, base: LinkBase<'_>) -> Option<String> {
     } else {
         // Fragments, queries and relative paths are relative to the post, not to
         // the `<base href>` the app's page declares.
-        format!("{root}/{}{url}", base.page_path)
+        let path_end = url.find(['?', '#']).unwrap_or(url.len());
+        let path = remove_dot_segments(&format!("{}{}", base.page_path, &url[..path_end]));
+        format!("{root}/{path}{}", &url[path_end..])
     })
+}
+
+/// Resolves `.` and `..` in a path below the site root, as a browser would,
+/// so `posts/a/../b/` is written as `posts/b/`; `..` never climbs above the root.
+fn remove_dot_segments(path: &str) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    for (at, segment) in segments.iter().enumerate() {
+        let last = at + 1 == segments.len();
+        match *segment {
+            "." => {}
+            ".." => {
+                kept.pop();
+            }
+            other => kept.push(other),
+        }
+        // A trailing `.` or `..` names a folder, so the path keeps its slash.
+        if last && matches!(*segment, "." | "..") {
+            kept.push("");
+        }
+    }
+    kept.join("/")
 }
 
 /// Escapes text for HTML content and double-quoted attributes.

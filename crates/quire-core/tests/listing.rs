@@ -22,6 +22,7 @@ fn post(slug: &str, date: &str, tags: &[&str], weight: i64) -> PostSummary {
         weight,
         body: format!("data/posts/{slug}.md"),
         aliases: vec![],
+        draft: false,
     }
 }
 
@@ -150,4 +151,23 @@ fn paths_match_hugo() {
     assert_eq!(paths::root_path("https://example.org"), "/");
     assert_eq!(paths::root_path("https://example.org/blog"), "/blog/");
     assert_eq!(paths::root_path("http://127.0.0.1:8080/blog/"), "/blog/");
+}
+
+#[test]
+fn in_site_prefixes_paths_and_keeps_urls() {
+    use quire_core::listing::paths::in_site;
+    assert_eq!(in_site("/blog/", "/archives/"), "/blog/archives/");
+    assert_eq!(
+        in_site("/blog/", "posts/a/cover.png"),
+        "/blog/posts/a/cover.png"
+    );
+    assert_eq!(in_site("/", "https://github.com/"), "https://github.com/");
+    assert_eq!(
+        in_site("/blog/", "//cdn.example/x.png"),
+        "//cdn.example/x.png"
+    );
+    assert_eq!(
+        in_site("/", "mailto:me@example.org"),
+        "mailto:me@example.org"
+    );
 }

@@ -105,3 +105,25 @@ fn resolve_url_keeps_safe_schemes() {
 fn smart_punctuation_like_hugo() {
     assert_snapshot!(html("\"Quotes\" -- and 'single' ... done"));
 }
+
+#[test]
+fn relative_urls_lose_their_dot_segments() {
+    let post = SUB_PATH_POST;
+    assert_eq!(
+        resolve_url("../other/#top", post).as_deref(),
+        Some("/blog/posts/other/#top")
+    );
+    assert_eq!(
+        resolve_url("./img/a.png", post).as_deref(),
+        Some("/blog/posts/demo/img/a.png")
+    );
+    assert_eq!(
+        resolve_url("../../../../up", post).as_deref(),
+        Some("/blog/up")
+    );
+    assert_eq!(resolve_url("..", post).as_deref(), Some("/blog/posts/"));
+    assert_eq!(
+        resolve_url("?a=../b", post).as_deref(),
+        Some("/blog/posts/demo/?a=../b")
+    );
+}

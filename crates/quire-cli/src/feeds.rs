@@ -1,0 +1,189 @@
+//! Files for machines: RSS feeds, the sitemap and `robots.txt`.
+//! Drafts and hidden posts are in none of them.
+
+use std::collections::HashMap;
+
+use quire_core::{
+    date::Date,
+    listing::{paths, posts_tagged, tag_counts},
+    manifest::PostSummary,
+    markdown::{LinkBase, escape_html as esc, render},
+};
+
+use crate::{head::HeadContext, publish::public_posts};
+
+/// Writes the feeds and indexes: `(path below the site root, contents)`.
+pub(crate) fn machine_files(
+    context: &HeadContext<'_>,
+    bodies: &HashMap<&str, &str>,
+) -> Vec<(String, String)> {
+    let manifest = context.manifest;
+    let public = public_posts(manifest);
+    let site = &manifest.site;
+    let mut files = vec![(
+        paths::FEED.to_owned(),
+        rss(
+            context,
+            bodies,
+            &Channel {
+                title: &site.title,
+                description: &site.description,
+                page: "",
+                feed: paths::FEED,
+            },
+            &public,
+        ),
+    )];
+    for tag in tag_counts(&manifest.posts) {
+        let Some((name, tagged)) = posts_tagged(&manifest.posts, &tag.slug) else {
+            continue;
+        };
+        let tagged: Vec<&PostSummary> = tagged.into_iter().filter(|post| !post.draft).collect();
+        let title = format!("#{name} on {}", site.title);
+        let description = format!("Posts tagged {name} on {}.", site.title);
+        let page = paths::tag(&tag.slug, 1);
+        let feed = paths::tag_feed(&tag.slug);
+        let channel = Channel {
+            title: &title,
+            description: &description,
+            page: &page,
+            feed: &feed,
+        };
+        files.push((feed.clone(), rss(context, bodies, &channel, &tagged)));
+    }
+    files.push(("sitemap.xml".to_owned(), sitemap(context, &public)));
+    files.push((
+        "robots.txt".to_owned(),
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            context.absolute("sitemap.xml")
+        ),
+    ));
+    files
+}
+
+/// One feed's own details.
+struct Channel<'a> {
+    title: &'a str,
+    description: &'a str,
+    /// The page the feed mirrors.
+    page: &'a str,
+    /// The feed's own path.
+    feed: &'a str,
+}
+
+/// Posts newest first by date, as feeds list them (pinning is for the home page).
+fn newest_first<'a>(posts: &[&'a PostSummary]) -> Vec<&'a PostSummary> {
+    let mut sorted = posts.to_vec();
+    sorted.sort_by_key(|post| std::cmp::Reverse(post.date));
+    sorted
+}
+
+fn rss(
+    context: &HeadContext<'_>,
+    bodies: &HashMap<&str, &str>,
+    channel: &Channel<'_>,
+    posts: &[&PostSummary],
+) -> String {
+    let site = &context.manifest.site;
+    let posts = newest_first(posts);
+    let posts = &posts[..posts.len().min(site.feed.limit)];
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n",
+    );
+    out.push_str(&format!(
+        "<title>{}</title>\n<link>{}</link>\n<description>{}</description>\n<generator>Quire</generator>\n<language>{}</language>\n",
+        esc(channel.title),
+        esc(&context.absolute(channel.page)),
+        esc(channel.description),
+        esc(&site.language),
+    ));
+    if let Some(newest) = posts.iter().map(|post| last_change(post)).max() {
+        out.push_str(&format!(
+            "<lastBuildDate>{}</lastBuildDate>\n",
+            newest.to_rfc2822()
+        ));
+    }
+    out.push_str(&format!(
+        "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+        esc(&context.absolute(channel.feed))
+    ));
+    for post in posts {
+        let link = context.absolute(&paths::post(&post.slug));
+        let description = if site.feed.full_text {
+            let markdown = bodies.get(post.body.as_str()).copied().unwrap_or_default();
+            // Feed readers show the text away from the site, so every link in it is absolute.
+            let page_path = paths::post(&post.slug);
+            render(
+                markdown,
+                LinkBase {
+                    site_root: &site.base_url,
+                    page_path: &page_path,
+                },
+            )
+            .html
+        } else {
+            post.summary.clone()
+        };
+        out.push_str(&format!(
+            "<item>\n<title>{}</title>\n<link>{}</link>\n<guid isPermaLink=\"true\">{}</guid>\n<pubDate>{}</pubDate>\n",
+            esc(&post.title),
+            esc(&link),
+            esc(&link),
+            post.date.to_rfc2822()
+        ));
+        for author in &post.authors {
+            out.push_str(&format!("<dc:creator>{}</dc:creator>\n", esc(author)));
+        }
+        for tag in &post.tags {
+            out.push_str(&format!("<category>{}</category>\n", esc(tag)));
+        }
+        out.push_str(&format!(
+            "<description>{}</description>\n</item>\n",
+            esc(&description)
+        ));
+    }
+    out.push_str("</channel>\n</rss>\n");
+    out
+}
+
+fn last_change(post: &PostSummary) -> Date {
+    post.lastmod
+        .map_or(post.date, |lastmod| lastmod.max(post.date))
+}
+
+fn sitemap(context: &HeadContext<'_>, posts: &[&PostSummary]) -> String {
+    let newest = |posts: &[&PostSummary]| posts.iter().map(|post| last_change(post)).max();
+    let mut entries: Vec<(String, Option<Date>)> = vec![
+        (String::new(), newest(posts)),
+        (paths::ARCHIVES.to_owned(), newest(posts)),
+        (paths::TAGS.to_owned(), newest(posts)),
+    ];
+    entries.extend(
+        posts
+            .iter()
+            .map(|post| (paths::post(&post.slug), Some(last_change(post)))),
+    );
+    let owned: Vec<PostSummary> = posts.iter().map(|post| (*post).clone()).collect();
+    for tag in tag_counts(&owned) {
+        let tagged = posts_tagged(&owned, &tag.slug)
+            .map(|(_, tagged)| tagged)
+            .unwrap_or_default();
+        entries.push((paths::tag(&tag.slug, 1), newest(&tagged)));
+    }
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (path, lastmod) in entries {
+        out.push_str(&format!(
+            "<url><loc>{}</loc>",
+            esc(&context.absolute(&path))
+        ));
+        if let Some(lastmod) = lastmod {
+            out.push_str(&format!("<lastmod>{lastmod}</lastmod>"));
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}

@@ -1,0 +1,487 @@
+//! The pre-rendered page of every route: the same markup, classes and words
+//! the app's views produce (`src/components`, `src/routes`), drawn from the
+//! same `quire_core` functions, so the app can take the page over without a
+//! visible change. Readers without JavaScript, crawlers and link previews
+//! read these pages as they are.
+
+use std::collections::HashMap;
+
+use quire_core::{
+    listing::{archive, neighbours, paginate, paths, posts_tagged, tag_counts},
+    manifest::{Cover, Manifest, PostSummary},
+    markdown::{LinkBase, escape_html as esc, render},
+    page_text::{self, PageText},
+    slug::slugify,
+    text::count_of,
+};
+
+use crate::head::{Breadcrumb, Head, PageKind};
+
+/// One page to write.
+pub(crate) struct Page {
+    /// The route path below the site root, ending in `/` (`""` for the home page).
+    pub(crate) path: String,
+    /// What goes into `<head>`.
+    pub(crate) head: Head,
+    /// The contents of `<main>`.
+    pub(crate) main: String,
+}
+
+/// Draws pages from the manifest and the post bodies.
+pub(crate) struct Pages<'a> {
+    manifest: &'a Manifest,
+    /// `/` or `/blog/`.
+    root: &'a str,
+    /// Post body Markdown by body path.
+    bodies: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Pages<'a> {
+    /// A renderer for one build.
+    pub(crate) fn new(
+        manifest: &'a Manifest,
+        root: &'a str,
+        bodies: HashMap<&'a str, &'a str>,
+    ) -> Self {
+        Self {
+            manifest,
+            root,
+            bodies,
+        }
+    }
+
+    /// Every route the app knows, in a stable order.
+    pub(crate) fn all(&self) -> Vec<Page> {
+        let site = &self.manifest.site;
+        let per_page = site.posts_per_page;
+        let mut pages = Vec::new();
+        let home_pages = self.manifest.posts.len().div_ceil(per_page).max(1);
+        for number in 1..=home_pages {
+            pages.push(self.home(number));
+        }
+        for post in self.manifest.posts.iter().chain(&self.manifest.unlisted) {
+            pages.push(self.post(post));
+        }
+        pages.push(self.tags());
+        for tag in tag_counts(&self.manifest.posts) {
+            for number in 1..=tag.count.div_ceil(per_page) {
+                pages.extend(self.tag(&tag.slug, number));
+            }
+        }
+        pages.push(self.archives());
+        pages
+    }
+
+    fn href(&self, path: &str) -> String {
+        format!("{}{}", self.root, path.trim_start_matches('/'))
+    }
+
+    fn head(&self, path: String, text: &PageText, kind: PageKind) -> Head {
+        Head {
+            title: text.document_title(&self.manifest.site.title),
+            own_title: text
+                .title
+                .clone()
+                .unwrap_or_else(|| self.manifest.site.title.clone()),
+            description: text.description.clone(),
+            path,
+            kind,
+            breadcrumbs: Vec::new(),
+            tag_feed: None,
+        }
+    }
+
+    /// The home page or one of its later pages.
+    pub(crate) fn home(&self, number: usize) -> Page {
+        let site = &self.manifest.site;
+        let listed = paginate(&self.manifest.posts, site.posts_per_page, number);
+        let (items, total) = listed.map_or((&[][..], 1), |page| (page.items, page.total));
+        let heading = if number == 1 {
+            format!(
+                r#"<section class="home-info"><h1>{}</h1><p>{}</p></section>"#,
+                esc(&site.title),
+                esc(&site.description)
+            )
+        } else {
+            format!(
+                r#"<h1 class="list-title">{}</h1>"#,
+                esc(&page_text::home_heading(number))
+            )
+        };
+        let main = format!(
+            "{heading}{}{}",
+            self.post_list(items.iter()),
+            self.pager(number, total, paths::home)
+        );
+        let path = paths::home(number);
+        let text = page_text::home(site, number);
+        let mut head = self.head(path, &text, PageKind::Home);
+        if number > 1 {
+            head.breadcrumbs = vec![
+                self.crumb_home(),
+                Breadcrumb::new(text.title.clone().unwrap_or_default(), paths::home(number)),
+            ];
+        }
+        Page {
+            path: head.path.clone(),
+            head,
+            main,
+        }
+    }
+
+    /// A post, with its whole body.
+    pub(crate) fn post(&self, post: &PostSummary) -> Page {
+        let path = paths::post(&post.slug);
+        let markdown = self
+            .bodies
+            .get(post.body.as_str())
+            .copied()
+            .unwrap_or_default();
+        let rendered = render(
+            markdown,
+            LinkBase {
+                site_root: self.root,
+                page_path: &path,
+            },
+        );
+        let updated = post
+            .updated_later()
+            .map(|lastmod| {
+                format!(
+                    r#"<p class="post-updated">Updated <time datetime="{lastmod}">{}</time></p>"#,
+                    lastmod.long_form()
+                )
+            })
+            .unwrap_or_default();
+        let cover = post
+            .cover
+            .as_ref()
+            .map(|cover| {
+                let caption = if cover.caption.is_empty() {
+                    String::new()
+                } else {
+                    format!("<figcaption>{}</figcaption>", esc(&cover.caption))
+                };
+                format!(
+                    r#"<figure class="post-cover">{}{caption}</figure>"#,
+                    self.cover_image(cover, r#"decoding="async" fetchpriority="high""#)
+                )
+            })
+            .unwrap_or_default();
+        let tags = if post.tags.is_empty() {
+            String::new()
+        } else {
+            let items: String = post
+                .tags
+                .iter()
+                .map(|tag| {
+                    format!(
+                        r#"<li><a href="{}">#{}</a></li>"#,
+                        esc(&self.href(&paths::tag(&slugify(tag), 1))),
+                        esc(tag)
+                    )
+                })
+                .collect();
+            format!(r#"<ul class="post-tags" aria-label="Tags">{items}</ul>"#)
+        };
+        let (older, newer) = neighbours(&self.manifest.posts, &post.slug);
+        let neighbour = |post: Option<&PostSummary>, class: &str, label: &str| {
+            post.map(|post| {
+                format!(
+                    r#"<a class="{class}" href="{}"><span class="paginav-label">{label}</span><span class="paginav-title">{}</span></a>"#,
+                    esc(&self.href(&paths::post(&post.slug))),
+                    esc(&post.title)
+                )
+            })
+            .unwrap_or_default()
+        };
+        let main = format!(
+            r#"<article class="post"><header class="post-header"><h1 class="post-title">{}</h1>{}{updated}</header>{cover}<div class="post-content">{}</div><footer class="post-footer">{tags}<nav class="paginav" aria-label="More posts">{}{}</nav></footer></article>"#,
+            esc(&post.title),
+            post_meta_line(post),
+            rendered.html,
+            neighbour(newer, "paginav-newer", "← Newer"),
+            neighbour(older, "paginav-older", "Older →"),
+        );
+        let text = PageText {
+            title: Some(post.title.clone()),
+            description: post.description.clone(),
+        };
+        let mut head = self.head(path.clone(), &text, PageKind::Post(Box::new(post.clone())));
+        head.breadcrumbs = vec![self.crumb_home(), Breadcrumb::new(post.title.clone(), path)];
+        Page {
+            path: head.path.clone(),
+            head,
+            main,
+        }
+    }
+
+    /// The tag index.
+    pub(crate) fn tags(&self) -> Page {
+        let tags = tag_counts(&self.manifest.posts);
+        let items: String = tags
+            .iter()
+            .map(|tag| {
+                format!(
+                    r#"<li><a href="{}">{}<span class="tag-count" aria-label="{} posts">{}</span></a></li>"#,
+                    esc(&self.href(&paths::tag(&tag.slug, 1))),
+                    esc(&tag.name),
+                    tag.count,
+                    tag.count
+                )
+            })
+            .collect();
+        let main = format!(r#"<h1 class="list-title">Tags</h1><ul class="tag-cloud">{items}</ul>"#);
+        let text = page_text::tags(&self.manifest.site, tags.len());
+        let mut head = self.head(paths::TAGS.to_owned(), &text, PageKind::List);
+        head.breadcrumbs = vec![self.crumb_home(), self.crumb_tags()];
+        Page {
+            path: head.path.clone(),
+            head,
+            main,
+        }
+    }
+
+    /// A tag's page; `None` for a tag no post carries or a page past the end.
+    pub(crate) fn tag(&self, tag_slug: &str, number: usize) -> Option<Page> {
+        let site = &self.manifest.site;
+        let (name, posts) = posts_tagged(&self.manifest.posts, tag_slug)?;
+        let listed = paginate(&posts, site.posts_per_page, number)?;
+        let heading = page_text::tag_heading(&name, number);
+        let main = format!(
+            r#"<h1 class="list-title">{}<span class="list-count">{}</span></h1>{}{}"#,
+            esc(&heading),
+            count_of(posts.len(), "post"),
+            self.post_list(listed.items.iter().copied()),
+            self.pager(number, listed.total, |n| paths::tag(tag_slug, n))
+        );
+        let text = page_text::tag(site, &name, number, posts.len());
+        let path = paths::tag(tag_slug, number);
+        let mut head = self.head(path.clone(), &text, PageKind::List);
+        head.breadcrumbs = vec![
+            self.crumb_home(),
+            self.crumb_tags(),
+            Breadcrumb::new(heading, path),
+        ];
+        head.tag_feed = Some((name, paths::tag_feed(tag_slug)));
+        Some(Page {
+            path: head.path.clone(),
+            head,
+            main,
+        })
+    }
+
+    /// The archive.
+    pub(crate) fn archives(&self) -> Page {
+        let years: String = archive(&self.manifest.posts)
+            .into_iter()
+            .map(|year| {
+                let months: String = year
+                    .months
+                    .iter()
+                    .map(|month| {
+                        let items: String = month
+                            .posts
+                            .iter()
+                            .map(|post| {
+                                format!(
+                                    r#"<li><time datetime="{}">{}</time><a href="{}">{}</a></li>"#,
+                                    post.date,
+                                    post.date.long_form(),
+                                    esc(&self.href(&paths::post(&post.slug))),
+                                    esc(&post.title)
+                                )
+                            })
+                            .collect();
+                        format!(
+                            r#"<section class="archive-month"><h3>{}</h3><ul>{items}</ul></section>"#,
+                            month.name
+                        )
+                    })
+                    .collect();
+                format!(
+                    r#"<section class="archive-year"><h2>{}<span class="list-count">{}</span></h2>{months}</section>"#,
+                    year.year,
+                    count_of(year.post_count(), "post")
+                )
+            })
+            .collect();
+        let main = format!(r#"<h1 class="list-title">Archives</h1>{years}"#);
+        let text = page_text::archives(&self.manifest.site);
+        let mut head = self.head(paths::ARCHIVES.to_owned(), &text, PageKind::List);
+        head.breadcrumbs = vec![
+            self.crumb_home(),
+            Breadcrumb::new("Archives", paths::ARCHIVES),
+        ];
+        Page {
+            path: head.path.clone(),
+            head,
+            main,
+        }
+    }
+
+    /// The not-found page, served as `404.html` for any address.
+    pub(crate) fn not_found(&self) -> Page {
+        let main = format!(
+            r#"<section class="not-found"><p class="not-found-code" aria-hidden="true">404</p><h1>Page not found</h1><p>There is nothing at this address. It may have moved, or the link may be mistyped.</p><p class="not-found-links"><a class="button" href="{}">Go to the home page</a><a href="{}">Browse the archives</a><a href="{}">See all tags</a></p></section>"#,
+            esc(&self.href("")),
+            esc(&self.href(paths::ARCHIVES)),
+            esc(&self.href(paths::TAGS)),
+        );
+        let mut head = self.head(
+            "404.html".to_owned(),
+            &page_text::not_found(),
+            PageKind::NotFound,
+        );
+        head.path = String::new();
+        Page {
+            path: "404.html".to_owned(),
+            head,
+            main,
+        }
+    }
+
+    fn crumb_home(&self) -> Breadcrumb {
+        Breadcrumb::new(self.manifest.site.title.clone(), "")
+    }
+
+    fn crumb_tags(&self) -> Breadcrumb {
+        Breadcrumb::new("Tags", paths::TAGS)
+    }
+
+    fn post_list<'p>(&self, posts: impl Iterator<Item = &'p PostSummary>) -> String {
+        let cards: String = posts
+            .enumerate()
+            .map(|(at, post)| self.card(post, at == 0))
+            .collect();
+        format!(r#"<div class="post-list">{cards}</div>"#)
+    }
+
+    /// Mirrors `PostCard`. The first card's cover is likely the largest thing
+    /// on screen, so it loads at once rather than lazily.
+    fn card(&self, post: &PostSummary, first: bool) -> String {
+        let loading = if first {
+            r#"decoding="async" fetchpriority="high""#
+        } else {
+            r#"loading="lazy" decoding="async""#
+        };
+        let cover = post
+            .cover
+            .as_ref()
+            .map(|cover| {
+                format!(
+                    r#"<figure class="card-cover">{}</figure>"#,
+                    self.cover_image(cover, loading)
+                )
+            })
+            .unwrap_or_default();
+        format!(
+            r#"<article class="post-card">{cover}<h2 class="card-title"><a href="{}">{}</a></h2><p class="card-summary">{}</p>{}</article>"#,
+            esc(&self.href(&paths::post(&post.slug))),
+            esc(&post.title),
+            esc(&post.summary),
+            post_meta_line(post)
+        )
+    }
+
+    fn cover_image(&self, cover: &Cover, loading: &str) -> String {
+        format!(
+            r#"<img src="{}" alt="{}" width="{}" height="{}" {loading}>"#,
+            esc(&paths::in_site(self.root, &cover.src)),
+            esc(&cover.alt),
+            cover.width,
+            cover.height
+        )
+    }
+
+    /// Mirrors `Pager`.
+    fn pager(&self, number: usize, total: usize, path_of: impl Fn(usize) -> String) -> String {
+        if total <= 1 {
+            return String::new();
+        }
+        let newer = if number > 1 {
+            format!(
+                r#"<a class="pager-newer" href="{}" rel="prev">← Newer posts</a>"#,
+                esc(&self.href(&path_of(number - 1)))
+            )
+        } else {
+            String::new()
+        };
+        let older = if number < total {
+            format!(
+                r#"<a class="pager-older" href="{}" rel="next">Older posts →</a>"#,
+                esc(&self.href(&path_of(number + 1)))
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            r#"<nav class="pager" aria-label="Pages">{newer}<span class="pager-position">Page {number} of {total}</span>{older}</nav>"#
+        )
+    }
+
+    /// Mirrors `SiteHeader`. The theme button is hidden while JavaScript is off
+    /// (see the head's `<noscript>`), since only the app can work it.
+    pub(crate) fn header(&self) -> String {
+        let site = &self.manifest.site;
+        let menu: String = site
+            .menu
+            .iter()
+            .map(|link| {
+                format!(
+                    r#"<li><a href="{}">{}</a></li>"#,
+                    esc(&paths::in_site(self.root, &link.url)),
+                    esc(&link.name)
+                )
+            })
+            .collect();
+        format!(
+            r#"<header class="site-header"><nav class="nav" aria-label="Site"><a class="site-title" href="{}">{}</a><ul class="menu">{menu}<li>{THEME_BUTTON}</li></ul></nav></header>"#,
+            esc(self.root),
+            esc(&site.title)
+        )
+    }
+
+    /// Mirrors `SiteFooter`.
+    pub(crate) fn footer(&self, year: i32) -> String {
+        let site = &self.manifest.site;
+        let social: String = site
+            .social
+            .iter()
+            .map(|link| {
+                format!(
+                    r#"<li><a href="{}" rel="me noopener">{}</a></li>"#,
+                    esc(&paths::in_site(self.root, &link.url)),
+                    esc(&link.name)
+                )
+            })
+            .collect();
+        format!(
+            r#"<footer class="site-footer"><ul class="social">{social}<li><a href="{}" rel="external" type="application/rss+xml">RSS</a></li></ul><p>{} · Powered by Quire</p></footer>"#,
+            esc(&self.href(paths::FEED)),
+            esc(&page_text::copyright(site, year))
+        )
+    }
+}
+
+/// Mirrors `PostMetaLine`.
+fn post_meta_line(post: &PostSummary) -> String {
+    let authors = post.author_line();
+    let author = if authors.is_empty() {
+        String::new()
+    } else {
+        format!(
+            r#"<span class="meta-sep" aria-hidden="true">·</span><span class="author">{}</span>"#,
+            esc(&authors)
+        )
+    };
+    format!(
+        r#"<div class="post-meta"><time datetime="{}">{}</time><span class="meta-sep" aria-hidden="true">·</span><span class="reading-time">{} min</span>{author}</div>"#,
+        post.date,
+        post.date.long_form(),
+        post.reading_minutes
+    )
+}
+
+/// The theme switch as `ThemeToggle` draws it.
+const THEME_BUTTON: &str = r#"<button type="button" class="theme-toggle" aria-label="Switch theme"><svg class="icon-moon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"></path></svg><svg class="icon-sun" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><circle cx="12" cy="12" r="5" fill="none" stroke="currentColor" stroke-width="2"></circle><path d="M12 1v2M12 21v2M4.2 4.2l1.4 1.4M18.4 18.4l1.4 1.4M1 12h2M21 12h2M4.2 19.8l1.4-1.4M18.4 5.6l1.4-1.4" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path></svg></button>"#;
