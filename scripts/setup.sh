@@ -40,10 +40,20 @@ if ! cmp -s package-lock.json node_modules/.installed-lock.json; then
 fi
 
 if [ "${1:-}" = "--test" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Debian's Chromium and ChromeDriver"
+  # Chromium drives the end-to-end tests; nginx serves the build the way an
+  # operator's server would (tests/e2e/hosts.spec.mjs).
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing from Debian: ${missing[*]}"
     apt_get() { if [ "$(id -u)" = 0 ]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
     apt_get update -qq
-    DEBIAN_FRONTEND=noninteractive apt_get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt_get install -y -qq "${missing[@]}" >/dev/null
+    # Debian starts the nginx service on install; the tests run their own.
+    if [[ " ${missing[*]} " == *" nginx-light "* ]]; then
+      (systemctl disable --now nginx || service nginx stop || /usr/sbin/nginx -s stop) >/dev/null 2>&1 || true
+    fi
   fi
 fi

@@ -2,7 +2,8 @@
 # Runs every check Quire has, from a fresh machine up: installs what is
 # missing (scripts/setup.sh --test), then formatting, lints for the native and
 # wasm32 targets, the native tests, a release build with Trunk, and the
-# end-to-end tests in headless Chromium, which also print the size figures.
+# end-to-end tests in headless Chromium (which also print the size and layout
+# figures), then the same build and suite again for a site under /blog/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,3 +30,11 @@ trunk build --release --offline
 
 step "end-to-end tests in Chromium (release build on 127.0.0.1)"
 npx --no-install playwright test --config tests/e2e/playwright.config.mjs
+
+step "release build for a site under a sub-path (/blog/)"
+QUIRE_BASE_URL=https://quire.example.org/blog/ \
+  trunk build --release --offline --public-url /blog/ --dist target/dist-blog
+
+step "end-to-end tests again, the site under /blog/"
+QUIRE_E2E_BASE=/blog/ QUIRE_E2E_DIST=../../target/dist-blog \
+  npx --no-install playwright test --config tests/e2e/playwright.config.mjs

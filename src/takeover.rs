@@ -34,6 +34,12 @@ impl PrerenderedPage {
     /// the home page) is removed at once, and the app shows the right one.
     pub fn find() -> Option<Self> {
         let element = document().get_element_by_id(PRERENDERED_ID)?;
+        // The app's views set the description from here on; one is enough.
+        if let Ok(Some(prerendered_description)) =
+            document().query_selector("head meta[name=\"description\"]")
+        {
+            prerendered_description.remove();
+        }
         let path = element.get_attribute("data-path").unwrap_or_default();
         let visited = window().location().pathname().unwrap_or_default();
         if path == visited {

@@ -16,6 +16,14 @@ export const POSTS = [
 ];
 
 export const SITE_TITLE = "Quire Notes";
+
+/** The path the site is served under: `/`, or `/blog/` in the sub-path run. */
+export const BASE = process.env.QUIRE_E2E_BASE ?? "/";
+
+/** The URL path of a route written from the site root: `at("/tags/")` is `/blog/tags/` under `/blog/`. */
+export function at(path) {
+  return BASE + path.replace(/^\//, "");
+}
 export const PER_PAGE = 5;
 
 /** Marks the window so a test can prove that no full page load happened since. */
@@ -30,8 +38,17 @@ export async function expectNoReload(page) {
   expect(await page.evaluate(() => window.__quireMarker)).toBe("still here");
 }
 
-/** Opens a path and waits until the app has drawn the page's main heading. */
+/**
+ * Opens a route and waits until the app has taken over the pre-rendered
+ * page and drawn the main heading, so clicks go to the app.
+ */
 export async function open(page, path) {
-  await page.goto(path);
-  await expect(page.locator("main h1")).toBeVisible();
+  await page.goto(at(path));
+  await appShown(page);
+}
+
+/** Waits until the app has taken over the page loaded last (after a reload or a redirect). */
+export async function appShown(page) {
+  await expect(page.locator("#quire-static")).toHaveCount(0);
+  await expect(page.locator("#quire-app main h1")).toBeVisible();
 }

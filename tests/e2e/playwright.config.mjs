@@ -1,9 +1,14 @@
 // End-to-end tests: the release build in `dist/`, served from 127.0.0.1 the
-// way a static host with a single-page-app rewrite serves it, driven in
-// Debian's Chromium. Nothing here downloads a browser.
+// way GitHub Pages serves it (files, folders' index.html, 404.html), driven
+// in Debian's Chromium. Nothing here downloads a browser.
+//
+// QUIRE_E2E_BASE=/blog/ with QUIRE_E2E_DIST=<a build made with
+// --public-url /blog/> runs the same suite on a site under a sub-path.
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.QUIRE_E2E_PORT ?? 8091);
+const BASE = process.env.QUIRE_E2E_BASE ?? "/";
+const DIST = process.env.QUIRE_E2E_DIST ?? "../../dist";
 
 export default defineConfig({
   testDir: ".",
@@ -31,9 +36,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node server.mjs ../../dist ${PORT} /`,
+    command: `node server.mjs ${DIST} ${PORT} ${BASE} github`,
     cwd: import.meta.dirname,
-    url: `http://127.0.0.1:${PORT}/`,
+    url: `http://127.0.0.1:${PORT}${BASE}`,
     reuseExistingServer: false,
   },
 });

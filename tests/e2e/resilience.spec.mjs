@@ -1,6 +1,6 @@
 // What a reader sees when the network or the content misbehaves.
 import { expect, test } from "@playwright/test";
-import { POSTS, PER_PAGE, SITE_TITLE, open } from "./fixtures.mjs";
+import { POSTS, PER_PAGE, SITE_TITLE, at, open } from "./fixtures.mjs";
 
 for (const [name, failure, message] of [
   ["HTTP 500", (route) => route.fulfill({ status: 500, body: "boom" }), /HTTP 500/],
@@ -8,24 +8,32 @@ for (const [name, failure, message] of [
   ["garbage JSON", (route) => route.fulfill({ status: 200, contentType: "application/json", body: "{not json" }), /damaged/],
   ["network down", (route) => route.abort("internetdisconnected"), /network request failed/],
 ]) {
-  test(`a failed manifest (${name}) explains itself and retries`, async ({ page }) => {
+  test(`a failed manifest (${name}) leaves the page readable, then explains itself and retries`, async ({ page }) => {
     const errors = [];
     page.on("pageerror", (error) => errors.push(error.message));
-    await page.route("**/data/manifest.json", failure);
-    await page.goto("/");
+    await page.route("**/data/manifest.*.json", failure);
+    await page.goto(at("/"));
+    // The app has started, could not get the manifest, and left the
+    // pre-rendered page in place: the reader can still read it.
+    await expect(page.locator("#quire-app [role=alert]")).toBeAttached();
+    await expect(page.locator("#quire-static article.post-card")).toHaveCount(PER_PAGE);
+    // Following a link hands over to the app, which says what went wrong.
+    await page.locator("#quire-static .menu").getByRole("link", { name: "Archives" }).click();
     const alert = page.getByRole("alert");
     await expect(alert).toContainText(message);
-    await page.unroute("**/data/manifest.json");
+    await page.unroute("**/data/manifest.*.json");
     await alert.getByRole("button", { name: "Try again" }).click();
-    await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
+    await expect(page.locator("main h1")).toHaveText("Archives");
+    await expect(page.locator(".archive-year")).not.toHaveCount(0);
     expect(errors).toEqual([]);
   });
 }
 
 test("a failed post body keeps the rest of the site working", async ({ page }) => {
   const post = POSTS[4];
+  await open(page, "/");
   await page.route(`**/data/posts/${post.slug}.*`, (route) => route.fulfill({ status: 503, body: "" }));
-  await open(page, `/posts/${post.slug}/`);
+  await page.getByRole("link", { name: post.title }).click();
   await expect(page.locator("h1.post-title")).toHaveText(post.title);
   await expect(page.getByRole("alert")).toContainText("HTTP 503");
   await page.unroute(`**/data/posts/${post.slug}.*`);

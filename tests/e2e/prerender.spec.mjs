@@ -1,0 +1,128 @@
+// The pages the build pre-renders: what crawlers, link previews and readers
+// without JavaScript get, and how the app takes them over.
+import { expect, test } from "@playwright/test";
+import { BASE, PER_PAGE, POSTS, SITE_TITLE, at, expectNoReload, markWindow } from "./fixtures.mjs";
+
+/** The sample blog's base_url, with the run's sub-path. */
+const SITE_URL = `https://quire.example.org${BASE}`;
+
+const ROUTES = [
+  { path: "/", title: SITE_TITLE, heading: SITE_TITLE },
+  { path: "/page/2/", title: `Page 2 | ${SITE_TITLE}`, heading: "Posts, page 2" },
+  ...POSTS.map((post) => ({ path: `/posts/${post.slug}/`, title: `${post.title} | ${SITE_TITLE}`, heading: post.title, post })),
+  { path: "/tags/", title: `Tags | ${SITE_TITLE}`, heading: "Tags" },
+  { path: "/tags/webrtc/", title: `#webrtc | ${SITE_TITLE}`, heading: "#webrtc" },
+  { path: "/archives/", title: `Archives | ${SITE_TITLE}`, heading: "Archives" },
+];
+
+const decode = (text) =>
+  text.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+const metaContent = (html, attribute, key) =>
+  [...html.matchAll(new RegExp(`<meta ${attribute}="${key}" content="([^"]*)">`, "g"))].map((m) => decode(m[1]));
+
+test("every route's HTML, fetched without a browser, has its content and meta tags", async ({ request }) => {
+  for (const route of ROUTES) {
+    const response = await request.get(at(route.path));
+    expect(response.status(), route.path).toBe(200);
+    const html = await response.text();
+    const url = SITE_URL + route.path.slice(1);
+    expect(decode(html.match(/<title>([^<]*)<\/title>/)[1]), route.path).toBe(route.title);
+    expect(metaContent(html, "name", "description")[0], route.path).toMatch(/\w+ \w+/);
+    expect(html, route.path).toContain(`<link rel="canonical" href="${url}">`);
+    expect(metaContent(html, "property", "og:url"), route.path).toEqual([url]);
+    expect(metaContent(html, "property", "og:title")[0], route.path).toBe(route.title.replace(` | ${SITE_TITLE}`, ""));
+    expect(html, route.path).toContain(`<link rel="alternate" type="application/rss+xml" title="${SITE_TITLE}" href="${BASE}index.xml">`);
+    expect(html, route.path).toContain(`<div id="quire-static" data-path="${at(route.path)}">`);
+    const main = html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+    expect(decode(main), route.path).toContain(`${route.heading}`);
+    const jsonLd = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
+    if (route.post) {
+      expect(metaContent(html, "property", "og:type")).toEqual(["article"]);
+      expect(metaContent(html, "property", "og:image")[0]).toBe(`${SITE_URL}posts/${route.post.slug}/cover.svg`);
+      expect(metaContent(html, "name", "twitter:card")).toEqual(["summary_large_image"]);
+      expect(jsonLd[0]).toMatchObject({ "@type": "BlogPosting", headline: route.post.title, datePublished: route.post.date, url });
+      expect(main).toContain('<div class="post-content">');
+      expect(main.match(/<p>/g)?.length ?? 0, route.path).toBeGreaterThan(3);
+    }
+    if (route.path !== "/") {
+      const crumbs = jsonLd.find((item) => item["@type"] === "BreadcrumbList");
+      expect(crumbs.itemListElement.at(-1).item, route.path).toBe(url);
+      expect(crumbs.itemListElement[0].item, route.path).toBe(SITE_URL);
+    }
+  }
+  const home = await (await request.get(at("/"))).text();
+  for (const post of POSTS.slice(0, PER_PAGE)) expect(decode(home)).toContain(`<a href="${at(`/posts/${post.slug}/`)}">${post.title}</a>`);
+});
+
+test("the not-found page answers 404 with the site's not-found view", async ({ request }) => {
+  const response = await request.get(at("/no-such-page/"));
+  expect(response.status()).toBe(404);
+  const html = await response.text();
+  expect(html).toContain("<h1>Page not found</h1>");
+  expect(html).toContain('<meta name="robots" content="noindex">');
+});
+
+test.describe("with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a reader can read a post and follow every kind of link", async ({ page }) => {
+    await page.goto(at("/"));
+    await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
+    await expect(page.locator(".theme-toggle")).toBeHidden();
+    const post = POSTS[1];
+    await page.getByRole("link", { name: post.title }).click();
+    await expect(page).toHaveURL(at(`/posts/${post.slug}/`));
+    await expect(page.locator("h1.post-title")).toHaveText(post.title);
+    await expect(page.locator(".post-content h2").first()).toBeVisible();
+    expect(await page.locator(".post-content p").count()).toBeGreaterThan(3);
+    const cover = page.locator(".post-cover img");
+    await expect.poll(() => cover.evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await page.locator(".paginav-older").click();
+    await expect(page.locator("h1.post-title")).toHaveText(POSTS[2].title);
+    await page.locator(".post-tags a").first().click();
+    await expect(page.locator("main h1")).toContainText("#");
+    await expect(page.locator("article.post-card").first()).toBeVisible();
+    await page.getByRole("link", { name: "Archives" }).click();
+    await expect(page.locator("main h1")).toHaveText("Archives");
+    await page.getByRole("link", { name: POSTS[9].title }).click();
+    await expect(page.locator("h1.post-title")).toHaveText(POSTS[9].title);
+    await page.getByRole("link", { name: "Tags", exact: true }).click();
+    await page.getByRole("link", { name: /^webrtc/ }).click();
+    await expect(page.locator("main h1")).toContainText("#webrtc");
+    await page.locator(".site-title").click();
+    await page.locator(".pager-older").click();
+    await expect(page).toHaveURL(at("/page/2/"));
+    await expect(page.locator("main h1")).toHaveText("Posts, page 2");
+  });
+});
+
+test("the app takes over every kind of page without moving anything", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+    document.addEventListener("DOMContentLoaded", () => {
+      window.__prerendered = document.querySelector("#quire-static main")?.innerText;
+    });
+  });
+  for (const path of ["/", `/posts/${POSTS[0].slug}/`, "/tags/", "/tags/webrtc/", "/archives/", "/page/2/"]) {
+    await page.goto(at(path));
+    await expect(page.locator("#quire-static")).toHaveCount(0);
+    await expect(page.locator("#quire-app")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    const { shift, prerendered, app } = await page.evaluate(() => ({
+      shift: window.__shift,
+      prerendered: window.__prerendered,
+      app: document.querySelector("#quire-app main").innerText,
+    }));
+    console.log(`figure: layout shift while the app takes over ${path}: ${shift.toFixed(4)}`);
+    expect(shift, path).toBeLessThanOrEqual(0.01);
+    expect(app, `${path}: the app shows what the pre-rendered page showed`).toBe(prerendered);
+  }
+  // From then on, navigation is the app's.
+  await markWindow(page);
+  await page.getByRole("link", { name: POSTS[5].title }).click();
+  await expect(page.locator("h1.post-title")).toHaveText(POSTS[5].title);
+  await expectNoReload(page);
+});
