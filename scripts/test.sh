@@ -31,6 +31,9 @@ trunk build --release --offline
 step "end-to-end tests in Chromium (release build on 127.0.0.1)"
 npx --no-install playwright test --config tests/e2e/playwright.config.mjs
 
+step "Lighthouse, mobile preset, on the home page and a post"
+node scripts/lighthouse.mjs
+
 step "release build for a site under a sub-path (/blog/)"
 QUIRE_BASE_URL=https://quire.example.org/blog/ \
   trunk build --release --offline --public-url /blog/ --dist target/dist-blog

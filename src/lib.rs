@@ -2,8 +2,8 @@
 //! tool described in its manifest.
 //!
 //! `data` does every fetch; `routes` has one view per URL Hugo would serve;
-//! `components` has the pieces those views share; `takeover` swaps the
-//! build's pre-rendered page for the app once the app shows the same thing.
+//! `components` has the pieces those views share; `takeover` hands the
+//! build's pre-rendered page over to the app at the first navigation.
 
 pub mod components;
 pub mod data;
@@ -19,13 +19,15 @@ use leptos_router::{
 use quire_core::listing::paths::root_path;
 
 use crate::{
-    components::{footer::SiteFooter, header::SiteHeader, skip_link::SkipLink},
+    components::{
+        footer::SiteFooter, header::SiteHeader, prefetch::PrefetchOnIntent, skip_link::SkipLink,
+    },
     data::Store,
     routes::{
         archives::ArchivesPage, home::HomePage, not_found::NotFoundPage, post::PostPage,
         tag::TagPage, tags::TagsPage,
     },
-    takeover::{APP_ID, PrerenderedPage, TakeOver},
+    takeover::{APP_ID, AppShown, PrerenderedPage, TakeOver},
 };
 
 /// Mounts the app into the page's `<body>`.
@@ -52,15 +54,20 @@ pub fn App() -> impl IntoView {
     let router_base = root.trim_end_matches('/').to_owned();
     Store::provide(root);
     let prerendered = PrerenderedPage::find();
-    let covered = prerendered.is_some();
+    let shown = AppShown::provide(prerendered.is_none());
 
+    // The router and its routes run from the start (they follow every link
+    // click); what they draw waits until the app is shown.
     view! {
         <Router base=router_base>
-          <div id=APP_ID hidden=covered>
-            <TakeOver prerendered/>
-            <SkipLink/>
-            <SiteHeader/>
-            <main id="main" class="main" tabindex="-1">
+          <TakeOver prerendered shown/>
+          <PrefetchOnIntent/>
+          <div id=APP_ID>
+            <Show when=move || shown.get()>
+                <SkipLink/>
+                <SiteHeader/>
+            </Show>
+            <main id=move || shown.get().then_some("main") class="main" tabindex="-1" hidden=move || !shown.get()>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/page/:page") view=HomePage/>
@@ -71,7 +78,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/archives") view=ArchivesPage/>
                 </Routes>
             </main>
-            <SiteFooter/>
+            <Show when=move || shown.get()>
+                <SiteFooter/>
+            </Show>
           </div>
         </Router>
     }

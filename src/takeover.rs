@@ -1,15 +1,14 @@
 //! Taking over the page the build pre-rendered.
 //!
-//! Every route's HTML already holds what the app will show, so the app
-//! renders hidden beside it and, in the frame where its own page is complete,
-//! shows itself and removes the pre-rendered copy. Both have the same markup
-//! and size, so nothing moves. While the app still waits for data, or could
-//! not get it, the reader keeps the pre-rendered page; a click on one of its
-//! links hands over at once, since the router already follows it.
+//! Every route's HTML already shows what the app would, so the app does not
+//! draw it again: it starts, loads the manifest and waits. The reader keeps
+//! reading the pre-rendered page, which the app never touches, so nothing
+//! moves or flashes and the start costs the main thread little. The first
+//! navigation (the router follows every link click) hands over: the app
+//! draws the new route and the pre-rendered copy goes, in one frame.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::Element;
 
 use crate::data::{Load, Store};
@@ -19,6 +18,24 @@ pub const APP_ID: &str = "quire-app";
 
 /// The id of the build's pre-rendered copy of the page.
 const PRERENDERED_ID: &str = "quire-static";
+
+/// Whether the app draws the page, rather than the pre-rendered copy showing it.
+#[derive(Clone, Copy)]
+pub struct AppShown(RwSignal<bool>);
+
+impl AppShown {
+    /// Makes the state available to every view; `shown` is the start state.
+    pub fn provide(shown: bool) -> RwSignal<bool> {
+        let signal = RwSignal::new(shown);
+        provide_context(Self(signal));
+        signal
+    }
+
+    /// Whether the app is shown; views re-render when it comes to be.
+    pub fn get() -> bool {
+        use_context::<Self>().is_none_or(|shown| shown.0.get())
+    }
+}
 
 /// The pre-rendered copy of the page the reader opened.
 #[derive(Clone)]
@@ -30,66 +47,61 @@ pub struct PrerenderedPage {
 
 impl PrerenderedPage {
     /// The pre-rendered page, if it shows the address being visited. A page
-    /// rendered for another address (a host that answers unknown paths with
-    /// the home page) is removed at once, and the app shows the right one.
+    /// rendered for another address (`404.html`, or a host that answers
+    /// unknown paths with the home page) is removed at once, and the app
+    /// draws the right one.
     pub fn find() -> Option<Self> {
         let element = document().get_element_by_id(PRERENDERED_ID)?;
-        // The app's views set the description from here on; one is enough.
-        if let Ok(Some(prerendered_description)) =
-            document().query_selector("head meta[name=\"description\"]")
-        {
-            prerendered_description.remove();
-        }
         let path = element.get_attribute("data-path").unwrap_or_default();
         let visited = window().location().pathname().unwrap_or_default();
-        if path == visited {
-            Some(Self { element, path })
+        let found = Self { element, path };
+        if found.path == visited {
+            Some(found)
         } else {
-            element.remove();
+            found.remove();
             None
+        }
+    }
+
+    fn remove(&self) {
+        self.element.remove();
+        // The app's views set the description from now on; one is enough.
+        if let Ok(Some(description)) = document().query_selector("head meta[name=\"description\"]")
+        {
+            description.remove();
         }
     }
 }
 
-/// Hands the page over to the app when the app's copy is complete, or when
-/// the reader navigates.
+/// Shows the app, and removes the pre-rendered page, at the first
+/// navigation away from it. Also marks the document `data-quire="ready"`
+/// once the app has the manifest, for scripts and tests that wait for it.
 #[component]
 pub fn TakeOver(
-    /// The pre-rendered page; with none, the app is visible from the start.
+    /// The pre-rendered page; with none, the app is shown from the start.
     prerendered: Option<PrerenderedPage>,
+    /// Whether the app is shown.
+    shown: RwSignal<bool>,
 ) -> impl IntoView {
+    let store = Store::get();
+    Effect::new(move |_| {
+        if !matches!(store.manifest(), Load::Loading)
+            && let Some(root) = document().document_element()
+        {
+            let _ = root.set_attribute("data-quire", "ready");
+        }
+    });
     let Some(prerendered) = prerendered else {
         return;
     };
-    let store = Store::get();
     let location = use_location();
-    let done = StoredValue::new(false);
     Effect::new(move |_| {
-        let navigated = location.pathname.get() != prerendered.path;
-        let has_data = !matches!(store.manifest(), Load::Loading);
-        store.track_bodies();
-        if done.get_value() || !(navigated || has_data) {
+        if shown.get_untracked() || location.pathname.get() == prerendered.path {
             return;
         }
-        let prerendered = prerendered.clone();
-        // The check waits for the frame, when the views have applied what
-        // just arrived, and the swap happens before that frame is painted.
-        let check = Closure::once_into_js(move || {
-            if done.get_value() || !(navigated || app_is_complete()) {
-                return;
-            }
-            done.set_value(true);
-            if let Some(app) = document().get_element_by_id(APP_ID) {
-                let _ = app.remove_attribute("hidden");
-            }
-            prerendered.element.remove();
-        });
-        let _ = window().request_animation_frame(check.unchecked_ref());
+        // The app draws the new route in this same task, so no frame is
+        // painted between the old page going and the new one coming.
+        prerendered.remove();
+        shown.set(true);
     });
-}
-
-/// Whether the app's page shows its content: nothing loading, nothing failed.
-fn app_is_complete() -> bool {
-    let pending = format!("#{APP_ID} .loading, #{APP_ID} .load-failed");
-    document().query_selector(&pending).ok().flatten().is_none()
 }

@@ -5,8 +5,7 @@ use quire_core::{listing::paths, manifest::PostSummary};
 
 use crate::{components::post_meta::PostMetaLine, data::Store};
 
-/// One `<article>` of the post list. Hovering, focusing or touching its link
-/// starts loading the body, so the click that follows shows it at once.
+/// One `<article>` of the post list.
 #[component]
 pub fn PostCard(
     /// The post to show.
@@ -18,11 +17,6 @@ pub fn PostCard(
 ) -> impl IntoView {
     let store = Store::get();
     let href = store.href(&paths::post(&post.slug));
-    let prefetch = {
-        let post = post.clone();
-        move || store.load_body(&post)
-    };
-    let (on_hover, on_focus, on_touch) = (prefetch.clone(), prefetch.clone(), prefetch);
     let cover = post.cover.clone().map(|cover| {
         view! {
             <figure class="card-cover">
@@ -42,9 +36,7 @@ pub fn PostCard(
         <article class="post-card">
             {cover}
             <h2 class="card-title">
-                <a href=href on:mouseenter=move |_| on_hover() on:focus=move |_| on_focus() on:touchstart=move |_| on_touch()>
-                    {post.title.clone()}
-                </a>
+                <a href=href>{post.title.clone()}</a>
             </h2>
             <p class="card-summary">{post.summary.clone()}</p>
             <PostMetaLine post/>

@@ -6,6 +6,7 @@ pub mod header;
 pub mod page_meta;
 pub mod pager;
 pub mod post_meta;
+pub mod prefetch;
 pub mod skip_link;
 pub mod status;
 pub mod theme;

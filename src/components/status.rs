@@ -5,10 +5,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use quire_core::manifest::Manifest;
 
-use crate::data::{Load, LoadError, Store};
+use crate::{
+    data::{Load, LoadError, Store},
+    takeover::AppShown,
+};
 
 /// Renders `ready` once the manifest is loaded; until then a quiet
-/// placeholder, and on failure the reason with a retry button.
+/// placeholder, and on failure the reason with a retry button. Draws nothing
+/// while the pre-rendered page still shows the route.
 #[component]
 pub fn WithManifest<V, F>(
     /// Draws the page from the manifest.
@@ -20,6 +24,8 @@ where
 {
     let store = Store::get();
     move || match store.manifest() {
+        // The pre-rendered page shows this route until the first navigation.
+        _ if !AppShown::get() => ().into_any(),
         Load::Loading => view! { <Loading label="Loading posts…"/> }.into_any(),
         Load::Ready(manifest) => ready(manifest).into_any(),
         Load::Failed(error) => {

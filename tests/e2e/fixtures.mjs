@@ -39,16 +39,16 @@ export async function expectNoReload(page) {
 }
 
 /**
- * Opens a route and waits until the app has taken over the pre-rendered
- * page and drawn the main heading, so clicks go to the app.
+ * Opens a route and waits until the app runs and has the manifest, so
+ * clicks go to the app, and the page shows its main heading.
  */
 export async function open(page, path) {
   await page.goto(at(path));
-  await appShown(page);
+  await appReady(page);
 }
 
-/** Waits until the app has taken over the page loaded last (after a reload or a redirect). */
-export async function appShown(page) {
-  await expect(page.locator("#quire-static")).toHaveCount(0);
-  await expect(page.locator("#quire-app main h1")).toBeVisible();
+/** Waits until the app runs on the page loaded last (after a reload or a redirect). */
+export async function appReady(page) {
+  await expect(page.locator("html")).toHaveAttribute("data-quire", "ready");
+  await expect(page.locator("main h1")).toBeVisible();
 }

@@ -1,6 +1,6 @@
 // A reader opens the blog, reads the list, opens posts and moves around.
 import { expect, test } from "@playwright/test";
-import { POSTS, PER_PAGE, SITE_TITLE, appShown, at, expectNoReload, markWindow, open } from "./fixtures.mjs";
+import { POSTS, PER_PAGE, SITE_TITLE, appReady, at, expectNoReload, markWindow, open } from "./fixtures.mjs";
 
 test("the home list shows every card field of the newest posts", async ({ page }) => {
   await open(page, "/");
@@ -135,12 +135,12 @@ test("a deep link loads and survives a reload", async ({ page }) => {
   await open(page, `/posts/${post.slug}/`);
   await expect(page.locator("h1.post-title")).toHaveText(post.title);
   await page.reload();
-  await appShown(page);
+  await appReady(page);
   await expect(page.locator("h1.post-title")).toHaveText(post.title);
   await expect(page.locator(".post-content h2").first()).toBeVisible();
   await open(page, "/tags/webrtc/");
   await page.reload();
-  await appShown(page);
+  await appReady(page);
   await expect(page.locator("article.post-card")).toHaveCount(2);
 });
 
@@ -201,7 +201,7 @@ test("the layout fits a 360 px phone without sideways scrolling", async ({ page 
 test("an old address from a post's aliases leads to the post", async ({ page }) => {
   await page.goto(at("/2026/03/cap-theorem/"));
   await expect(page).toHaveURL(at(`/posts/${POSTS[0].slug}/`));
-  await appShown(page);
+  await appReady(page);
   await expect(page.locator("h1.post-title")).toHaveText(POSTS[0].title);
   await page.goBack();
   await expect(page).not.toHaveURL(/cap-theorem\/$/);

@@ -7,10 +7,12 @@
 //   cloudflare  `_redirects` rules before files, then as github, with `_headers`
 //   spa         every unknown extension-less path answers index.html with
 //               status 200, like `trunk serve` and single-page-app hosts
+// Like every one of those hosts, it compresses text and wasm with gzip.
 // Usage: node server.mjs <dir> <port> [base] [host]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -74,6 +76,12 @@ export async function startServer(dir, port, base = "/", host = "github") {
     const url = new URL(request.url, "http://localhost");
     const pathname = decodeURIComponent(url.pathname);
     const send = (status, headers, body) => {
+      const type = headers["content-type"] ?? "";
+      const compressible = /^(text\/|application\/(json|wasm|xml))|svg/.test(type);
+      if (compressible && body.length > 0 && /\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) {
+        body = gzipSync(body);
+        headers = { ...headers, "content-encoding": "gzip", vary: "Accept-Encoding" };
+      }
       response.writeHead(status, withHeaders(pathname, headers)).end(request.method === "HEAD" ? undefined : body);
     };
     if (!pathname.startsWith(base)) {

@@ -145,20 +145,6 @@ pub(crate) fn check_outside_sources(root: &Path, out: &Path) -> Result<(), Strin
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::has_content_hash;
-
-    #[test]
-    fn knows_trunks_hashed_names() {
-        assert!(has_content_hash("quire-web-58ae4102ebd3e74_bg.wasm"));
-        assert!(has_content_hash("main-a91bdad366b4aafb.css"));
-        assert!(!has_content_hash("index.html"));
-        assert!(!has_content_hash("robots.txt"));
-        assert!(!has_content_hash("quire-web.js"));
-    }
-}
-
 fn remove_if_present(dir: &Path) -> io::Result<()> {
     match fs::remove_dir_all(dir) {
         Err(error) if error.kind() != io::ErrorKind::NotFound => Err(error),
@@ -175,4 +161,18 @@ fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     temporary.as_mut_os_string().push(".quire-tmp");
     fs::write(&temporary, bytes)?;
     fs::rename(&temporary, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_content_hash;
+
+    #[test]
+    fn knows_trunks_hashed_names() {
+        assert!(has_content_hash("quire-web-58ae4102ebd3e74_bg.wasm"));
+        assert!(has_content_hash("main-a91bdad366b4aafb.css"));
+        assert!(!has_content_hash("index.html"));
+        assert!(!has_content_hash("robots.txt"));
+        assert!(!has_content_hash("quire-web.js"));
+    }
 }

@@ -436,9 +436,10 @@ impl<'a> Pages<'a> {
             })
             .collect();
         format!(
-            r#"<header class="site-header"><nav class="nav" aria-label="Site"><a class="site-title" href="{}">{}</a><ul class="menu">{menu}<li>{THEME_BUTTON}</li></ul></nav></header>"#,
+            r#"<header class="site-header"><nav class="nav" aria-label="Site"><a class="site-title" href="{}">{}</a><ul class="menu">{menu}<li>{}</li></ul></nav></header>"#,
             esc(self.root),
-            esc(&site.title)
+            esc(&site.title),
+            theme_button()
         )
     }
 
@@ -483,5 +484,11 @@ fn post_meta_line(post: &PostSummary) -> String {
     )
 }
 
-/// The theme switch as `ThemeToggle` draws it.
-const THEME_BUTTON: &str = r#"<button type="button" class="theme-toggle" aria-label="Switch theme"><svg class="icon-moon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"></path></svg><svg class="icon-sun" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><circle cx="12" cy="12" r="5" fill="none" stroke="currentColor" stroke-width="2"></circle><path d="M12 1v2M12 21v2M4.2 4.2l1.4 1.4M18.4 18.4l1.4 1.4M1 12h2M21 12h2M4.2 19.8l1.4-1.4M18.4 5.6l1.4-1.4" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path></svg></button>"#;
+/// The theme switch as `ThemeToggle` draws it; the inline script in
+/// `index.html` names it after the theme in force.
+fn theme_button() -> String {
+    format!(
+        r#"<button type="button" class="theme-toggle" aria-label="Switch theme">{}</button>"#,
+        page_text::THEME_SWITCH_ICONS
+    )
+}

@@ -428,7 +428,7 @@ fn every_route_gets_a_page_with_its_content_and_meta_tags() {
         );
         assert_eq!(
             pick(&html, "link[rel=canonical]", Some("href")),
-            [url.clone()],
+            std::slice::from_ref(&url),
             "{path}"
         );
         assert_eq!(

@@ -13,9 +13,12 @@ pub mod paths {
         }
     }
 
+    /// The folder every post's path starts with.
+    pub const POSTS: &str = "posts/";
+
     /// A post.
     pub fn post(slug: &str) -> String {
-        format!("posts/{slug}/")
+        format!("{POSTS}{slug}/")
     }
 
     /// The index of every tag.
