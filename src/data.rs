@@ -12,7 +12,8 @@ use leptos::{prelude::*, task::spawn_local};
 use quire_core::{
     listing::paths,
     manifest::{MANIFEST_META, Manifest, PostSummary},
-    markdown::{LinkBase, Rendered, render},
+    markdown::{HighlightedCode, LinkBase, Rendered, render_with_code},
+    search::SearchIndex,
 };
 
 /// The state of something fetched.
@@ -52,6 +53,8 @@ impl std::error::Error for LoadError {}
 pub struct Store {
     manifest: RwSignal<Load<Arc<Manifest>>>,
     bodies: RwSignal<HashMap<String, Load<Arc<Rendered>>>>,
+    /// `None` until search is first opened: the index is never part of a first visit.
+    search: RwSignal<Option<Load<Arc<SearchIndex>>>>,
     root: StoredValue<String>,
 }
 
@@ -62,6 +65,7 @@ impl Store {
         let store = Self {
             manifest: RwSignal::new(Load::Loading),
             bodies: RwSignal::new(HashMap::new()),
+            search: RwSignal::new(None),
             root: StoredValue::new(root),
         };
         store.load_manifest();
@@ -152,23 +156,75 @@ impl Store {
         let bodies = self.bodies;
         let slug = post.slug.clone();
         let url = post.body.clone();
+        let code_url = post.code.clone();
         let root = self.root();
         bodies.update(|bodies| {
             bodies.insert(slug.clone(), Load::Loading);
         });
         spawn_local(async move {
             let page_path = paths::post(&slug);
-            let rendered = fetch_text(&url, "This post").await.map(|markdown| {
+            // The body and its highlighted code travel side by side.
+            let (markdown, code) = futures::join!(fetch_text(&url, "This post"), async {
+                match &code_url {
+                    Some(code_url) => fetch_text(code_url, "The post's code").await.ok(),
+                    None => None,
+                }
+            });
+            // Without its highlighting the code still shows, uncoloured.
+            let code: Vec<Option<HighlightedCode>> = code
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_default();
+            let rendered = markdown.map(|markdown| {
                 let base = LinkBase {
                     site_root: &root,
                     page_path: &page_path,
                 };
-                Arc::new(render(&markdown, base))
+                Arc::new(render_with_code(&markdown, base, &code))
             });
             let state = Load::from(rendered);
             bodies.update(|bodies| {
                 bodies.insert(slug, state);
             });
+        });
+    }
+}
+
+impl Store {
+    /// The search index's state; `None` until [`Store::load_search`] is called.
+    pub fn search(&self) -> Option<Load<Arc<SearchIndex>>> {
+        self.search.get()
+    }
+
+    /// Fetches the search index, once (again after a failure).
+    pub fn load_search(&self) {
+        if matches!(
+            self.search.get_untracked(),
+            Some(Load::Ready(_) | Load::Loading)
+        ) {
+            return;
+        }
+        let Load::Ready(manifest) = self.manifest_untracked() else {
+            return;
+        };
+        let state = self.search;
+        let Some(url) = manifest.search.clone() else {
+            state.set(Some(Load::Failed(LoadError(
+                "This blog was built without a search index.".to_owned(),
+            ))));
+            return;
+        };
+        state.set(Some(Load::Loading));
+        spawn_local(async move {
+            let loaded = fetch_text(&url, "The search index").await.and_then(|text| {
+                serde_json::from_str::<SearchIndex>(&text)
+                    .map(Arc::new)
+                    .map_err(|error| {
+                        LoadError(format!(
+                            "The search index is damaged and could not be read ({error})."
+                        ))
+                    })
+            });
+            state.set(Some(loaded.into()));
         });
     }
 }

@@ -20,12 +20,19 @@ use quire_core::listing::paths::root_path;
 
 use crate::{
     components::{
-        footer::SiteFooter, header::SiteHeader, prefetch::PrefetchOnIntent, skip_link::SkipLink,
+        announcer::Announcer,
+        copy::CopyOnClick,
+        footer::SiteFooter,
+        header::SiteHeader,
+        navigation::{RouteChanges, ScrollToTop},
+        prefetch::PrefetchOnIntent,
+        search_shortcut::SearchShortcut,
+        skip_link::SkipLink,
     },
     data::Store,
     routes::{
         archives::ArchivesPage, home::HomePage, not_found::NotFoundPage, post::PostPage,
-        tag::TagPage, tags::TagsPage,
+        search::SearchPage, tag::TagPage, tags::TagsPage,
     },
     takeover::{APP_ID, AppShown, PrerenderedPage, TakeOver},
 };
@@ -62,6 +69,11 @@ pub fn App() -> impl IntoView {
         <Router base=router_base>
           <TakeOver prerendered shown/>
           <PrefetchOnIntent/>
+          <CopyOnClick/>
+          <RouteChanges/>
+          <Announcer/>
+          <ScrollToTop/>
+          <SearchShortcut/>
           <div id=APP_ID>
             <Show when=move || shown.get()>
                 <SkipLink/>
@@ -76,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tags/:tag") view=TagPage/>
                     <Route path=path!("/tags/:tag/page/:page") view=TagPage/>
                     <Route path=path!("/archives") view=ArchivesPage/>
+                    <Route path=path!("/search") view=SearchPage/>
                 </Routes>
             </main>
             <Show when=move || shown.get()>

@@ -9,6 +9,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::data::{Load, Store};
@@ -54,15 +55,17 @@ impl PrerenderedPage {
         let element = document().get_element_by_id(PRERENDERED_ID)?;
         let path = element.get_attribute("data-path").unwrap_or_default();
         let visited = window().location().pathname().unwrap_or_default();
+        let at_start = element.has_attribute("data-takeover");
         let found = Self { element, path };
-        if found.path == visited {
-            Some(found)
-        } else {
-            found.remove();
-            None
+        if found.path == visited && !at_start {
+            return Some(found);
         }
+        keep_typed_search();
+        found.remove();
+        None
     }
 
+    /// Removes the pre-rendered page and what the app replaces.
     fn remove(&self) {
         self.element.remove();
         // The app's views set the description from now on; one is enough.
@@ -70,6 +73,26 @@ impl PrerenderedPage {
         {
             description.remove();
         }
+    }
+}
+
+/// A query typed into the pre-rendered search field before the app started
+/// goes into the address, where the app's search page reads it.
+fn keep_typed_search() {
+    let typed = document()
+        .query_selector("#quire-static input[type=search]")
+        .ok()
+        .flatten()
+        .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|input| input.value())
+        .filter(|value| !value.is_empty());
+    if let (Some(query), Ok(history)) = (typed, window().history()) {
+        let url = format!(
+            "{}?q={}",
+            window().location().pathname().unwrap_or_default(),
+            quire_core::markup::query_escape(&query)
+        );
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
 

@@ -30,6 +30,7 @@ pub fn SiteHeader() -> impl IntoView {
                                 .collect_view()
                         })
                     }}
+                    <li><a class="search-link" href=store.href(paths::SEARCH) aria-keyshortcuts="/">"Search"</a></li>
                     <li><ThemeToggle/></li>
                 </ul>
             </nav>

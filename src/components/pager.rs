@@ -1,10 +1,12 @@
 //! Links between the pages of a paginated list.
 
 use leptos::prelude::*;
+use quire_core::markup;
 
 use crate::data::Store;
 
-/// "Newer posts" / "Older posts" links, and where we are.
+/// "Newer posts" / "Older posts" links, and where we are; nothing for a
+/// list of one page.
 #[component]
 pub fn Pager(
     /// This page's number, from 1.
@@ -14,16 +16,10 @@ pub fn Pager(
     /// The route path of page `n`.
     path_of: impl Fn(usize) -> String,
 ) -> impl IntoView {
-    let store = Store::get();
+    let root = Store::get().root();
     (total > 1).then(|| {
-        let newer = (number > 1).then(|| store.href(&path_of(number - 1)));
-        let older = (number < total).then(|| store.href(&path_of(number + 1)));
         view! {
-            <nav class="pager" aria-label="Pages">
-                {newer.map(|href| view! { <a class="pager-newer" href=href rel="prev">"← Newer posts"</a> })}
-                <span class="pager-position">{format!("Page {number} of {total}")}</span>
-                {older.map(|href| view! { <a class="pager-older" href=href rel="next">"Older posts →"</a> })}
-            </nav>
+            <nav class="pager" aria-label="Pages" inner_html=markup::pager_links(&root, number, total, path_of)></nav>
         }
     })
 }

@@ -4,6 +4,7 @@ pub mod archives;
 pub mod home;
 pub mod not_found;
 pub mod post;
+pub mod search;
 pub mod tag;
 pub mod tags;
 

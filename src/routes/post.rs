@@ -5,16 +5,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use quire_core::{
-    listing::{neighbours, paths},
+    listing::{RELATED_POSTS, neighbours, related},
     manifest::{Manifest, PostSummary},
+    markup,
     page_text::PageText,
-    slug::slugify,
 };
 
 use crate::{
     components::{
         page_meta::PageMeta,
-        post_meta::PostMetaLine,
         status::{LoadFailed, Loading, WithManifest},
     },
     data::{Load, Store},
@@ -50,8 +49,8 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
         move || match body_state.get() {
             None | Some(Load::Loading) => view! { <Loading label="Loading the post…"/> }.into_any(),
             Some(Load::Ready(rendered)) => {
-                view! { <div class="post-content" inner_html=rendered.html.clone()></div> }
-                    .into_any()
+                let content = markup::post_content(&store.root(), &post, &rendered);
+                view! { <div class="post-content" inner_html=content></div> }.into_any()
             }
             Some(Load::Failed(error)) => {
                 let post = post.clone();
@@ -59,63 +58,22 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
             }
         }
     };
-    let cover = post.cover.clone().map(|cover| {
-        let caption = (!cover.caption.is_empty())
-            .then(|| view! { <figcaption>{cover.caption.clone()}</figcaption> });
-        view! {
-            <figure class="post-cover">
-                <img
-                    src=paths::in_site(&store.root(), &cover.src)
-                    alt=cover.alt.clone()
-                    width=cover.width
-                    height=cover.height
-                    decoding="async"
-                    fetchpriority="high"
-                />
-                {caption}
-            </figure>
-        }
-    });
-    let tags = (!post.tags.is_empty()).then(|| {
-        view! {
-            <ul class="post-tags" aria-label="Tags">
-                {post.tags.iter().map(|tag| view! {
-                    <li><a href=store.href(&paths::tag(&slugify(tag), 1))>{format!("#{tag}")}</a></li>
-                }).collect_view()}
-            </ul>
-        }
-    });
-    let (older, newer) = neighbours(&manifest.posts, &post.slug);
-    let neighbour_link = |post: Option<&PostSummary>, class: &'static str, label: &'static str| {
-        post.map(|post| {
-            view! {
-                <a class=class href=store.href(&paths::post(&post.slug))>
-                    <span class="paginav-label">{label}</span>
-                    <span class="paginav-title">{post.title.clone()}</span>
-                </a>
-            }
-        })
-    };
-    let updated = post.updated_later().map(|lastmod| {
-        view! { <p class="post-updated">"Updated " <time datetime=lastmod.to_string()>{lastmod.long_form()}</time></p> }
-    });
+    let root = store.root();
+    let site = &manifest.site;
+    let header = markup::post_header(&root, site, &post);
+    let footer = markup::post_footer(
+        &root,
+        site,
+        &post,
+        &related(&manifest.posts, &post, RELATED_POSTS),
+        neighbours(&manifest.posts, &post.slug),
+    );
     view! {
         <PageMeta text=PageText { title: Some(post.title.clone()), description: post.description.clone() } site=manifest.site.title.clone()/>
         <article class="post">
-            <header class="post-header">
-                <h1 class="post-title">{post.title.clone()}</h1>
-                <PostMetaLine post=post.clone()/>
-                {updated}
-            </header>
-            {cover}
+            <header class="post-header" inner_html=header></header>
             {body}
-            <footer class="post-footer">
-                {tags}
-                <nav class="paginav" aria-label="More posts">
-                    {neighbour_link(newer, "paginav-newer", "← Newer")}
-                    {neighbour_link(older, "paginav-older", "Older →")}
-                </nav>
-            </footer>
+            <footer class="post-footer" inner_html=footer></footer>
         </article>
     }
 }

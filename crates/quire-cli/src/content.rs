@@ -9,8 +9,11 @@ use std::{
 use quire_core::{
     date::Date,
     front_matter::{self, CoverSpec},
+    highlight,
     listing::{paths, sort_for_listing},
     manifest::{Cover, Manifest, PostSummary, Site},
+    markdown::{HighlightedCode, code_blocks},
+    search::{SearchIndex, SearchInput},
     site::{CONFIG_FILE, parse_config},
     slug::{is_valid_slug, slugify},
     text::{count_of, plain_text, reading_minutes, summary, word_count},
@@ -46,26 +49,39 @@ pub(crate) struct Asset {
 struct LoadedPost {
     /// The manifest entry.
     summary: PostSummary,
-    /// The Markdown after the front matter.
-    body: String,
-    /// Left out of lists, feeds and the sitemap.
+    /// The body's Markdown file and, for posts with code, its highlighting.
+    files: Vec<DataFile>,
+    /// Left out of lists, feeds, the sitemap and search.
     hidden: bool,
+    /// The body without Markdown, for the search index.
+    plain: String,
 }
 
-/// A post body to write.
-pub(crate) struct PostBody {
-    /// Where it goes, relative to the site root (the manifest entry's `body`).
+/// A file of the data folder besides the manifest: a post body, a post's
+/// highlighted code, the search index.
+pub(crate) struct DataFile {
+    /// Where it goes, relative to the site root; its name carries its content's hash.
     pub(crate) path: String,
-    /// The Markdown after the front matter.
-    pub(crate) markdown: String,
+    /// The contents.
+    pub(crate) text: String,
+}
+
+impl DataFile {
+    /// A file named `<stem>.<hash of text>.<extension>` under `data/`.
+    fn hashed(stem: &str, extension: &str, text: String) -> Self {
+        Self {
+            path: format!("data/{stem}.{}.{extension}", short_hash(text.as_bytes())),
+            text,
+        }
+    }
 }
 
 /// Everything a build writes, checked.
 pub(crate) struct LoadedSite {
     /// The manifest, with its version computed.
     pub(crate) manifest: Manifest,
-    /// Post bodies: listed posts in list order, and hidden ones.
-    pub(crate) bodies: Vec<PostBody>,
+    /// Post bodies, their highlighted code and the search index.
+    pub(crate) data_files: Vec<DataFile>,
     /// Images and static files to copy.
     pub(crate) assets: Vec<Asset>,
     /// Posts left out: (drafts, future-dated).
@@ -223,8 +239,12 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
             fm.authors
         };
         let body = document.body.trim_start_matches(['\n', '\r']).to_owned();
+        let body_file = DataFile::hashed(&format!("posts/{slug}"), "md", body);
+        let code_file = highlighted_code(&body_file.text)
+            .map(|code| DataFile::hashed(&format!("posts/{slug}"), "code.json", code));
         let entry = PostSummary {
-            body: format!("data/posts/{slug}.{}.md", short_hash(body.as_bytes())),
+            body: body_file.path.clone(),
+            code: code_file.as_ref().map(|file| file.path.clone()),
             description: fm.description.unwrap_or_else(|| summary_text.clone()),
             summary: summary_text,
             title: fm.title,
@@ -243,13 +263,15 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
                 .map(|alias| alias.trim_matches('/').to_owned() + "/")
                 .collect(),
             draft: fm.draft,
+            toc: fm.toc,
             slug,
         };
         posts.push((
             LoadedPost {
                 summary: entry,
-                body,
+                files: [Some(body_file), code_file].into_iter().flatten().collect(),
                 hidden: fm.hidden,
+                plain,
             },
             fm.date.unix_seconds,
         ));
@@ -264,40 +286,78 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
     }
 
     sort_for_listing(&mut posts, |(post, time)| (&post.summary, *time));
+    let search = SearchIndex::build(posts.iter().filter(|(post, _)| !post.hidden).map(
+        |(post, _)| SearchInput {
+            slug: post.summary.slug.clone(),
+            title: post.summary.title.clone(),
+            summary: post.summary.summary.clone(),
+            tags: post.summary.tags.clone(),
+            date: post.summary.date,
+            plain_text: post.plain.clone(),
+        },
+    ));
+    let search_file = DataFile::hashed(
+        "search",
+        "json",
+        serde_json::to_string(&search).unwrap_or_default(),
+    );
     let mut listed = Vec::new();
     let mut unlisted = Vec::new();
-    let mut bodies = Vec::new();
+    let mut data_files = Vec::new();
     for (post, _) in posts {
-        bodies.push(PostBody {
-            path: post.summary.body.clone(),
-            markdown: post.body,
-        });
+        data_files.extend(post.files);
         if post.hidden {
             unlisted.push(post.summary);
         } else {
             listed.push(post.summary);
         }
     }
-    let manifest = versioned_manifest(site, listed, unlisted);
+    let manifest = versioned_manifest(site, listed, unlisted, Some(search_file.path.clone()));
+    data_files.push(search_file);
     Ok(LoadedSite {
         manifest,
-        bodies,
+        data_files,
         assets,
         left_out,
         warnings,
     })
 }
 
-fn versioned_manifest(site: Site, posts: Vec<PostSummary>, unlisted: Vec<PostSummary>) -> Manifest {
+fn versioned_manifest(
+    site: Site,
+    posts: Vec<PostSummary>,
+    unlisted: Vec<PostSummary>,
+    search: Option<String>,
+) -> Manifest {
     let mut manifest = Manifest {
         version: String::new(),
         site,
         posts,
         unlisted,
+        search,
     };
     let unversioned = serde_json::to_vec(&manifest).unwrap_or_default();
     manifest.version = short_hash(&unversioned);
     manifest
+}
+
+/// The build's highlighting of a body's code blocks as JSON (a list of
+/// [`HighlightedCode`], `null` for blocks in languages it does not know);
+/// `None` when the body has no code block in a known language.
+fn highlighted_code(markdown: &str) -> Option<String> {
+    let blocks: Vec<Option<HighlightedCode>> = code_blocks(markdown)
+        .into_iter()
+        .map(|(info, text)| {
+            highlight::language(&info).map(|language| HighlightedCode {
+                label: language.label().to_owned(),
+                html: highlight::highlight(&text, language),
+            })
+        })
+        .collect();
+    blocks
+        .iter()
+        .any(Option::is_some)
+        .then(|| serde_json::to_string(&blocks).unwrap_or_default())
 }
 
 /// Walks `content/posts/`: every `.md` file is a post, except that a folder

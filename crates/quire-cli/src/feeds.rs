@@ -15,7 +15,7 @@ use crate::{head::HeadContext, publish::public_posts};
 /// Writes the feeds and indexes: `(path below the site root, contents)`.
 pub(crate) fn machine_files(
     context: &HeadContext<'_>,
-    bodies: &HashMap<&str, &str>,
+    data_files: &HashMap<&str, &str>,
 ) -> Vec<(String, String)> {
     let manifest = context.manifest;
     let public = public_posts(manifest);
@@ -24,7 +24,7 @@ pub(crate) fn machine_files(
         paths::FEED.to_owned(),
         rss(
             context,
-            bodies,
+            data_files,
             &Channel {
                 title: &site.title,
                 description: &site.description,
@@ -49,7 +49,7 @@ pub(crate) fn machine_files(
             page: &page,
             feed: &feed,
         };
-        files.push((feed.clone(), rss(context, bodies, &channel, &tagged)));
+        files.push((feed.clone(), rss(context, data_files, &channel, &tagged)));
     }
     files.push(("sitemap.xml".to_owned(), sitemap(context, &public)));
     files.push((
@@ -81,7 +81,7 @@ fn newest_first<'a>(posts: &[&'a PostSummary]) -> Vec<&'a PostSummary> {
 
 fn rss(
     context: &HeadContext<'_>,
-    bodies: &HashMap<&str, &str>,
+    data_files: &HashMap<&str, &str>,
     channel: &Channel<'_>,
     posts: &[&PostSummary],
 ) -> String {
@@ -111,7 +111,10 @@ fn rss(
     for post in posts {
         let link = context.absolute(&paths::post(&post.slug));
         let description = if site.feed.full_text {
-            let markdown = bodies.get(post.body.as_str()).copied().unwrap_or_default();
+            let markdown = data_files
+                .get(post.body.as_str())
+                .copied()
+                .unwrap_or_default();
             // Feed readers show the text away from the site, so every link in it is absolute.
             let page_path = paths::post(&post.slug);
             render(

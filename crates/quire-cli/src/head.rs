@@ -6,6 +6,7 @@ use quire_core::{
     listing::paths,
     manifest::{MANIFEST_META, Manifest, PostSummary, manifest_path},
     markdown::escape_html as esc,
+    markup::Crumb,
 };
 use serde_json::{Value, json};
 
@@ -21,24 +22,6 @@ pub(crate) enum PageKind {
     NotFound,
 }
 
-/// One step of a page's breadcrumb trail.
-pub(crate) struct Breadcrumb {
-    /// What the step is called.
-    name: String,
-    /// Its route path below the site root.
-    path: String,
-}
-
-impl Breadcrumb {
-    /// A step named `name` at `path`.
-    pub(crate) fn new(name: impl Into<String>, path: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            path: path.into(),
-        }
-    }
-}
-
 /// The `<head>` of one page.
 pub(crate) struct Head {
     /// The document title: "Post | Site".
@@ -52,7 +35,7 @@ pub(crate) struct Head {
     /// What the page is.
     pub(crate) kind: PageKind,
     /// The trail from the home page; empty on the home page.
-    pub(crate) breadcrumbs: Vec<Breadcrumb>,
+    pub(crate) breadcrumbs: Vec<Crumb>,
     /// A tag page's own feed: the tag's name and the feed's path.
     pub(crate) tag_feed: Option<(String, String)>,
 }
@@ -237,8 +220,9 @@ impl HeadContext<'_> {
     }
 }
 
-/// Hides what needs the app (the theme switch) from readers without JavaScript.
-const NOSCRIPT_STYLE: &str = "<noscript><style>.theme-toggle{display:none}</style></noscript>\n";
+/// Hides what needs JavaScript (the theme switch, copy buttons) from readers without it.
+const NOSCRIPT_STYLE: &str =
+    "<noscript><style>.theme-toggle,.needs-js{display:none}</style></noscript>\n";
 
 /// A JSON-LD script element; `<` is escaped so no text can close the element early.
 fn json_ld(value: &Value) -> String {

@@ -182,10 +182,10 @@ fn run(command: Command) -> Result<(), Vec<String>> {
                 );
             }
             let inputs = publish::PublishInputs {
-                bodies: site
-                    .bodies
+                data_files: site
+                    .data_files
                     .iter()
-                    .map(|body| (body.path.as_str(), body.markdown.as_str()))
+                    .map(|file| (file.path.as_str(), file.text.as_str()))
                     .collect(),
                 shell: shell.as_deref(),
                 hashed_files: output::hashed_files(&out),

@@ -40,8 +40,8 @@ pub(crate) fn write_site(
         &fresh.join(manifest_path(&site.manifest.version)),
         manifest_json.as_bytes(),
     )?;
-    for body in &site.bodies {
-        write_file(&fresh.join(&body.path), body.markdown.as_bytes())?;
+    for file in &site.data_files {
+        write_file(&fresh.join(&file.path), file.text.as_bytes())?;
     }
     let targets: Vec<&str> = site
         .assets

@@ -7,15 +7,17 @@
 use std::collections::HashMap;
 
 use quire_core::{
-    listing::{archive, neighbours, paginate, paths, posts_tagged, tag_counts},
-    manifest::{Cover, Manifest, PostSummary},
-    markdown::{LinkBase, escape_html as esc, render},
+    listing::{
+        RELATED_POSTS, archive, neighbours, paginate, paths, posts_tagged, related, tag_counts,
+    },
+    manifest::{Manifest, PostSummary},
+    markdown::{HighlightedCode, LinkBase, escape_html as esc, render_with_code},
+    markup::{self, Crumb},
     page_text::{self, PageText},
-    slug::slugify,
     text::count_of,
 };
 
-use crate::head::{Breadcrumb, Head, PageKind};
+use crate::head::{Head, PageKind};
 
 /// One page to write.
 pub(crate) struct Page {
@@ -32,8 +34,8 @@ pub(crate) struct Pages<'a> {
     manifest: &'a Manifest,
     /// `/` or `/blog/`.
     root: &'a str,
-    /// Post body Markdown by body path.
-    bodies: HashMap<&'a str, &'a str>,
+    /// The data files (post bodies, highlighted code) by path.
+    data_files: HashMap<&'a str, &'a str>,
 }
 
 impl<'a> Pages<'a> {
@@ -41,12 +43,12 @@ impl<'a> Pages<'a> {
     pub(crate) fn new(
         manifest: &'a Manifest,
         root: &'a str,
-        bodies: HashMap<&'a str, &'a str>,
+        data_files: HashMap<&'a str, &'a str>,
     ) -> Self {
         Self {
             manifest,
             root,
-            bodies,
+            data_files,
         }
     }
 
@@ -69,7 +71,27 @@ impl<'a> Pages<'a> {
             }
         }
         pages.push(self.archives());
+        pages.push(self.search());
         pages
+    }
+
+    /// The search page: the app draws it as soon as it starts (the page is
+    /// marked so); without JavaScript it points to the archive and tags.
+    pub(crate) fn search(&self) -> Page {
+        let main = format!(
+            r#"<h1 class="list-title">Search</h1><form class="search-form" role="search" action="{}"><label class="visually-hidden" for="search-input">Search the posts</label><input id="search-input" class="search-input" type="search" name="q" autocomplete="off" spellcheck="false" placeholder="Search posts…"></form><noscript><p class="search-status">Search needs JavaScript. Every post is in the <a href="{}">archive</a> and under its <a href="{}">tags</a>.</p></noscript>"#,
+            esc(&self.href(paths::SEARCH)),
+            esc(&self.href(paths::ARCHIVES)),
+            esc(&self.href(paths::TAGS)),
+        );
+        let text = page_text::search(&self.manifest.site);
+        let mut head = self.head(paths::SEARCH.to_owned(), &text, PageKind::List);
+        head.breadcrumbs = vec![self.crumb_home(), Crumb::new("Search", paths::SEARCH)];
+        Page {
+            path: head.path.clone(),
+            head,
+            main,
+        }
     }
 
     fn href(&self, path: &str) -> String {
@@ -109,9 +131,9 @@ impl<'a> Pages<'a> {
             )
         };
         let main = format!(
-            "{heading}{}{}",
-            self.post_list(items.iter()),
-            self.pager(number, total, paths::home)
+            r#"{heading}<div class="post-list">{}</div>{}"#,
+            markup::post_list(self.root, items),
+            markup::pager(self.root, number, total, paths::home)
         );
         let path = paths::home(number);
         let text = page_text::home(site, number);
@@ -119,7 +141,7 @@ impl<'a> Pages<'a> {
         if number > 1 {
             head.breadcrumbs = vec![
                 self.crumb_home(),
-                Breadcrumb::new(text.title.clone().unwrap_or_default(), paths::home(number)),
+                Crumb::new(text.title.clone().unwrap_or_default(), paths::home(number)),
             ];
         }
         Page {
@@ -132,83 +154,39 @@ impl<'a> Pages<'a> {
     /// A post, with its whole body.
     pub(crate) fn post(&self, post: &PostSummary) -> Page {
         let path = paths::post(&post.slug);
-        let markdown = self
-            .bodies
-            .get(post.body.as_str())
-            .copied()
+        let file = |path: &str| self.data_files.get(path).copied().unwrap_or_default();
+        let code: Vec<Option<HighlightedCode>> = post
+            .code
+            .as_deref()
+            .and_then(|path| serde_json::from_str(file(path)).ok())
             .unwrap_or_default();
-        let rendered = render(
-            markdown,
+        let rendered = render_with_code(
+            file(&post.body),
             LinkBase {
                 site_root: self.root,
                 page_path: &path,
             },
+            &code,
         );
-        let updated = post
-            .updated_later()
-            .map(|lastmod| {
-                format!(
-                    r#"<p class="post-updated">Updated <time datetime="{lastmod}">{}</time></p>"#,
-                    lastmod.long_form()
-                )
-            })
-            .unwrap_or_default();
-        let cover = post
-            .cover
-            .as_ref()
-            .map(|cover| {
-                let caption = if cover.caption.is_empty() {
-                    String::new()
-                } else {
-                    format!("<figcaption>{}</figcaption>", esc(&cover.caption))
-                };
-                format!(
-                    r#"<figure class="post-cover">{}{caption}</figure>"#,
-                    self.cover_image(cover, r#"decoding="async" fetchpriority="high""#)
-                )
-            })
-            .unwrap_or_default();
-        let tags = if post.tags.is_empty() {
-            String::new()
-        } else {
-            let items: String = post
-                .tags
-                .iter()
-                .map(|tag| {
-                    format!(
-                        r#"<li><a href="{}">#{}</a></li>"#,
-                        esc(&self.href(&paths::tag(&slugify(tag), 1))),
-                        esc(tag)
-                    )
-                })
-                .collect();
-            format!(r#"<ul class="post-tags" aria-label="Tags">{items}</ul>"#)
-        };
-        let (older, newer) = neighbours(&self.manifest.posts, &post.slug);
-        let neighbour = |post: Option<&PostSummary>, class: &str, label: &str| {
-            post.map(|post| {
-                format!(
-                    r#"<a class="{class}" href="{}"><span class="paginav-label">{label}</span><span class="paginav-title">{}</span></a>"#,
-                    esc(&self.href(&paths::post(&post.slug))),
-                    esc(&post.title)
-                )
-            })
-            .unwrap_or_default()
-        };
+        let site = &self.manifest.site;
         let main = format!(
-            r#"<article class="post"><header class="post-header"><h1 class="post-title">{}</h1>{}{updated}</header>{cover}<div class="post-content">{}</div><footer class="post-footer">{tags}<nav class="paginav" aria-label="More posts">{}{}</nav></footer></article>"#,
-            esc(&post.title),
-            post_meta_line(post),
-            rendered.html,
-            neighbour(newer, "paginav-newer", "← Newer"),
-            neighbour(older, "paginav-older", "Older →"),
+            r#"<article class="post"><header class="post-header">{}</header><div class="post-content">{}</div><footer class="post-footer">{}</footer></article>"#,
+            markup::post_header(self.root, site, post),
+            markup::post_content(self.root, post, &rendered),
+            markup::post_footer(
+                self.root,
+                site,
+                post,
+                &related(&self.manifest.posts, post, RELATED_POSTS),
+                neighbours(&self.manifest.posts, &post.slug),
+            ),
         );
         let text = PageText {
             title: Some(post.title.clone()),
             description: post.description.clone(),
         };
         let mut head = self.head(path.clone(), &text, PageKind::Post(Box::new(post.clone())));
-        head.breadcrumbs = vec![self.crumb_home(), Breadcrumb::new(post.title.clone(), path)];
+        head.breadcrumbs = markup::post_trail(site, post);
         Page {
             path: head.path.clone(),
             head,
@@ -249,11 +227,11 @@ impl<'a> Pages<'a> {
         let listed = paginate(&posts, site.posts_per_page, number)?;
         let heading = page_text::tag_heading(&name, number);
         let main = format!(
-            r#"<h1 class="list-title">{}<span class="list-count">{}</span></h1>{}{}"#,
+            r#"<h1 class="list-title">{}<span class="list-count">{}</span></h1><div class="post-list">{}</div>{}"#,
             esc(&heading),
             count_of(posts.len(), "post"),
-            self.post_list(listed.items.iter().copied()),
-            self.pager(number, listed.total, |n| paths::tag(tag_slug, n))
+            markup::post_list(self.root, listed.items.iter().copied()),
+            markup::pager(self.root, number, listed.total, |n| paths::tag(tag_slug, n))
         );
         let text = page_text::tag(site, &name, number, posts.len());
         let path = paths::tag(tag_slug, number);
@@ -261,7 +239,7 @@ impl<'a> Pages<'a> {
         head.breadcrumbs = vec![
             self.crumb_home(),
             self.crumb_tags(),
-            Breadcrumb::new(heading, path),
+            Crumb::new(heading, path),
         ];
         head.tag_feed = Some((name, paths::tag_feed(tag_slug)));
         Some(Page {
@@ -309,10 +287,7 @@ impl<'a> Pages<'a> {
         let main = format!(r#"<h1 class="list-title">Archives</h1>{years}"#);
         let text = page_text::archives(&self.manifest.site);
         let mut head = self.head(paths::ARCHIVES.to_owned(), &text, PageKind::List);
-        head.breadcrumbs = vec![
-            self.crumb_home(),
-            Breadcrumb::new("Archives", paths::ARCHIVES),
-        ];
+        head.breadcrumbs = vec![self.crumb_home(), Crumb::new("Archives", paths::ARCHIVES)];
         Page {
             path: head.path.clone(),
             head,
@@ -341,83 +316,12 @@ impl<'a> Pages<'a> {
         }
     }
 
-    fn crumb_home(&self) -> Breadcrumb {
-        Breadcrumb::new(self.manifest.site.title.clone(), "")
+    fn crumb_home(&self) -> Crumb {
+        Crumb::new(self.manifest.site.title.clone(), "")
     }
 
-    fn crumb_tags(&self) -> Breadcrumb {
-        Breadcrumb::new("Tags", paths::TAGS)
-    }
-
-    fn post_list<'p>(&self, posts: impl Iterator<Item = &'p PostSummary>) -> String {
-        let cards: String = posts
-            .enumerate()
-            .map(|(at, post)| self.card(post, at == 0))
-            .collect();
-        format!(r#"<div class="post-list">{cards}</div>"#)
-    }
-
-    /// Mirrors `PostCard`. The first card's cover is likely the largest thing
-    /// on screen, so it loads at once rather than lazily.
-    fn card(&self, post: &PostSummary, first: bool) -> String {
-        let loading = if first {
-            r#"decoding="async" fetchpriority="high""#
-        } else {
-            r#"loading="lazy" decoding="async""#
-        };
-        let cover = post
-            .cover
-            .as_ref()
-            .map(|cover| {
-                format!(
-                    r#"<figure class="card-cover">{}</figure>"#,
-                    self.cover_image(cover, loading)
-                )
-            })
-            .unwrap_or_default();
-        format!(
-            r#"<article class="post-card">{cover}<h2 class="card-title"><a href="{}">{}</a></h2><p class="card-summary">{}</p>{}</article>"#,
-            esc(&self.href(&paths::post(&post.slug))),
-            esc(&post.title),
-            esc(&post.summary),
-            post_meta_line(post)
-        )
-    }
-
-    fn cover_image(&self, cover: &Cover, loading: &str) -> String {
-        format!(
-            r#"<img src="{}" alt="{}" width="{}" height="{}" {loading}>"#,
-            esc(&paths::in_site(self.root, &cover.src)),
-            esc(&cover.alt),
-            cover.width,
-            cover.height
-        )
-    }
-
-    /// Mirrors `Pager`.
-    fn pager(&self, number: usize, total: usize, path_of: impl Fn(usize) -> String) -> String {
-        if total <= 1 {
-            return String::new();
-        }
-        let newer = if number > 1 {
-            format!(
-                r#"<a class="pager-newer" href="{}" rel="prev">← Newer posts</a>"#,
-                esc(&self.href(&path_of(number - 1)))
-            )
-        } else {
-            String::new()
-        };
-        let older = if number < total {
-            format!(
-                r#"<a class="pager-older" href="{}" rel="next">Older posts →</a>"#,
-                esc(&self.href(&path_of(number + 1)))
-            )
-        } else {
-            String::new()
-        };
-        format!(
-            r#"<nav class="pager" aria-label="Pages">{newer}<span class="pager-position">Page {number} of {total}</span>{older}</nav>"#
-        )
+    fn crumb_tags(&self) -> Crumb {
+        Crumb::new("Tags", paths::TAGS)
     }
 
     /// Mirrors `SiteHeader`. The theme button is hidden while JavaScript is off
@@ -436,9 +340,10 @@ impl<'a> Pages<'a> {
             })
             .collect();
         format!(
-            r#"<header class="site-header"><nav class="nav" aria-label="Site"><a class="site-title" href="{}">{}</a><ul class="menu">{menu}<li>{}</li></ul></nav></header>"#,
+            r#"<header class="site-header"><nav class="nav" aria-label="Site"><a class="site-title" href="{}">{}</a><ul class="menu">{menu}<li><a class="search-link" href="{}" aria-keyshortcuts="/">Search</a></li><li>{}</li></ul></nav></header>"#,
             esc(self.root),
             esc(&site.title),
+            esc(&self.href(paths::SEARCH)),
             theme_button()
         )
     }
@@ -463,25 +368,6 @@ impl<'a> Pages<'a> {
             esc(&page_text::copyright(site, year))
         )
     }
-}
-
-/// Mirrors `PostMetaLine`.
-fn post_meta_line(post: &PostSummary) -> String {
-    let authors = post.author_line();
-    let author = if authors.is_empty() {
-        String::new()
-    } else {
-        format!(
-            r#"<span class="meta-sep" aria-hidden="true">·</span><span class="author">{}</span>"#,
-            esc(&authors)
-        )
-    };
-    format!(
-        r#"<div class="post-meta"><time datetime="{}">{}</time><span class="meta-sep" aria-hidden="true">·</span><span class="reading-time">{} min</span>{author}</div>"#,
-        post.date,
-        post.date.long_form(),
-        post.reading_minutes
-    )
 }
 
 /// The theme switch as `ThemeToggle` draws it; the inline script in

@@ -19,8 +19,8 @@ use crate::{
 
 /// A build's inputs beyond the manifest.
 pub(crate) struct PublishInputs<'a> {
-    /// Post body Markdown by body path.
-    pub(crate) bodies: HashMap<&'a str, &'a str>,
+    /// The data files (post bodies, highlighted code) by path.
+    pub(crate) data_files: HashMap<&'a str, &'a str>,
     /// Trunk's `index.html`, or `None` to write plain pages without the app.
     pub(crate) shell: Option<&'a str>,
     /// Names of Trunk's content-hashed files at the site root (`quire-web-…_bg.wasm`).
@@ -42,12 +42,18 @@ pub(crate) fn site_files(
         manifest,
         root: &root,
     };
-    let pages = Pages::new(manifest, &root, inputs.bodies.clone());
+    let pages = Pages::new(manifest, &root, inputs.data_files.clone());
     let header = pages.header();
     let footer = pages.footer(inputs.year);
     let document = |page: &Page| {
+        // The app takes the search page over at once: it is a tool, not a text.
+        let takeover = if page.path == paths::SEARCH {
+            " data-takeover=\"at-start\""
+        } else {
+            ""
+        };
         let body = format!(
-            "<div id=\"quire-static\" data-path=\"{}\"><a class=\"skip-link\" href=\"{}#main\">Skip to content</a>{header}<main id=\"main\" class=\"main\" tabindex=\"-1\">{}</main>{footer}</div>",
+            "<div id=\"quire-static\" data-path=\"{}\"{takeover}><a class=\"skip-link\" href=\"{}#main\">Skip to content</a>{header}<main id=\"main\" class=\"main\" tabindex=\"-1\">{}</main>{footer}</div>",
             esc(&format!("{root}{}", page.head.path)),
             esc(&format!("{root}{}", page.head.path)),
             page.main
@@ -92,7 +98,7 @@ pub(crate) fn site_files(
         "_headers".to_owned(),
         headers_file(&root, &inputs.hashed_files),
     ));
-    files.extend(machine_files(&context, &inputs.bodies));
+    files.extend(machine_files(&context, &inputs.data_files));
     Ok(files)
 }
 

@@ -51,6 +51,8 @@ pub struct FrontMatter {
     pub draft: bool,
     /// `hidden` (or PaperMod's `hiddenInHomeList`): a page, but in no list, feed or sitemap.
     pub hidden: bool,
+    /// `toc` (or PaperMod's `ShowToc`): `false` turns the table of contents off.
+    pub toc: bool,
     /// `tags`.
     pub tags: Vec<String>,
     /// `categories`.
@@ -363,6 +365,10 @@ fn read_fields(fields: &Map<String, Value>, raw: &str) -> Result<FrontMatter, Ve
         .map(|slug| (slug.trim().to_owned(), line_of(raw, "slug")));
     let draft = reader.flag("draft");
     let hidden = reader.flag("hidden") | reader.flag("hiddeninhomelist");
+    let toc = ["toc", "showtoc"]
+        .into_iter()
+        .find(|key| fields.contains_key(*key))
+        .is_none_or(|key| reader.flag(key));
     let tags = reader.list("tags");
     let categories = reader.list("categories");
     let summary = reader.text("summary");
@@ -380,6 +386,7 @@ fn read_fields(fields: &Map<String, Value>, raw: &str) -> Result<FrontMatter, Ve
         lastmod,
         draft,
         hidden,
+        toc,
         tags,
         categories,
         summary,

@@ -15,10 +15,14 @@
 pub mod date;
 #[cfg(feature = "authoring")]
 pub mod front_matter;
+#[cfg(feature = "authoring")]
+pub mod highlight;
 pub mod listing;
 pub mod manifest;
 pub mod markdown;
+pub mod markup;
 pub mod page_text;
+pub mod search;
 #[cfg(feature = "authoring")]
 pub mod site;
 pub mod slug;

@@ -27,6 +27,9 @@ pub mod paths {
     /// The archive by year and month.
     pub const ARCHIVES: &str = "archives/";
 
+    /// The search page.
+    pub const SEARCH: &str = "search/";
+
     /// The path part of a base URL, with leading and trailing slashes:
     /// `https://example.org/blog` gives `/blog/`, and `https://example.org` gives `/`.
     pub fn root_path(base_url: &str) -> String {
@@ -260,6 +263,40 @@ pub fn archive(posts: &[PostSummary]) -> Vec<ArchiveYear<'_>> {
             .push(post);
     }
     years
+}
+
+/// How many related posts a post names.
+pub const RELATED_POSTS: usize = 3;
+
+/// Up to `limit` other posts sharing the most tags with `post`, newest first
+/// among equals; posts sharing none are not related.
+pub fn related<'a>(
+    posts: &'a [PostSummary],
+    post: &PostSummary,
+    limit: usize,
+) -> Vec<&'a PostSummary> {
+    let tags: Vec<String> = post.tags.iter().map(|tag| slugify(tag)).collect();
+    let mut scored: Vec<(usize, &PostSummary)> = posts
+        .iter()
+        .filter(|other| other.slug != post.slug)
+        .map(|other| {
+            let mut shared: Vec<String> = other
+                .tags
+                .iter()
+                .map(|tag| slugify(tag))
+                .filter(|tag| tags.contains(tag))
+                .collect();
+            shared.dedup();
+            (shared.len(), other)
+        })
+        .filter(|(shared, _)| *shared > 0)
+        .collect();
+    scored.sort_by(|(a_shared, a), (b_shared, b)| b_shared.cmp(a_shared).then(b.date.cmp(&a.date)));
+    scored
+        .into_iter()
+        .take(limit)
+        .map(|(_, other)| other)
+        .collect()
 }
 
 /// The posts published just before and just after a post, by date:

@@ -26,9 +26,12 @@ pub struct Manifest {
     pub site: Site,
     /// Published posts, in list order: pinned posts by weight, then newest first.
     pub posts: Vec<PostSummary>,
-    /// Posts marked `hidden`: they have a page, but no list, feed or sitemap names them.
+    /// Posts marked `hidden`: they have a page, but no list, feed, sitemap or search names them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unlisted: Vec<PostSummary>,
+    /// The search index ([`crate::search::SearchIndex`] as JSON), relative to the site root; fetched when search is first opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
 }
 
 impl Manifest {
@@ -166,6 +169,17 @@ pub struct PostSummary {
     /// A draft, published only because the build asked for drafts; kept out of feeds and search engines.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// Whether the post shows a table of contents (when it has enough headings); `toc: false` turns it off.
+    #[serde(default = "yes", skip_serializing_if = "Clone::clone")]
+    pub toc: bool,
+    /// The build's highlighting of the body's code blocks (a JSON list of
+    /// [`crate::markdown::HighlightedCode`]), for posts with code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A post's cover image.

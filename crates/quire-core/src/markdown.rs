@@ -11,7 +11,9 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
 
 use crate::slug::slugify;
 
@@ -62,8 +64,30 @@ const ALLOWED_INLINE_TAGS: [&str; 13] = [
     "kbd", "sub", "sup", "mark", "abbr", "b", "i", "em", "strong", "u", "s", "small", "br",
 ];
 
-/// Renders a post body to safe HTML.
+/// A code block as the build tool highlighted it: the language's name and
+/// the code as HTML with `hl-*` spans. The build writes one list per post
+/// (one entry per code block, in order, `null` where it knows no language),
+/// so the browser colours code without carrying a highlighter.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct HighlightedCode {
+    /// The language's name for the block's label: "Rust", "YAML".
+    pub label: String,
+    /// The code, escaped, with `<span class="hl-…">` around tokens.
+    pub html: String,
+}
+
+/// Renders a post body to safe HTML, code blocks uncoloured.
 pub fn render(markdown: &str, base: LinkBase<'_>) -> Rendered {
+    render_with_code(markdown, base, &[])
+}
+
+/// Renders a post body to safe HTML, with the build's highlighting of its
+/// code blocks (`code[i]` for the i-th block; missing entries stay plain).
+pub fn render_with_code(
+    markdown: &str,
+    base: LinkBase<'_>,
+    code: &[Option<HighlightedCode>],
+) -> Rendered {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, parser_options()).collect();
     let headings = collect_headings(&events);
     let footnotes = number_footnotes(&events);
@@ -71,6 +95,7 @@ pub fn render(markdown: &str, base: LinkBase<'_>) -> Rendered {
 
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut heading_index = 0;
+    let mut code_index = 0;
     let mut events = events.into_iter();
     while let Some(event) = events.next() {
         match event {
@@ -88,6 +113,39 @@ pub fn render(markdown: &str, base: LinkBase<'_>) -> Rendered {
                     classes,
                     attrs,
                 }));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let heading = &headings[heading_index - 1];
+                // A link to the section, which the app also copies to the clipboard.
+                out.push(Event::InlineHtml(
+                    format!(
+                        " <a class=\"heading-anchor\" href=\"{}#{}\" aria-label=\"Link to the section {}\">#</a>",
+                        escape_html(&page_url),
+                        heading.id,
+                        escape_html(&heading.text)
+                    )
+                    .into(),
+                ));
+                out.push(Event::End(TagEnd::Heading(level)));
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let mut text = String::new();
+                for inner in events.by_ref() {
+                    match inner {
+                        Event::End(TagEnd::CodeBlock) => break,
+                        Event::Text(part) => text.push_str(&part),
+                        _ => {}
+                    }
+                }
+                let info = match &kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
+                    CodeBlockKind::Indented => "",
+                };
+                let highlighted = code.get(code_index).and_then(Option::as_ref);
+                code_index += 1;
+                out.push(Event::Html(
+                    code_block_html(&text, info, highlighted).into(),
+                ));
             }
             Event::Start(Tag::HtmlBlock) => {
                 let mut raw = String::new();
@@ -171,6 +229,61 @@ pub fn render(markdown: &str, base: LinkBase<'_>) -> Rendered {
         html: html_out,
         headings,
     }
+}
+
+/// Every code block of a post, in order: its info string's first word (the
+/// language, or `""`) and its text; the same blocks, in the same order, that
+/// [`render_with_code`] numbers.
+pub fn code_blocks(markdown: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for event in Parser::new_ext(markdown, parser_options()) {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_owned()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                current = Some((info, String::new()));
+            }
+            Event::Text(text) => {
+                if let Some((_, body)) = current.as_mut() {
+                    body.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => blocks.extend(current.take()),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// A code block with its label and a copy button (the app makes it work;
+/// without JavaScript it is hidden).
+fn code_block_html(text: &str, info: &str, highlighted: Option<&HighlightedCode>) -> String {
+    let language: String = info
+        .trim_start_matches("language-")
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '#'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let label = highlighted.map_or(language.as_str(), |code| code.label.as_str());
+    let label_html = if label.is_empty() {
+        String::new()
+    } else {
+        format!("<span class=\"code-lang\">{}</span>", escape_html(label))
+    };
+    let class = if language.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"language-{}\"", escape_html(&language))
+    };
+    let body = highlighted.map_or_else(|| escape_html(text), |code| code.html.clone());
+    format!(
+        "<div class=\"code-block\"><div class=\"code-head\">{label_html}<button type=\"button\" class=\"copy-button needs-js\">Copy</button></div><pre><code{class}>{body}</code></pre></div>\n"
+    )
 }
 
 fn collect_headings(events: &[Event<'_>]) -> Vec<Heading> {

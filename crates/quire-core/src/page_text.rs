@@ -94,3 +94,20 @@ pub fn copyright(site: &Site, year: i32) -> String {
     };
     format!("© {year} {owner}")
 }
+
+/// The search page.
+pub fn search(site: &Site) -> PageText {
+    PageText {
+        title: Some("Search".to_owned()),
+        description: format!("Search every post of {}.", site.title),
+    }
+}
+
+/// What a search found, for the status line: "3 posts found".
+pub fn search_status(query: &str, found: usize) -> String {
+    match (query.trim().is_empty(), found) {
+        (true, _) => "Type to search titles, summaries, tags and the full text.".to_owned(),
+        (false, 0) => format!("No posts match “{}”.", query.trim()),
+        (false, found) => format!("{} found.", count_of(found, "post")),
+    }
+}

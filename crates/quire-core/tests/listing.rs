@@ -23,6 +23,8 @@ fn post(slug: &str, date: &str, tags: &[&str], weight: i64) -> PostSummary {
         body: format!("data/posts/{slug}.md"),
         aliases: vec![],
         draft: false,
+        toc: true,
+        code: None,
     }
 }
 
@@ -169,5 +171,26 @@ fn in_site_prefixes_paths_and_keeps_urls() {
     assert_eq!(
         in_site("/", "mailto:me@example.org"),
         "mailto:me@example.org"
+    );
+}
+
+#[test]
+fn related_posts_share_the_most_tags_then_are_newest() {
+    use quire_core::listing::related;
+    let posts = vec![
+        post("a", "2026-01-05", &["Rust", "web", "wasm"], 0),
+        post("b", "2026-01-04", &["rust", "web"], 0),
+        post("c", "2026-01-03", &["web"], 0),
+        post("d", "2026-01-06", &["web"], 0),
+        post("e", "2026-01-07", &["go"], 0),
+    ];
+    let found: Vec<&str> = related(&posts, &posts[0], 3)
+        .iter()
+        .map(|p| p.slug.as_str())
+        .collect();
+    assert_eq!(found, ["b", "d", "c"]);
+    assert!(
+        related(&posts, &posts[4], 3).is_empty(),
+        "no shared tag, no relation"
     );
 }

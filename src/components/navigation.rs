@@ -1,0 +1,192 @@
+//! What happens around a route change: where the page is scrolled, where
+//! focus goes, what a screen reader hears; and the scroll-to-top button.
+
+use std::collections::HashMap;
+
+use leptos::{ev, prelude::*};
+use leptos_router::hooks::use_location;
+use wasm_bindgen::{JsCast, closure::Closure};
+use web_sys::{FocusOptions, HtmlElement, ScrollBehavior, ScrollRestoration, ScrollToOptions};
+
+use crate::components::announcer::announce;
+
+/// How long, at most, a returning page waits for its content (a post body
+/// still on its way) before its scroll position is restored anyway.
+const RESTORE_PATIENCE_FRAMES: u32 = 180;
+
+/// How many route changes the app has made since the page loaded.
+#[derive(Clone, Copy)]
+struct Navigations(StoredValue<usize>);
+
+/// How many times the reader has moved between pages inside the app since
+/// it started; 0 means the page opened first is still showing.
+pub fn navigations_so_far() -> usize {
+    use_context::<Navigations>().map_or(0, |count| count.0.get_value())
+}
+
+/// How far down a page the scroll-to-top button appears, in viewport heights.
+const TOP_BUTTON_AFTER_SCREENS: f64 = 1.5;
+
+/// After each route change: back and forward return to where the reader
+/// was on that page (once its content is drawn), other navigation starts at
+/// the top (or at the `#heading` asked for); focus moves to the new page's
+/// main heading and its title is announced.
+#[component]
+pub fn RouteChanges() -> impl IntoView {
+    let location = use_location();
+    // The scroll position last seen on each address.
+    let positions = StoredValue::new(HashMap::<String, f64>::new());
+    let going_back_or_forward = StoredValue::new(false);
+    let _ = window()
+        .history()
+        .map(|history| history.set_scroll_restoration(ScrollRestoration::Manual));
+
+    let on_scroll = window_event_listener(ev::scroll, move |_| {
+        let address = current_address();
+        let y = window().scroll_y().unwrap_or_default();
+        positions.update_value(|positions| {
+            positions.insert(address, y);
+        });
+    });
+    let on_popstate = window_event_listener(ev::popstate, move |_| {
+        going_back_or_forward.set_value(true);
+    });
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_popstate.remove();
+    });
+
+    let previous = StoredValue::new(current_address());
+    let navigations = StoredValue::new(0_usize);
+    provide_context(Navigations(navigations));
+    Effect::new(move |_| {
+        let address = format!("{}{}", location.pathname.get(), location.search.get());
+        let hash = location.hash.get();
+        // The first run is the page as loaded; a change of fragment alone is a
+        // jump within the page, which the browser does.
+        if previous.get_value() == address {
+            return;
+        }
+        previous.set_value(address.clone());
+        navigations.update_value(|count| *count += 1);
+        let restore = going_back_or_forward.get_value();
+        going_back_or_forward.set_value(false);
+        let saved = positions.with_value(|positions| positions.get(&address).copied());
+        after_content_drawn(move || {
+            match (restore, saved) {
+                (true, Some(y)) => scroll_instantly(y),
+                _ => match hash_target(&hash) {
+                    Some(target) => target.scroll_into_view(),
+                    None => scroll_instantly(0.0),
+                },
+            }
+            focus_main_heading();
+            announce(&document().title());
+        });
+    });
+}
+
+/// The element a `#fragment` names, if the page has it.
+fn hash_target(hash: &str) -> Option<web_sys::Element> {
+    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
+    document().get_element_by_id(id)
+}
+
+/// The page's address without its fragment.
+fn current_address() -> String {
+    let location = window().location();
+    format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    )
+}
+
+/// Runs `then` at the first frame where the main area has nothing loading,
+/// or after [`RESTORE_PATIENCE_FRAMES`] frames.
+fn after_content_drawn(then: impl FnOnce() + 'static) {
+    fn wait(frames_left: u32, then: Box<dyn FnOnce()>) {
+        let pending = document()
+            .query_selector("main .loading")
+            .ok()
+            .flatten()
+            .is_some();
+        if !pending || frames_left == 0 {
+            then();
+            return;
+        }
+        let next = Closure::once_into_js(move || wait(frames_left - 1, then));
+        let _ = window().request_animation_frame(next.unchecked_ref());
+    }
+    let start = Closure::once_into_js(move || wait(RESTORE_PATIENCE_FRAMES, Box::new(then)));
+    let _ = window().request_animation_frame(start.unchecked_ref());
+}
+
+/// Scrolls without animation: a page change is a jump, whatever the
+/// stylesheet's `scroll-behavior`.
+fn scroll_instantly(y: f64) {
+    let options = ScrollToOptions::new();
+    options.set_top(y);
+    options.set_behavior(ScrollBehavior::Instant);
+    window().scroll_to_with_scroll_to_options(&options);
+}
+
+/// Moves focus to where the new page starts, without scrolling to it: a
+/// field the page marks `data-autofocus` (search), else the main heading,
+/// so keyboard and screen-reader users start reading the new page.
+fn focus_main_heading() {
+    let Some(heading) = ["main [data-autofocus]", "main h1"]
+        .into_iter()
+        .find_map(|selector| document().query_selector(selector).ok().flatten())
+        .and_then(|heading| heading.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    if !heading.has_attribute("tabindex") && heading.tag_name() == "H1" {
+        let _ = heading.set_attribute("tabindex", "-1");
+    }
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = heading.focus_with_options(&options);
+}
+
+/// A "Back to top" button that appears once the reader is well down a long
+/// page; it glides up unless the reader asked for reduced motion.
+#[component]
+pub fn ScrollToTop() -> impl IntoView {
+    let visible = RwSignal::new(false);
+    let handle = window_event_listener(ev::scroll, move |_| {
+        let window = window();
+        let height = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0);
+        let past = window.scroll_y().unwrap_or_default() > height * TOP_BUTTON_AFTER_SCREENS;
+        if past != visible.get_untracked() {
+            visible.set(past);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let to_top = move |_| {
+        let reduced = window()
+            .match_media("(prefers-reduced-motion: reduce)")
+            .ok()
+            .flatten()
+            .is_some_and(|query| query.matches());
+        let options = ScrollToOptions::new();
+        options.set_top(0.0);
+        options.set_behavior(if reduced {
+            ScrollBehavior::Instant
+        } else {
+            ScrollBehavior::Smooth
+        });
+        window().scroll_to_with_scroll_to_options(&options);
+        focus_main_heading();
+    };
+    view! {
+        <button type="button" class="to-top" class:to-top-visible=move || visible.get() aria-label="Back to top" on:click=to_top tabindex=move || if visible.get() { "0" } else { "-1" }>
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M12 19V5M5 12l7-7 7 7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>
+        </button>
+    }
+}

@@ -1,0 +1,235 @@
+//! `/search/`: results as you type, over titles, summaries, tags and full text.
+
+use std::sync::Arc;
+
+use leptos::{ev, prelude::*};
+use leptos_router::hooks::{use_navigate, use_query_map};
+use quire_core::{
+    listing::paths,
+    markup, page_text,
+    search::{SearchIndex, highlight_html},
+};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+use crate::{
+    components::{
+        navigation::navigations_so_far,
+        page_meta::PageMeta,
+        status::{LoadFailed, Loading, WithManifest},
+    },
+    data::{Load, Store},
+};
+
+/// How many results are shown; a reader who needs more types another word.
+const MAX_RESULTS: usize = 20;
+
+/// The input's id, which the `/` shortcut focuses.
+pub const SEARCH_INPUT_ID: &str = "search-input";
+
+/// The search page. The index is fetched when the page first opens.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let store = Store::get();
+    let query_map = use_query_map();
+    let query = RwSignal::new(query_map.get_untracked().get("q").unwrap_or_default());
+    Effect::new(move |_| {
+        if matches!(store.manifest(), Load::Ready(_)) {
+            store.load_search();
+        }
+    });
+    view! {
+        <WithManifest ready=move |manifest| {
+            view! {
+                <PageMeta text=page_text::search(&manifest.site) site=manifest.site.title.clone()/>
+                <h1 class="list-title">"Search"</h1>
+                <SearchBox query/>
+                {move || match store.search() {
+                    None | Some(Load::Loading) => view! { <Loading label="Loading the search index…"/> }.into_any(),
+                    Some(Load::Failed(error)) => view! { <LoadFailed error retry=move || store.load_search()/> }.into_any(),
+                    Some(Load::Ready(index)) => view! { <Results index query/> }.into_any(),
+                }}
+            }
+        }/>
+    }
+}
+
+/// The search field. Arrow Down moves to the results; Escape clears the
+/// field, or leaves search when it is already empty.
+#[component]
+fn SearchBox(query: RwSignal<String>) -> impl IntoView {
+    let navigate = use_navigate();
+    let store = Store::get();
+    let on_input = move |event: ev::Event| {
+        let value = event_target_value(&event);
+        remember_in_address(&value);
+        query.set(value);
+    };
+    let on_keydown = move |event: ev::KeyboardEvent| match event.key().as_str() {
+        "ArrowDown" => {
+            event.prevent_default();
+            focus_result(0);
+        }
+        "Escape" => {
+            event.prevent_default();
+            if query.get_untracked().is_empty() {
+                leave_search(&navigate, &store);
+            } else {
+                remember_in_address("");
+                query.set(String::new());
+            }
+        }
+        _ => {}
+    };
+    // Focus follows the page here: a reader who opened search wants to type.
+    Effect::new(move |_| {
+        if let Some(input) = input_element() {
+            let _ = input.focus();
+        }
+    });
+    view! {
+        <form class="search-form" role="search" on:submit=|event| event.prevent_default()>
+            <label class="visually-hidden" for=SEARCH_INPUT_ID>"Search the posts"</label>
+            <input
+                id=SEARCH_INPUT_ID
+                class="search-input"
+                type="search"
+                name="q"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder="Search posts…"
+                aria-describedby="search-status"
+                aria-controls="search-results"
+                data-autofocus=""
+                prop:value=move || query.get()
+                on:input=on_input
+                on:keydown=on_keydown
+            />
+        </form>
+    }
+}
+
+/// The hits for the current query, best first, with the query's words marked.
+#[component]
+fn Results(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoView {
+    let store = Store::get();
+    let navigate = use_navigate();
+    let hits = Memo::new(move |_| {
+        let query = query.get();
+        index
+            .search(&query, MAX_RESULTS)
+            .into_iter()
+            .filter_map(|hit| index.doc(hit.doc).cloned())
+            .collect::<Vec<_>>()
+    });
+    let on_keydown = move |event: ev::KeyboardEvent| {
+        let position = focused_result();
+        match (event.key().as_str(), position) {
+            ("ArrowDown", Some(at)) => {
+                event.prevent_default();
+                focus_result(at + 1);
+            }
+            ("ArrowUp", Some(0)) => {
+                event.prevent_default();
+                if let Some(input) = input_element() {
+                    let _ = input.focus();
+                }
+            }
+            ("ArrowUp", Some(at)) => {
+                event.prevent_default();
+                focus_result(at - 1);
+            }
+            ("Escape", _) => {
+                event.prevent_default();
+                leave_search(&navigate, &store);
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <p id="search-status" class="search-status" role="status" aria-live="polite">
+            {move || page_text::search_status(&query.get(), hits.read().len())}
+        </p>
+        <ol id="search-results" class="search-results" on:keydown=on_keydown>
+            {move || {
+                let query = query.get();
+                let root = store.root();
+                hits.get()
+                    .into_iter()
+                    .map(|doc| {
+                        let href = format!("{root}{}", paths::post(&doc.slug));
+                        let tags = doc.tags.iter().map(|tag| format!("#{tag}")).collect::<Vec<_>>().join(" ");
+                        view! {
+                            <li class="search-result">
+                                <a href=href>
+                                    <span class="search-result-title" inner_html=highlight_html(&doc.title, &query)></span>
+                                    <span class="search-result-summary" inner_html=highlight_html(&doc.summary, &query)></span>
+                                    <span class="search-result-meta">
+                                        <time datetime=doc.date.to_string()>{doc.date.long_form()}</time>
+                                        {(!tags.is_empty()).then(|| view! { " · " <span inner_html=highlight_html(&tags, &query)></span> })}
+                                    </span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ol>
+    }
+}
+
+/// Keeps the query in the address (`?q=…`), so a reload or a shared link
+/// shows the same results, without adding a history entry per keystroke.
+fn remember_in_address(query: &str) {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?q={}", markup::query_escape(query))
+    };
+    if let Ok(history) = window().history() {
+        let _ =
+            history.replace_state_with_url(&history.state().unwrap_or_default(), "", Some(&url));
+    }
+}
+
+/// Leaves search: back to the page the reader came from inside the blog,
+/// or to the home page when search was the first page opened.
+fn leave_search(navigate: &impl Fn(&str, leptos_router::NavigateOptions), store: &Store) {
+    if navigations_so_far() > 0 {
+        let _ = window().history().map(|history| history.back());
+    } else {
+        navigate(&store.href(""), Default::default());
+    }
+}
+
+fn input_element() -> Option<HtmlElement> {
+    document()
+        .get_element_by_id(SEARCH_INPUT_ID)
+        .and_then(|input| input.dyn_into::<HtmlElement>().ok())
+}
+
+fn result_links() -> Vec<HtmlElement> {
+    let Ok(links) = document().query_selector_all("#search-results a") else {
+        return Vec::new();
+    };
+    (0..links.length())
+        .filter_map(|at| links.get(at))
+        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+        .collect()
+}
+
+/// Which result has focus, if one does.
+fn focused_result() -> Option<usize> {
+    let active = document().active_element()?;
+    result_links()
+        .iter()
+        .position(|link| link.is_same_node(Some(active.as_ref())))
+}
+
+fn focus_result(at: usize) {
+    if let Some(link) = result_links().get(at) {
+        let _ = link.focus();
+    }
+}
