@@ -24,6 +24,10 @@ pub fn navigations_so_far() -> usize {
     use_context::<Navigations>().map_or(0, |count| count.0.get_value())
 }
 
+/// How many frames a restored or reset scroll position is held against the
+/// browser's and the router's own adjustments while the new page settles.
+const HOLD_FRAMES: u32 = 20;
+
 /// How far down a page the scroll-to-top button appears, in viewport heights.
 const TOP_BUTTON_AFTER_SCREENS: f64 = 1.5;
 
@@ -41,22 +45,34 @@ pub fn RouteChanges() -> impl IntoView {
         .history()
         .map(|history| history.set_scroll_restoration(ScrollRestoration::Manual));
 
+    // The address the app shows, and its scroll position as last seen.
+    // Scroll events come a frame late, so when the route changes, the last
+    // one seen is still the old page's, whatever the new page did to it.
+    let previous = StoredValue::new(current_address());
+    let last_y = StoredValue::new(0.0_f64);
     let on_scroll = window_event_listener(ev::scroll, move |_| {
-        let address = current_address();
-        let y = window().scroll_y().unwrap_or_default();
-        positions.update_value(|positions| {
-            positions.insert(address, y);
-        });
+        last_y.set_value(window().scroll_y().unwrap_or_default());
     });
+    // The router may see the history step before this listener does; the
+    // flag is read a frame later, when both have.
     let on_popstate = window_event_listener(ev::popstate, move |_| {
         going_back_or_forward.set_value(true);
     });
+    // A reader who scrolls or types while a page settles takes over from the hold.
+    let reader_moved = StoredValue::new(false);
+    let on_wheel = window_event_listener(ev::wheel, move |_| reader_moved.set_value(true));
+    let on_touch = window_event_listener(ev::touchstart, move |_| reader_moved.set_value(true));
+    let on_key = window_event_listener(ev::keydown, move |_| reader_moved.set_value(true));
+    let on_pointer = window_event_listener(ev::pointerdown, move |_| reader_moved.set_value(true));
     on_cleanup(move || {
         on_scroll.remove();
         on_popstate.remove();
+        on_pointer.remove();
+        on_wheel.remove();
+        on_touch.remove();
+        on_key.remove();
     });
 
-    let previous = StoredValue::new(current_address());
     let navigations = StoredValue::new(0_usize);
     provide_context(Navigations(navigations));
     Effect::new(move |_| {
@@ -67,17 +83,22 @@ pub fn RouteChanges() -> impl IntoView {
         if previous.get_value() == address {
             return;
         }
+        let left = previous.get_value();
+        positions.update_value(|positions| {
+            positions.insert(left, last_y.get_value());
+        });
         previous.set_value(address.clone());
         navigations.update_value(|count| *count += 1);
-        let restore = going_back_or_forward.get_value();
-        going_back_or_forward.set_value(false);
         let saved = positions.with_value(|positions| positions.get(&address).copied());
+        reader_moved.set_value(false);
         after_content_drawn(move || {
+            let restore = going_back_or_forward.get_value();
+            going_back_or_forward.set_value(false);
             match (restore, saved) {
-                (true, Some(y)) => scroll_instantly(y),
+                (true, Some(y)) => hold_scroll(y, reader_moved),
                 _ => match hash_target(&hash) {
                     Some(target) => target.scroll_into_view(),
-                    None => scroll_instantly(0.0),
+                    None => hold_scroll(0.0, reader_moved),
                 },
             }
             focus_main_heading();
@@ -120,6 +141,25 @@ fn after_content_drawn(then: impl FnOnce() + 'static) {
     }
     let start = Closure::once_into_js(move || wait(RESTORE_PATIENCE_FRAMES, Box::new(then)));
     let _ = window().request_animation_frame(start.unchecked_ref());
+}
+
+/// Scrolls to `y` and keeps it there for [`HOLD_FRAMES`] frames, unless the
+/// reader moves first: the router and the browser's scroll anchoring may
+/// still adjust the position as the page settles.
+fn hold_scroll(y: f64, reader_moved: StoredValue<bool>) {
+    fn hold(y: f64, frames_left: u32, reader_moved: StoredValue<bool>) {
+        if reader_moved.get_value() {
+            return;
+        }
+        if (window().scroll_y().unwrap_or_default() - y).abs() > 1.0 {
+            scroll_instantly(y);
+        }
+        if frames_left > 0 {
+            let next = Closure::once_into_js(move || hold(y, frames_left - 1, reader_moved));
+            let _ = window().request_animation_frame(next.unchecked_ref());
+        }
+    }
+    hold(y, HOLD_FRAMES, reader_moved);
 }
 
 /// Scrolls without animation: a page change is a jump, whatever the

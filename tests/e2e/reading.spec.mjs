@@ -148,7 +148,7 @@ test("a post seen before shows again at once, fetched only once", async ({ page 
   const post = POSTS[2];
   const bodyRequests = [];
   page.on("request", (request) => {
-    if (request.url().includes(`/data/posts/${post.slug}.`)) bodyRequests.push(request.url());
+    if (request.url().includes(`/data/posts/${post.slug}.`) && request.url().endsWith(".md")) bodyRequests.push(request.url());
   });
   await open(page, "/");
   await page.getByRole("link", { name: post.title }).click();

@@ -7,7 +7,7 @@ use quire_core::{
     date::Date,
     listing::{paths, posts_tagged, tag_counts},
     manifest::PostSummary,
-    markdown::{LinkBase, escape_html as esc, render},
+    markdown::{LinkBase, escape_html as esc, render_for_feed},
 };
 
 use crate::{head::HeadContext, publish::public_posts};
@@ -117,7 +117,7 @@ fn rss(
                 .unwrap_or_default();
             // Feed readers show the text away from the site, so every link in it is absolute.
             let page_path = paths::post(&post.slug);
-            render(
+            render_for_feed(
                 markdown,
                 LinkBase {
                     site_root: &site.base_url,

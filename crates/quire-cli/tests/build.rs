@@ -466,7 +466,7 @@ fn every_route_gets_a_page_with_its_content_and_meta_tags() {
     assert!(pick(&post, ".post-content p", None)[0].contains("Intro text."));
     assert_eq!(pick(&post, ".post-content h2", Some("id")), ["details"]);
     assert_eq!(
-        pick(&post, ".post-content a", Some("href")),
+        pick(&post, ".post-content p a", Some("href")),
         ["/posts/second/"],
         "relative links resolve against the post"
     );
@@ -503,10 +503,16 @@ fn every_route_gets_a_page_with_its_content_and_meta_tags() {
         "https://example.org/posts/first/cover.svg"
     );
     assert_eq!(json_ld[1]["@type"], "BreadcrumbList");
+    // Home › Posts (the archive) › the post, as the visible breadcrumbs show.
     assert_eq!(
         json_ld[1]["itemListElement"][1]["item"],
+        "https://example.org/archives/"
+    );
+    assert_eq!(
+        json_ld[1]["itemListElement"][2]["item"],
         "https://example.org/posts/first/"
     );
+    assert_eq!(pick(&post, ".breadcrumbs a", None), ["Test Blog", "Posts"]);
 
     let missing = page(&out, "404.html");
     assert_eq!(pick(&missing, "h1", None), ["Page not found"]);
@@ -707,7 +713,7 @@ fn a_sub_path_site_links_everything_under_its_path() {
     );
     let post = page(&out, "posts/first/index.html");
     assert_eq!(
-        pick(&post, ".post-content a", Some("href")),
+        pick(&post, ".post-content p a", Some("href")),
         ["/blog/posts/second/"]
     );
     assert_eq!(

@@ -400,17 +400,16 @@ enum Flavour {
     Sql,
 }
 
-/// Word lists are space-separated strings: short to read, and rustfmt leaves them alone.
 struct CodeSpec {
     flavour: Flavour,
-    keywords: &'static str,
-    literals: &'static str,
+    keywords: &'static [&'static [&'static str]],
+    literals: &'static [&'static str],
     /// Built-in type names, coloured as types wherever they stand.
-    types: &'static str,
+    types: &'static [&'static str],
     /// Keywords whose next word is a function's name (`fn`, `def`).
-    names_function: &'static str,
+    names_function: &'static [&'static str],
     /// Keywords whose next word is a type's name (`struct`, `class`).
-    names_type: &'static str,
+    names_type: &'static [&'static str],
     line_comment: &'static [u8],
     block_comment: bool,
     /// Whether a Capitalised word is a type, as in Rust, TypeScript and Go.
@@ -418,91 +417,108 @@ struct CodeSpec {
     case_insensitive: bool,
 }
 
-fn listed(list: &str, word: &str) -> bool {
-    list.split_ascii_whitespace().any(|listed| listed == word)
-}
-
+#[rustfmt::skip]
 const RUST: CodeSpec = CodeSpec {
     flavour: Flavour::Rust,
-    keywords: "as async await break const continue crate dyn else enum extern fn for if impl in \
-        let loop match mod move mut pub ref return self Self static struct super trait type \
-        unsafe use where while yield abstract become box do final gen macro override priv try \
-        typeof unsized virtual",
-    literals: "true false",
-    types: "bool char str u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize f32 f64",
-    names_function: "fn",
-    names_type: "struct enum trait type union",
+    keywords: &[&[
+        "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
+        "extern", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
+        "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "type",
+        "unsafe", "use", "where", "while", "yield", "abstract", "become", "box", "do", "final",
+        "gen", "macro", "override", "priv", "try", "typeof", "unsized", "virtual",
+    ]],
+    literals: &["true", "false"],
+    types: &[
+        "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32",
+        "i64", "i128", "isize", "f32", "f64",
+    ],
+    names_function: &["fn"],
+    names_type: &["struct", "enum", "trait", "type", "union"],
     line_comment: b"//",
     block_comment: true,
     capitalised_types: true,
     case_insensitive: false,
 };
 
-/// JavaScript's keywords, shared with TypeScript through `concat!`.
-macro_rules! js_keywords {
-    () => {
-        "as async await break case catch class const continue debugger default delete do else \
-        export extends finally for from function if import in instanceof let new of return \
-        static super switch this throw try typeof var void while with yield"
-    };
-}
+#[rustfmt::skip]
+const JS_KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "case", "catch", "class", "const", "continue", "debugger",
+    "default", "delete", "do", "else", "export", "extends", "finally", "for", "from", "function",
+    "if", "import", "in", "instanceof", "let", "new", "of", "return", "static", "super", "switch",
+    "this", "throw", "try", "typeof", "var", "void", "while", "with", "yield",
+];
 
-const JS_LITERALS: &str = "true false null undefined NaN Infinity";
+const JS_LITERALS: &[&str] = &["true", "false", "null", "undefined", "NaN", "Infinity"];
 
+#[rustfmt::skip]
 const JAVASCRIPT: CodeSpec = CodeSpec {
     flavour: Flavour::Js,
-    keywords: js_keywords!(),
+    keywords: &[JS_KEYWORDS],
     literals: JS_LITERALS,
-    types: "",
-    names_function: "function",
-    names_type: "class",
+    types: &[],
+    names_function: &["function"],
+    names_type: &["class"],
     line_comment: b"//",
     block_comment: true,
     capitalised_types: false,
     case_insensitive: false,
 };
 
+#[rustfmt::skip]
 const TYPESCRIPT: CodeSpec = CodeSpec {
     flavour: Flavour::Js,
-    keywords: concat!(
-        js_keywords!(),
-        " abstract asserts declare enum implements infer interface is keyof module namespace \
-        override private protected public readonly satisfies type unique"
-    ),
+    keywords: &[JS_KEYWORDS, &[
+        "abstract", "asserts", "declare", "enum", "implements", "infer", "interface", "is", "keyof",
+        "module", "namespace", "override", "private", "protected", "public", "readonly",
+        "satisfies", "type", "unique",
+    ]],
     literals: JS_LITERALS,
-    types: "string number boolean any unknown never void object bigint symbol",
-    names_function: "function",
-    names_type: "class interface type enum",
+    types: &[
+        "string", "number", "boolean", "any", "unknown", "never", "void", "object", "bigint",
+        "symbol",
+    ],
+    names_function: &["function"],
+    names_type: &["class", "interface", "type", "enum"],
     line_comment: b"//",
     block_comment: true,
     capitalised_types: true,
     case_insensitive: false,
 };
 
+#[rustfmt::skip]
 const PYTHON: CodeSpec = CodeSpec {
     flavour: Flavour::Python,
-    keywords: "and as assert async await break class continue def del elif else except finally \
-        for from global if import in is lambda nonlocal not or pass raise return try while \
-        with yield",
-    literals: "True False None",
-    types: "",
-    names_function: "def",
-    names_type: "class",
+    keywords: &[&[
+        "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
+        "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+        "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    ]],
+    literals: &["True", "False", "None"],
+    types: &[],
+    names_function: &["def"],
+    names_type: &["class"],
     line_comment: b"#",
     block_comment: false,
     capitalised_types: false,
     case_insensitive: false,
 };
 
+#[rustfmt::skip]
 const GO: CodeSpec = CodeSpec {
     flavour: Flavour::Go,
-    keywords: "break case chan const continue default defer else fallthrough for func go goto \
-        if import interface map package range return select struct switch type var",
-    literals: "true false nil iota",
-    types: "any bool byte comparable complex64 complex128 error float32 float64 int int8 int16 \
-        int32 int64 rune string uint uint8 uint16 uint32 uint64 uintptr",
-    names_function: "func",
-    names_type: "type",
+    keywords: &[&[
+        "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough",
+        "for", "func", "go", "goto", "if", "import", "interface", "map", "package", "range",
+        "return", "select", "struct", "switch", "type", "var",
+    ]],
+    literals: &["true", "false", "nil", "iota"],
+    types: &[
+        "any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32",
+        "float64", "int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8",
+        "uint16", "uint32", "uint64", "uintptr",
+    ],
+    names_function: &["func"],
+    names_type: &["type"],
     line_comment: b"//",
     block_comment: true,
     capitalised_types: true,
@@ -510,21 +526,30 @@ const GO: CodeSpec = CodeSpec {
 };
 
 /// Lowercase; SQL words are matched in any case.
+#[rustfmt::skip]
 const SQL: CodeSpec = CodeSpec {
     flavour: Flavour::Sql,
-    keywords: "add all alter and any as asc begin between by cascade case check column commit \
-        conflict constraint create cross database default delete desc distinct do drop else end \
-        except exists explain foreign from full function grant group having if ilike in index \
-        inner insert intersect into is join key lateral left like limit materialized natural not \
-        nothing offset on or order outer over partition primary recursive references replace \
-        returning returns revoke right rollback schema select set table then to transaction \
-        trigger truncate union unique update using values view when where window with",
-    literals: "null true false",
-    types: "bigint bigserial blob bool boolean bytea char character date datetime decimal double \
-        float int integer interval json jsonb numeric real serial smallint text time timestamp \
-        timestamptz uuid varchar",
-    names_function: "",
-    names_type: "",
+    keywords: &[&[
+        "add", "all", "alter", "and", "any", "as", "asc", "begin", "between", "by", "cascade",
+        "case", "check", "column", "commit", "conflict", "constraint", "create", "cross",
+        "database", "default", "delete", "desc", "distinct", "do", "drop", "else", "end", "except",
+        "exists", "explain", "foreign", "from", "full", "function", "grant", "group", "having",
+        "if", "ilike", "in", "index", "inner", "insert", "intersect", "into", "is", "join", "key",
+        "lateral", "left", "like", "limit", "materialized", "natural", "not", "nothing", "offset",
+        "on", "or", "order", "outer", "over", "partition", "primary", "recursive", "references",
+        "replace", "returning", "returns", "revoke", "right", "rollback", "schema", "select", "set",
+        "table", "then", "to", "transaction", "trigger", "truncate", "union", "unique", "update",
+        "using", "values", "view", "when", "where", "window", "with",
+    ]],
+    literals: &["null", "true", "false"],
+    types: &[
+        "bigint", "bigserial", "blob", "bool", "boolean", "bytea", "char", "character", "date",
+        "datetime", "decimal", "double", "float", "int", "integer", "interval", "json", "jsonb",
+        "numeric", "real", "serial", "smallint", "text", "time", "timestamp", "timestamptz", "uuid",
+        "varchar",
+    ],
+    names_function: &[],
+    names_type: &[],
     line_comment: b"--",
     block_comment: true,
     capitalised_types: false,
@@ -711,11 +736,11 @@ fn classify_word(
     };
     // `obj.default`, `promise.catch(…)`: after a dot a word is a member, except Rust's `.await`.
     let member = start > 0 && b[start - 1] == b'.' && word != "await";
-    let is_keyword = !member && listed(spec.keywords, key);
+    let is_keyword = !member && spec.keywords.iter().any(|list| list.contains(&key));
     if is_keyword {
-        if listed(spec.names_function, key) {
+        if spec.names_function.contains(&key) {
             *pending = Some(Kind::Function);
-        } else if listed(spec.names_type, key) {
+        } else if spec.names_type.contains(&key) {
             *pending = Some(Kind::Type);
         }
         return (Some(Kind::Keyword), end);
@@ -723,7 +748,7 @@ fn classify_word(
     if let Some(kind) = named {
         return (Some(kind), end);
     }
-    if !member && listed(spec.literals, key) {
+    if !member && spec.literals.contains(&key) {
         return (Some(Kind::Literal), end);
     }
     let capitalised = spec.capitalised_types && is_capitalised(word);
@@ -731,6 +756,10 @@ fn classify_word(
     if spec.flavour == Flavour::Rust {
         if end + 1 < to && b[end] == b'!' && matches!(b[end + 1], b'(' | b'[' | b'{') {
             return (Some(Kind::Function), end + 1);
+        }
+        if word == "macro_rules" && starts(b, end, to, b"!") {
+            *pending = Some(Kind::Function);
+            return (Some(Kind::Keyword), end + 1);
         }
         // `Some(x)` and `Point(1, 2)` build values of a type; Rust functions are snake_case.
         if called && capitalised {
@@ -743,7 +772,7 @@ fn classify_word(
     if called {
         return (Some(Kind::Function), end);
     }
-    if listed(spec.types, key) || capitalised {
+    if spec.types.contains(&key) || capitalised {
         return (Some(Kind::Type), end);
     }
     (None, end)
@@ -932,8 +961,12 @@ fn scan_sql_string(b: &[u8], i: usize, to: usize) -> usize {
 
 // Shell.
 
-const SHELL_KEYWORDS: &str = "if then else elif fi case esac for select while until do done \
-    function time return exit break continue export local readonly declare typeset unset !";
+#[rustfmt::skip]
+const SHELL_KEYWORDS: &[&str] = &[
+    "if", "then", "else", "elif", "fi", "case", "esac", "for", "select", "while", "until", "do",
+    "done", "function", "time", "return", "exit", "break", "continue", "export", "local",
+    "readonly", "declare", "typeset", "unset", "!",
+];
 
 /// Shell code, or a console transcript when some line starts with a `$ `
 /// prompt: then only prompted lines (and their `\` continuations) are
@@ -976,7 +1009,11 @@ fn lex_shell(out: &mut Out<'_>, from: usize, to: usize, mut command: bool) {
     let mut assign = command;
     // Inside the value of an assignment, up to the next blank.
     let mut value = false;
-    let mut expect_in = false;
+    // After `for x` or `case $x`, whose `in` is a keyword; `Some(true)` for `case`.
+    let mut expect_in: Option<bool> = None;
+    // Open `case … esac`, and whether a pattern (`start|run)`) comes next.
+    let mut cases = 0usize;
+    let mut pattern = false;
     let mut names_function = false;
     let mut heredocs: Vec<(String, bool)> = Vec::new();
     while i < to {
@@ -990,7 +1027,7 @@ fn lex_shell(out: &mut Out<'_>, from: usize, to: usize, mut command: bool) {
                 command = true;
                 assign = true;
                 value = false;
-                expect_in = false;
+                expect_in = None;
                 if !heredocs.is_empty() {
                     i = heredoc_bodies(out, i, to, &mut heredocs);
                 }
@@ -1020,10 +1057,17 @@ fn lex_shell(out: &mut Out<'_>, from: usize, to: usize, mut command: bool) {
                     out.token(Kind::Var, i, end);
                     i = end;
                     command &= value;
+                } else if starts(b, i + 1, to, b"((") {
+                    // Arithmetic: names in it are variables, not commands.
+                    i += 3;
+                    command = false;
+                    assign = false;
+                    value = false;
                 } else if starts(b, i + 1, to, b"(") {
                     i += 2;
                     command = true;
                     assign = true;
+                    value = false;
                 } else {
                     i += 1;
                 }
@@ -1032,6 +1076,7 @@ fn lex_shell(out: &mut Out<'_>, from: usize, to: usize, mut command: bool) {
                 i += 1;
                 command = true;
                 assign = true;
+                value = false;
             }
             b'|' | b'&' | b';' => {
                 let end = if starts(b, i + 1, to, &[c]) {
@@ -1040,11 +1085,12 @@ fn lex_shell(out: &mut Out<'_>, from: usize, to: usize, mut command: bool) {
                     i + 1
                 };
                 out.token(Kind::Op, i, end);
+                pattern |= cases > 0 && &b[i..end] == b";;";
                 i = end;
                 command = true;
                 assign = true;
                 value = false;
-                expect_in = false;
+                expect_in = None;
             }
             b'>' | b'<' => {
                 let mut end = i;
@@ -1069,19 +1115,41 @@ fn lex_shell(out: &mut Out<'_>, from: usize, to: usize, mut command: bool) {
                 i += 1;
                 command = true;
                 assign = true;
+                value = false;
             }
             b'{' if standalone => {
                 i += 1;
                 command = true;
                 assign = true;
             }
-            b')' => i += 1,
+            b')' => {
+                i += 1;
+                // The end of a `case` pattern: its command follows.
+                if pattern {
+                    pattern = false;
+                    command = true;
+                    assign = true;
+                }
+            }
             b'}' if standalone => i += 1,
             b'\\' if starts(b, i + 1, to, b"\n") => i += 2,
             _ => {
                 let end = shell_word_end(b, i, to);
                 let word = &src[i..end];
                 if value {
+                    i = end;
+                    continue;
+                }
+                if word == "esac" && (command || pattern) {
+                    out.token(Kind::Keyword, i, end);
+                    cases = cases.saturating_sub(1);
+                    pattern = false;
+                    command = false;
+                    assign = false;
+                    i = end;
+                    continue;
+                }
+                if pattern {
                     i = end;
                     continue;
                 }
@@ -1095,16 +1163,20 @@ fn lex_shell(out: &mut Out<'_>, from: usize, to: usize, mut command: bool) {
                     out.token(Kind::Function, i, end);
                     names_function = false;
                     command = false;
-                } else if expect_in && word == "in" {
+                } else if expect_in.is_some() && word == "in" {
                     out.token(Kind::Keyword, i, end);
-                    expect_in = false;
-                } else if command && listed(SHELL_KEYWORDS, word) {
+                    if expect_in == Some(true) {
+                        cases += 1;
+                        pattern = true;
+                    }
+                    expect_in = None;
+                } else if command && SHELL_KEYWORDS.contains(&word) {
                     out.token(Kind::Keyword, i, end);
                     match word {
                         "for" | "select" | "case" => {
                             command = false;
                             assign = false;
-                            expect_in = true;
+                            expect_in = Some(word == "case");
                         }
                         "function" => {
                             command = false;
@@ -1114,7 +1186,7 @@ fn lex_shell(out: &mut Out<'_>, from: usize, to: usize, mut command: bool) {
                             command = false;
                             assign = true;
                         }
-                        "fi" | "done" | "esac" | "return" | "exit" | "break" | "continue" => {
+                        "fi" | "done" | "return" | "exit" | "break" | "continue" => {
                             command = false;
                             assign = false;
                         }
@@ -1125,7 +1197,6 @@ fn lex_shell(out: &mut Out<'_>, from: usize, to: usize, mut command: bool) {
                     command = false;
                     assign = false;
                 } else if word.bytes().all(|d| d.is_ascii_digit()) {
-                    // Numbers, even first in `$((1 + 2))`, where no command stands.
                     out.token(Kind::Number, i, end);
                     command = false;
                 } else if command {
@@ -1243,8 +1314,8 @@ fn heredoc_delimiter(src: &str, i: usize, to: usize) -> Option<String> {
     (end > start).then(|| src[start..end].to_owned())
 }
 
-/// The bodies of the here-documents opened on the line just ended, as
-/// strings, up to and including each one's delimiter line.
+/// Colours the bodies of the here-documents opened on the line just ended
+/// as strings, and returns where the line after the last delimiter starts.
 fn heredoc_bodies(
     out: &mut Out<'_>,
     mut i: usize,
@@ -1281,8 +1352,11 @@ fn heredoc_bodies(
 
 // Dockerfile.
 
-const DOCKER_INSTRUCTIONS: &str = "ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE FROM HEALTHCHECK \
-    LABEL MAINTAINER ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR";
+#[rustfmt::skip]
+const DOCKER_INSTRUCTIONS: &[&str] = &[
+    "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL",
+    "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+];
 
 fn lex_dockerfile(out: &mut Out<'_>) {
     let src = out.src;
@@ -1354,7 +1428,7 @@ fn docker_instruction(src: &str, i: usize, line: usize) -> (String, usize) {
         end += 1;
     }
     let name = src[i..end].to_ascii_uppercase();
-    if end == i || (end < line && !blank(b[end])) || !listed(DOCKER_INSTRUCTIONS, &name) {
+    if end == i || (end < line && !blank(b[end])) || !DOCKER_INSTRUCTIONS.contains(&name.as_str()) {
         return (String::new(), i);
     }
     (name, end)

@@ -88,6 +88,30 @@ pub fn render_with_code(
     base: LinkBase<'_>,
     code: &[Option<HighlightedCode>],
 ) -> Rendered {
+    render_as(markdown, base, code, Surface::Page)
+}
+
+/// Renders a post body for a feed reader: no heading anchors and no copy
+/// buttons, which only the site's pages can make work.
+pub fn render_for_feed(markdown: &str, base: LinkBase<'_>) -> Rendered {
+    render_as(markdown, base, &[], Surface::Feed)
+}
+
+/// Where a rendered body is shown.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Surface {
+    /// A page of the site, with its script.
+    Page,
+    /// A feed reader, which shows plain HTML.
+    Feed,
+}
+
+fn render_as(
+    markdown: &str,
+    base: LinkBase<'_>,
+    code: &[Option<HighlightedCode>],
+    surface: Surface,
+) -> Rendered {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, parser_options()).collect();
     let headings = collect_headings(&events);
     let footnotes = number_footnotes(&events);
@@ -114,7 +138,7 @@ pub fn render_with_code(
                     attrs,
                 }));
             }
-            Event::End(TagEnd::Heading(level)) => {
+            Event::End(TagEnd::Heading(level)) if surface == Surface::Page => {
                 let heading = &headings[heading_index - 1];
                 // A link to the section, which the app also copies to the clipboard.
                 out.push(Event::InlineHtml(
@@ -143,9 +167,11 @@ pub fn render_with_code(
                 };
                 let highlighted = code.get(code_index).and_then(Option::as_ref);
                 code_index += 1;
-                out.push(Event::Html(
-                    code_block_html(&text, info, highlighted).into(),
-                ));
+                let html = match surface {
+                    Surface::Page => code_block_html(&text, info, highlighted),
+                    Surface::Feed => format!("<pre><code>{}</code></pre>\n", escape_html(&text)),
+                };
+                out.push(Event::Html(html.into()));
             }
             Event::Start(Tag::HtmlBlock) => {
                 let mut raw = String::new();
@@ -261,7 +287,8 @@ pub fn code_blocks(markdown: &str) -> Vec<(String, String)> {
 }
 
 /// A code block with its label and a copy button (the app makes it work;
-/// without JavaScript it is hidden).
+/// without JavaScript it is hidden). The `<pre>` takes focus, so keyboard
+/// readers can scroll long lines sideways.
 fn code_block_html(text: &str, info: &str, highlighted: Option<&HighlightedCode>) -> String {
     let language: String = info
         .trim_start_matches("language-")
@@ -282,7 +309,7 @@ fn code_block_html(text: &str, info: &str, highlighted: Option<&HighlightedCode>
     };
     let body = highlighted.map_or_else(|| escape_html(text), |code| code.html.clone());
     format!(
-        "<div class=\"code-block\"><div class=\"code-head\">{label_html}<button type=\"button\" class=\"copy-button needs-js\">Copy</button></div><pre><code{class}>{body}</code></pre></div>\n"
+        "<div class=\"code-block\"><div class=\"code-head\">{label_html}<button type=\"button\" class=\"copy-button needs-js\">Copy</button></div><pre tabindex=\"0\"><code{class}>{body}</code></pre></div>\n"
     )
 }
 

@@ -1,0 +1,199 @@
+// Reader features used as a reader would: search from the keyboard, the
+// table of contents, copying links and code, scroll and focus on the way
+// back and forth, and what surrounds a post.
+import { expect, test } from "@playwright/test";
+import { PER_PAGE, POSTS, SITE_TITLE, at, expectNoReload, markWindow, open } from "./fixtures.mjs";
+
+test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
+const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
+
+/** The scroll position once it has stopped moving (wheel scrolling glides). */
+async function settledScroll(page) {
+  let last = -1;
+  for (;;) {
+    const now = await page.evaluate(() => window.scrollY);
+    if (now === last) return now;
+    last = now;
+    await page.waitForTimeout(150);
+  }
+}
+
+test("search opens with /, finds as you type, and is driven by the keyboard", async ({ page }) => {
+  const searchRequests = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/data/search.")) searchRequests.push(request.url());
+  });
+  await open(page, "/");
+  await page.waitForLoadState("networkidle");
+  expect(searchRequests, "the first visit does not fetch the search index").toEqual([]);
+  await markWindow(page);
+
+  await page.keyboard.press("/");
+  await expect(page).toHaveURL(at("/search/"));
+  const input = page.getByRole("searchbox", { name: "Search the posts" });
+  await expect(input).toBeFocused();
+  await page.keyboard.type("webrtc sig");
+  const results = page.locator(".search-result a");
+  await expect(results.first()).toContainText("WebRTC Signaling");
+  await expect(results.first().locator("mark").first()).toHaveText(/webrtc/i);
+  await expect(page.locator("#search-status")).toHaveText(/\d+ posts? found\./);
+  expect(searchRequests).toHaveLength(1);
+
+  // Full text counts too: a word only the body of a post has.
+  await input.fill("buildx");
+  await expect(results.first()).toContainText(POSTS[7].title);
+
+  await input.fill("webrtc");
+  await expect(results.nth(1)).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await expect(results.nth(0)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(results.nth(1)).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect(input).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("h1.post-title")).toHaveText(/WebRTC/);
+  await expectNoReload(page);
+
+  // Back to the results, then Escape clears the field and a second Escape leaves search.
+  await page.goBack();
+  await expect(input).toHaveValue("webrtc");
+  await input.focus();
+  await page.keyboard.press("Escape");
+  await expect(input).toHaveValue("");
+  await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(at("/"));
+  await expectNoReload(page);
+});
+
+test("a search with no hits says so, and a search page opened directly works", async ({ page }) => {
+  await page.goto(at("/search/?q=zzzqqq"));
+  await expect(page.locator("#search-status")).toHaveText("No posts match “zzzqqq”.");
+  await page.getByRole("searchbox").fill("cap theorem");
+  await expect(page.locator(".search-result a").first()).toContainText(POSTS[0].title);
+});
+
+test("the table of contents lists the sections, folds, and jumps to them", async ({ page }) => {
+  await open(page, "/archives/");
+  await page.getByRole("link", { name: POSTS[0].title }).click();
+  const toc = page.locator("details.toc");
+  await expect(toc).toHaveAttribute("open", "");
+  const links = toc.locator("nav a");
+  await expect(links).toHaveCount(9);
+  await expect(toc.locator("ol ol a")).toHaveCount(2);
+  await links.filter({ hasText: "Where real systems land" }).click();
+  await expect(page).toHaveURL(/#where-real-systems-land$/);
+  await expect(page.locator("#where-real-systems-land")).toBeInViewport();
+  await toc.locator("summary").click();
+  await expect(links.first()).toBeHidden();
+});
+
+test("a heading's anchor copies the section's address", async ({ page }) => {
+  await open(page, `/posts/${POSTS[0].slug}/`);
+  const heading = page.locator(".post-content h2").nth(1);
+  await heading.hover();
+  await heading.locator(".heading-anchor").click();
+  const id = await heading.getAttribute("id");
+  await expect.poll(() => clipboard(page)).toBe(`http://127.0.0.1:${new URL(page.url()).port}${at(`/posts/${POSTS[0].slug}/`)}#${id}`);
+  await expect(page.locator("#quire-announcer")).toHaveText("Link to the section copied");
+});
+
+test("code blocks are coloured, labelled, and copy with a confirmation", async ({ page }) => {
+  await open(page, `/posts/${POSTS[5].slug}/`);
+  const block = page.locator(".code-block").filter({ hasText: "WebSocketServer" }).first();
+  await expect(block.locator(".code-lang")).toHaveText("JavaScript");
+  await expect(block.locator(".hl-kw").first()).toBeVisible();
+  const colour = await block.locator(".hl-kw").first().evaluate((span) => getComputedStyle(span).color);
+  const plain = await block.locator("code").evaluate((code) => getComputedStyle(code).color);
+  expect(colour, "keywords have their own colour").not.toBe(plain);
+  const button = block.locator(".copy-button");
+  await expect(button).toHaveAccessibleName("Copy");
+  await button.click();
+  await expect(button).toHaveText("Copied!");
+  expect(await clipboard(page)).toBe(await block.locator("code").textContent());
+  await expect(button).toHaveText("Copy", { timeout: 5000 });
+});
+
+test("back and forward return to where the reader was; a new page starts at the top", async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await open(page, "/");
+  await markWindow(page);
+  const card = page.locator("article.post-card").nth(3);
+  await card.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 300);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(800);
+  const listScroll = await settledScroll(page);
+  await card.locator("h2 a").click();
+  await expect(page.locator("h1.post-title")).toHaveText(POSTS[3].title);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+
+  await page.mouse.wheel(0, 1500);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+  const postScroll = await settledScroll(page);
+  await page.goBack();
+  await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeCloseTo(listScroll, -1);
+  await page.goForward();
+  await expect(page.locator(".post-content h2").first()).toBeAttached();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeCloseTo(postScroll, -1);
+  await expectNoReload(page);
+});
+
+test("focus moves to the new page's heading and its title is announced", async ({ page }) => {
+  await open(page, "/");
+  await page.getByRole("link", { name: "Archives" }).first().click();
+  await expect(page.locator("main h1")).toBeFocused();
+  await expect(page.locator("#quire-announcer")).toHaveText(`Archives | ${SITE_TITLE}`);
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveAttribute("href", /\/posts\//);
+});
+
+test("a long page offers a way back to the top", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await open(page, `/posts/${POSTS[0].slug}/`);
+  const button = page.getByRole("button", { name: "Back to top" });
+  await expect(button).toBeHidden();
+  await page.mouse.wheel(0, 3000);
+  await expect(button).toBeVisible();
+  await button.click();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(button).toBeHidden();
+});
+
+test("around a post: breadcrumbs, last update, related posts and share links", async ({ page }) => {
+  const updated = POSTS[2];
+  await open(page, `/posts/${updated.slug}/`);
+  const crumbs = page.getByRole("navigation", { name: "Breadcrumb" });
+  await expect(crumbs.getByRole("link")).toHaveText([SITE_TITLE, "Posts"]);
+  await expect(crumbs.locator("[aria-current=page]")).toHaveText(updated.title);
+  await expect(page.locator(".post-updated")).toHaveText("Updated February 20, 2026");
+
+  await open(page, `/posts/${POSTS[5].slug}/`);
+  await expect(page.locator(".post-updated")).toHaveCount(0);
+  const related = page.locator(".related li a");
+  await expect(related.first()).toHaveText(POSTS[6].title);
+  expect(await related.count()).toBeLessThanOrEqual(3);
+  const share = page.getByRole("region", { name: "Share this post" });
+  const postUrl = encodeURIComponent(`https://quire.example.org${at(`/posts/${POSTS[5].slug}/`)}`);
+  for (const [name, host] of [["X", "x.com"], ["LinkedIn", "linkedin.com"], ["Hacker News", "news.ycombinator.com"], ["Reddit", "reddit.com"]]) {
+    const link = share.getByRole("link", { name: `Share on ${name} (opens in a new tab)` });
+    await expect(link).toHaveAttribute("href", new RegExp(`${host.replace(".", "\\.")}.*${postUrl.replace(/[.%]/g, "\\$&")}`));
+  }
+  await expect(share.getByRole("link", { name: "Share by email" })).toHaveAttribute("href", /^mailto:\?subject=/);
+  await share.getByRole("button", { name: "Copy link" }).click();
+  expect(await clipboard(page)).toBe(decodeURIComponent(postUrl));
+  expect(await page.locator("script[src]:not([src^='/'])").count(), "no third-party scripts").toBe(0);
+});
+
+test("list cards show their tags, which lead to the tag's page", async ({ page }) => {
+  await open(page, "/");
+  const tags = page.locator("article.post-card").first().locator(".card-tags a");
+  await expect(tags).toHaveText(["#distributed-systems", "#databases", "#architecture"]);
+  await markWindow(page);
+  await tags.nth(1).click();
+  await expect(page).toHaveURL(at("/tags/databases/"));
+  await expectNoReload(page);
+});
