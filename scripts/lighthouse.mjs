@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../tests/e2e/chromium.mjs";
 import { startServer } from "../tests/e2e/server.mjs";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -18,16 +19,6 @@ const PORT = 8121;
 const PAGES = ["/", "/posts/cap-theorem-explained/"];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 const PERFORMANCE_FLOOR = 90;
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const server = await startServer(DIST, PORT, "/", "github");
 let failed = false;
@@ -44,9 +35,9 @@ try {
           "--output=json",
           `--output-path=${report}`,
           `--only-categories=${CATEGORIES.join(",")}`,
-          `--chrome-flags=${[...CHROMIUM_FLAGS, `--user-data-dir=${join(work, "profile")}`].join(" ")}`,
+          `--chrome-flags=${["--headless", ...CHROMIUM_FLAGS, `--user-data-dir=${join(work, "profile")}`].join(" ")}`,
         ],
-        { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM ?? "/usr/bin/chromium" } },
+        { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH } },
       );
       const result = JSON.parse(readFileSync(report, "utf8"));
       const scores = CATEGORIES.map((id) => [id, Math.round(result.categories[id].score * 100)]);

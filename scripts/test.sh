@@ -35,7 +35,10 @@ index=target/search-10k.json
   cargo run --release --quiet --locked -p quire-core --example synthetic_search_index -- 10000 600 target/search-10k.json
 
 step "end-to-end tests in Chromium (release build on 127.0.0.1)"
-npx --no-install playwright test --config tests/e2e/playwright.config.mjs
+npx --no-install playwright test --config tests/e2e/playwright.config.mjs --grep-invert "figures:"
+
+step "speed figures, one test at a time so that nothing else loads the machine"
+npx --no-install playwright test --config tests/e2e/playwright.config.mjs --grep "figures:" --workers 1
 
 step "Lighthouse, mobile preset, on the home page and a post"
 node scripts/lighthouse.mjs

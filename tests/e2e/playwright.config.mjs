@@ -5,6 +5,7 @@
 // QUIRE_E2E_BASE=/blog/ with QUIRE_E2E_DIST=<a build made with
 // --public-url /blog/> runs the same suite on a site under a sub-path.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium.mjs";
 
 const PORT = Number(process.env.QUIRE_E2E_PORT ?? 8091);
 const BASE = process.env.QUIRE_E2E_BASE ?? "/";
@@ -22,18 +23,7 @@ export default defineConfig({
   outputDir: "../../target/e2e-results",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS },
   },
   webServer: {
     command: `node server.mjs ${DIST} ${PORT} ${BASE} github`,

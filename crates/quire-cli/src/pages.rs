@@ -29,6 +29,17 @@ pub(crate) struct Page {
     pub(crate) main: String,
 }
 
+impl Page {
+    /// The page at the head's path.
+    fn new(head: Head, main: String) -> Self {
+        Self {
+            path: head.path.clone(),
+            head,
+            main,
+        }
+    }
+}
+
 /// Draws pages from the manifest and the post bodies.
 pub(crate) struct Pages<'a> {
     manifest: &'a Manifest,
@@ -87,11 +98,7 @@ impl<'a> Pages<'a> {
         let text = page_text::search(&self.manifest.site);
         let mut head = self.head(paths::SEARCH.to_owned(), &text, PageKind::List);
         head.breadcrumbs = vec![self.crumb_home(), Crumb::new("Search", paths::SEARCH)];
-        Page {
-            path: head.path.clone(),
-            head,
-            main,
-        }
+        Page::new(head, main)
     }
 
     fn href(&self, path: &str) -> String {
@@ -144,11 +151,7 @@ impl<'a> Pages<'a> {
                 Crumb::new(text.title.clone().unwrap_or_default(), paths::home(number)),
             ];
         }
-        Page {
-            path: head.path.clone(),
-            head,
-            main,
-        }
+        Page::new(head, main)
     }
 
     /// A post, with its whole body.
@@ -187,11 +190,7 @@ impl<'a> Pages<'a> {
         };
         let mut head = self.head(path.clone(), &text, PageKind::Post(Box::new(post.clone())));
         head.breadcrumbs = markup::post_trail(site, post);
-        Page {
-            path: head.path.clone(),
-            head,
-            main,
-        }
+        Page::new(head, main)
     }
 
     /// The tag index.
@@ -213,11 +212,7 @@ impl<'a> Pages<'a> {
         let text = page_text::tags(&self.manifest.site, tags.len());
         let mut head = self.head(paths::TAGS.to_owned(), &text, PageKind::List);
         head.breadcrumbs = vec![self.crumb_home(), self.crumb_tags()];
-        Page {
-            path: head.path.clone(),
-            head,
-            main,
-        }
+        Page::new(head, main)
     }
 
     /// A tag's page; `None` for a tag no post carries or a page past the end.
@@ -242,11 +237,7 @@ impl<'a> Pages<'a> {
             Crumb::new(heading, path),
         ];
         head.tag_feed = Some((name, paths::tag_feed(tag_slug)));
-        Some(Page {
-            path: head.path.clone(),
-            head,
-            main,
-        })
+        Some(Page::new(head, main))
     }
 
     /// The archive.
@@ -288,11 +279,7 @@ impl<'a> Pages<'a> {
         let text = page_text::archives(&self.manifest.site);
         let mut head = self.head(paths::ARCHIVES.to_owned(), &text, PageKind::List);
         head.breadcrumbs = vec![self.crumb_home(), Crumb::new("Archives", paths::ARCHIVES)];
-        Page {
-            path: head.path.clone(),
-            head,
-            main,
-        }
+        Page::new(head, main)
     }
 
     /// The not-found page, served as `404.html` for any address.

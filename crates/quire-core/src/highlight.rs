@@ -943,7 +943,7 @@ fn scan_regex(b: &[u8], i: usize, to: usize) -> Option<usize> {
     None
 }
 
-/// An SQL string, where `''` is a quote inside it.
+/// A single-quoted string where `''` is a quote inside it (SQL, YAML).
 fn scan_sql_string(b: &[u8], i: usize, to: usize) -> usize {
     let mut j = i + 1;
     while j < to {
@@ -1625,7 +1625,7 @@ fn yaml_key(out: &mut Out<'_>, i: usize, end: usize) -> usize {
             let close = if b[i] == b'"' {
                 scan_quoted(b, i, end, b'"', true, false)
             } else {
-                yaml_single_quoted(b, i, end)
+                scan_sql_string(b, i, end)
             };
             let colon = skip_blank(b, close, end);
             if colon_ends_key(colon) {
@@ -1657,21 +1657,6 @@ fn yaml_key(out: &mut Out<'_>, i: usize, end: usize) -> usize {
     }
 }
 
-fn yaml_single_quoted(b: &[u8], i: usize, end: usize) -> usize {
-    let mut j = i + 1;
-    while j < end {
-        if b[j] == b'\'' {
-            if starts(b, j + 1, end, b"'") {
-                j += 2;
-                continue;
-            }
-            return j + 1;
-        }
-        j = next_char(b, j);
-    }
-    end
-}
-
 /// The values on one line after any key; `true` when they open a block scalar.
 fn yaml_values(out: &mut Out<'_>, i: usize, end: usize, flow: &mut usize) -> bool {
     let src = out.src;
@@ -1696,7 +1681,7 @@ fn yaml_values(out: &mut Out<'_>, i: usize, end: usize, flow: &mut usize) -> boo
                 let close = if c == b'"' {
                     scan_quoted(b, j, end, b'"', true, false)
                 } else {
-                    yaml_single_quoted(b, j, end)
+                    scan_sql_string(b, j, end)
                 };
                 let after = skip_blank(b, close, end);
                 let kind = if in_flow && after < end && b[after] == b':' {
