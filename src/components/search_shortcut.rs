@@ -38,7 +38,7 @@ pub fn SearchShortcut() -> impl IntoView {
             Some(input) => {
                 let _ = input.focus();
             }
-            None => navigate(&store.href(paths::SEARCH), Default::default()),
+            None => navigate(&store.route(paths::SEARCH), Default::default()),
         }
     });
     on_cleanup(move || handle.remove());

@@ -24,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <WithManifest ready=move |manifest| move || {
             if is_page_one_alias() {
-                return view! { <Redirect path=store.href("")/> }.into_any();
+                return view! { <Redirect path=store.route("")/> }.into_any();
             }
             let site = &manifest.site;
             let Some(listed) = page.get().and_then(|number| paginate(&manifest.posts, site.posts_per_page, number)) else {

@@ -26,7 +26,7 @@ pub fn NotFoundPage() -> impl IntoView {
             let relative = path.strip_prefix(root.as_str()).unwrap_or(&path).trim_matches('/').to_owned() + "/";
             match manifest.find_alias(&relative) {
                 Some(post) => {
-                    let target = store.href(&paths::post(&post.slug));
+                    let target = store.route(&paths::post(&post.slug));
                     navigate(&target, NavigateOptions { replace: true, ..Default::default() });
                     ().into_any()
                 }

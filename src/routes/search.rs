@@ -200,7 +200,7 @@ fn leave_search(navigate: &impl Fn(&str, leptos_router::NavigateOptions), store:
     if navigations_so_far() > 0 {
         let _ = window().history().map(|history| history.back());
     } else {
-        navigate(&store.href(""), Default::default());
+        navigate(&store.route(""), Default::default());
     }
 }
 
