@@ -92,8 +92,7 @@ impl Store {
 
     /// An absolute path for a route path such as `posts/x/`.
     pub fn href(&self, path: &str) -> String {
-        self.root
-            .with_value(|root| format!("{root}{}", path.trim_start_matches('/')))
+        self.root.with_value(|root| paths::in_site(root, path))
     }
 
     /// The manifest's state; views re-render when it arrives.
@@ -112,12 +111,6 @@ impl Store {
         self.load_manifest();
     }
 
-    /// Starts or restarts tracking every post body's state, so an effect
-    /// re-runs whenever any body arrives or fails.
-    pub fn track_bodies(&self) {
-        self.bodies.track();
-    }
-
     fn load_manifest(&self) {
         let state = self.manifest;
         spawn_local(async move {
@@ -127,18 +120,7 @@ impl Store {
                 )));
                 return;
             };
-            let loaded = fetch_text(&url, "The list of posts")
-                .await
-                .and_then(|text| {
-                    serde_json::from_str::<Manifest>(&text)
-                        .map(Arc::new)
-                        .map_err(|error| {
-                            LoadError(format!(
-                                "The list of posts is damaged and could not be read ({error})."
-                            ))
-                        })
-                });
-            state.set(loaded.into());
+            state.set(fetch_json(&url, "The list of posts").await.into());
         });
     }
 
@@ -222,16 +204,7 @@ impl Store {
         };
         state.set(Some(Load::Loading));
         spawn_local(async move {
-            let loaded = fetch_text(&url, "The search index").await.and_then(|text| {
-                serde_json::from_str::<SearchIndex>(&text)
-                    .map(Arc::new)
-                    .map_err(|error| {
-                        LoadError(format!(
-                            "The search index is damaged and could not be read ({error})."
-                        ))
-                    })
-            });
-            state.set(Some(loaded.into()));
+            state.set(Some(fetch_json(&url, "The search index").await.into()));
         });
     }
 }
@@ -245,6 +218,19 @@ fn manifest_url() -> Option<String> {
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
         .filter(|url| !url.is_empty())
+}
+
+/// GETs a JSON file relative to the site root and reads it.
+async fn fetch_json<T: serde::de::DeserializeOwned>(
+    url: &str,
+    what: &str,
+) -> Result<Arc<T>, LoadError> {
+    let text = fetch_text(url, what).await?;
+    serde_json::from_str(&text).map(Arc::new).map_err(|error| {
+        LoadError(format!(
+            "{what} is damaged and could not be read ({error})."
+        ))
+    })
 }
 
 /// GETs a file relative to the site root (the page's `<base href>`).

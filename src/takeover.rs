@@ -12,7 +12,10 @@ use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::data::{Load, Store};
+use crate::{
+    data::{Load, Store},
+    routes::search::remember_in_address,
+};
 
 /// The id of the element the app renders into.
 pub const APP_ID: &str = "quire-app";
@@ -86,13 +89,8 @@ fn keep_typed_search() {
         .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|input| input.value())
         .filter(|value| !value.is_empty());
-    if let (Some(query), Ok(history)) = (typed, window().history()) {
-        let url = format!(
-            "{}?q={}",
-            window().location().pathname().unwrap_or_default(),
-            quire_core::markup::query_escape(&query)
-        );
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    if let Some(query) = typed {
+        remember_in_address(&query);
     }
 }
 

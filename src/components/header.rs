@@ -1,39 +1,25 @@
-//! The site header: the blog's name, its menu and the theme switch.
+//! The site header: the blog's name, its menu, search and the theme switch.
 
 use leptos::prelude::*;
-use quire_core::listing::paths;
+use quire_core::markup;
 
 use crate::{
-    components::theme::ThemeToggle,
+    components::theme::theme_switch_label,
     data::{Load, Store},
 };
 
-/// The bar at the top of every page.
+/// The bar at the top of every page, drawn by the same code as the
+/// pre-rendered pages' (`markup::site_header`).
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let store = Store::get();
-    let home = store.href("");
-    let site = move || match store.manifest() {
-        Load::Ready(manifest) => Some(manifest.site.clone()),
-        _ => None,
+    let inside = move || {
+        let manifest = match store.manifest() {
+            Load::Ready(manifest) => Some(manifest),
+            _ => None,
+        };
+        let site = manifest.as_ref().map(|manifest| &manifest.site);
+        markup::site_header(&store.root(), site, theme_switch_label())
     };
-    view! {
-        <header class="site-header">
-            <nav class="nav" aria-label="Site">
-                <a class="site-title" href=home>{move || site().map(|site| site.title)}</a>
-                <ul class="menu">
-                    {move || {
-                        site().map(|site| {
-                            site.menu
-                                .into_iter()
-                                .map(|link| view! { <li><a href=paths::in_site(&store.root(), &link.url)>{link.name}</a></li> })
-                                .collect_view()
-                        })
-                    }}
-                    <li><a class="search-link" href=store.href(paths::SEARCH) aria-keyshortcuts="/">"Search"</a></li>
-                    <li><ThemeToggle/></li>
-                </ul>
-            </nav>
-        </header>
-    }
+    view! { <header class="site-header" inner_html=inside></header> }
 }

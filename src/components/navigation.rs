@@ -79,8 +79,10 @@ pub fn RouteChanges() -> impl IntoView {
         let address = format!("{}{}", location.pathname.get(), location.search.get());
         let hash = location.hash.get();
         // The first run is the page as loaded; a change of fragment alone is a
-        // jump within the page, which the browser does.
+        // jump within the page, which the browser does. A history step that
+        // only changed the fragment must not count for the next page change.
         if previous.get_value() == address {
+            next_frame(move || going_back_or_forward.set_value(false));
             return;
         }
         let left = previous.get_value();
@@ -136,11 +138,15 @@ fn after_content_drawn(then: impl FnOnce() + 'static) {
             then();
             return;
         }
-        let next = Closure::once_into_js(move || wait(frames_left - 1, then));
-        let _ = window().request_animation_frame(next.unchecked_ref());
+        next_frame(move || wait(frames_left - 1, then));
     }
-    let start = Closure::once_into_js(move || wait(RESTORE_PATIENCE_FRAMES, Box::new(then)));
-    let _ = window().request_animation_frame(start.unchecked_ref());
+    next_frame(move || wait(RESTORE_PATIENCE_FRAMES, Box::new(then)));
+}
+
+/// Runs `then` at the next animation frame.
+fn next_frame(then: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(then);
+    let _ = window().request_animation_frame(callback.unchecked_ref());
 }
 
 /// Scrolls to `y` and keeps it there for [`HOLD_FRAMES`] frames, unless the
@@ -155,8 +161,7 @@ fn hold_scroll(y: f64, reader_moved: StoredValue<bool>) {
             scroll_instantly(y);
         }
         if frames_left > 0 {
-            let next = Closure::once_into_js(move || hold(y, frames_left - 1, reader_moved));
-            let _ = window().request_animation_frame(next.unchecked_ref());
+            next_frame(move || hold(y, frames_left - 1, reader_moved));
         }
     }
     hold(y, HOLD_FRAMES, reader_moved);

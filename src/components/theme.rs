@@ -3,10 +3,10 @@
 //! The page follows `prefers-color-scheme` until the reader picks a theme.
 //! The inline script in `index.html` applies the pick before anything is
 //! painted (no flash) and works every switch, including the pre-rendered
-//! page's before the app has started; this component only draws the button.
+//! page's before the app has started. The button itself is part of the
+//! header's markup (`quire_core::markup::site_header`); this module names it.
 
 use leptos::prelude::*;
-use quire_core::page_text::THEME_SWITCH_ICONS;
 
 /// Whether the dark theme is in force: the reader's pick, else the system's.
 fn dark_in_force() -> bool {
@@ -25,14 +25,11 @@ fn dark_in_force() -> bool {
     }
 }
 
-/// A button that switches between the light and dark themes; the inline
-/// script renames it after each switch.
-#[component]
-pub fn ThemeToggle() -> impl IntoView {
-    let label = if dark_in_force() {
+/// The theme switch's name for the theme in force: "Switch to dark theme".
+pub fn theme_switch_label() -> &'static str {
+    if dark_in_force() {
         "Switch to light theme"
     } else {
         "Switch to dark theme"
-    };
-    view! { <button type="button" class="theme-toggle" aria-label=label inner_html=THEME_SWITCH_ICONS></button> }
+    }
 }

@@ -180,7 +180,7 @@ fn Results(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoView {
 
 /// Keeps the query in the address (`?q=…`), so a reload or a shared link
 /// shows the same results, without adding a history entry per keystroke.
-fn remember_in_address(query: &str) {
+pub fn remember_in_address(query: &str) {
     let location = window().location();
     let path = location.pathname().unwrap_or_default();
     let url = if query.is_empty() {

@@ -34,24 +34,29 @@ pub(crate) fn machine_files(
             &public,
         ),
     )];
-    for tag in tag_counts(&manifest.posts) {
-        let Some((name, tagged)) = posts_tagged(&manifest.posts, &tag.slug) else {
-            continue;
-        };
-        let tagged: Vec<&PostSummary> = tagged.into_iter().filter(|post| !post.draft).collect();
+    // Each tag with its public posts, for its feed and its sitemap entry.
+    let tags: Vec<(String, String, Vec<&PostSummary>)> = tag_counts(&manifest.posts)
+        .into_iter()
+        .filter_map(|tag| {
+            let (name, tagged) = posts_tagged(&manifest.posts, &tag.slug)?;
+            let public = tagged.into_iter().filter(|post| !post.draft).collect();
+            Some((tag.slug, name, public))
+        })
+        .collect();
+    for (slug, name, tagged) in &tags {
         let title = format!("#{name} on {}", site.title);
         let description = format!("Posts tagged {name} on {}.", site.title);
-        let page = paths::tag(&tag.slug, 1);
-        let feed = paths::tag_feed(&tag.slug);
+        let page = paths::tag(slug, 1);
+        let feed = paths::tag_feed(slug);
         let channel = Channel {
             title: &title,
             description: &description,
             page: &page,
             feed: &feed,
         };
-        files.push((feed.clone(), rss(context, data_files, &channel, &tagged)));
+        files.push((feed.clone(), rss(context, data_files, &channel, tagged)));
     }
-    files.push(("sitemap.xml".to_owned(), sitemap(context, &public)));
+    files.push(("sitemap.xml".to_owned(), sitemap(context, &public, &tags)));
     files.push((
         "robots.txt".to_owned(),
         format!(
@@ -98,7 +103,7 @@ fn rss(
         esc(channel.description),
         esc(&site.language),
     ));
-    if let Some(newest) = posts.iter().map(|post| last_change(post)).max() {
+    if let Some(newest) = posts.iter().map(|post| post.last_changed()).max() {
         out.push_str(&format!(
             "<lastBuildDate>{}</lastBuildDate>\n",
             newest.to_rfc2822()
@@ -150,13 +155,12 @@ fn rss(
     out
 }
 
-fn last_change(post: &PostSummary) -> Date {
-    post.lastmod
-        .map_or(post.date, |lastmod| lastmod.max(post.date))
-}
-
-fn sitemap(context: &HeadContext<'_>, posts: &[&PostSummary]) -> String {
-    let newest = |posts: &[&PostSummary]| posts.iter().map(|post| last_change(post)).max();
+fn sitemap(
+    context: &HeadContext<'_>,
+    posts: &[&PostSummary],
+    tags: &[(String, String, Vec<&PostSummary>)],
+) -> String {
+    let newest = |posts: &[&PostSummary]| posts.iter().map(|post| post.last_changed()).max();
     let mut entries: Vec<(String, Option<Date>)> = vec![
         (String::new(), newest(posts)),
         (paths::ARCHIVES.to_owned(), newest(posts)),
@@ -165,15 +169,13 @@ fn sitemap(context: &HeadContext<'_>, posts: &[&PostSummary]) -> String {
     entries.extend(
         posts
             .iter()
-            .map(|post| (paths::post(&post.slug), Some(last_change(post)))),
+            .map(|post| (paths::post(&post.slug), Some(post.last_changed()))),
     );
-    let owned: Vec<PostSummary> = posts.iter().map(|post| (*post).clone()).collect();
-    for tag in tag_counts(&owned) {
-        let tagged = posts_tagged(&owned, &tag.slug)
-            .map(|(_, tagged)| tagged)
-            .unwrap_or_default();
-        entries.push((paths::tag(&tag.slug, 1), newest(&tagged)));
-    }
+    entries.extend(
+        tags.iter()
+            .filter(|(_, _, tagged)| !tagged.is_empty())
+            .map(|(slug, _, tagged)| (paths::tag(slug, 1), newest(tagged))),
+    );
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );

@@ -51,12 +51,7 @@ pub(crate) struct HeadContext<'a> {
 impl HeadContext<'_> {
     /// The absolute URL of a path below the site root.
     pub(crate) fn absolute(&self, path: &str) -> String {
-        let url = paths::in_site("", path);
-        if url.contains("//") {
-            url
-        } else {
-            format!("{}{url}", self.manifest.site.base_url)
-        }
+        paths::in_site(&self.manifest.site.base_url, path)
     }
 
     /// The tags that go before `</head>`.
@@ -199,7 +194,7 @@ impl HeadContext<'_> {
             "headline": post.title,
             "description": post.description,
             "datePublished": post.date.to_string(),
-            "dateModified": post.lastmod.unwrap_or(post.date).to_string(),
+            "dateModified": post.last_changed().to_string(),
             "author": authors,
             "url": url,
             "mainEntityOfPage": { "@type": "WebPage", "@id": url },

@@ -27,6 +27,9 @@ pub(crate) struct Page {
     pub(crate) head: Head,
     /// The contents of `<main>`.
     pub(crate) main: String,
+    /// The app draws this page as soon as it starts, rather than at the
+    /// first navigation: a tool (search), not a text to read.
+    pub(crate) app_draws_at_start: bool,
 }
 
 impl Page {
@@ -36,6 +39,7 @@ impl Page {
             path: head.path.clone(),
             head,
             main,
+            app_draws_at_start: false,
         }
     }
 }
@@ -98,11 +102,14 @@ impl<'a> Pages<'a> {
         let text = page_text::search(&self.manifest.site);
         let mut head = self.head(paths::SEARCH.to_owned(), &text, PageKind::List);
         head.breadcrumbs = vec![self.crumb_home(), Crumb::new("Search", paths::SEARCH)];
-        Page::new(head, main)
+        Page {
+            app_draws_at_start: true,
+            ..Page::new(head, main)
+        }
     }
 
     fn href(&self, path: &str) -> String {
-        format!("{}{}", self.root, path.trim_start_matches('/'))
+        paths::in_site(self.root, path)
     }
 
     fn head(&self, path: String, text: &PageText, kind: PageKind) -> Head {
@@ -290,16 +297,11 @@ impl<'a> Pages<'a> {
             esc(&self.href(paths::ARCHIVES)),
             esc(&self.href(paths::TAGS)),
         );
-        let mut head = self.head(
-            "404.html".to_owned(),
-            &page_text::not_found(),
-            PageKind::NotFound,
-        );
-        head.path = String::new();
+        // Served at any address, so its head names none.
+        let head = self.head(String::new(), &page_text::not_found(), PageKind::NotFound);
         Page {
             path: "404.html".to_owned(),
-            head,
-            main,
+            ..Page::new(head, main)
         }
     }
 
@@ -311,57 +313,20 @@ impl<'a> Pages<'a> {
         Crumb::new("Tags", paths::TAGS)
     }
 
-    /// Mirrors `SiteHeader`. The theme button is hidden while JavaScript is off
-    /// (see the head's `<noscript>`), since only the app can work it.
+    /// The site's header, as the app draws it; the inline script names the
+    /// theme switch after the theme in force.
     pub(crate) fn header(&self) -> String {
-        let site = &self.manifest.site;
-        let menu: String = site
-            .menu
-            .iter()
-            .map(|link| {
-                format!(
-                    r#"<li><a href="{}">{}</a></li>"#,
-                    esc(&paths::in_site(self.root, &link.url)),
-                    esc(&link.name)
-                )
-            })
-            .collect();
         format!(
-            r#"<header class="site-header"><nav class="nav" aria-label="Site"><a class="site-title" href="{}">{}</a><ul class="menu">{menu}<li><a class="search-link" href="{}" aria-keyshortcuts="/">Search</a></li><li>{}</li></ul></nav></header>"#,
-            esc(self.root),
-            esc(&site.title),
-            esc(&self.href(paths::SEARCH)),
-            theme_button()
+            r#"<header class="site-header">{}</header>"#,
+            markup::site_header(self.root, Some(&self.manifest.site), "Switch theme")
         )
     }
 
-    /// Mirrors `SiteFooter`.
+    /// The site's footer, as the app draws it.
     pub(crate) fn footer(&self, year: i32) -> String {
-        let site = &self.manifest.site;
-        let social: String = site
-            .social
-            .iter()
-            .map(|link| {
-                format!(
-                    r#"<li><a href="{}" rel="me noopener">{}</a></li>"#,
-                    esc(&paths::in_site(self.root, &link.url)),
-                    esc(&link.name)
-                )
-            })
-            .collect();
         format!(
-            r#"<footer class="site-footer"><ul class="social">{social}<li><a href="{}" rel="external" type="application/rss+xml">RSS</a></li></ul><p>{} · Powered by Quire</p></footer>"#,
-            esc(&self.href(paths::FEED)),
-            esc(&page_text::copyright(site, year))
+            r#"<footer class="site-footer">{}</footer>"#,
+            markup::site_footer(self.root, &self.manifest.site, year)
         )
     }
-}
-
-/// The theme switch as `ThemeToggle` draws it; the inline script in
-/// `index.html` names it after the theme in force.
-fn theme_button() -> String {
-    format!(
-        r#"<button type="button" class="theme-toggle" aria-label="Switch theme">{}</button>"#,
-        page_text::THEME_SWITCH_ICONS
-    )
 }

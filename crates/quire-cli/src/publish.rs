@@ -46,8 +46,7 @@ pub(crate) fn site_files(
     let header = pages.header();
     let footer = pages.footer(inputs.year);
     let document = |page: &Page| {
-        // The app takes the search page over at once: it is a tool, not a text.
-        let takeover = if page.path == paths::SEARCH {
+        let takeover = if page.app_draws_at_start {
             " data-takeover=\"at-start\""
         } else {
             ""

@@ -212,6 +212,11 @@ impl PostSummary {
     pub fn updated_later(&self) -> Option<Date> {
         self.lastmod.filter(|lastmod| *lastmod > self.date)
     }
+
+    /// The day the post last changed: its update, else its publication.
+    pub fn last_changed(&self) -> Date {
+        self.updated_later().unwrap_or(self.date)
+    }
 }
 
 #[cfg(test)]

@@ -14,6 +14,57 @@ use crate::{
     slug::slugify,
 };
 
+/// The theme switch's two icons (a moon, shown in the light theme, and a
+/// sun, shown in the dark one), as the button's markup.
+const THEME_SWITCH_ICONS: &str = r#"<svg class="icon-moon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"></path></svg><svg class="icon-sun" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><circle cx="12" cy="12" r="5" fill="none" stroke="currentColor" stroke-width="2"></circle><path d="M12 1v2M12 21v2M4.2 4.2l1.4 1.4M18.4 18.4l1.4 1.4M1 12h2M21 12h2M4.2 19.8l1.4-1.4M18.4 5.6l1.4-1.4" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path></svg>"#;
+
+/// The inside of the site's `<header>`: the blog's name, its menu, the
+/// search link and the theme switch, named `theme_label` ("Switch to dark
+/// theme"; the inline script in `index.html` keeps the name current). With
+/// no site yet (the manifest still on its way) the bar keeps its shape.
+pub fn site_header(root: &str, site: Option<&Site>, theme_label: &str) -> String {
+    let (title, menu) = site.map_or((String::new(), String::new()), |site| {
+        let menu = site
+            .menu
+            .iter()
+            .map(|link| {
+                format!(
+                    r#"<li><a href="{}">{}</a></li>"#,
+                    esc(&paths::in_site(root, &link.url)),
+                    esc(&link.name)
+                )
+            })
+            .collect();
+        (esc(&site.title), menu)
+    });
+    format!(
+        r#"<nav class="nav" aria-label="Site"><a class="site-title" href="{root}">{title}</a><ul class="menu">{menu}<li><a class="search-link" href="{root}{}" aria-keyshortcuts="/">Search</a></li><li><button type="button" class="theme-toggle" aria-label="{}">{THEME_SWITCH_ICONS}</button></li></ul></nav>"#,
+        paths::SEARCH,
+        esc(theme_label)
+    )
+}
+
+/// The inside of the site's `<footer>`: profiles, the feed, copyright.
+pub fn site_footer(root: &str, site: &Site, year: i32) -> String {
+    let social: String = site
+        .social
+        .iter()
+        .map(|link| {
+            format!(
+                r#"<li><a href="{}" rel="me noopener">{}</a></li>"#,
+                esc(&paths::in_site(root, &link.url)),
+                esc(&link.name)
+            )
+        })
+        .collect();
+    // The feed is a file, not a route: rel="external" keeps the router off it.
+    format!(
+        r#"<ul class="social">{social}<li><a href="{root}{}" rel="external" type="application/rss+xml">RSS</a></li></ul><p>{} · Powered by Quire</p>"#,
+        paths::FEED,
+        esc(&crate::page_text::copyright(site, year))
+    )
+}
+
 /// The line under a title: `<time>March 9, 2026</time> · 4 min · Maya`.
 pub fn post_meta_line(post: &PostSummary) -> String {
     let authors = post.author_line();

@@ -81,10 +81,6 @@ pub fn not_found() -> PageText {
     }
 }
 
-/// The theme switch's two icons (a moon, shown in the light theme, and a
-/// sun, shown in the dark one), as the button's markup.
-pub const THEME_SWITCH_ICONS: &str = r#"<svg class="icon-moon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"></path></svg><svg class="icon-sun" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><circle cx="12" cy="12" r="5" fill="none" stroke="currentColor" stroke-width="2"></circle><path d="M12 1v2M12 21v2M4.2 4.2l1.4 1.4M18.4 18.4l1.4 1.4M1 12h2M21 12h2M4.2 19.8l1.4-1.4M18.4 5.6l1.4-1.4" stroke="currentColor" stroke-width="2" stroke-linecap="round"></path></svg>"#;
-
 /// The footer's copyright line: "© 2026 Maya Lindqvist".
 pub fn copyright(site: &Site, year: i32) -> String {
     let owner = if site.author.is_empty() {
