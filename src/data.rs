@@ -129,6 +129,12 @@ impl Store {
         self.bodies.with(|bodies| bodies.get(slug).cloned())
     }
 
+    /// A post body's state, without making the caller re-run when it changes.
+    pub fn body_untracked(&self, slug: &str) -> Option<Load<Arc<Rendered>>> {
+        self.bodies
+            .with_untracked(|bodies| bodies.get(slug).cloned())
+    }
+
     /// Starts fetching a post's body unless it is loaded or on its way, so a
     /// body is fetched once however often a reader opens or hovers its link;
     /// after a failure, it fetches again (the retry button).

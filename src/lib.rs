@@ -3,11 +3,13 @@
 //!
 //! `data` does every fetch; `routes` has one view per URL Hugo would serve;
 //! `components` has the pieces those views share; `takeover` hands the
-//! build's pre-rendered page over to the app at the first navigation.
+//! build's pre-rendered page over to the app at the first navigation;
+//! `schedule` runs work at the next frame or when the browser is idle.
 
 pub mod components;
 pub mod data;
 pub mod routes;
+pub mod schedule;
 pub mod takeover;
 
 use leptos::prelude::*;

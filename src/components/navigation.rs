@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use leptos::{ev, prelude::*};
 use leptos_router::hooks::use_location;
-use wasm_bindgen::{JsCast, closure::Closure};
+use wasm_bindgen::JsCast;
 use web_sys::{FocusOptions, HtmlElement, ScrollBehavior, ScrollRestoration, ScrollToOptions};
 
-use crate::components::announcer::announce;
+use crate::{components::announcer::announce, schedule::next_frame};
 
 /// How long, at most, a returning page waits for its content (a post body
 /// still on its way) before its scroll position is restored anyway.
@@ -27,6 +27,9 @@ pub fn navigations_so_far() -> usize {
 /// How many frames a restored or reset scroll position is held against the
 /// browser's and the router's own adjustments while the new page settles.
 const HOLD_FRAMES: u32 = 20;
+
+/// The attribute on `<html>` that [`lay_out_in_full`] sets; the stylesheet reads it.
+const FULL_LAYOUT_ATTRIBUTE: &str = "data-full-layout";
 
 /// How far down a page the scroll-to-top button appears, in viewport heights.
 const TOP_BUTTON_AFTER_SCREENS: f64 = 1.5;
@@ -57,6 +60,7 @@ pub fn RouteChanges() -> impl IntoView {
     // flag is read a frame later, when both have.
     let on_popstate = window_event_listener(ev::popstate, move |_| {
         going_back_or_forward.set_value(true);
+        lay_out_in_full(true);
     });
     // A reader who scrolls or types while a page settles takes over from the hold.
     let reader_moved = StoredValue::new(false);
@@ -82,7 +86,10 @@ pub fn RouteChanges() -> impl IntoView {
         // jump within the page, which the browser does. A history step that
         // only changed the fragment must not count for the next page change.
         if previous.get_value() == address {
-            next_frame(move || going_back_or_forward.set_value(false));
+            next_frame(move || {
+                going_back_or_forward.set_value(false);
+                lay_out_in_full(false);
+            });
             return;
         }
         let left = previous.get_value();
@@ -98,10 +105,13 @@ pub fn RouteChanges() -> impl IntoView {
             going_back_or_forward.set_value(false);
             match (restore, saved) {
                 (true, Some(y)) => hold_scroll(y, reader_moved),
-                _ => match hash_target(&hash) {
-                    Some(target) => target.scroll_into_view(),
-                    None => hold_scroll(0.0, reader_moved),
-                },
+                _ => {
+                    lay_out_in_full(false);
+                    match hash_target(&hash) {
+                        Some(target) => target.scroll_into_view(),
+                        None => hold_scroll(0.0, reader_moved),
+                    }
+                }
             }
             focus_main_heading();
             announce(&document().title());
@@ -143,18 +153,13 @@ fn after_content_drawn(then: impl FnOnce() + 'static) {
     next_frame(move || wait(RESTORE_PATIENCE_FRAMES, Box::new(then)));
 }
 
-/// Runs `then` at the next animation frame.
-fn next_frame(then: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(then);
-    let _ = window().request_animation_frame(callback.unchecked_ref());
-}
-
 /// Scrolls to `y` and keeps it there for [`HOLD_FRAMES`] frames, unless the
 /// reader moves first: the router and the browser's scroll anchoring may
 /// still adjust the position as the page settles.
 fn hold_scroll(y: f64, reader_moved: StoredValue<bool>) {
     fn hold(y: f64, frames_left: u32, reader_moved: StoredValue<bool>) {
         if reader_moved.get_value() {
+            lay_out_in_full(false);
             return;
         }
         if (window().scroll_y().unwrap_or_default() - y).abs() > 1.0 {
@@ -162,9 +167,26 @@ fn hold_scroll(y: f64, reader_moved: StoredValue<bool>) {
         }
         if frames_left > 0 {
             next_frame(move || hold(y, frames_left - 1, reader_moved));
+        } else {
+            lay_out_in_full(false);
         }
     }
     hold(y, HOLD_FRAMES, reader_moved);
+}
+
+/// Marks the document while a back or forward step restores a scroll
+/// position. A post the app draws lays out its far blocks a moment later
+/// (see `routes/post.rs`); a restored position needs them at once, or the
+/// same offset would show other text.
+fn lay_out_in_full(on: bool) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let _ = if on {
+        root.set_attribute(FULL_LAYOUT_ATTRIBUTE, "")
+    } else {
+        root.remove_attribute(FULL_LAYOUT_ATTRIBUTE)
+    };
 }
 
 /// Scrolls without animation: a page change is a jump, whatever the

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use leptos::prelude::*;
+use leptos::{html::Div, prelude::*};
 use leptos_router::hooks::use_params_map;
 use quire_core::{
     listing::{RELATED_POSTS, neighbours, related},
@@ -18,6 +18,7 @@ use crate::{
     },
     data::{Load, Store},
     routes::not_found::NotFound,
+    schedule::{next_frame, when_idle},
 };
 
 /// A post, or the not-found view for an unknown slug.
@@ -50,7 +51,7 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
             None | Some(Load::Loading) => view! { <Loading label="Loading the post…"/> }.into_any(),
             Some(Load::Ready(rendered)) => {
                 let content = markup::post_content(&store.root(), &post, &rendered);
-                view! { <div class="post-content" inner_html=content></div> }.into_any()
+                view! { <div class="post-content" data-lazy-layout="" node_ref=lay_out_rest_later() inner_html=content></div> }.into_any()
             }
             Some(Load::Failed(error)) => {
                 let post = post.clone();
@@ -77,3 +78,23 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
         </article>
     }
 }
+
+/// The post's text shows at once: while it carries `data-lazy-layout`, the
+/// stylesheet lays out only its blocks near the viewport, which is what
+/// makes a long post show within a frame. Once that frame is drawn and the
+/// browser is idle, the mark goes and the rest is laid out, so heights,
+/// the scrollbar and scroll positions are exact from then on.
+fn lay_out_rest_later() -> NodeRef<Div> {
+    let content = NodeRef::<Div>::new();
+    content.on_load(|content| {
+        next_frame(move || {
+            when_idle(move || {
+                let _ = content.remove_attribute(LAZY_LAYOUT_ATTRIBUTE);
+            })
+        });
+    });
+    content
+}
+
+/// The attribute [`lay_out_rest_later`] removes; the stylesheet reads it.
+const LAZY_LAYOUT_ATTRIBUTE: &str = "data-lazy-layout";
