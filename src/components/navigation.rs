@@ -5,8 +5,11 @@ use std::collections::HashMap;
 
 use leptos::{ev, prelude::*};
 use leptos_router::hooks::use_location;
-use wasm_bindgen::JsCast;
-use web_sys::{FocusOptions, HtmlElement, ScrollBehavior, ScrollRestoration, ScrollToOptions};
+use wasm_bindgen::{JsCast, closure::Closure};
+use web_sys::{
+    Element, FocusOptions, HtmlAnchorElement, HtmlElement, MouseEvent, ScrollBehavior,
+    ScrollRestoration, ScrollToOptions,
+};
 
 use crate::{components::announcer::announce, schedule::next_frame};
 
@@ -68,6 +71,7 @@ pub fn RouteChanges() -> impl IntoView {
     let on_touch = window_event_listener(ev::touchstart, move |_| reader_moved.set_value(true));
     let on_key = window_event_listener(ev::keydown, move |_| reader_moved.set_value(true));
     let on_pointer = window_event_listener(ev::pointerdown, move |_| reader_moved.set_value(true));
+    release_focus_when_leaving();
     on_cleanup(move || {
         on_scroll.remove();
         on_popstate.remove();
@@ -196,6 +200,50 @@ fn scroll_instantly(y: f64) {
     options.set_top(y);
     options.set_behavior(ScrollBehavior::Instant);
     window().scroll_to_with_scroll_to_options(&options);
+}
+
+/// Lets go of focus when a link to another page of the blog is followed.
+/// Focus sits on the old page's heading or on the clicked link, and a
+/// focused element taken out of the page makes the browser recompute every
+/// style on the spot, in the middle of the app drawing the new page; let go
+/// of first, that work waits for the frame, which does it anyway. Focus
+/// then moves to the new page's heading. Listens in the capture phase, so
+/// it comes before the router's own listener, for as long as the app runs.
+fn release_focus_when_leaving() {
+    let listener = Closure::<dyn Fn(MouseEvent)>::new(|event: MouseEvent| {
+        let plain_click = event.button() == 0
+            && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
+        let to_another_page = event
+            .target()
+            .and_then(|target| target.dyn_into::<Element>().ok())
+            .and_then(|element| {
+                element
+                    .closest("a[href]:not([target]):not([download])")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|link| link.dyn_into::<HtmlAnchorElement>().ok())
+            .is_some_and(|link| {
+                let here = window().location();
+                link.origin() == here.origin().unwrap_or_default()
+                    && Some(link.pathname()) != here.pathname().ok()
+            });
+        if !(plain_click && to_another_page) {
+            return;
+        }
+        if let Some(focused) = document().active_element()
+            && focused.closest("main").ok().flatten().is_some()
+            && let Ok(focused) = focused.dyn_into::<HtmlElement>()
+        {
+            let _ = focused.blur();
+        }
+    })
+    .into_js_value();
+    let _ = document().add_event_listener_with_callback_and_bool(
+        "click",
+        listener.unchecked_ref(),
+        true,
+    );
 }
 
 /// Moves focus to where the new page starts, without scrolling to it: a

@@ -1,8 +1,9 @@
 //! Loading a post before the reader clicks it.
 
 use leptos::{ev, prelude::*};
-use quire_core::listing::paths;
+use quire_core::{listing::paths, markup};
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::{
     data::{Load, Store},
@@ -13,6 +14,33 @@ use crate::{
 /// gives it the post column's width and hides it.
 const LAYOUT_AHEAD_CLASS: &str = "post-content layout-ahead";
 
+/// The text of the post prefetched last, parsed and laid out ahead, waiting
+/// to be shown: the post view moves it into the page instead of parsing the
+/// same HTML again. One post at most, the one the reader pointed at last.
+#[derive(Clone, Copy)]
+pub struct PreparedPost(StoredValue<Option<(String, Element)>, LocalStorage>);
+
+impl PreparedPost {
+    /// The prepared text of the post `slug` (the inside of its
+    /// `.post-content`), if it is the one prepared; it can be taken once.
+    pub fn take(slug: &str) -> Option<Element> {
+        let prepared = use_context::<Self>()?;
+        let matches = prepared.0.with_value(|prepared| {
+            prepared
+                .as_ref()
+                .is_some_and(|(for_slug, _)| for_slug == slug)
+        });
+        if !matches {
+            return None;
+        }
+        prepared
+            .0
+            .try_update_value(Option::take)
+            .flatten()
+            .map(|(_, content)| content)
+    }
+}
+
 /// Starts loading a post's body as soon as the reader shows intent to open
 /// it: pointing at, focusing or touching any link to it, in a list, the
 /// archive, a post's neighbours, or the pre-rendered page. One listener on
@@ -20,6 +48,8 @@ const LAYOUT_AHEAD_CLASS: &str = "post-content layout-ahead";
 #[component]
 pub fn PrefetchOnIntent() -> impl IntoView {
     let store = Store::get();
+    let prepared = PreparedPost(StoredValue::new_local(None));
+    provide_context(prepared);
     let arriving = RwSignal::new(None::<String>);
     let prefetch = move |target: Option<web_sys::EventTarget>| {
         let Some(link) = target
@@ -53,8 +83,19 @@ pub fn PrefetchOnIntent() -> impl IntoView {
             Some(Load::Loading) => {}
             Some(Load::Ready(rendered)) => {
                 arriving.set(None);
+                let Load::Ready(manifest) = store.manifest_untracked() else {
+                    return;
+                };
+                let Some(post) = manifest.find_post(&slug) else {
+                    return;
+                };
+                let html = markup::post_content(&store.root(), post, &rendered);
                 let address = store.href(&paths::post(&slug));
-                when_idle(move || lay_out_ahead(&address, &rendered.html));
+                when_idle(move || {
+                    if let Some(content) = lay_out_ahead(&address, &html) {
+                        prepared.0.set_value(Some((slug, content)));
+                    }
+                });
             }
             _ => arriving.set(None),
         }
@@ -67,26 +108,24 @@ pub fn PrefetchOnIntent() -> impl IntoView {
     on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
 }
 
-/// Lays a prefetched post's body out once, out of sight, and removes it in
-/// the same task, so it is never seen or read. What stays is the browser's
-/// cache of shaped words: most of the time a new post takes to show is
-/// shaping its text for the first time, and with the cache warm its first
-/// frame lays out several times faster. Skipped if the reader has already
-/// opened the post.
-fn lay_out_ahead(address: &str, html: &str) {
+/// Parses a prefetched post's text and lays it out once, out of sight,
+/// then takes it out of the page again in the same task, so it is never
+/// seen or read; returns it for [`PreparedPost`]. Besides the parsing, what
+/// this saves is the browser's first shaping of the post's words, which it
+/// caches: that is most of the time a new post takes to lay out. Skipped if
+/// the reader has already opened the post.
+fn lay_out_ahead(address: &str, html: &str) -> Option<Element> {
     let document = document();
     if window().location().pathname().ok().as_deref() == Some(address) {
-        return;
+        return None;
     }
-    let (Ok(copy), Some(body)) = (document.create_element("div"), document.body()) else {
-        return;
-    };
+    let copy = document.create_element("div").ok()?;
     copy.set_class_name(LAYOUT_AHEAD_CLASS);
     let _ = copy.set_attribute("aria-hidden", "true");
     copy.set_inner_html(html);
-    if body.append_child(&copy).is_ok() {
-        // Reading a size makes the browser lay the copy out now.
-        let _ = copy.scroll_height();
-    }
+    document.body()?.append_child(&copy).ok()?;
+    // Reading a size makes the browser lay the copy out now.
+    let _ = copy.scroll_height();
     copy.remove();
+    Some(copy)
 }

@@ -10,10 +10,12 @@ use quire_core::{
     markup,
     page_text::PageText,
 };
+use web_sys::Element;
 
 use crate::{
     components::{
         page_meta::PageMeta,
+        prefetch::PreparedPost,
         status::{LoadFailed, Loading, WithManifest},
     },
     data::{Load, Store},
@@ -47,16 +49,21 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
     let body_state = Memo::new(move |_| store.body(&slug));
     let body = {
         let post = post.clone();
-        move || match body_state.get() {
+        move || {
+            match body_state.get() {
             None | Some(Load::Loading) => view! { <Loading label="Loading the post…"/> }.into_any(),
-            Some(Load::Ready(rendered)) => {
-                let content = markup::post_content(&store.root(), &post, &rendered);
-                view! { <div class="post-content" data-lazy-layout="" node_ref=lay_out_rest_later() inner_html=content></div> }.into_any()
-            }
+            Some(Load::Ready(rendered)) => match PreparedPost::take(&post.slug) {
+                Some(prepared) => view! { <div class="post-content" data-lazy-layout="" node_ref=lay_out_rest_later(Some(prepared))></div> }.into_any(),
+                None => {
+                    let content = markup::post_content(&store.root(), &post, &rendered);
+                    view! { <div class="post-content" data-lazy-layout="" node_ref=lay_out_rest_later(None) inner_html=content></div> }.into_any()
+                }
+            },
             Some(Load::Failed(error)) => {
                 let post = post.clone();
                 view! { <LoadFailed error retry=move || store.load_body(&post)/> }.into_any()
             }
+        }
         }
     };
     let root = store.root();
@@ -83,10 +90,16 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
 /// stylesheet lays out only its blocks near the viewport, which is what
 /// makes a long post show within a frame. Once that frame is drawn and the
 /// browser is idle, the mark goes and the rest is laid out, so heights,
-/// the scrollbar and scroll positions are exact from then on.
-fn lay_out_rest_later() -> NodeRef<Div> {
+/// the scrollbar and scroll positions are exact from then on. `prepared`
+/// is the text parsed ahead (see [`PreparedPost`]), moved in as it mounts.
+fn lay_out_rest_later(prepared: Option<Element>) -> NodeRef<Div> {
     let content = NodeRef::<Div>::new();
-    content.on_load(|content| {
+    content.on_load(move |content| {
+        if let Some(prepared) = prepared {
+            while let Some(block) = prepared.first_child() {
+                let _ = content.append_child(&block);
+            }
+        }
         next_frame(move || {
             when_idle(move || {
                 let _ = content.remove_attribute(LAZY_LAYOUT_ATTRIBUTE);
