@@ -36,7 +36,7 @@ use crate::{
         archives::ArchivesPage, home::HomePage, not_found::NotFoundPage, post::PostPage,
         search::SearchPage, tag::TagPage, tags::TagsPage,
     },
-    takeover::{APP_ID, AppShown, PrerenderedPage, TakeOver},
+    takeover::{APP_ID, PrerenderedPage, TakeOver},
 };
 
 /// Mounts the app into the page's `<body>`.
@@ -63,10 +63,12 @@ pub fn App() -> impl IntoView {
     let router_base = root.trim_end_matches('/').to_owned();
     Store::provide(root);
     let prerendered = PrerenderedPage::find();
-    let shown = AppShown::provide(prerendered.is_none());
+    // Whether the app draws the page, rather than the pre-rendered copy showing it.
+    let shown = RwSignal::new(prerendered.is_none());
 
-    // The router and its routes run from the start (they follow every link
-    // click); what they draw waits until the app is shown.
+    // The router runs from the start: it follows every link click. The app
+    // draws nothing until it is shown, and then only the route it is shown
+    // for: the first page's route was pre-rendered and is never drawn.
     view! {
         <Router base=router_base>
           <TakeOver prerendered shown/>
@@ -80,20 +82,18 @@ pub fn App() -> impl IntoView {
             <Show when=move || shown.get()>
                 <SkipLink/>
                 <SiteHeader/>
-            </Show>
-            <main id=move || shown.get().then_some("main") class="main" tabindex="-1" hidden=move || !shown.get()>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/page/:page") view=HomePage/>
-                    <Route path=path!("/posts/:slug") view=PostPage/>
-                    <Route path=path!("/tags") view=TagsPage/>
-                    <Route path=path!("/tags/:tag") view=TagPage/>
-                    <Route path=path!("/tags/:tag/page/:page") view=TagPage/>
-                    <Route path=path!("/archives") view=ArchivesPage/>
-                    <Route path=path!("/search") view=SearchPage/>
-                </Routes>
-            </main>
-            <Show when=move || shown.get()>
+                <main id="main" class="main" tabindex="-1">
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/page/:page") view=HomePage/>
+                        <Route path=path!("/posts/:slug") view=PostPage/>
+                        <Route path=path!("/tags") view=TagsPage/>
+                        <Route path=path!("/tags/:tag") view=TagPage/>
+                        <Route path=path!("/tags/:tag/page/:page") view=TagPage/>
+                        <Route path=path!("/archives") view=ArchivesPage/>
+                        <Route path=path!("/search") view=SearchPage/>
+                    </Routes>
+                </main>
                 <SiteFooter/>
             </Show>
           </div>

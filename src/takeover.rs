@@ -5,10 +5,14 @@
 //! reading the pre-rendered page, which the app never touches, so nothing
 //! moves or flashes and the start costs the main thread little. The first
 //! navigation (the router follows every link click) hands over: the app
-//! draws the new route and the pre-rendered copy goes, in one frame.
+//! draws the new route, and only that, and the pre-rendered copy goes, in
+//! one frame.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+use leptos_router::{
+    hooks::use_location,
+    location::{BrowserUrl, LocationProvider},
+};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -22,24 +26,6 @@ pub const APP_ID: &str = "quire-app";
 
 /// The id of the build's pre-rendered copy of the page.
 const PRERENDERED_ID: &str = "quire-static";
-
-/// Whether the app draws the page, rather than the pre-rendered copy showing it.
-#[derive(Clone, Copy)]
-pub struct AppShown(RwSignal<bool>);
-
-impl AppShown {
-    /// Makes the state available to every view; `shown` is the start state.
-    pub fn provide(shown: bool) -> RwSignal<bool> {
-        let signal = RwSignal::new(shown);
-        provide_context(Self(signal));
-        signal
-    }
-
-    /// Whether the app is shown; views re-render when it comes to be.
-    pub fn get() -> bool {
-        use_context::<Self>().is_none_or(|shown| shown.0.get())
-    }
-}
 
 /// The pre-rendered copy of the page the reader opened.
 #[derive(Clone)]
@@ -116,6 +102,7 @@ pub fn TakeOver(
         return;
     };
     let location = use_location();
+    let browser_url = use_context::<BrowserUrl>();
     Effect::new(move |_| {
         if shown.get_untracked() || location.pathname.get() == prerendered.path {
             return;
@@ -124,5 +111,12 @@ pub fn TakeOver(
         // painted between the old page going and the new one coming.
         prerendered.remove();
         shown.set(true);
+        // The router puts a followed link's address in the address bar once
+        // the routes say the new page is ready. The routes were only just
+        // drawn, for the new address already, so they never see a change
+        // to say it for; this says it for them.
+        if let Some(browser_url) = &browser_url {
+            browser_url.ready_to_complete();
+        }
     });
 }

@@ -5,14 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use quire_core::manifest::Manifest;
 
-use crate::{
-    data::{Load, LoadError, Store},
-    takeover::AppShown,
-};
+use crate::data::{Load, LoadError, Store};
 
 /// Renders `ready` once the manifest is loaded; until then a quiet
-/// placeholder, and on failure the reason with a retry button. Draws nothing
-/// while the pre-rendered page still shows the route.
+/// placeholder, and on failure the reason with a retry button.
 #[component]
 pub fn WithManifest<V, F>(
     /// Draws the page from the manifest.
@@ -24,8 +20,6 @@ where
 {
     let store = Store::get();
     move || match store.manifest() {
-        // The pre-rendered page shows this route until the first navigation.
-        _ if !AppShown::get() => ().into_any(),
         Load::Loading => view! { <Loading label="Loading posts…"/> }.into_any(),
         Load::Ready(manifest) => ready(manifest).into_any(),
         Load::Failed(error) => {
