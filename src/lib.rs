@@ -66,9 +66,11 @@ pub fn App() -> impl IntoView {
     // Whether the app draws the page, rather than the pre-rendered copy showing it.
     let shown = RwSignal::new(prerendered.is_none());
 
-    // The router runs from the start: it follows every link click. The app
-    // draws nothing until it is shown, and then only the route it is shown
-    // for: the first page's route was pre-rendered and is never drawn.
+    // The router runs from the start: it follows every link click. The
+    // shell (header, footer) is drawn at the start too, hidden, so that the
+    // first navigation draws only its route. The routes are drawn when the
+    // app is first shown, and then only for the address it is shown for:
+    // the first page's route was pre-rendered and is never drawn.
     view! {
         <Router base=router_base>
           <TakeOver prerendered shown/>
@@ -78,11 +80,11 @@ pub fn App() -> impl IntoView {
           <Announcer/>
           <ScrollToTop/>
           <SearchShortcut/>
-          <div id=APP_ID>
-            <Show when=move || shown.get()>
-                <SkipLink/>
-                <SiteHeader/>
-                <main id="main" class="main" tabindex="-1">
+          <div id=APP_ID hidden=move || !shown.get()>
+            <SkipLink/>
+            <SiteHeader/>
+            <main id=move || shown.get().then_some("main") class="main" tabindex="-1">
+                <Show when=move || shown.get()>
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/page/:page") view=HomePage/>
@@ -93,9 +95,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/archives") view=ArchivesPage/>
                         <Route path=path!("/search") view=SearchPage/>
                     </Routes>
-                </main>
-                <SiteFooter/>
-            </Show>
+                </Show>
+            </main>
+            <SiteFooter/>
           </div>
         </Router>
     }

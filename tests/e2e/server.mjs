@@ -7,7 +7,9 @@
 //   cloudflare  `_redirects` rules before files, then as github, with `_headers`
 //   spa         every unknown extension-less path answers index.html with
 //               status 200, like `trunk serve` and single-page-app hosts
-// Like every one of those hosts, it compresses text and wasm with gzip.
+// Like every one of those hosts, it compresses text and wasm with gzip, and
+// answers with an ETag, Last-Modified and the host's usual Cache-Control (a
+// request with a matching If-None-Match gets 304).
 // Usage: node server.mjs <dir> <port> [base] [host]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -27,6 +29,14 @@ const TYPES = {
   ".jpg": "image/jpeg",
   ".xml": "application/xml",
   ".txt": "text/plain; charset=utf-8",
+};
+
+/** How long each host lets browsers keep a file without asking again, before any `_headers` rule. */
+const CACHING = {
+  github: { "cache-control": "max-age=600" },
+  netlify: { "cache-control": "public, max-age=0, must-revalidate" },
+  cloudflare: { "cache-control": "public, max-age=0, must-revalidate" },
+  spa: {},
 };
 
 /** `_redirects`: "from to status" lines. */
@@ -100,7 +110,11 @@ export async function startServer(dir, port, base = "/", host = "github") {
         file = join(file, "index.html");
       }
       const body = await readFile(file);
-      send(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }, body);
+      const { mtime } = await stat(file);
+      const etag = `"${body.length.toString(16)}-${mtime.getTime().toString(16)}"`;
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", etag, "last-modified": mtime.toUTCString(), ...CACHING[host] };
+      if (request.headers["if-none-match"] === etag) return send(304, headers, "");
+      send(200, headers, body);
       return;
     } catch {
       // No such file: the host's fallback rules decide.
