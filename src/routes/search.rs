@@ -1,6 +1,6 @@
 //! `/search/`: results as you type, over titles, summaries, tags and full text.
 
-use std::sync::Arc;
+use std::{sync::Arc, time::Duration};
 
 use leptos::{ev, prelude::*};
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -60,9 +60,10 @@ pub fn SearchPage() -> impl IntoView {
 fn SearchBox(query: RwSignal<String>) -> impl IntoView {
     let navigate = use_navigate();
     let store = Store::get();
+    let address_update = StoredValue::new_local(None::<PendingAddress>);
     let on_input = move |event: ev::Event| {
         let value = event_target_value(&event);
-        remember_in_address(&value);
+        remember_in_address_soon(&value, address_update);
         query.set(value);
     };
     let on_keydown = move |event: ev::KeyboardEvent| match event.key().as_str() {
@@ -75,7 +76,7 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
             if query.get_untracked().is_empty() {
                 leave_search(&navigate, &store);
             } else {
-                remember_in_address("");
+                remember_in_address_soon("", address_update);
                 query.set(String::new());
             }
         }
@@ -176,6 +177,58 @@ fn Results(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoView {
             }}
         </ol>
     }
+}
+
+/// How long typing pauses before the query goes into the address: the
+/// browser takes a few milliseconds for each change of address, too many
+/// to spend on every keystroke.
+const ADDRESS_UPDATE_AFTER: Duration = Duration::from_millis(400);
+
+/// A query on its way into the address. It is written when it is dropped:
+/// when typing pauses (its timer drops it), or when the search page goes,
+/// so a reader who opens a result and comes back finds the query there. A
+/// newer query cancels it.
+struct PendingAddress {
+    query: Option<String>,
+    /// The search page's path: after a history step the address is another page's.
+    path: String,
+    timer: Option<TimeoutHandle>,
+}
+
+impl PendingAddress {
+    fn cancel(mut self) {
+        self.query = None;
+    }
+}
+
+impl Drop for PendingAddress {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+        let still_here = window().location().pathname().ok().as_deref() == Some(&self.path);
+        if let Some(query) = self.query.take()
+            && still_here
+        {
+            remember_in_address(&query);
+        }
+    }
+}
+
+/// [`remember_in_address`] once typing pauses, or as the page goes.
+fn remember_in_address_soon(
+    query: &str,
+    pending: StoredValue<Option<PendingAddress>, LocalStorage>,
+) {
+    if let Some(earlier) = pending.try_update_value(Option::take).flatten() {
+        earlier.cancel();
+    }
+    let timer = set_timeout_with_handle(move || pending.set_value(None), ADDRESS_UPDATE_AFTER).ok();
+    pending.set_value(Some(PendingAddress {
+        query: Some(query.to_owned()),
+        path: window().location().pathname().unwrap_or_default(),
+        timer,
+    }));
 }
 
 /// Keeps the query in the address (`?q=…`), so a reload or a shared link

@@ -74,6 +74,10 @@ test("a search with no hits says so, and a search page opened directly works", a
   await expect(page.locator("#search-status")).toHaveText("No posts match “zzzqqq”.");
   await page.getByRole("searchbox").fill("cap theorem");
   await expect(page.locator(".search-result a").first()).toContainText(POSTS[0].title);
+  // Once typing pauses, the query is in the address, for a reload or a shared link.
+  await expect(page).toHaveURL(/\/search\/\?q=cap(\+|%20)theorem$/);
+  await page.reload();
+  await expect(page.getByRole("searchbox")).toHaveValue("cap theorem");
 });
 
 test("the table of contents lists the sections, folds, and jumps to them", async ({ page }) => {
