@@ -61,6 +61,19 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
     let navigate = use_navigate();
     let store = Store::get();
     let address_update = StoredValue::new_local(None::<PendingAddress>);
+    // A press or an Enter may follow a link away: the query goes into the
+    // address first, while it is still the search page's, so that coming
+    // back shows it.
+    let write_now = move || drop(address_update.try_update_value(Option::take));
+    let handles = [
+        window_event_listener(ev::pointerdown, move |_| write_now()),
+        window_event_listener(ev::keydown, move |event| {
+            if event.key() == "Enter" {
+                write_now();
+            }
+        }),
+    ];
+    on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
     let on_input = move |event: ev::Event| {
         let value = event_target_value(&event);
         remember_in_address_soon(&value, address_update);
@@ -185,9 +198,9 @@ fn Results(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoView {
 const ADDRESS_UPDATE_AFTER: Duration = Duration::from_millis(400);
 
 /// A query on its way into the address. It is written when it is dropped:
-/// when typing pauses (its timer drops it), or when the search page goes,
-/// so a reader who opens a result and comes back finds the query there. A
-/// newer query cancels it.
+/// when typing pauses (its timer drops it), when the reader presses
+/// something or Enter, or when the search page goes, so a reader who opens a
+/// result and comes back finds the query there. A newer query cancels it.
 struct PendingAddress {
     query: Option<String>,
     /// The search page's path: after a history step the address is another page's.
