@@ -4,11 +4,7 @@ use std::{sync::Arc, time::Duration};
 
 use leptos::{ev, prelude::*};
 use leptos_router::hooks::{use_navigate, use_query_map};
-use quire_core::{
-    listing::paths,
-    markup, page_text,
-    search::{SearchIndex, highlight_html},
-};
+use quire_core::{markup, page_text, search::SearchIndex};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -128,14 +124,10 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
 fn Results(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoView {
     let store = Store::get();
     let navigate = use_navigate();
-    let hits = Memo::new(move |_| {
-        let query = query.get();
-        index
-            .search(&query, MAX_RESULTS)
-            .into_iter()
-            .filter_map(|hit| index.doc(hit.doc).cloned())
-            .collect::<Vec<_>>()
-    });
+    let hits = {
+        let index = Arc::clone(&index);
+        Memo::new(move |_| index.search(&query.get(), MAX_RESULTS))
+    };
     let on_keydown = move |event: ev::KeyboardEvent| {
         let position = focused_result();
         match (event.key().as_str(), position) {
@@ -164,31 +156,10 @@ fn Results(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoView {
         <p id="search-status" class="search-status" role="status" aria-live="polite">
             {move || page_text::search_status(&query.get(), hits.read().len())}
         </p>
-        <ol id="search-results" class="search-results" on:keydown=on_keydown>
-            {move || {
-                let query = query.get();
-                let root = store.root();
-                hits.get()
-                    .into_iter()
-                    .map(|doc| {
-                        let href = format!("{root}{}", paths::post(&doc.slug));
-                        let tags = doc.tags.iter().map(|tag| format!("#{tag}")).collect::<Vec<_>>().join(" ");
-                        view! {
-                            <li class="search-result">
-                                <a href=href>
-                                    <span class="search-result-title" inner_html=highlight_html(&doc.title, &query)></span>
-                                    <span class="search-result-summary" inner_html=highlight_html(&doc.summary, &query)></span>
-                                    <span class="search-result-meta">
-                                        <time datetime=doc.date.to_string()>{doc.date.long_form()}</time>
-                                        {(!tags.is_empty()).then(|| view! { " · " <span inner_html=highlight_html(&tags, &query)></span> })}
-                                    </span>
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </ol>
+        <ol id="search-results" class="search-results" on:keydown=on_keydown inner_html=move || {
+            let docs = hits.read().iter().filter_map(|hit| index.doc(hit.doc)).collect::<Vec<_>>();
+            markup::search_results(&store.root(), docs, &query.get())
+        }></ol>
     }
 }
 

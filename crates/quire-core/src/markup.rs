@@ -11,6 +11,7 @@ use crate::{
     listing::paths,
     manifest::{Cover, PostSummary, Site},
     markdown::{Heading, Rendered, escape_html as esc},
+    search::{SearchDoc, highlight_html},
     slug::slugify,
 };
 
@@ -438,9 +439,53 @@ pub fn query_escape(text: &str) -> String {
     out
 }
 
+/// The inside of the search page's result list: one `<li>` per post, its
+/// title, summary and tags with the query's words marked (see
+/// [`highlight_html`]), and its date. One string, so the app sets a whole
+/// list per keystroke in one go.
+pub fn search_results<'a>(
+    root: &str,
+    docs: impl IntoIterator<Item = &'a SearchDoc>,
+    query: &str,
+) -> String {
+    docs.into_iter()
+        .map(|doc| {
+            let tags = doc.tags.iter().map(|tag| format!("#{tag}")).collect::<Vec<_>>().join(" ");
+            let tags = if tags.is_empty() {
+                String::new()
+            } else {
+                format!(" · <span>{}</span>", highlight_html(&tags, query))
+            };
+            format!(
+                r#"<li class="search-result"><a href="{root}{}"><span class="search-result-title">{}</span><span class="search-result-summary">{}</span><span class="search-result-meta"><time datetime="{}">{}</time>{tags}</span></a></li>"#,
+                esc(&paths::post(&doc.slug)),
+                highlight_html(&doc.title, query),
+                highlight_html(&doc.summary, query),
+                doc.date,
+                doc.date.long_form(),
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn search_results_mark_the_query_and_escape_the_rest() {
+        let doc = SearchDoc {
+            slug: "cap".into(),
+            title: "CAP <theorem>".into(),
+            summary: "Pick two.".into(),
+            tags: vec!["databases".into()],
+            date: "2026-03-09".parse().unwrap(),
+        };
+        assert_eq!(
+            search_results("/blog/", [&doc], "theorem data"),
+            r#"<li class="search-result"><a href="/blog/posts/cap/"><span class="search-result-title">CAP &lt;<mark>theorem</mark>&gt;</span><span class="search-result-summary">Pick two.</span><span class="search-result-meta"><time datetime="2026-03-09">March 9, 2026</time> · <span>#<mark>databases</mark></span></span></a></li>"#
+        );
+    }
 
     #[test]
     fn query_escape_keeps_unreserved_and_encodes_the_rest() {
