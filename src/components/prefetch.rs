@@ -24,20 +24,13 @@ impl PreparedPost {
     /// The prepared text of the post `slug` (the inside of its
     /// `.post-content`), if it is the one prepared; it can be taken once.
     pub fn take(slug: &str) -> Option<Element> {
-        let prepared = use_context::<Self>()?;
-        let matches = prepared.0.with_value(|prepared| {
-            prepared
-                .as_ref()
-                .is_some_and(|(for_slug, _)| for_slug == slug)
-        });
-        if !matches {
-            return None;
-        }
-        prepared
+        use_context::<Self>()?
             .0
-            .try_update_value(Option::take)
+            .try_update_value(|prepared| match prepared {
+                Some((for_slug, _)) if for_slug == slug => prepared.take().map(|(_, text)| text),
+                _ => None,
+            })
             .flatten()
-            .map(|(_, content)| content)
     }
 }
 

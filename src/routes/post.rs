@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use quire_core::{
     listing::{RELATED_POSTS, neighbours, related},
     manifest::{Manifest, PostSummary},
+    markdown::Rendered,
     markup,
     page_text::PageText,
 };
@@ -49,21 +50,13 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
     let body_state = Memo::new(move |_| store.body(&slug));
     let body = {
         let post = post.clone();
-        move || {
-            match body_state.get() {
+        move || match body_state.get() {
             None | Some(Load::Loading) => view! { <Loading label="Loading the post…"/> }.into_any(),
-            Some(Load::Ready(rendered)) => match PreparedPost::take(&post.slug) {
-                Some(prepared) => view! { <div class="post-content" data-lazy-layout="" node_ref=lay_out_rest_later(Some(prepared))></div> }.into_any(),
-                None => {
-                    let content = markup::post_content(&store.root(), &post, &rendered);
-                    view! { <div class="post-content" data-lazy-layout="" node_ref=lay_out_rest_later(None) inner_html=content></div> }.into_any()
-                }
-            },
+            Some(Load::Ready(rendered)) => post_text(&store, &post, &rendered),
             Some(Load::Failed(error)) => {
                 let post = post.clone();
                 view! { <LoadFailed error retry=move || store.load_body(&post)/> }.into_any()
             }
-        }
         }
     };
     let root = store.root();
@@ -83,6 +76,24 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
             {body}
             <footer class="post-footer" inner_html=footer></footer>
         </article>
+    }
+}
+
+/// The post's text (and its table of contents): the copy prepared ahead
+/// when there is one, else drawn from the rendered Markdown.
+fn post_text(store: &Store, post: &PostSummary, rendered: &Rendered) -> AnyView {
+    match PreparedPost::take(&post.slug) {
+        Some(prepared) => view! {
+            <div class="post-content" data-lazy-layout="" node_ref=lay_out_rest_later(Some(prepared))></div>
+        }
+        .into_any(),
+        None => {
+            let content = markup::post_content(&store.root(), post, rendered);
+            view! {
+                <div class="post-content" data-lazy-layout="" node_ref=lay_out_rest_later(None) inner_html=content></div>
+            }
+            .into_any()
+        }
     }
 }
 
