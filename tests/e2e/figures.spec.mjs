@@ -38,6 +38,8 @@ const stats = (times) => {
  *   the first turn at whose end `done()` holds counts.
  * - Painted: the frame that shows the result has been produced (its style,
  *   layout and paint are done; this headless Chromium paints in software).
+ * A third value says which frame after the act showed the result: 1 is the
+ * very next one, "one frame".
  */
 function installTiming() {
   const nextTask = () => new Promise((done) => { const channel = new MessageChannel(); channel.port1.onmessage = done; channel.port2.postMessage(0); });
@@ -53,18 +55,29 @@ function installTiming() {
     });
   window.quireTiming = {
     async measure(act, done) {
+      // Frames begun since the act; registered first, this counts a frame
+      // before any other callback of that frame runs.
+      let frames = 0;
+      let counting = true;
+      const count = () => {
+        frames += 1;
+        if (counting) requestAnimationFrame(count);
+      };
+      requestAnimationFrame(count);
       const started = performance.now();
       act();
       let turn = await turnEnd();
       while (!done()) turn = await turnEnd();
       // In a frame's callbacks, this frame paints next; otherwise the next frame does.
+      const paintingFrame = turn.inFrame ? frames : frames + 1;
       await (turn.inFrame ? nextTask() : new Promise((painted) => requestAnimationFrame(() => nextTask().then(painted))));
-      return [turn.at - started, performance.now() - started];
+      counting = false;
+      return [turn.at - started, performance.now() - started, paintingFrame];
     },
   };
 }
 
-/** Clicks a post's card link and returns the ms until its body is in the document, and until it is painted. */
+/** Clicks a post's card link and returns the ms until the app is done, and until the post is painted, and which frame after the click painted it. */
 async function clickToRendered(page, post, { prefetch }) {
   const link = page.locator("article.post-card h2 a", { hasText: post.title });
   const fetched = () =>
@@ -86,6 +99,13 @@ async function clickToRendered(page, post, { prefetch }) {
   }, post.title);
 }
 
+/** Figures of a kind of click, filled in by the test. */
+const samples = () => ({ ready: [], painted: [], frames: [] });
+
+/** One line of figures: times, and how often the very next frame showed the result of the `acts`. */
+const describe = ({ ready, painted, frames }, acts = "clicks") =>
+  `ready ${stats(ready)}; painted ${stats(painted)}; shown in the next frame after ${frames.filter((frame) => frame === 1).length} of ${frames.length} ${acts}`;
+
 /** How many times the home page is opened afresh; each time, one post is the first clicked and then every other post is clicked. */
 const ROUNDS = 3;
 
@@ -104,26 +124,27 @@ for (const emulated of [false, true]) {
     // opens each post once, so a cold post comes over the network.
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
-    const measure = async (post, prefetch, times, painted) => {
+    const measure = async (post, prefetch, into) => {
       // The pointer stays clear of the cards, so nothing is prefetched by chance.
       await page.mouse.move(0, 0);
       await setEmulation(true);
-      const [inDocument, onScreen] = await clickToRendered(page, post, { prefetch });
+      const [ready, painted, frame] = await clickToRendered(page, post, { prefetch });
       await setEmulation(false);
       await expect(page.locator("h1.post-title")).toHaveText(post.title);
-      times.push(inDocument);
-      painted.push(onScreen);
+      into.ready.push(ready);
+      into.painted.push(painted);
+      into.frames.push(frame);
     };
     for (const prefetch of [true, false]) {
-      const [firstTimes, firstPainted, times, painted] = [[], [], [], []];
+      const [first, later] = [samples(), samples()];
       // Each round opens the home page afresh. Its first click hands the
       // pre-rendered page over to the app; the clicks after it are the app's
       // steady state: back to the list, open the next post not seen before.
-      for (const first of POSTS.slice(0, ROUNDS)) {
+      for (const firstPost of POSTS.slice(0, ROUNDS)) {
         await cdp.send("Network.clearBrowserCache");
         await open(page, "/");
-        await measure(first, prefetch, firstTimes, firstPainted);
-        for (const post of POSTS.filter((post) => post !== first)) {
+        await measure(firstPost, prefetch, first);
+        for (const post of POSTS.filter((post) => post !== firstPost)) {
           await page.goBack();
           await expect(page.locator("article.post-card").first()).toBeVisible();
           if (!(await page.locator("article.post-card h2 a", { hasText: post.title }).count())) {
@@ -131,12 +152,12 @@ for (const emulated of [false, true]) {
             await page.locator("a.pager-older").evaluate((link) => link.click());
             await expect(page.locator("article.post-card h2 a", { hasText: post.title })).toBeVisible();
           }
-          await measure(post, prefetch, times, painted);
+          await measure(post, prefetch, later);
         }
       }
       const kind = prefetch ? "prefetched" : "cold";
-      rows.push(`${kind}, a later click: ready ${stats(times)}; painted ${stats(painted)}`);
-      rows.push(`${kind}, the first click (the app takes over): ready ${stats(firstTimes)}; painted ${stats(firstPainted)}`);
+      rows.push(`${kind}, a later click: ${describe(later)}`);
+      rows.push(`${kind}, the first click (the app takes over): ${describe(first)}`);
     }
     console.log(`figure: click to rendered post (${emulated ? "slow 4G, CPU x4" : "loopback"}):\n  ${rows.join("\n  ")}`);
   });
@@ -155,27 +176,28 @@ test("figures: search keystrokes over a 10,000-post index", async ({ page }) => 
   // Queries a reader might type: the first two words of some posts' titles,
   // each typed from an empty field.
   const queries = [1234, 5678, 9012].map((at) => index.d[at].t.split(" ").slice(0, 2).join(" "));
-  const [times, painted] = await page.evaluate(async (queries) => {
+  const [times, painted, frames] = await page.evaluate(async (queries) => {
     const input = document.getElementById("search-input");
     const type = (text) => () => {
       input.value = text;
       input.dispatchEvent(new Event("input", { bubbles: true }));
     };
-    const [times, painted] = [[], []];
+    const [times, painted, frames] = [[], [], []];
     for (const query of queries) {
       await window.quireTiming.measure(type(""), () => true);
       for (let end = 1; end <= query.length; end += 1) {
-        const [ready, onScreen] = await window.quireTiming.measure(type(query.slice(0, end)), () => true);
+        const [ready, onScreen, frame] = await window.quireTiming.measure(type(query.slice(0, end)), () => true);
         times.push(ready);
         painted.push(onScreen);
+        frames.push(frame);
       }
     }
-    return [times, painted];
+    return [times, painted, frames];
   }, queries);
   const query = queries.at(-1);
   await expect(page.locator(".search-result a").first()).toContainText(query.split(" ")[0]);
   console.log(
     `figure: search over 10,000 posts (${(statSync(file).size / 1048576).toFixed(1)} MB index, opened and parsed in ${loadMs} ms): ` +
-      `per keystroke of ${queries.map((query) => `"${query}"`).join(", ")}: ready ${stats(times)}; painted ${stats(painted)}`,
+      `per keystroke of ${queries.map((query) => `"${query}"`).join(", ")}: ${describe({ ready: times, painted, frames }, "keystrokes")}`,
   );
 });
