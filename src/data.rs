@@ -139,9 +139,10 @@ impl Store {
     /// body is fetched once however often a reader opens or hovers its link;
     /// after a failure, it fetches again (the retry button).
     pub fn load_body(&self, post: &PostSummary) {
-        let known = self.bodies.with_untracked(|bodies| {
-            matches!(bodies.get(&post.slug), Some(Load::Ready(_) | Load::Loading))
-        });
+        let known = matches!(
+            self.body_untracked(&post.slug),
+            Some(Load::Ready(_) | Load::Loading)
+        );
         if !known {
             self.fetch_body(post);
         }
