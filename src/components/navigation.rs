@@ -166,7 +166,10 @@ fn hold_scroll(y: f64, reader_moved: StoredValue<bool>) {
             lay_out_in_full(false);
             return;
         }
-        if (window().scroll_y().unwrap_or_default() - y).abs() > 1.0 {
+        // The top needs no reading first: reading the position would lay
+        // out the new page on the spot, and scrolling to the very top is the
+        // one scroll the browser does without a layout.
+        if y == 0.0 || (window().scroll_y().unwrap_or_default() - y).abs() > 1.0 {
             scroll_instantly(y);
         }
         if frames_left > 0 {
@@ -197,6 +200,8 @@ fn lay_out_in_full(on: bool) {
 /// stylesheet's `scroll-behavior`.
 fn scroll_instantly(y: f64) {
     let options = ScrollToOptions::new();
+    // With both coordinates given, the browser knows (0, 0) needs no clamping.
+    options.set_left(0.0);
     options.set_top(y);
     options.set_behavior(ScrollBehavior::Instant);
     window().scroll_to_with_scroll_to_options(&options);
