@@ -1,9 +1,9 @@
 //! Full-text search: the build tool writes a [`SearchIndex`] of the posts, and
 //! the app loads it on first use and queries it on every keystroke.
 //!
-//! Words are cut and folded here once for both sides, and [`highlight`] and
-//! [`snippet`] use the same rule, so the words a reader sees marked are the
-//! words that made the post a hit.
+//! Words are cut and folded here once for both sides, and [`highlight`] uses
+//! the same rule, so the words a reader sees marked are the words that made
+//! the post a hit.
 //!
 //! A word is a run of letters, digits and combining marks; each CJK character
 //! is a word of its own, as in [`crate::text::word_count`]. Words are
@@ -459,67 +459,6 @@ pub fn highlight_html(text: &str, query: &str) -> String {
     }
     html.push_str(&escape_html(&text[at..]));
     html
-}
-
-/// At most `max_chars` characters (ellipses included) of `plain_text` around
-/// the first word of `query`, cut between words, with "…" where text was cut;
-/// the start when nothing matches.
-pub fn snippet(plain_text: &str, query: &str, max_chars: usize) -> String {
-    let text = plain_text.trim();
-    let total = text.chars().count();
-    if total <= max_chars {
-        return text.to_owned();
-    }
-    if max_chars < 3 {
-        // Too small for a word and its ellipses.
-        return text.chars().take(max_chars).collect();
-    }
-    let found = matches(text, &query_words(query))
-        .next()
-        .map_or(0, |range| range.start);
-    let found_char = text[..found].chars().count();
-    // A third of the window before the match shows what led to it; near the
-    // end of the text the window starts earlier so that it stays full.
-    let start_char = found_char
-        .saturating_sub(max_chars / 3)
-        .min(total + 1 - max_chars);
-    let mut start = byte_at(text, start_char);
-    if start > 0 && !text[..start].ends_with(char::is_whitespace) {
-        start = match text[start..found].find(char::is_whitespace) {
-            Some(space) => start + space,
-            None => found,
-        };
-    }
-    start += text[start..].len() - text[start..].trim_start().len();
-    let mut snippet = String::new();
-    if start > 0 {
-        snippet.push('…');
-    }
-    let rest = &text[start..];
-    let budget = max_chars - usize::from(start > 0);
-    if rest.chars().count() <= budget {
-        snippet.push_str(rest);
-        return snippet;
-    }
-    let cut = byte_at(rest, budget - 1);
-    let end = if rest[cut..].starts_with(char::is_whitespace) {
-        cut
-    } else {
-        // A word longer than the window is cut where the window ends.
-        rest[..cut].rfind(char::is_whitespace).unwrap_or(cut)
-    };
-    let kept = rest[..end].trim_end_matches(|ch: char| {
-        ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '.' | '!' | '?' | '—' | '–' | '-')
-    });
-    snippet.push_str(if kept.is_empty() { &rest[..end] } else { kept });
-    snippet.push('…');
-    snippet
-}
-
-fn byte_at(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(at, _)| at)
 }
 
 struct QueryWord {

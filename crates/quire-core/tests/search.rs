@@ -2,7 +2,7 @@
 
 use quire_core::{
     date::Date,
-    search::{Hit, SearchIndex, SearchInput, highlight, highlight_html, snippet},
+    search::{Hit, SearchIndex, SearchInput, highlight, highlight_html},
 };
 
 fn post(
@@ -220,60 +220,6 @@ fn highlight_html_escapes_hostile_text() {
         highlight_html(text, ""),
         quire_core::markdown::escape_html(text)
     );
-}
-
-#[test]
-fn snippet_cuts_between_words_around_the_first_match() {
-    let text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
-    let cut = snippet(text, "nine", 30);
-    assert_eq!(cut, "…eight nine ten eleven twelve…");
-    assert!(cut.chars().count() <= 30);
-}
-
-#[test]
-fn snippet_near_the_end_starts_early_enough_to_fill_the_window() {
-    let text = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen";
-    // "…thirteen fourteen" if the match were always a third of the way in
-    assert_eq!(snippet(text, "fourteen", 30), "…twelve thirteen fourteen");
-}
-
-#[test]
-fn snippet_falls_back_to_the_start() {
-    let text = "Alpha beta, gamma delta epsilon zeta eta theta.";
-    assert_eq!(snippet(text, "zebra", 20), "Alpha beta, gamma…");
-    assert_eq!(snippet(text, "", 20), "Alpha beta, gamma…");
-    assert_eq!(snippet(text, "alp", 20), "Alpha beta, gamma…");
-}
-
-#[test]
-fn snippet_keeps_short_text_whole() {
-    assert_eq!(snippet("  Short text.  ", "text", 40), "Short text.");
-    assert_eq!(snippet("", "text", 40), "");
-}
-
-#[test]
-fn snippet_never_exceeds_max_chars_and_shows_the_match_when_it_can() {
-    let texts = [
-        "Zürich naïve café, Straße — a_very_long_identifier_without_spaces and 日本語の文章 here.",
-        "  spaced   out\n\n text  with   cafe  in   the    middle   of   it  ",
-    ];
-    for text in texts {
-        for query in ["", "cafe", "identifier", "本", "here", "middle", "zzz"] {
-            for max_chars in 0..100 {
-                let cut = snippet(text, query, max_chars);
-                assert!(
-                    cut.chars().count() <= max_chars,
-                    "{query:?} {max_chars}: {cut:?}"
-                );
-                if max_chars >= 40 && !highlight(text, query).is_empty() {
-                    assert!(
-                        !highlight(&cut, query).is_empty(),
-                        "{query:?} {max_chars}: {cut:?}"
-                    );
-                }
-            }
-        }
-    }
 }
 
 #[test]
