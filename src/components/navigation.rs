@@ -11,7 +11,7 @@ use web_sys::{
     ScrollRestoration, ScrollToOptions,
 };
 
-use crate::{components::announcer::announce, schedule::next_frame};
+use crate::{components::announcer::announce, routes::post, schedule::next_frame};
 
 /// How long, at most, a returning page waits for its content (a post body
 /// still on its way) before its scroll position is restored anyway.
@@ -25,6 +25,20 @@ struct Navigations(StoredValue<usize>);
 /// it started; 0 means the page opened first is still showing.
 pub fn navigations_so_far() -> usize {
     use_context::<Navigations>().map_or(0, |count| count.0.get_value())
+}
+
+impl Navigations {
+    /// Whether route change number `number` is still the latest: work left
+    /// for later by an earlier one (restoring a scroll position, holding it)
+    /// must not undo what the page shown now asked for.
+    fn is_latest(self, number: usize) -> bool {
+        self.0.get_value() == number
+    }
+}
+
+/// Whether the address shows `path` (the sub-path included).
+pub fn is_current_path(path: &str) -> bool {
+    window().location().pathname().ok().as_deref() == Some(path)
 }
 
 /// How many frames a restored or reset scroll position is held against the
@@ -81,18 +95,21 @@ pub fn RouteChanges() -> impl IntoView {
         on_key.remove();
     });
 
-    let navigations = StoredValue::new(0_usize);
-    provide_context(Navigations(navigations));
+    let navigations = Navigations(StoredValue::new(0_usize));
+    provide_context(navigations);
     Effect::new(move |_| {
-        let address = format!("{}{}", location.pathname.get(), location.search.get());
+        let address = address_of(&location.pathname.get(), &location.search.get());
         let hash = location.hash.get();
         // The first run is the page as loaded; a change of fragment alone is a
         // jump within the page, which the browser does. A history step that
         // only changed the fragment must not count for the next page change.
         if previous.get_value() == address {
+            let number = navigations.0.get_value();
             next_frame(move || {
-                going_back_or_forward.set_value(false);
-                lay_out_in_full(false);
+                if navigations.is_latest(number) {
+                    going_back_or_forward.set_value(false);
+                    lay_out_in_full(false);
+                }
             });
             return;
         }
@@ -101,19 +118,24 @@ pub fn RouteChanges() -> impl IntoView {
             positions.insert(left, last_y.get_value());
         });
         previous.set_value(address.clone());
-        navigations.update_value(|count| *count += 1);
+        navigations.0.update_value(|count| *count += 1);
+        let number = navigations.0.get_value();
+        let still_latest = move || navigations.is_latest(number);
         let saved = positions.with_value(|positions| positions.get(&address).copied());
         reader_moved.set_value(false);
-        after_content_drawn(move || {
+        after_content_drawn(still_latest, move || {
             let restore = going_back_or_forward.get_value();
             going_back_or_forward.set_value(false);
             match (restore, saved) {
-                (true, Some(y)) => hold_scroll(y, reader_moved),
+                (true, Some(y)) => hold_scroll(y, reader_moved, still_latest),
                 _ => {
                     lay_out_in_full(false);
                     match hash_target(&hash) {
-                        Some(target) => target.scroll_into_view(),
-                        None => hold_scroll(0.0, reader_moved),
+                        Some(target) => {
+                            post::lay_out_rest_now();
+                            target.scroll_into_view();
+                        }
+                        None => hold_scroll(0.0, reader_moved, still_latest),
                     }
                 }
             }
@@ -132,17 +154,30 @@ fn hash_target(hash: &str) -> Option<web_sys::Element> {
 /// The page's address without its fragment.
 fn current_address() -> String {
     let location = window().location();
-    format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
+    address_of(
+        &location.pathname().unwrap_or_default(),
+        &location.search().unwrap_or_default(),
     )
 }
 
+/// A path and query as one key. The router gives the query without its
+/// `?` and the browser with it: the two must make the same key, or a page
+/// opened with a query would count as a page change at once.
+fn address_of(path: &str, query: &str) -> String {
+    match query.trim_start_matches('?') {
+        "" => path.to_owned(),
+        query => format!("{path}?{query}"),
+    }
+}
+
 /// Runs `then` at the first frame where the main area has nothing loading,
-/// or after [`RESTORE_PATIENCE_FRAMES`] frames.
-fn after_content_drawn(then: impl FnOnce() + 'static) {
-    fn wait(frames_left: u32, then: Box<dyn FnOnce()>) {
+/// or after [`RESTORE_PATIENCE_FRAMES`] frames; never once `still_latest`
+/// says another route change came since.
+fn after_content_drawn(still_latest: impl Fn() -> bool + 'static, then: impl FnOnce() + 'static) {
+    fn wait(frames_left: u32, still_latest: Box<dyn Fn() -> bool>, then: Box<dyn FnOnce()>) {
+        if !still_latest() {
+            return;
+        }
         let pending = document()
             .query_selector("main .loading")
             .ok()
@@ -152,16 +187,34 @@ fn after_content_drawn(then: impl FnOnce() + 'static) {
             then();
             return;
         }
-        next_frame(move || wait(frames_left - 1, then));
+        next_frame(move || wait(frames_left - 1, still_latest, then));
     }
-    next_frame(move || wait(RESTORE_PATIENCE_FRAMES, Box::new(then)));
+    next_frame(move || {
+        wait(
+            RESTORE_PATIENCE_FRAMES,
+            Box::new(still_latest),
+            Box::new(then),
+        )
+    });
 }
 
 /// Scrolls to `y` and keeps it there for [`HOLD_FRAMES`] frames, unless the
-/// reader moves first: the router and the browser's scroll anchoring may
-/// still adjust the position as the page settles.
-fn hold_scroll(y: f64, reader_moved: StoredValue<bool>) {
-    fn hold(y: f64, frames_left: u32, reader_moved: StoredValue<bool>) {
+/// reader moves first or leaves the page: the router and the browser's
+/// scroll anchoring may still adjust the position as the page settles.
+fn hold_scroll(
+    y: f64,
+    reader_moved: StoredValue<bool>,
+    still_latest: impl Fn() -> bool + Copy + 'static,
+) {
+    fn hold(
+        y: f64,
+        frames_left: u32,
+        reader_moved: StoredValue<bool>,
+        still_latest: impl Fn() -> bool + Copy + 'static,
+    ) {
+        if !still_latest() {
+            return;
+        }
         if reader_moved.get_value() {
             lay_out_in_full(false);
             return;
@@ -173,12 +226,12 @@ fn hold_scroll(y: f64, reader_moved: StoredValue<bool>) {
             scroll_instantly(y);
         }
         if frames_left > 0 {
-            next_frame(move || hold(y, frames_left - 1, reader_moved));
+            next_frame(move || hold(y, frames_left - 1, reader_moved, still_latest));
         } else {
             lay_out_in_full(false);
         }
     }
-    hold(y, HOLD_FRAMES, reader_moved);
+    hold(y, HOLD_FRAMES, reader_moved, still_latest);
 }
 
 /// Marks the document while a back or forward step restores a scroll
@@ -213,7 +266,8 @@ fn scroll_instantly(y: f64) {
 /// style on the spot, in the middle of the app drawing the new page; let go
 /// of first, that work waits for the frame, which does it anyway. Focus
 /// then moves to the new page's heading. Listens in the capture phase, so
-/// it comes before the router's own listener, for as long as the app runs.
+/// it comes before the router's own listener, for as long as the app runs
+/// (`RouteChanges` is part of the app's frame, never taken down).
 fn release_focus_when_leaving() {
     let listener = Closure::<dyn Fn(MouseEvent)>::new(|event: MouseEvent| {
         let plain_click = event.button() == 0
@@ -229,9 +283,8 @@ fn release_focus_when_leaving() {
             })
             .and_then(|link| link.dyn_into::<HtmlAnchorElement>().ok())
             .is_some_and(|link| {
-                let here = window().location();
-                link.origin() == here.origin().unwrap_or_default()
-                    && Some(link.pathname()) != here.pathname().ok()
+                link.origin() == window().location().origin().unwrap_or_default()
+                    && !is_current_path(&link.pathname())
             });
         if !(plain_click && to_another_page) {
             return;

@@ -82,19 +82,14 @@ fn PostView(post: PostSummary, manifest: Arc<Manifest>) -> impl IntoView {
 /// The post's text (and its table of contents): the copy prepared ahead
 /// when there is one, else drawn from the rendered Markdown.
 fn post_text(store: &Store, post: &PostSummary, rendered: &Rendered) -> AnyView {
-    match PreparedPost::take(&post.slug) {
-        Some(prepared) => view! {
-            <div class="post-content" data-lazy-layout="" node_ref=lay_out_rest_later(Some(prepared))></div>
-        }
-        .into_any(),
-        None => {
-            let content = markup::post_content(&store.root(), post, rendered);
-            view! {
-                <div class="post-content" data-lazy-layout="" node_ref=lay_out_rest_later(None) inner_html=content></div>
-            }
-            .into_any()
-        }
+    let prepared = PreparedPost::take(&post.slug);
+    let content = prepared
+        .is_none()
+        .then(|| markup::post_content(&store.root(), post, rendered));
+    view! {
+        <div class="post-content" data-lazy-layout="" node_ref=lay_out_rest_later(prepared) inner_html=content></div>
     }
+    .into_any()
 }
 
 /// The post's text shows at once: while it carries `data-lazy-layout`, the
@@ -120,5 +115,15 @@ fn lay_out_rest_later(prepared: Option<Element>) -> NodeRef<Div> {
     content
 }
 
-/// The attribute [`lay_out_rest_later`] removes; the stylesheet reads it.
+/// Lays out the rest of the post drawn now at once, not when the browser
+/// is next idle: a jump to one of its headings needs the real heights of
+/// the blocks above it.
+pub fn lay_out_rest_now() {
+    if let Ok(Some(content)) = document().query_selector(&format!("[{LAZY_LAYOUT_ATTRIBUTE}]")) {
+        let _ = content.remove_attribute(LAZY_LAYOUT_ATTRIBUTE);
+    }
+}
+
+/// The attribute the post's text is drawn with and [`lay_out_rest_later`]
+/// removes; the stylesheet reads it.
 const LAZY_LAYOUT_ATTRIBUTE: &str = "data-lazy-layout";

@@ -78,6 +78,13 @@ test("a search with no hits says so, and a search page opened directly works", a
   await expect(page).toHaveURL(/\/search\/\?q=cap(\+|%20)theorem$/);
   await page.reload();
   await expect(page.getByRole("searchbox")).toHaveValue("cap theorem");
+  // Opened first, search has no page to go back to: Escape twice leads home,
+  // to the home page's own address (under a sub-path too).
+  await page.getByRole("searchbox").press("Escape");
+  await expect(page.getByRole("searchbox")).toHaveValue("");
+  await page.getByRole("searchbox").press("Escape");
+  await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
+  await expect(page).toHaveURL(new URL(at("/"), page.url()).href);
 });
 
 test("the table of contents lists the sections, folds, and jumps to them", async ({ page }) => {
@@ -152,8 +159,40 @@ test("back and forward return to where the reader was; a new page starts at the 
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeCloseTo(postScroll, -1);
   // The same text, not just the same offset: a post the app draws lays out
   // its far blocks a moment later (style/main.css), unless it is returned to.
-  expect(await page.evaluate(blockAtTop)).toEqual(postTop);
+  await expect.poll(() => page.evaluate(blockAtTop)).toEqual(postTop);
   await expectNoReload(page);
+});
+
+test("back from a post still loading returns to where the reader was on the list", async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await open(page, "/");
+  const post = POSTS[3];
+  let releaseBody;
+  const bodyHeld = new Promise((release) => (releaseBody = release));
+  await page.route(`**/data/posts/${post.slug}.*`, async (route) => {
+    await bodyHeld;
+    await route.continue();
+  });
+  const card = page.locator("article.post-card").nth(3);
+  await card.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 300);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(800);
+  const listScroll = await settledScroll(page);
+  await card.locator("h2 a").click();
+  await expect(page.locator("main .loading")).toBeVisible();
+  await page.goBack();
+  await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeCloseTo(listScroll, -1);
+  // The post's wait for its body must not wake up later and move the list.
+  const arrived = page.waitForResponse((response) => response.url().includes(`/data/posts/${post.slug}.`));
+  releaseBody();
+  await arrived;
+  await page.evaluate(() => new Promise((done) => {
+    let frames = 30;
+    const tick = () => (--frames ? requestAnimationFrame(tick) : done());
+    requestAnimationFrame(tick);
+  }));
+  expect(await page.evaluate(() => window.scrollY)).toBeCloseTo(listScroll, -1);
 });
 
 test("focus moves to the new page's heading and its title is announced", async ({ page }) => {
