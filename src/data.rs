@@ -83,13 +83,6 @@ impl Store {
         self.root.get_value()
     }
 
-    /// The router's own path for a route path such as `posts/x/`: the router
-    /// adds the site's sub-path itself, so `navigate` and `Redirect` take this,
-    /// while `href`s take [`Store::href`].
-    pub fn route(&self, path: &str) -> String {
-        format!("/{}", path.trim_start_matches('/'))
-    }
-
     /// An absolute path for a route path such as `posts/x/`.
     pub fn href(&self, path: &str) -> String {
         self.root.with_value(|root| paths::in_site(root, path))

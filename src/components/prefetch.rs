@@ -6,13 +6,14 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::{
+    components::navigation::is_current_path,
     data::{Load, Store},
     schedule::when_idle,
 };
 
-/// The class of the out-of-sight copy [`lay_out_ahead`] makes; the stylesheet
+/// The classes of the out-of-sight copy [`lay_out_ahead`] makes; the stylesheet
 /// gives it the post column's width and hides it.
-const LAYOUT_AHEAD_CLASS: &str = "post-content layout-ahead";
+const LAYOUT_AHEAD_CLASSES: &str = "post-content layout-ahead";
 
 /// The text of the post prefetched last, parsed and laid out ahead, waiting
 /// to be shown: the post view moves it into the page instead of parsing the
@@ -61,7 +62,8 @@ pub fn PrefetchOnIntent() -> impl IntoView {
         };
         if let Load::Ready(manifest) = store.manifest_untracked()
             && let Some(post) = manifest.find_post(slug)
-            && store.body_untracked(slug).is_none()
+            // A body that failed is fetched again: pointing at it once more is asking.
+            && !matches!(store.body_untracked(slug), Some(Load::Ready(_) | Load::Loading))
         {
             store.load_body(post);
             arriving.set(Some(post.slug.clone()));
@@ -109,11 +111,11 @@ pub fn PrefetchOnIntent() -> impl IntoView {
 /// the reader has already opened the post.
 fn lay_out_ahead(address: &str, html: &str) -> Option<Element> {
     let document = document();
-    if window().location().pathname().ok().as_deref() == Some(address) {
+    if is_current_path(address) {
         return None;
     }
     let copy = document.create_element("div").ok()?;
-    copy.set_class_name(LAYOUT_AHEAD_CLASS);
+    copy.set_class_name(LAYOUT_AHEAD_CLASSES);
     let _ = copy.set_attribute("aria-hidden", "true");
     copy.set_inner_html(html);
     document.body()?.append_child(&copy).ok()?;

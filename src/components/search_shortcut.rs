@@ -6,7 +6,10 @@ use quire_core::listing::paths;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::{data::Store, routes::search::SEARCH_INPUT_ID};
+use crate::{
+    data::Store,
+    routes::{as_written, search::SEARCH_INPUT_ID},
+};
 
 /// Listens for `/` outside text fields: opens the search page, or focuses
 /// its field when it is already open.
@@ -38,7 +41,7 @@ pub fn SearchShortcut() -> impl IntoView {
             Some(input) => {
                 let _ = input.focus();
             }
-            None => navigate(&store.route(paths::SEARCH), Default::default()),
+            None => navigate(&store.href(paths::SEARCH), as_written(false)),
         }
     });
     on_cleanup(move || handle.remove());

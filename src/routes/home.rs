@@ -10,7 +10,7 @@ use quire_core::{
 use crate::{
     components::{card::PostList, page_meta::PageMeta, pager::Pager, status::WithManifest},
     data::Store,
-    routes::{not_found::NotFound, page_param},
+    routes::{as_written, not_found::NotFound, page_param},
 };
 
 /// The home page and its later pages.
@@ -24,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <WithManifest ready=move |manifest| move || {
             if is_page_one_alias() {
-                return view! { <Redirect path=store.route("")/> }.into_any();
+                return view! { <Redirect path=store.href("") options=as_written(true)/> }.into_any();
             }
             let site = &manifest.site;
             let Some(listed) = page.get().and_then(|number| paginate(&manifest.posts, site.posts_per_page, number)) else {

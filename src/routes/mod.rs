@@ -9,7 +9,7 @@ pub mod tag;
 pub mod tags;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::{NavigateOptions, hooks::use_params_map};
 
 /// The `:page` parameter of a paginated list: `Some(1)` when absent,
 /// `None` when it is not a page number.
@@ -19,4 +19,15 @@ pub(crate) fn page_param() -> Memo<Option<usize>> {
         None => Some(1),
         Some(text) => text.parse::<usize>().ok().filter(|n| *n >= 1),
     })
+}
+
+/// How `navigate` must follow a path from `Store::href`: as it is. Left to
+/// resolve it, the router adds the sub-path a second time, and turns the
+/// home page `/blog/` into `/blog`.
+pub(crate) fn as_written(replace: bool) -> NavigateOptions {
+    NavigateOptions {
+        resolve: false,
+        replace,
+        ..Default::default()
+    }
 }

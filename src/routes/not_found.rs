@@ -1,15 +1,13 @@
 //! The view for every URL that names nothing: an unknown path, slug, tag or page.
 
 use leptos::prelude::*;
-use leptos_router::{
-    NavigateOptions,
-    hooks::{use_location, use_navigate},
-};
+use leptos_router::hooks::{use_location, use_navigate};
 use quire_core::{listing::paths, page_text};
 
 use crate::{
     components::{page_meta::PageMeta, status::WithManifest},
     data::{Load, Store},
+    routes::as_written,
 };
 
 /// The router's fallback. A path listed in a post's `aliases` leads to the
@@ -26,8 +24,7 @@ pub fn NotFoundPage() -> impl IntoView {
             let relative = path.strip_prefix(root.as_str()).unwrap_or(&path).trim_matches('/').to_owned() + "/";
             match manifest.find_alias(&relative) {
                 Some(post) => {
-                    let target = store.route(&paths::post(&post.slug));
-                    navigate(&target, NavigateOptions { replace: true, ..Default::default() });
+                    navigate(&store.href(&paths::post(&post.slug)), as_written(true));
                     ().into_any()
                 }
                 None => view! { <NotFound/> }.into_any(),

@@ -10,11 +10,12 @@ use web_sys::HtmlElement;
 
 use crate::{
     components::{
-        navigation::navigations_so_far,
+        navigation::{is_current_path, navigations_so_far},
         page_meta::PageMeta,
         status::{LoadFailed, Loading, WithManifest},
     },
     data::{Load, Store},
+    routes::as_written,
 };
 
 /// How many results are shown; a reader who needs more types another word.
@@ -60,7 +61,7 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
     // A press or an Enter may follow a link away: the query goes into the
     // address first, while it is still the search page's, so that coming
     // back shows it.
-    let write_now = move || drop(address_update.try_update_value(Option::take));
+    let write_now = move || write_pending(address_update);
     let handles = [
         window_event_listener(ev::pointerdown, move |_| write_now()),
         window_event_listener(ev::keydown, move |event| {
@@ -83,6 +84,8 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
         "Escape" => {
             event.prevent_default();
             if query.get_untracked().is_empty() {
+                // A query cleared a moment ago must not come back with Forward.
+                write_now();
                 leave_search(&navigate, &store);
             } else {
                 remember_in_address_soon("", address_update);
@@ -168,20 +171,26 @@ fn Results(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoView {
 /// to spend on every keystroke.
 const ADDRESS_UPDATE_AFTER: Duration = Duration::from_millis(400);
 
-/// A query on its way into the address. It is written when it is dropped:
-/// when typing pauses (its timer drops it), when the reader presses
-/// something or Enter, or when the search page goes, so a reader who opens a
-/// result and comes back finds the query there. A newer query cancels it.
+/// A query on its way into the address: written when typing pauses, or
+/// sooner when the reader presses something, presses Enter or Escape (any
+/// of which may leave the page), so a reader who opens a result and comes
+/// back finds the query there. A newer query replaces it.
 struct PendingAddress {
-    query: Option<String>,
-    /// The search page's path: after a history step the address is another page's.
+    /// The query to write.
+    query: String,
+    /// The search page's path: after a history step the address is another
+    /// page's, which must not get the query.
     path: String,
+    /// Writes the query when typing pauses; cleared when it is dropped sooner.
     timer: Option<TimeoutHandle>,
 }
 
 impl PendingAddress {
-    fn cancel(mut self) {
-        self.query = None;
+    /// Writes the query, unless the reader has left the search page.
+    fn write(self) {
+        if is_current_path(&self.path) {
+            remember_in_address(&self.query);
+        }
     }
 }
 
@@ -190,29 +199,28 @@ impl Drop for PendingAddress {
         if let Some(timer) = self.timer.take() {
             timer.clear();
         }
-        let still_here = window().location().pathname().ok().as_deref() == Some(&self.path);
-        if let Some(query) = self.query.take()
-            && still_here
-        {
-            remember_in_address(&query);
-        }
     }
 }
 
-/// [`remember_in_address`] once typing pauses, or as the page goes.
+/// [`remember_in_address`] once typing pauses, or sooner (see [`PendingAddress`]).
 fn remember_in_address_soon(
     query: &str,
     pending: StoredValue<Option<PendingAddress>, LocalStorage>,
 ) {
-    if let Some(earlier) = pending.try_update_value(Option::take).flatten() {
-        earlier.cancel();
-    }
-    let timer = set_timeout_with_handle(move || pending.set_value(None), ADDRESS_UPDATE_AFTER).ok();
+    let timer = set_timeout_with_handle(move || write_pending(pending), ADDRESS_UPDATE_AFTER).ok();
+    // The query it replaces is dropped unwritten.
     pending.set_value(Some(PendingAddress {
-        query: Some(query.to_owned()),
+        query: query.to_owned(),
         path: window().location().pathname().unwrap_or_default(),
         timer,
     }));
+}
+
+/// Writes the pending query now, if there is one.
+fn write_pending(pending: StoredValue<Option<PendingAddress>, LocalStorage>) {
+    if let Some(query) = pending.try_update_value(Option::take).flatten() {
+        query.write();
+    }
 }
 
 /// Keeps the query in the address (`?q=…`), so a reload or a shared link
@@ -237,7 +245,7 @@ fn leave_search(navigate: &impl Fn(&str, leptos_router::NavigateOptions), store:
     if navigations_so_far() > 0 {
         let _ = window().history().map(|history| history.back());
     } else {
-        navigate(&store.route(""), Default::default());
+        navigate(&store.href(""), as_written(false));
     }
 }
 
