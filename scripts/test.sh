@@ -32,7 +32,7 @@ step "the search benchmark's 10,000-post index"
 index=target/search-10k.json
 [ "$index" -nt crates/quire-core/src/search.rs ] &&
   [ "$index" -nt crates/quire-core/examples/synthetic_search_index.rs ] ||
-  cargo run --release --quiet --locked -p quire-core --example synthetic_search_index -- 10000 600 target/search-10k.json
+  cargo run --release --quiet --locked -p quire-core --example synthetic_search_index -- 10000 600 "$index"
 
 step "end-to-end tests in Chromium (release build on 127.0.0.1)"
 npx --no-install playwright test --config tests/e2e/playwright.config.mjs --grep-invert "figures:"

@@ -34,16 +34,24 @@ pub(crate) fn machine_files(
             &public,
         ),
     )];
-    // Each tag with its public posts, for its feed and its sitemap entry.
-    let tags: Vec<(String, String, Vec<&PostSummary>)> = tag_counts(&manifest.posts)
+    let tags: Vec<TagPosts<'_>> = tag_counts(&manifest.posts)
         .into_iter()
         .filter_map(|tag| {
             let (name, tagged) = posts_tagged(&manifest.posts, &tag.slug)?;
-            let public = tagged.into_iter().filter(|post| !post.draft).collect();
-            Some((tag.slug, name, public))
+            let posts = tagged.into_iter().filter(|post| !post.draft).collect();
+            Some(TagPosts {
+                slug: tag.slug,
+                name,
+                posts,
+            })
         })
         .collect();
-    for (slug, name, tagged) in &tags {
+    for TagPosts {
+        slug,
+        name,
+        posts: tagged,
+    } in &tags
+    {
         let title = format!("#{name} on {}", site.title);
         let description = format!("Posts tagged {name} on {}.", site.title);
         let page = paths::tag(slug, 1);
@@ -155,11 +163,17 @@ fn rss(
     out
 }
 
-fn sitemap(
-    context: &HeadContext<'_>,
-    posts: &[&PostSummary],
-    tags: &[(String, String, Vec<&PostSummary>)],
-) -> String {
+/// A tag with its public posts, for its feed and its sitemap entry.
+struct TagPosts<'a> {
+    /// The tag's URL segment.
+    slug: String,
+    /// The tag as the author wrote it.
+    name: String,
+    /// Its posts that are not drafts, newest first.
+    posts: Vec<&'a PostSummary>,
+}
+
+fn sitemap(context: &HeadContext<'_>, posts: &[&PostSummary], tags: &[TagPosts<'_>]) -> String {
     let newest = |posts: &[&PostSummary]| posts.iter().map(|post| post.last_changed()).max();
     let mut entries: Vec<(String, Option<Date>)> = vec![
         (String::new(), newest(posts)),
@@ -173,8 +187,8 @@ fn sitemap(
     );
     entries.extend(
         tags.iter()
-            .filter(|(_, _, tagged)| !tagged.is_empty())
-            .map(|(slug, _, tagged)| (paths::tag(slug, 1), newest(tagged))),
+            .filter(|tag| !tag.posts.is_empty())
+            .map(|tag| (paths::tag(&tag.slug, 1), newest(&tag.posts))),
     );
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",

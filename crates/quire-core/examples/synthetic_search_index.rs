@@ -1,5 +1,5 @@
 //! Writes the search index of a made-up blog, for the search benchmark in
-//! the browser (tests/e2e/search-benchmark.spec.mjs).
+//! the browser (the search figure in tests/e2e/figures.spec.mjs).
 //!
 //! `cargo run --release -p quire-core --example synthetic_search_index -- 10000 600 out.json`
 //! writes 10,000 posts of about 600 words each, from a 6,000-word vocabulary

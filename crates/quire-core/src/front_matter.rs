@@ -1,7 +1,7 @@
 //! Hugo-style front matter: YAML between `---` lines or TOML between `+++`
 //! lines, with Hugo's field names. Keys are matched case-insensitively, as
-//! Hugo matches them, and unknown keys (theme options such as `ShowToc`) are
-//! ignored.
+//! Hugo matches them, and unknown keys (most theme options, such as
+//! `ShowReadingTime`) are ignored.
 
 use serde_json::{Map, Value};
 

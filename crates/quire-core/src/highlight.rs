@@ -659,7 +659,7 @@ fn lex_code(out: &mut Out<'_>, from: usize, to: usize, spec: &CodeSpec) {
                 regex
             }
             (Flavour::Go, b'`') => Some(scan_quoted(b, i, to, b'`', false, true)),
-            (Flavour::Sql, b'\'') => Some(scan_sql_string(b, i, to)),
+            (Flavour::Sql, b'\'') => Some(scan_quote_doubled_string(b, i, to)),
             (Flavour::Sql, b'"' | b'`') => {
                 // A quoted identifier: plain, but its words are no keywords.
                 i = scan_quoted(b, i, to, c, false, false);
@@ -944,7 +944,7 @@ fn scan_regex(b: &[u8], i: usize, to: usize) -> Option<usize> {
 }
 
 /// A single-quoted string where `''` is a quote inside it (SQL, YAML).
-fn scan_sql_string(b: &[u8], i: usize, to: usize) -> usize {
+fn scan_quote_doubled_string(b: &[u8], i: usize, to: usize) -> usize {
     let mut j = i + 1;
     while j < to {
         if b[j] == b'\'' {
@@ -1625,7 +1625,7 @@ fn yaml_key(out: &mut Out<'_>, i: usize, end: usize) -> usize {
             let close = if b[i] == b'"' {
                 scan_quoted(b, i, end, b'"', true, false)
             } else {
-                scan_sql_string(b, i, end)
+                scan_quote_doubled_string(b, i, end)
             };
             let colon = skip_blank(b, close, end);
             if colon_ends_key(colon) {
@@ -1681,7 +1681,7 @@ fn yaml_values(out: &mut Out<'_>, i: usize, end: usize, flow: &mut usize) -> boo
                 let close = if c == b'"' {
                     scan_quoted(b, j, end, b'"', true, false)
                 } else {
-                    scan_sql_string(b, j, end)
+                    scan_quote_doubled_string(b, j, end)
                 };
                 let after = skip_blank(b, close, end);
                 let kind = if in_flow && after < end && b[after] == b':' {

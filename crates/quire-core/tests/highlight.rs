@@ -988,9 +988,10 @@ fn random_input_never_panics_or_loses_text() {
 }
 
 #[test]
-fn pathological_input_stays_linear() {
-    // Each piece, repeated, defeats one lexer's lookahead if it rescans; at
-    // this size a quadratic scan would take minutes instead of milliseconds.
+fn pathological_input_round_trips() {
+    // Each piece, repeated, defeats one lexer's lookahead if it rescans. The
+    // assertion is the round trip; a lexer that turned quadratic would show
+    // as this test taking seconds where it takes milliseconds.
     const PIECES: [&str; 16] = [
         "/[", "${", "url(", "'", "\"", "`", "<a ", "<!", "#[", "r#\"", "{", "[", "a ", "/*", "- ",
         "$ x \\\n",

@@ -1,7 +1,7 @@
 //! Markdown output, pinned with snapshots: what readers see and what must never run.
 
 use insta::assert_snapshot;
-use quire_core::markdown::{LinkBase, render, resolve_url};
+use quire_core::markdown::{LinkBase, render, render_for_feed, resolve_url};
 
 const POST: LinkBase<'static> = LinkBase {
     site_root: "/",
@@ -40,6 +40,16 @@ fn headings_get_unique_ids() {
 #[test]
 fn code_blocks_keep_their_language() {
     assert_snapshot!(html("```rust\nfn main() { println!(\"<hi>\"); }\n```\n"));
+}
+
+#[test]
+fn feeds_get_bare_code_blocks_and_headings() {
+    // A feed reader runs no script: no copy button, no anchor that copies.
+    let rendered = render_for_feed("## Run it\n\n```sh\necho '<hi>' && ls\n```\n", POST).html;
+    assert_eq!(
+        rendered,
+        "<h2 id=\"run-it\">Run it</h2>\n<pre><code>echo &#39;&lt;hi&gt;&#39; &amp;&amp; ls\n</code></pre>\n"
+    );
 }
 
 #[test]
