@@ -46,23 +46,18 @@ pub(crate) fn machine_files(
             })
         })
         .collect();
-    for TagPosts {
-        slug,
-        name,
-        posts: tagged,
-    } in &tags
-    {
-        let title = format!("#{name} on {}", site.title);
-        let description = format!("Posts tagged {name} on {}.", site.title);
-        let page = paths::tag(slug, 1);
-        let feed = paths::tag_feed(slug);
+    for tag in &tags {
+        let title = format!("#{} on {}", tag.name, site.title);
+        let description = format!("Posts tagged {} on {}.", tag.name, site.title);
+        let page = paths::tag(&tag.slug, 1);
+        let feed = paths::tag_feed(&tag.slug);
         let channel = Channel {
             title: &title,
             description: &description,
             page: &page,
             feed: &feed,
         };
-        files.push((feed.clone(), rss(context, data_files, &channel, tagged)));
+        files.push((feed.clone(), rss(context, data_files, &channel, &tag.posts)));
     }
     files.push(("sitemap.xml".to_owned(), sitemap(context, &public, &tags)));
     files.push((
