@@ -69,6 +69,7 @@ pub fn RouteChanges() -> impl IntoView {
     // Scroll events come a frame late, so when the route changes, the last
     // one seen is still the old page's, whatever the new page did to it.
     let previous = StoredValue::new(current_address());
+    let previous_hash = StoredValue::new(window().location().hash().unwrap_or_default());
     let last_y = StoredValue::new(0.0_f64);
     let on_scroll = window_event_listener(ev::scroll, move |_| {
         last_y.set_value(window().scroll_y().unwrap_or_default());
@@ -100,16 +101,30 @@ pub fn RouteChanges() -> impl IntoView {
     Effect::new(move |_| {
         let address = address_of(&location.pathname.get(), &location.search.get());
         let hash = location.hash.get();
+        let hash_changed = previous_hash
+            .try_update_value(|seen| std::mem::replace(seen, hash.clone()))
+            != Some(hash.clone());
         // The first run is the page as loaded; a change of fragment alone is a
         // jump within the page, which the browser does. A history step that
         // only changed the fragment must not count for the next page change.
         if previous.get_value() == address {
             let number = navigations.0.get_value();
             next_frame(move || {
-                if navigations.is_latest(number) {
-                    going_back_or_forward.set_value(false);
-                    lay_out_in_full(false);
+                if !navigations.is_latest(number) {
+                    return;
                 }
+                // The router scrolls to a followed `#fragment` link's target,
+                // but only the browser's own jump would move the keyboard
+                // there: the skip link, the contents and heading anchors
+                // need it, or Tab goes on from the link.
+                if hash_changed
+                    && !going_back_or_forward.get_value()
+                    && let Some(target) = hash_target(&hash)
+                {
+                    focus_without_scrolling(target);
+                }
+                going_back_or_forward.set_value(false);
+                lay_out_in_full(false);
             });
             return;
         }
@@ -308,19 +323,27 @@ fn release_focus_when_leaving() {
 /// field the page marks `data-autofocus` (search), else the main heading,
 /// so keyboard and screen-reader users start reading the new page.
 fn focus_main_heading() {
-    let Some(heading) = ["main [data-autofocus]", "main h1"]
+    if let Some(start) = ["main [data-autofocus]", "main h1"]
         .into_iter()
         .find_map(|selector| document().query_selector(selector).ok().flatten())
-        .and_then(|heading| heading.dyn_into::<HtmlElement>().ok())
-    else {
+    {
+        focus_without_scrolling(start);
+    }
+}
+
+/// Moves focus to `element`, where it stands: a heading or a section gets
+/// `tabindex="-1"` first, so that it can hold focus without joining the
+/// Tab order.
+fn focus_without_scrolling(element: Element) {
+    let Ok(element) = element.dyn_into::<HtmlElement>() else {
         return;
     };
-    if !heading.has_attribute("tabindex") && heading.tag_name() == "H1" {
-        let _ = heading.set_attribute("tabindex", "-1");
+    if !element.has_attribute("tabindex") && element.tab_index() < 0 {
+        let _ = element.set_attribute("tabindex", "-1");
     }
     let options = FocusOptions::new();
     options.set_prevent_scroll(true);
-    let _ = heading.focus_with_options(&options);
+    let _ = element.focus_with_options(&options);
 }
 
 /// A "Back to top" button that appears once the reader is well down a long

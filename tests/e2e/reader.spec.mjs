@@ -98,6 +98,10 @@ test("the table of contents lists the sections, folds, and jumps to them", async
   await links.filter({ hasText: "Where real systems land" }).click();
   await expect(page).toHaveURL(/#where-real-systems-land$/);
   await expect(page.locator("#where-real-systems-land")).toBeInViewport();
+  // The keyboard goes there too: the next Tab is in that section, not back in the contents.
+  await expect(page.locator("#where-real-systems-land")).toBeFocused();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement.closest(".post-content, .post-footer")?.className)).toBeTruthy();
   await toc.locator("summary").click();
   await expect(links.first()).toBeHidden();
 });
@@ -202,6 +206,23 @@ test("focus moves to the new page's heading and its title is announced", async (
   await expect(page.locator("#quire-announcer")).toHaveText(`Archives | ${SITE_TITLE}`);
   await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveAttribute("href", /\/posts\//);
+});
+
+test("the skip link takes the keyboard past the header, on the first page and after a page change", async ({ page }) => {
+  await open(page, "/");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" }).first()).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(page.locator("main :focus")).toHaveAttribute("href", /\/posts\//);
+
+  await page.locator("main :focus").press("Enter");
+  await expect(page.locator("h1.post-title")).toBeFocused();
+  await page.locator("#quire-app .skip-link").focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await expect(page.locator("main :focus")).toHaveCount(1);
+  await expect(page.locator("header.site-header :focus")).toHaveCount(0);
 });
 
 test("a long page offers a way back to the top", async ({ page }) => {
