@@ -19,6 +19,15 @@ async function settledScroll(page) {
   }
 }
 
+/** Scrolls the home list well down, past its fourth card; returns that card and where the list stopped. */
+async function scrollDownTheList(page) {
+  const card = page.locator("article.post-card").nth(3);
+  await card.scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 300);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(800);
+  return { card, listScroll: await settledScroll(page) };
+}
+
 test("search opens with /, finds as you type, and is driven by the keyboard", async ({ page }) => {
   const searchRequests = [];
   page.on("request", (request) => {
@@ -142,11 +151,7 @@ test("back and forward return to where the reader was; a new page starts at the 
   await page.setViewportSize({ width: 1000, height: 700 });
   await open(page, "/");
   await markWindow(page);
-  const card = page.locator("article.post-card").nth(3);
-  await card.scrollIntoViewIfNeeded();
-  await page.mouse.wheel(0, 300);
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(800);
-  const listScroll = await settledScroll(page);
+  const { card, listScroll } = await scrollDownTheList(page);
   await card.locator("h2 a").click();
   await expect(page.locator("h1.post-title")).toHaveText(POSTS[3].title);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
@@ -177,11 +182,7 @@ test("back from a post still loading returns to where the reader was on the list
     await bodyHeld;
     await route.continue();
   });
-  const card = page.locator("article.post-card").nth(3);
-  await card.scrollIntoViewIfNeeded();
-  await page.mouse.wheel(0, 300);
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(800);
-  const listScroll = await settledScroll(page);
+  const { card, listScroll } = await scrollDownTheList(page);
   await card.locator("h2 a").click();
   await expect(page.locator("main .loading")).toBeVisible();
   await page.goBack();
