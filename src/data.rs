@@ -10,9 +10,9 @@ use std::{collections::HashMap, fmt, sync::Arc};
 use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use quire_core::{
-    listing::paths,
     manifest::{MANIFEST_META, Manifest, PostSummary},
     markdown::{HighlightedCode, LinkBase, Rendered, render_with_code},
+    route::Route,
     search::SearchIndex,
 };
 
@@ -83,14 +83,19 @@ impl Store {
         self.root.get_value()
     }
 
-    /// An absolute path for a route path such as `posts/x/`.
-    pub fn href(&self, path: &str) -> String {
-        self.root.with_value(|root| paths::in_site(root, path))
+    /// The link to a route: its address with the site's sub-path.
+    pub fn href(&self, route: &Route) -> String {
+        self.root.with_value(|root| route.href(root))
     }
 
     /// The manifest's state; views re-render when it arrives.
     pub fn manifest(&self) -> Load<Arc<Manifest>> {
         self.manifest.get()
+    }
+
+    /// Whether the manifest has arrived or failed; tracked.
+    pub fn manifest_settled(&self) -> bool {
+        !matches!(self.manifest(), Load::Loading)
     }
 
     /// The manifest's state, without subscribing to it.
@@ -144,6 +149,7 @@ impl Store {
     fn fetch_body(&self, post: &PostSummary) {
         let bodies = self.bodies;
         let slug = post.slug.clone();
+        let page_path = Route::post(post).path();
         let url = post.body.clone();
         let code_url = post.code.clone();
         let root = self.root();
@@ -151,7 +157,6 @@ impl Store {
             bodies.insert(slug.clone(), Load::Loading);
         });
         spawn_local(async move {
-            let page_path = paths::post(&slug);
             // The body and its highlighted code travel side by side.
             let (markdown, code) = futures::join!(fetch_text(&url, "This post"), async {
                 match &code_url {
@@ -220,6 +225,31 @@ fn manifest_url() -> Option<String> {
         .filter(|url| !url.is_empty())
 }
 
+/// Whether the site was published again since this page loaded: the page
+/// at this address, asked for afresh, names another manifest than ours.
+async fn newer_release_published() -> bool {
+    let Some(ours) = manifest_url() else {
+        return false;
+    };
+    let address = window().location().pathname().unwrap_or_default();
+    let Ok(response) = Request::get(&address)
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+    else {
+        return false;
+    };
+    let page = response.text().await.unwrap_or_default();
+    named_manifest(&page).is_some_and(|named| named != ours)
+}
+
+/// The manifest a page's HTML names in its `<meta name="quire-manifest">`.
+fn named_manifest(page: &str) -> Option<&str> {
+    let meta = &page[page.find(&format!("name=\"{MANIFEST_META}\""))?..];
+    let content = &meta[meta.find("content=\"")? + "content=\"".len()..];
+    content.split('"').next().filter(|url| !url.is_empty())
+}
+
 /// GETs a JSON file relative to the site root and reads it.
 async fn fetch_json<T: serde::de::DeserializeOwned>(
     url: &str,
@@ -244,11 +274,30 @@ async fn fetch_text(url: &str, what: &str) -> Result<String, LoadError> {
                 "{what} could not be loaded: the download was interrupted."
             ))
         }),
-        404 => Err(LoadError(format!(
-            "{what} could not be found on the server (HTTP 404)."
-        ))),
+        404 => {
+            // Data files are named after their content: one that is gone was
+            // replaced by a new release. The reader gets that release.
+            if newer_release_published().await {
+                let _ = window().location().reload();
+            }
+            Err(LoadError(format!(
+                "{what} could not be found on the server (HTTP 404)."
+            )))
+        }
         status => Err(LoadError(format!(
             "{what} could not be loaded: the server answered HTTP {status}."
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named_manifest;
+
+    #[test]
+    fn reads_the_manifest_a_page_names() {
+        let page = r#"<head><meta name="description" content="x"><meta name="quire-manifest" content="data/manifest.abc.json"></head>"#;
+        assert_eq!(named_manifest(page), Some("data/manifest.abc.json"));
+        assert_eq!(named_manifest("<html></html>"), None);
     }
 }

@@ -1,57 +1,52 @@
 //! Quire's reader: a Leptos single-page app that shows the blog the build
 //! tool described in its manifest.
 //!
-//! `data` does every fetch; `routes` has one view per URL Hugo would serve;
-//! `components` has the pieces those views share; `takeover` hands the
-//! build's pre-rendered page over to the app at the first navigation;
-//! `schedule` runs work at the next frame or when the browser is idle.
+//! `routes` has one view per kind of [`quire_core::route::Route`], picked
+//! by one router route; `components` has the pieces those views draw;
+//! `behaviour` what the app does that draws nothing (taking over the
+//! pre-rendered page, prefetch, copy buttons, scroll and focus on route
+//! changes); `data` does every fetch; `address`, `ready`, `focus` and
+//! `schedule` are the small helpers they share.
 
+pub mod address;
+pub mod behaviour;
 pub mod components;
 pub mod data;
+pub mod focus;
+pub mod ready;
 pub mod routes;
 pub mod schedule;
-pub mod takeover;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::{
     components::{Route, Router, Routes},
+    hooks::use_location,
     path,
 };
-use quire_core::listing::paths::root_path;
+use quire_core::dom;
 
 use crate::{
-    components::{
-        announcer::Announcer,
+    address::{route_at, site_root},
+    behaviour::{
         copy::CopyOnClick,
-        footer::SiteFooter,
-        header::SiteHeader,
-        navigation::{RouteChanges, ScrollToTop},
         prefetch::PrefetchOnIntent,
+        route_changes::RouteChanges,
         search_shortcut::SearchShortcut,
+        takeover::{PrerenderedPage, TakeOver},
+    },
+    components::{
+        announcer::Announcer, footer::SiteFooter, header::SiteHeader, scroll_to_top::ScrollToTop,
         skip_link::SkipLink,
     },
     data::Store,
-    routes::{
-        archives::ArchivesPage, home::HomePage, not_found::NotFoundPage, post::PostPage,
-        search::SearchPage, tag::TagPage, tags::TagsPage,
-    },
-    takeover::{APP_ID, PrerenderedPage, TakeOver},
+    ready::{CurrentRoute, PageReady},
+    routes::RoutedPage,
 };
 
 /// Mounts the app into the page's `<body>`.
 pub fn start() {
     leptos::mount::mount_to_body(App);
-}
-
-/// The path the page says the site lives under, from its `<base href>`
-/// (which Trunk fills in from `--public-url`).
-fn site_root() -> String {
-    document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .map_or_else(|| "/".to_owned(), |base| root_path(&base))
 }
 
 /// The whole app: header, the routed page, footer.
@@ -62,6 +57,7 @@ pub fn App() -> impl IntoView {
     // The router wants the base without its trailing slash, and none at all for `/`.
     let router_base = root.trim_end_matches('/').to_owned();
     Store::provide(root);
+    PageReady::provide();
     let prerendered = PrerenderedPage::find();
     // Whether the app draws the page, rather than the pre-rendered copy showing it.
     let shown = RwSignal::new(prerendered.is_none());
@@ -73,6 +69,7 @@ pub fn App() -> impl IntoView {
     // the first page's route was pre-rendered and is never drawn.
     view! {
         <Router base=router_base>
+          <ProvideCurrentRoute/>
           <TakeOver prerendered shown/>
           <PrefetchOnIntent/>
           <CopyOnClick/>
@@ -80,20 +77,13 @@ pub fn App() -> impl IntoView {
           <Announcer/>
           <ScrollToTop/>
           <SearchShortcut/>
-          <div id=APP_ID hidden=move || !shown.get()>
+          <div id=dom::APP_ID hidden=move || !shown.get()>
             <SkipLink/>
             <SiteHeader/>
-            <main id=move || shown.get().then_some("main") class="main" tabindex="-1">
+            <main id=move || shown.get().then_some(dom::MAIN_ID) class="main" tabindex="-1">
                 <Show when=move || shown.get()>
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/page/:page") view=HomePage/>
-                        <Route path=path!("/posts/:slug") view=PostPage/>
-                        <Route path=path!("/tags") view=TagsPage/>
-                        <Route path=path!("/tags/:tag") view=TagPage/>
-                        <Route path=path!("/tags/:tag/page/:page") view=TagPage/>
-                        <Route path=path!("/archives") view=ArchivesPage/>
-                        <Route path=path!("/search") view=SearchPage/>
+                    <Routes fallback=RoutedPage>
+                        <Route path=path!("/*any") view=RoutedPage/>
                     </Routes>
                 </Show>
             </main>
@@ -101,4 +91,14 @@ pub fn App() -> impl IntoView {
           </div>
         </Router>
     }
+}
+
+/// Makes the route the address names available to every view and behaviour.
+#[component]
+fn ProvideCurrentRoute() -> impl IntoView {
+    let location = use_location();
+    let store = Store::get();
+    provide_context(CurrentRoute(Memo::new(move |_| {
+        route_at(&store.root(), &location.pathname.get())
+    })));
 }

@@ -16,7 +16,7 @@ pub fn SiteFooter() -> impl IntoView {
             return None;
         };
         let year = i32::try_from(year).unwrap_or_default();
-        let inside = markup::site_footer(&store.root(), &manifest.site, year);
+        let inside = markup::site_footer(&store.root(), &manifest.site, year).into_string();
         Some(view! { <footer class="site-footer" inner_html=inside></footer> })
     }
 }

@@ -1,15 +1,10 @@
-//! Pieces shared by the route views.
+//! Pieces the route views share, each drawing something.
 
 pub mod announcer;
-pub mod card;
-pub mod copy;
 pub mod footer;
 pub mod header;
-pub mod navigation;
+pub mod markup_view;
 pub mod page_meta;
-pub mod pager;
-pub mod prefetch;
-pub mod search_shortcut;
+pub mod scroll_to_top;
 pub mod skip_link;
 pub mod status;
-pub mod theme;

@@ -1,6 +1,7 @@
-//! One view per URL, with Hugo's URLs.
+//! One view per kind of [`Route`], and the one router route that picks it.
 
 pub mod archives;
+pub mod content;
 pub mod home;
 pub mod not_found;
 pub mod post;
@@ -9,25 +10,32 @@ pub mod tag;
 pub mod tags;
 
 use leptos::prelude::*;
-use leptos_router::{NavigateOptions, hooks::use_params_map};
+use leptos_router::hooks::{use_location, use_navigate};
+use quire_core::route::{Route, same_path};
 
-/// The `:page` parameter of a paginated list: `Some(1)` when absent,
-/// `None` when it is not a page number.
-pub(crate) fn page_param() -> Memo<Option<usize>> {
-    let params = use_params_map();
-    Memo::new(move |_| match params.read().get("page") {
-        None => Some(1),
-        Some(text) => text.parse::<usize>().ok().filter(|n| *n >= 1),
-    })
-}
+use crate::{address::as_written, data::Store, ready::CurrentRoute};
 
-/// How `navigate` must follow a path from `Store::href`: as it is. Left to
-/// resolve it, the router adds the sub-path a second time, and turns the
-/// home page `/blog/` into `/blog`.
-pub(crate) fn as_written(replace: bool) -> NavigateOptions {
-    NavigateOptions {
-        resolve: false,
-        replace,
-        ..Default::default()
+/// The page for the current address. An address that spells a route
+/// another way (`/page/1/`, `/tags`, a post without its last slash) is
+/// replaced by the route's own, as Hugo's pages and static hosts do.
+#[component]
+pub fn RoutedPage() -> impl IntoView {
+    let current = CurrentRoute::get();
+    let store = Store::get();
+    let location = use_location();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let own = store.href(&current.get());
+        if !same_path(&location.pathname.get(), &own) {
+            navigate(&own, as_written(true));
+        }
+    });
+    move || match current.get() {
+        Route::Home { page } => view! { <home::HomePage page/> }.into_any(),
+        Route::Tags => view! { <tags::TagsPage/> }.into_any(),
+        Route::Tag { slug, page } => view! { <tag::TagPage slug page/> }.into_any(),
+        Route::Archives => view! { <archives::ArchivesPage/> }.into_any(),
+        Route::Search => view! { <search::SearchPage/> }.into_any(),
+        Route::Content { path } => view! { <content::ContentPage path/> }.into_any(),
     }
 }

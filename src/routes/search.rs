@@ -1,28 +1,27 @@
-//! `/search/`: results as you type, over titles, summaries, tags and full text.
+//! [`Route::Search`]: results as you type, over titles, summaries, tags and
+//! full text.
 
 use std::{sync::Arc, time::Duration};
 
 use leptos::{ev, prelude::*};
 use leptos_router::hooks::{use_navigate, use_query_map};
-use quire_core::{markup, page_text, search::SearchIndex};
+use quire_core::{dom, markup, page_text, route::Route, search::SearchIndex};
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::{HtmlElement, HtmlInputElement};
 
 use crate::{
+    address::{as_written, is_current_path, remember_in_address},
+    behaviour::route_changes::navigations_so_far,
     components::{
-        navigation::{is_current_path, navigations_so_far},
         page_meta::PageMeta,
         status::{LoadFailed, Loading, WithManifest},
     },
     data::{Load, Store},
-    routes::as_written,
+    ready::PageReady,
 };
 
 /// How many results are shown; a reader who needs more types another word.
 const MAX_RESULTS: usize = 20;
-
-/// The input's id, which the `/` shortcut focuses.
-pub const SEARCH_INPUT_ID: &str = "search-input";
 
 /// The search page. The index is fetched when the page first opens.
 #[component]
@@ -30,16 +29,30 @@ pub fn SearchPage() -> impl IntoView {
     let store = Store::get();
     let query_map = use_query_map();
     let query = RwSignal::new(query_map.get_untracked().get("q").unwrap_or_default());
+    // The address's query is the field's: a history step between two
+    // searches (`?q=a` back to `?q=b`) is the same page with another query.
+    Effect::new(move |_| {
+        let asked = query_map.read().get("q").unwrap_or_default();
+        if asked != query.get_untracked() {
+            if let Some(input) = input_element() {
+                input.set_value(&asked);
+            }
+            query.set(asked);
+        }
+    });
     Effect::new(move |_| {
         if matches!(store.manifest(), Load::Ready(_)) {
             store.load_search();
         }
     });
+    PageReady::mark_when(Route::Search, move || {
+        matches!(store.manifest(), Load::Failed(_))
+            || matches!(store.search(), Some(Load::Ready(_) | Load::Failed(_)))
+    });
     view! {
         <WithManifest ready=move |manifest| {
             view! {
                 <PageMeta text=page_text::search(&manifest.site) site=manifest.site.title.clone()/>
-                <h1 class="list-title">"Search"</h1>
                 <SearchBox query/>
                 {move || match store.search() {
                     None | Some(Load::Loading) => view! { <Loading label="Loading the search index…"/> }.into_any(),
@@ -51,8 +64,9 @@ pub fn SearchPage() -> impl IntoView {
     }
 }
 
-/// The search field. Arrow Down moves to the results; Escape clears the
-/// field, or leaves search when it is already empty.
+/// The search field, drawn from the same markup as the pre-rendered page.
+/// Arrow Down moves to the results; Escape clears the field, or leaves
+/// search when it is already empty.
 #[component]
 fn SearchBox(query: RwSignal<String>) -> impl IntoView {
     let navigate = use_navigate();
@@ -89,6 +103,9 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
                 leave_search(&navigate, &store);
             } else {
                 remember_in_address_soon("", address_update);
+                if let Some(input) = input_element() {
+                    input.set_value("");
+                }
                 query.set(String::new());
             }
         }
@@ -100,25 +117,15 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
             let _ = input.focus();
         }
     });
+    let form = markup::search_form(&store.root(), &query.get_untracked());
     view! {
-        <form class="search-form" role="search" on:submit=|event| event.prevent_default()>
-            <label class="visually-hidden" for=SEARCH_INPUT_ID>"Search the posts"</label>
-            <input
-                id=SEARCH_INPUT_ID
-                class="search-input"
-                type="search"
-                name="q"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder="Search posts…"
-                aria-describedby="search-status"
-                aria-controls="search-results"
-                data-autofocus=""
-                prop:value=move || query.get()
-                on:input=on_input
-                on:keydown=on_keydown
-            />
-        </form>
+        <div
+            class=dom::VIEW_CLASS
+            inner_html=form.into_string()
+            on:input=on_input
+            on:keydown=on_keydown
+            on:submit=|event| event.prevent_default()
+        ></div>
     }
 }
 
@@ -161,7 +168,7 @@ fn Results(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoView {
         </p>
         <ol id="search-results" class="search-results" on:keydown=on_keydown inner_html=move || {
             let docs = hits.read().iter().filter_map(|hit| index.doc(hit.doc)).collect::<Vec<_>>();
-            markup::search_results(&store.root(), docs, &query.get())
+            markup::search_results(&store.root(), docs, &query.get()).into_string()
         }></ol>
     }
 }
@@ -223,36 +230,20 @@ fn write_pending(pending: StoredValue<Option<PendingAddress>, LocalStorage>) {
     }
 }
 
-/// Keeps the query in the address (`?q=…`), so a reload or a shared link
-/// shows the same results, without adding a history entry per keystroke.
-pub fn remember_in_address(query: &str) {
-    let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let url = if query.is_empty() {
-        path
-    } else {
-        format!("{path}?q={}", markup::query_escape(query))
-    };
-    if let Ok(history) = window().history() {
-        let _ =
-            history.replace_state_with_url(&history.state().unwrap_or_default(), "", Some(&url));
-    }
-}
-
 /// Leaves search: back to the page the reader came from inside the blog,
 /// or to the home page when search was the first page opened.
 fn leave_search(navigate: &impl Fn(&str, leptos_router::NavigateOptions), store: &Store) {
     if navigations_so_far() > 0 {
         let _ = window().history().map(|history| history.back());
     } else {
-        navigate(&store.href(""), as_written(false));
+        navigate(&store.href(&Route::Home { page: 1 }), as_written(false));
     }
 }
 
-fn input_element() -> Option<HtmlElement> {
+fn input_element() -> Option<HtmlInputElement> {
     document()
-        .get_element_by_id(SEARCH_INPUT_ID)
-        .and_then(|input| input.dyn_into::<HtmlElement>().ok())
+        .get_element_by_id(dom::SEARCH_INPUT_ID)
+        .and_then(|input| input.dyn_into::<HtmlInputElement>().ok())
 }
 
 fn result_links() -> Vec<HtmlElement> {

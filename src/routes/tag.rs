@@ -1,41 +1,47 @@
-//! `/tags/<tag>/` and `/tags/<tag>/page/<n>/`: the posts carrying a tag.
+//! [`Route::Tag`]: the posts carrying a tag, page by page.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use quire_core::{
-    listing::{paginate, paths, posts_tagged},
-    page_text,
-    text::count_of,
+    listing::{TagCount, paginate, posts_tagged},
+    markup, page_text,
+    route::Route,
 };
 
 use crate::{
-    components::{card::PostList, page_meta::PageMeta, pager::Pager, status::WithManifest},
-    routes::{not_found::NotFound, page_param},
+    components::{markup_view::MarkupView, page_meta::PageMeta, status::WithManifest},
+    data::Store,
+    ready::PageReady,
+    routes::not_found::NotFound,
 };
 
 /// One tag's posts, paginated like the home page.
 #[component]
-pub fn TagPage() -> impl IntoView {
-    let params = use_params_map();
-    let tag = Memo::new(move |_| params.read().get("tag").unwrap_or_default());
-    let page = page_param();
+pub fn TagPage(
+    /// The tag's URL form.
+    slug: String,
+    /// The page's number, from 1.
+    page: usize,
+) -> impl IntoView {
+    let store = Store::get();
+    PageReady::mark_when(
+        Route::Tag {
+            slug: slug.clone(),
+            page,
+        },
+        move || store.manifest_settled(),
+    );
     view! {
-        <WithManifest ready=move |manifest| move || {
-            let tag_slug = tag.get();
-            let found = posts_tagged(&manifest.posts, &tag_slug);
-            let listed = found.as_ref().and_then(|(name, posts)| {
-                let page = paginate(posts, manifest.site.posts_per_page, page.get()?)?;
-                Some((name.clone(), page.items.iter().map(|post| (*post).clone()).collect::<Vec<_>>(), page.number, page.total, posts.len()))
-            });
-            let Some((name, posts, number, total, count)) = listed else {
+        <WithManifest ready=move |manifest| {
+            let Some((name, posts)) = posts_tagged(&manifest.posts, &slug) else {
                 return view! { <NotFound/> }.into_any();
             };
-            let path_slug = tag_slug.clone();
+            let Some(listed) = paginate(&posts, manifest.site.posts_per_page, page) else {
+                return view! { <NotFound/> }.into_any();
+            };
+            let tag = TagCount { name, slug: slug.clone(), count: posts.len() };
             view! {
-                <PageMeta text=page_text::tag(&manifest.site, &name, number, count) site=manifest.site.title.clone()/>
-                <h1 class="list-title">{page_text::tag_heading(&name, number)}<span class="list-count">{count_of(count, "post")}</span></h1>
-                <PostList posts/>
-                <Pager number total path_of=move |n| paths::tag(&path_slug, n)/>
+                <PageMeta text=page_text::tag(&manifest.site, &tag.name, listed.number, tag.count) site=manifest.site.title.clone()/>
+                <MarkupView html=markup::tag_page(&store.root(), &tag, listed.number, listed.total, listed.items)/>
             }
             .into_any()
         }/>

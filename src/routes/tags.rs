@@ -1,36 +1,25 @@
-//! `/tags/`: every tag with its number of posts.
+//! [`Route::Tags`]: every tag with its number of posts.
 
 use leptos::prelude::*;
-use quire_core::{
-    listing::{paths, tag_counts},
-    page_text,
-};
+use quire_core::{listing::tag_counts, markup, page_text, route::Route};
 
 use crate::{
-    components::{page_meta::PageMeta, status::WithManifest},
+    components::{markup_view::MarkupView, page_meta::PageMeta, status::WithManifest},
     data::Store,
+    ready::PageReady,
 };
 
 /// The tag index.
 #[component]
 pub fn TagsPage() -> impl IntoView {
     let store = Store::get();
+    PageReady::mark_when(Route::Tags, move || store.manifest_settled());
     view! {
         <WithManifest ready=move |manifest| {
             let tags = tag_counts(&manifest.posts);
             view! {
                 <PageMeta text=page_text::tags(&manifest.site, tags.len()) site=manifest.site.title.clone()/>
-                <h1 class="list-title">"Tags"</h1>
-                <ul class="tag-cloud">
-                    {tags.into_iter().map(|tag| view! {
-                        <li>
-                            <a href=store.href(&paths::tag(&tag.slug, 1))>
-                                {tag.name}
-                                <span class="tag-count" aria-label=format!("{} posts", tag.count)>{tag.count}</span>
-                            </a>
-                        </li>
-                    }).collect_view()}
-                </ul>
+                <MarkupView html=markup::tags_page(&store.root(), &tags)/>
             }
         }/>
     }

@@ -2,10 +2,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { expect, test } from "@playwright/test";
-import { at, open } from "./fixtures.mjs";
+import { expect } from "@playwright/test";
+import { DIST, at, open, test } from "./fixtures.mjs";
 
-const DIST = join(import.meta.dirname, process.env.QUIRE_E2E_DIST ?? "../../dist");
 const gzipSize = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 

@@ -11,8 +11,8 @@
 // layout and paint; this headless Chromium paints in software).
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { expect, test } from "@playwright/test";
-import { POSTS, at, open } from "./fixtures.mjs";
+import { expect } from "@playwright/test";
+import { POSTS, at, open, test } from "./fixtures.mjs";
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(installTiming);

@@ -1,5 +1,30 @@
 // What the tests know about the sample blog, and helpers they share.
-import { expect } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { expect, test as base } from "@playwright/test";
+import { startServer } from "./server.mjs";
+
+/** The repository, and the release build the tests run against. */
+const REPO = resolve(import.meta.dirname, "../..");
+export const DIST = resolve(import.meta.dirname, process.env.QUIRE_E2E_DIST ?? "../../dist");
+
+/**
+ * Playwright's `test`, with every page watched for the browser refusing
+ * something under the site's Content-Security-Policy: the whole suite runs
+ * under the policy, and a refusal (a script, style or resource the pages
+ * need, or markup that should never have reached them) fails the test.
+ */
+export const test = base.extend({
+  page: async ({ page }, use) => {
+    const refused = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await use(page);
+    expect(refused, "the Content-Security-Policy refused something").toEqual([]);
+  },
+});
 
 /** The sample blog's posts, newest first, as content/ has them. */
 export const POSTS = [
@@ -50,5 +75,70 @@ export async function open(page, path) {
 /** Waits until the app runs on the page loaded last (after a reload or a redirect). */
 export async function appReady(page) {
   await expect(page.locator("html")).toHaveAttribute("data-quire", "ready");
-  await expect(page.locator("main h1")).toBeVisible();
+  await expect(page.locator("main h1").first()).toBeVisible();
+}
+
+/**
+ * Builds a blog of its own (a fixture under tests/fixtures/, or any folder
+ * with quire.toml and content/) with the app of the release build under
+ * test, and serves it as `host` would, on a free port. Returns the site's
+ * folder, a function giving a path's URL and a function that stops it.
+ */
+export async function serveBlog(root, name, host = "netlify") {
+  const out = resolve(REPO, `target/e2e-blogs/${name}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  // The app's files and the page shell, as Trunk wrote them.
+  for (const file of readdirSync(DIST)) {
+    if (file === "index.html" || /-[0-9a-f]{10,16}(_bg)?\.(js|wasm|css|svg)$/.test(file)) {
+      copyFileSync(join(DIST, file), join(out, file));
+    }
+  }
+  buildBlog(root, out);
+  const server = await startServer(out, 0, BASE, host);
+  const port = server.address().port;
+  return {
+    out,
+    url: (path) => `http://127.0.0.1:${port}${at(path)}`,
+    rebuild: (from = root) => buildBlog(from, out),
+    stop: () => new Promise((done) => server.close(done)),
+  };
+}
+
+/** Runs `quire build` for the blog at `root` into `out`, for the address the tests serve. */
+function buildBlog(root, out) {
+  execFileSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "-p", "quire-cli", "--", "build", "--root", resolve(REPO, root), "--out", out, "--base-url", `https://fixture.example.org${BASE}`],
+    { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] },
+  );
+}
+
+/**
+ * What content must never put in a page: an element that runs or embeds
+ * something, an event-handler, style or frame attribute, a script URL.
+ * Run in the page; returns one line per problem. Quire's own icons and
+ * the search form are not content.
+ */
+export function auditDocument() {
+  const problems = [];
+  const forbidden = new Set(["SCRIPT", "IFRAME", "FRAME", "FRAMESET", "OBJECT", "EMBED", "APPLET", "FORM", "SVG", "MATH", "STYLE", "BASE", "META", "LINK", "TEMPLATE"]);
+  const ours = (element) => element.closest(".theme-toggle, .to-top, form.search-form") !== null;
+  for (const element of document.body.querySelectorAll("*")) {
+    const name = element.tagName.toUpperCase();
+    if (forbidden.has(name) && !ours(element) && !(name === "SVG" && ours(element))) {
+      problems.push(`<${name.toLowerCase()}> in the page: ${element.outerHTML.slice(0, 120)}`);
+    }
+    for (const { name: attribute, value } of element.attributes) {
+      const lower = attribute.toLowerCase();
+      if (lower.startsWith("on") || ["style", "srcdoc", "formaction"].includes(lower)) {
+        problems.push(`${attribute}="${value.slice(0, 80)}" on <${element.tagName.toLowerCase()}>`);
+      }
+      if (["href", "src", "action", "formaction", "poster", "data", "cite", "background", "xlink:href", "srcset"].includes(lower)) {
+        const compact = value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
+        if (/^(javascript|vbscript|data):/.test(compact)) problems.push(`${attribute}="${value.slice(0, 80)}" on <${element.tagName.toLowerCase()}>`);
+      }
+    }
+  }
+  return problems;
 }

@@ -4,11 +4,10 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { expect, test } from "@playwright/test";
-import { BASE, POSTS, at } from "./fixtures.mjs";
+import { expect } from "@playwright/test";
+import { BASE, DIST, POSTS, at, test } from "./fixtures.mjs";
 import { startServer } from "./server.mjs";
 
-const DIST = resolve(import.meta.dirname, process.env.QUIRE_E2E_DIST ?? "../../dist");
 const NGINX = process.env.NGINX ?? "/usr/sbin/nginx";
 const SITE_URL = `https://quire.example.org${BASE}`;
 
@@ -120,7 +119,14 @@ for (const { name, host, port, realRedirects, headers } of HOSTS) {
       if (headers) {
         const page = await get(post);
         expect(page.headers.get("cache-control") ?? "", "pages are never cached for ever").not.toContain("immutable");
-        const manifestUrl = (await page.text()).match(/<meta name="quire-manifest" content="([^"]+)">/)[1];
+        const html = await page.text();
+        // The Content-Security-Policy: sent as a header, and the same in the page's <meta>.
+        const policy = page.headers.get("content-security-policy") ?? "";
+        expect(policy).toContain("object-src 'none'");
+        expect(policy).toContain("frame-ancestors 'self'");
+        const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1].replaceAll("&#39;", "'");
+        expect(`${meta}; frame-ancestors 'self'`).toBe(policy);
+        const manifestUrl = html.match(/<meta name="quire-manifest" content="([^"]+)">/)[1];
         const manifest = await get(BASE + manifestUrl);
         expect(manifest.status).toBe(200);
         expect(manifest.headers.get("cache-control")).toContain("immutable");
@@ -128,6 +134,7 @@ for (const { name, host, port, realRedirects, headers } of HOSTS) {
         const app = await get(BASE + wasm);
         expect(app.headers.get("cache-control")).toContain("immutable");
         expect(app.headers.get("content-type")).toBe("application/wasm");
+        expect(app.headers.get("content-security-policy")).toBe(policy);
       }
     } finally {
       stop();

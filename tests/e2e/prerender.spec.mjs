@@ -1,7 +1,7 @@
 // The pages the build pre-renders: what crawlers, link previews and readers
 // without JavaScript get, and how the app takes them over.
-import { expect, test } from "@playwright/test";
-import { BASE, PER_PAGE, POSTS, SITE_TITLE, at, expectNoReload, markWindow } from "./fixtures.mjs";
+import { expect } from "@playwright/test";
+import { BASE, PER_PAGE, POSTS, SITE_TITLE, at, expectNoReload, markWindow, test } from "./fixtures.mjs";
 
 /** The sample blog's base_url, with the run's sub-path. */
 const SITE_URL = `https://quire.example.org${BASE}`;

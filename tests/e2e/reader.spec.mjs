@@ -1,8 +1,8 @@
 // Reader features used as a reader would: search from the keyboard, the
 // table of contents, copying links and code, scroll and focus on the way
 // back and forth, and what surrounds a post.
-import { expect, test } from "@playwright/test";
-import { PER_PAGE, POSTS, SITE_TITLE, at, expectNoReload, markWindow, open } from "./fixtures.mjs";
+import { expect } from "@playwright/test";
+import { PER_PAGE, POSTS, SITE_TITLE, at, expectNoReload, markWindow, open, test } from "./fixtures.mjs";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 

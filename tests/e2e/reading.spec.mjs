@@ -1,6 +1,6 @@
 // A reader opens the blog, reads the list, opens posts and moves around.
-import { expect, test } from "@playwright/test";
-import { POSTS, PER_PAGE, SITE_TITLE, appReady, at, expectNoReload, markWindow, open } from "./fixtures.mjs";
+import { expect } from "@playwright/test";
+import { PER_PAGE, POSTS, SITE_TITLE, appReady, at, expectNoReload, markWindow, open, test } from "./fixtures.mjs";
 
 test("the home list shows every card field of the newest posts", async ({ page }) => {
   await open(page, "/");

@@ -1,6 +1,6 @@
 // What a reader sees when the network or the content misbehaves.
-import { expect, test } from "@playwright/test";
-import { POSTS, PER_PAGE, SITE_TITLE, at, open } from "./fixtures.mjs";
+import { expect } from "@playwright/test";
+import { PER_PAGE, POSTS, SITE_TITLE, at, open, test } from "./fixtures.mjs";
 
 for (const [name, failure, message] of [
   ["HTTP 500", (route) => route.fulfill({ status: 500, body: "boom" }), /HTTP 500/],

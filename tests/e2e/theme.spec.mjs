@@ -1,6 +1,6 @@
 // Light and dark themes: the system's by default, the reader's pick once made.
-import { expect, test } from "@playwright/test";
-import { at, open } from "./fixtures.mjs";
+import { expect } from "@playwright/test";
+import { at, open, test } from "./fixtures.mjs";
 
 const pageColour = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 const isDark = (rgb) => rgb.match(/\d+/g).slice(0, 3).reduce((sum, c) => sum + Number(c), 0) < 200;

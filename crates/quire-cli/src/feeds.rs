@@ -5,9 +5,11 @@ use std::collections::HashMap;
 
 use quire_core::{
     date::Date,
-    listing::{paths, posts_tagged, tag_counts},
+    html::escape as esc,
+    listing::{posts_tagged, tag_counts},
     manifest::PostSummary,
-    markdown::{LinkBase, escape_html as esc, render_for_feed},
+    markdown::{LinkBase, render_for_feed},
+    route::{self, Route},
 };
 
 use crate::{head::HeadContext, publish::public_posts};
@@ -21,7 +23,7 @@ pub(crate) fn machine_files(
     let public = public_posts(manifest);
     let site = &manifest.site;
     let mut files = vec![(
-        paths::FEED.to_owned(),
+        route::FEED.to_owned(),
         rss(
             context,
             data_files,
@@ -29,7 +31,7 @@ pub(crate) fn machine_files(
                 title: &site.title,
                 description: &site.description,
                 page: "",
-                feed: paths::FEED,
+                feed: route::FEED,
             },
             &public,
         ),
@@ -49,15 +51,22 @@ pub(crate) fn machine_files(
     for tag in &tags {
         let title = format!("#{} on {}", tag.name, site.title);
         let description = format!("Posts tagged {} on {}.", tag.name, site.title);
-        let page = paths::tag(&tag.slug, 1);
-        let feed = paths::tag_feed(&tag.slug);
+        let page = Route::Tag {
+            slug: tag.slug.clone(),
+            page: 1,
+        }
+        .path();
+        let feed = route::tag_feed(&tag.slug);
         let channel = Channel {
             title: &title,
             description: &description,
             page: &page,
             feed: &feed,
         };
-        files.push((feed.clone(), rss(context, data_files, &channel, &tag.posts)));
+        files.push((
+            route::decode_path(&feed),
+            rss(context, data_files, &channel, &tag.posts),
+        ));
     }
     files.push(("sitemap.xml".to_owned(), sitemap(context, &public, &tags)));
     files.push((
@@ -117,14 +126,14 @@ fn rss(
         esc(&context.absolute(channel.feed))
     ));
     for post in posts {
-        let link = context.absolute(&paths::post(&post.slug));
+        let link = context.absolute(&Route::post(post).path());
         let description = if site.feed.full_text {
             let markdown = data_files
                 .get(post.body.as_str())
                 .copied()
                 .unwrap_or_default();
             // Feed readers show the text away from the site, so every link in it is absolute.
-            let page_path = paths::post(&post.slug);
+            let page_path = Route::post(post).path();
             render_for_feed(
                 markdown,
                 LinkBase {
@@ -133,6 +142,7 @@ fn rss(
                 },
             )
             .html
+            .into_string()
         } else {
             post.summary.clone()
         };
@@ -172,19 +182,21 @@ fn sitemap(context: &HeadContext<'_>, posts: &[&PostSummary], tags: &[TagPosts<'
     let newest = |posts: &[&PostSummary]| posts.iter().map(|post| post.last_changed()).max();
     let mut entries: Vec<(String, Option<Date>)> = vec![
         (String::new(), newest(posts)),
-        (paths::ARCHIVES.to_owned(), newest(posts)),
-        (paths::TAGS.to_owned(), newest(posts)),
+        (Route::Archives.path(), newest(posts)),
+        (Route::Tags.path(), newest(posts)),
     ];
     entries.extend(
         posts
             .iter()
-            .map(|post| (paths::post(&post.slug), Some(post.last_changed()))),
+            .map(|post| (Route::post(post).path(), Some(post.last_changed()))),
     );
-    entries.extend(
-        tags.iter()
-            .filter(|tag| !tag.posts.is_empty())
-            .map(|tag| (paths::tag(&tag.slug, 1), newest(&tag.posts))),
-    );
+    entries.extend(tags.iter().filter(|tag| !tag.posts.is_empty()).map(|tag| {
+        let route = Route::Tag {
+            slug: tag.slug.clone(),
+            page: 1,
+        };
+        (route.path(), newest(&tag.posts))
+    }));
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );

@@ -3,10 +3,11 @@
 //! previews, and JSON-LD for search engines.
 
 use quire_core::{
-    listing::paths,
+    html,
+    html::SafeHtml,
     manifest::{MANIFEST_META, Manifest, PostSummary, manifest_path},
-    markdown::escape_html as esc,
     markup::Crumb,
+    route::{self, Route},
 };
 use serde_json::{Value, json};
 
@@ -30,8 +31,8 @@ pub(crate) struct Head {
     pub(crate) own_title: String,
     /// The meta description.
     pub(crate) description: String,
-    /// The route path below the site root.
-    pub(crate) path: String,
+    /// The page's route; `None` for the not-found page, served at any address.
+    pub(crate) route: Option<Route>,
     /// What the page is.
     pub(crate) kind: PageKind,
     /// The trail from the home page; empty on the home page.
@@ -49,20 +50,23 @@ pub(crate) struct HeadContext<'a> {
 }
 
 impl HeadContext<'_> {
-    /// The absolute URL of a path below the site root.
+    /// The absolute URL of a path below the site root (encoded or not),
+    /// percent-encoded; a URL with a scheme is left as written.
     pub(crate) fn absolute(&self, path: &str) -> String {
-        paths::in_site(&self.manifest.site.base_url, path)
+        route::in_site(&self.manifest.site.base_url, &route::encode_site_url(path))
     }
 
     /// The tags that go before `</head>`.
-    pub(crate) fn render(&self, head: &Head) -> String {
+    pub(crate) fn render(&self, head: &Head) -> SafeHtml {
         let site = &self.manifest.site;
-        let url = self.absolute(&head.path);
-        let mut out = format!(
-            "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n<meta name=\"{MANIFEST_META}\" content=\"{}\">\n",
-            esc(&head.title),
-            esc(&head.description),
-            esc(&manifest_path(&self.manifest.version)),
+        let path = head.route.as_ref().map(Route::path).unwrap_or_default();
+        let url = self.absolute(&path);
+        let mut out = html!(
+            "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n<meta name=\"{}\" content=\"{}\">\n",
+            head.title,
+            head.description,
+            MANIFEST_META,
+            manifest_path(&self.manifest.version),
         );
         let post = match &head.kind {
             PageKind::Post(post) => Some(post.as_ref()),
@@ -70,27 +74,29 @@ impl HeadContext<'_> {
         };
         let hide = matches!(head.kind, PageKind::NotFound) || post.is_some_and(|post| post.draft);
         if hide {
-            out.push_str("<meta name=\"robots\" content=\"noindex\">\n");
-        } else {
-            out.push_str(&format!(
-                "<link rel=\"canonical\" href=\"{}\">\n",
-                esc(&url)
+            out.push(SafeHtml::from_static(
+                "<meta name=\"robots\" content=\"noindex\">\n",
             ));
+        } else {
+            out.push(html!("<link rel=\"canonical\" href=\"{}\">\n", url));
         }
-        out.push_str(&format!(
-            "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}\">\n",
-            esc(&site.title),
-            esc(&format!("{}{}", self.root, paths::FEED))
+        out.push(html!(
+            "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}{}\">\n",
+            site.title,
+            self.root,
+            route::FEED
         ));
         if let Some((name, feed)) = &head.tag_feed {
-            out.push_str(&format!(
-                "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}\">\n",
-                esc(&format!("#{name} on {}", site.title)),
-                esc(&format!("{}{feed}", self.root))
+            out.push(html!(
+                "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}{}\">\n",
+                format!("#{name} on {}", site.title),
+                self.root,
+                feed
             ));
         }
         if matches!(head.kind, PageKind::NotFound) {
-            return out + NOSCRIPT_STYLE;
+            out.push(SafeHtml::from_static(NOSCRIPT_STYLE));
+            return out;
         }
 
         let og_type = if post.is_some() { "article" } else { "website" };
@@ -139,15 +145,17 @@ impl HeadContext<'_> {
             ]);
         }
         for (attribute, key, value) in meta {
-            out.push_str(&format!(
-                "<meta {attribute}=\"{key}\" content=\"{}\">\n",
-                esc(&value)
+            out.push(html!(
+                "<meta {}=\"{}\" content=\"{}\">\n",
+                attribute,
+                key,
+                value
             ));
         }
 
         let main_entity = match post {
             Some(post) => self.blog_posting(post, &url),
-            None if matches!(head.kind, PageKind::Home) && head.path.is_empty() => json!({
+            None if head.route == Some(Route::Home { page: 1 }) => json!({
                 "@context": "https://schema.org",
                 "@type": "Blog",
                 "name": site.title,
@@ -157,7 +165,7 @@ impl HeadContext<'_> {
             }),
             None => Value::Null,
         };
-        out.push_str(&json_ld(&main_entity));
+        out.push(json_ld(&main_entity));
         if !head.breadcrumbs.is_empty() {
             let items: Vec<Value> = head
                 .breadcrumbs
@@ -168,17 +176,18 @@ impl HeadContext<'_> {
                         "@type": "ListItem",
                         "position": at + 1,
                         "name": crumb.name,
-                        "item": self.absolute(&crumb.path),
+                        "item": self.absolute(&crumb.route.path()),
                     })
                 })
                 .collect();
-            out.push_str(&json_ld(&json!({
+            out.push(json_ld(&json!({
                 "@context": "https://schema.org",
                 "@type": "BreadcrumbList",
                 "itemListElement": items,
             })));
         }
-        out + NOSCRIPT_STYLE
+        out.push(SafeHtml::from_static(NOSCRIPT_STYLE));
+        out
     }
 
     fn blog_posting(&self, post: &PostSummary, url: &str) -> Value {
@@ -216,14 +225,13 @@ impl HeadContext<'_> {
 }
 
 /// Hides what needs JavaScript (the theme switch, copy buttons) from readers without it.
-const NOSCRIPT_STYLE: &str =
+pub(crate) const NOSCRIPT_STYLE: &str =
     "<noscript><style>.theme-toggle,.needs-js{display:none}</style></noscript>\n";
 
-/// A JSON-LD script element; `<` is escaped so no text can close the element early.
-fn json_ld(value: &Value) -> String {
+/// A JSON-LD script element (see [`SafeHtml::json_ld`]); nothing for `null`.
+fn json_ld(value: &Value) -> SafeHtml {
     if value.is_null() {
-        return String::new();
+        return SafeHtml::empty();
     }
-    let text = value.to_string().replace('<', "\\u003c");
-    format!("<script type=\"application/ld+json\">{text}</script>\n")
+    SafeHtml::json_ld(&value.to_string())
 }

@@ -1,71 +1,19 @@
 //! Reads an image's intrinsic size from its header, so cover images get
 //! `width` and `height` attributes and the page does not jump as they load.
+//! SVG is read by hand: `imagesize` reads only raster formats.
 
-/// Width and height in pixels, when the format is known and the header sane.
+/// Width and height in pixels, when the format is known and the header
+/// sane: the raster formats by the `imagesize` crate (PNG, JPEG, GIF, WebP,
+/// AVIF, HEIC, BMP, TIFF, ICO…), SVG by its root element.
 pub(crate) fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    let be32 = |at: usize| {
-        bytes
-            .get(at..at + 4)
-            .map(|b| u32::from_be_bytes([b[0], b[1], b[2], b[3]]))
-    };
-    let le16 = |at: usize| {
-        bytes
-            .get(at..at + 2)
-            .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
-    };
-    let size = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        (be32(16)?, be32(20)?)
-    } else if bytes.starts_with(b"GIF8") {
-        (le16(6)?, le16(8)?)
-    } else if bytes.starts_with(&[0xFF, 0xD8]) {
-        jpeg_size(bytes)?
-    } else if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
-        webp_size(bytes)?
-    } else {
-        svg_size(std::str::from_utf8(bytes).ok()?)?
+    let size = match imagesize::blob_size(bytes) {
+        Ok(size) => (
+            u32::try_from(size.width).ok()?,
+            u32::try_from(size.height).ok()?,
+        ),
+        Err(_) => svg_size(std::str::from_utf8(bytes).ok()?)?,
     };
     (size.0 > 0 && size.1 > 0).then_some(size)
-}
-
-fn jpeg_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    let mut at = 2;
-    while at + 9 < bytes.len() {
-        if bytes[at] != 0xFF {
-            return None;
-        }
-        let marker = bytes[at + 1];
-        let length = usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]]));
-        // Start-of-frame markers carry the size; C4, C8 and CC do not.
-        if (0xC0..=0xCF).contains(&marker) && !matches!(marker, 0xC4 | 0xC8 | 0xCC) {
-            let height = u16::from_be_bytes([bytes[at + 5], bytes[at + 6]]);
-            let width = u16::from_be_bytes([bytes[at + 7], bytes[at + 8]]);
-            return Some((u32::from(width), u32::from(height)));
-        }
-        at += 2 + length;
-    }
-    None
-}
-
-fn webp_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    let le24 = |at: usize| {
-        bytes
-            .get(at..at + 3)
-            .map(|b| u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
-    };
-    match bytes.get(12..16)? {
-        b"VP8X" => Some((le24(24)? + 1, le24(27)? + 1)),
-        b"VP8 " => {
-            let w = u32::from(u16::from_le_bytes([*bytes.get(26)?, *bytes.get(27)?]) & 0x3FFF);
-            let h = u32::from(u16::from_le_bytes([*bytes.get(28)?, *bytes.get(29)?]) & 0x3FFF);
-            Some((w, h))
-        }
-        b"VP8L" => {
-            let b = bytes.get(21..25)?;
-            let bits = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-            Some(((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1))
-        }
-        _ => None,
-    }
 }
 
 /// The root `<svg>` element's `width`/`height`, else its `viewBox` size.
@@ -138,7 +86,9 @@ mod tests {
         png.extend_from_slice(&640u32.to_be_bytes());
         png.extend_from_slice(&480u32.to_be_bytes());
         assert_eq!(image_size(&png), Some((640, 480)));
-        assert_eq!(image_size(b"GIF89a\x20\x00\x10\x00"), Some((32, 16)));
+        let mut gif = b"GIF89a\x20\x00\x10\x00".to_vec();
+        gif.extend_from_slice(&[0; 16]);
+        assert_eq!(image_size(&gif), Some((32, 16)));
     }
 
     #[test]
@@ -153,5 +103,17 @@ mod tests {
     fn gives_up_on_garbage() {
         assert_eq!(image_size(b"not an image"), None);
         assert_eq!(image_size(&[0xFF, 0xD8, 0x00]), None);
+    }
+
+    /// BMP (like AVIF and HEIC) once got the default 1200×630 without a word.
+    #[test]
+    fn reads_formats_the_hand_written_reader_did_not() {
+        let mut bmp = b"BM".to_vec();
+        bmp.extend_from_slice(&[0; 12]);
+        bmp.extend_from_slice(&40_u32.to_le_bytes());
+        bmp.extend_from_slice(&320_i32.to_le_bytes());
+        bmp.extend_from_slice(&200_i32.to_le_bytes());
+        bmp.extend_from_slice(&[0; 28]);
+        assert_eq!(image_size(&bmp), Some((320, 200)));
     }
 }

@@ -6,7 +6,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use quire_core::manifest::manifest_path;
+use quire_core::{manifest::manifest_path, problem::Problem};
 
 use crate::content::LoadedSite;
 
@@ -126,7 +126,7 @@ fn has_content_hash(name: &str) -> bool {
 
 /// Refuses an output folder that is the blog itself or inside what the
 /// author writes, so a mistyped `--out` cannot overwrite or litter sources.
-pub(crate) fn check_outside_sources(root: &Path, out: &Path) -> Result<(), String> {
+pub(crate) fn check_outside_sources(root: &Path, out: &Path) -> Result<(), Problem> {
     let absolute =
         |path: &Path| std::path::absolute(path).map(|p| p.components().collect::<PathBuf>());
     let (Ok(root), Ok(out_absolute)) = (absolute(root), absolute(out)) else {
@@ -137,9 +137,9 @@ pub(crate) fn check_outside_sources(root: &Path, out: &Path) -> Result<(), Strin
             .iter()
             .any(|source| out_absolute.starts_with(root.join(source)));
     if inside {
-        return Err(format!(
-            "{}: will not write the site into the blog's sources; choose another folder, such as dist",
-            out.display()
+        return Err(Problem::in_file(
+            out.display(),
+            "will not write the site into the blog's sources; choose another folder, such as dist",
         ));
     }
     Ok(())

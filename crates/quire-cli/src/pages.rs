@@ -7,39 +7,48 @@
 use std::collections::HashMap;
 
 use quire_core::{
+    dom, html,
+    html::SafeHtml,
     listing::{
-        RELATED_POSTS, archive, neighbours, paginate, paths, posts_tagged, related, tag_counts,
+        RELATED_POSTS, TagCount, archive, neighbours, paginate, posts_tagged, related, tag_counts,
     },
     manifest::{Manifest, PostSummary},
-    markdown::{HighlightedCode, LinkBase, escape_html as esc, render_with_code},
+    markdown::{HighlightedCode, LinkBase, render_with_code},
     markup::{self, Crumb},
     page_text::{self, PageText},
-    text::count_of,
+    route::{self, Route},
 };
 
 use crate::head::{Head, PageKind};
 
 /// One page to write.
 pub(crate) struct Page {
-    /// The route path below the site root, ending in `/` (`""` for the home page).
-    pub(crate) path: String,
-    /// What goes into `<head>`.
+    /// What goes into `<head>`, with the page's route.
     pub(crate) head: Head,
     /// The contents of `<main>`.
-    pub(crate) main: String,
+    pub(crate) main: SafeHtml,
     /// The app draws this page as soon as it starts, rather than at the
     /// first navigation: a tool (search), not a text to read.
     pub(crate) app_draws_at_start: bool,
 }
 
 impl Page {
-    /// The page at the head's path.
-    fn new(head: Head, main: String) -> Self {
+    /// The page at the head's route.
+    fn new(head: Head, main: SafeHtml) -> Self {
         Self {
-            path: head.path.clone(),
             head,
             main,
             app_draws_at_start: false,
+        }
+    }
+
+    /// The file the page is written to, below the site root: the route's
+    /// path as a static host decodes it, and `index.html`; the not-found
+    /// page is `404.html`.
+    pub(crate) fn file(&self) -> String {
+        match &self.head.route {
+            Some(route) => format!("{}index.html", route::decode_path(&route.path())),
+            None => "404.html".to_owned(),
         }
     }
 }
@@ -67,52 +76,40 @@ impl<'a> Pages<'a> {
         }
     }
 
-    /// Every route the app knows, in a stable order.
+    /// A page for every route of the site, in a stable order.
     pub(crate) fn all(&self) -> Vec<Page> {
-        let site = &self.manifest.site;
-        let per_page = site.posts_per_page;
-        let mut pages = Vec::new();
-        let home_pages = self.manifest.posts.len().div_ceil(per_page).max(1);
-        for number in 1..=home_pages {
-            pages.push(self.home(number));
+        route::every_route(self.manifest)
+            .iter()
+            .filter_map(|route| self.page(route))
+            .collect()
+    }
+
+    /// The page of a route; `None` for a route that names nothing.
+    pub(crate) fn page(&self, route: &Route) -> Option<Page> {
+        match route {
+            Route::Home { page } => Some(self.home(*page)),
+            Route::Tags => Some(self.tags()),
+            Route::Tag { slug, page } => self.tag(slug, *page),
+            Route::Archives => Some(self.archives()),
+            Route::Search => Some(self.search()),
+            Route::Content { path } => self.manifest.find_post(path).map(|post| self.post(post)),
         }
-        for post in self.manifest.posts.iter().chain(&self.manifest.unlisted) {
-            pages.push(self.post(post));
-        }
-        pages.push(self.tags());
-        for tag in tag_counts(&self.manifest.posts) {
-            for number in 1..=tag.count.div_ceil(per_page) {
-                pages.extend(self.tag(&tag.slug, number));
-            }
-        }
-        pages.push(self.archives());
-        pages.push(self.search());
-        pages
     }
 
     /// The search page: the app draws it as soon as it starts (the page is
     /// marked so); without JavaScript it points to the archive and tags.
     pub(crate) fn search(&self) -> Page {
-        let main = format!(
-            r#"<h1 class="list-title">Search</h1><form class="search-form" role="search" action="{}"><label class="visually-hidden" for="search-input">Search the posts</label><input id="search-input" class="search-input" type="search" name="q" autocomplete="off" spellcheck="false" placeholder="Search posts…"></form><noscript><p class="search-status">Search needs JavaScript. Every post is in the <a href="{}">archive</a> and under its <a href="{}">tags</a>.</p></noscript>"#,
-            esc(&self.href(paths::SEARCH)),
-            esc(&self.href(paths::ARCHIVES)),
-            esc(&self.href(paths::TAGS)),
-        );
+        let main = view(markup::search_form(self.root, ""));
         let text = page_text::search(&self.manifest.site);
-        let mut head = self.head(paths::SEARCH.to_owned(), &text, PageKind::List);
-        head.breadcrumbs = vec![self.crumb_home(), Crumb::new("Search", paths::SEARCH)];
+        let mut head = self.head(Route::Search, &text, PageKind::List);
+        head.breadcrumbs = vec![self.crumb_home(), Crumb::new("Search", Route::Search)];
         Page {
             app_draws_at_start: true,
             ..Page::new(head, main)
         }
     }
 
-    fn href(&self, path: &str) -> String {
-        paths::in_site(self.root, path)
-    }
-
-    fn head(&self, path: String, text: &PageText, kind: PageKind) -> Head {
+    fn head(&self, route: Route, text: &PageText, kind: PageKind) -> Head {
         Head {
             title: text.document_title(&self.manifest.site.title),
             own_title: text
@@ -120,7 +117,7 @@ impl<'a> Pages<'a> {
                 .clone()
                 .unwrap_or_else(|| self.manifest.site.title.clone()),
             description: text.description.clone(),
-            path,
+            route: Some(route),
             kind,
             breadcrumbs: Vec::new(),
             tag_feed: None,
@@ -132,30 +129,14 @@ impl<'a> Pages<'a> {
         let site = &self.manifest.site;
         let listed = paginate(&self.manifest.posts, site.posts_per_page, number);
         let (items, total) = listed.map_or((&[][..], 1), |page| (page.items, page.total));
-        let heading = if number == 1 {
-            format!(
-                r#"<section class="home-info"><h1>{}</h1><p>{}</p></section>"#,
-                esc(&site.title),
-                esc(&site.description)
-            )
-        } else {
-            format!(
-                r#"<h1 class="list-title">{}</h1>"#,
-                esc(&page_text::home_heading(number))
-            )
-        };
-        let main = format!(
-            r#"{heading}<div class="post-list">{}</div>{}"#,
-            markup::post_list(self.root, items),
-            markup::pager(self.root, number, total, paths::home)
-        );
-        let path = paths::home(number);
+        let main = view(markup::home_page(self.root, site, number, total, items));
+        let route = Route::Home { page: number };
         let text = page_text::home(site, number);
-        let mut head = self.head(path, &text, PageKind::Home);
+        let mut head = self.head(route.clone(), &text, PageKind::Home);
         if number > 1 {
             head.breadcrumbs = vec![
                 self.crumb_home(),
-                Crumb::new(text.title.clone().unwrap_or_default(), paths::home(number)),
+                Crumb::new(text.title.clone().unwrap_or_default(), route),
             ];
         }
         Page::new(head, main)
@@ -163,7 +144,8 @@ impl<'a> Pages<'a> {
 
     /// A post, with its whole body.
     pub(crate) fn post(&self, post: &PostSummary) -> Page {
-        let path = paths::post(&post.slug);
+        let route = Route::post(post);
+        let path = route.path();
         let file = |path: &str| self.data_files.get(path).copied().unwrap_or_default();
         let code: Vec<Option<HighlightedCode>> = post
             .code
@@ -179,7 +161,7 @@ impl<'a> Pages<'a> {
             &code,
         );
         let site = &self.manifest.site;
-        let main = format!(
+        let main = html!(
             r#"<article class="post"><header class="post-header">{}</header><div class="post-content">{}</div><footer class="post-footer">{}</footer></article>"#,
             markup::post_header(self.root, site, post),
             markup::post_content(self.root, post, &rendered),
@@ -195,7 +177,7 @@ impl<'a> Pages<'a> {
             title: Some(post.title.clone()),
             description: post.description.clone(),
         };
-        let mut head = self.head(path.clone(), &text, PageKind::Post(Box::new(post.clone())));
+        let mut head = self.head(route, &text, PageKind::Post(Box::new(post.clone())));
         head.breadcrumbs = markup::post_trail(site, post);
         Page::new(head, main)
     }
@@ -203,21 +185,9 @@ impl<'a> Pages<'a> {
     /// The tag index.
     pub(crate) fn tags(&self) -> Page {
         let tags = tag_counts(&self.manifest.posts);
-        let items: String = tags
-            .iter()
-            .map(|tag| {
-                format!(
-                    r#"<li><a href="{}">{}<span class="tag-count" aria-label="{} posts">{}</span></a></li>"#,
-                    esc(&self.href(&paths::tag(&tag.slug, 1))),
-                    esc(&tag.name),
-                    tag.count,
-                    tag.count
-                )
-            })
-            .collect();
-        let main = format!(r#"<h1 class="list-title">Tags</h1><ul class="tag-cloud">{items}</ul>"#);
+        let main = view(markup::tags_page(self.root, &tags));
         let text = page_text::tags(&self.manifest.site, tags.len());
-        let mut head = self.head(paths::TAGS.to_owned(), &text, PageKind::List);
+        let mut head = self.head(Route::Tags, &text, PageKind::List);
         head.breadcrumbs = vec![self.crumb_home(), self.crumb_tags()];
         Page::new(head, main)
     }
@@ -228,105 +198,85 @@ impl<'a> Pages<'a> {
         let (name, posts) = posts_tagged(&self.manifest.posts, tag_slug)?;
         let listed = paginate(&posts, site.posts_per_page, number)?;
         let heading = page_text::tag_heading(&name, number);
-        let main = format!(
-            r#"<h1 class="list-title">{}<span class="list-count">{}</span></h1><div class="post-list">{}</div>{}"#,
-            esc(&heading),
-            count_of(posts.len(), "post"),
-            markup::post_list(self.root, listed.items.iter().copied()),
-            markup::pager(self.root, number, listed.total, |n| paths::tag(tag_slug, n))
-        );
+        let tag = TagCount {
+            name: name.clone(),
+            slug: tag_slug.to_owned(),
+            count: posts.len(),
+        };
+        let main = view(markup::tag_page(
+            self.root,
+            &tag,
+            number,
+            listed.total,
+            listed.items,
+        ));
         let text = page_text::tag(site, &name, number, posts.len());
-        let path = paths::tag(tag_slug, number);
-        let mut head = self.head(path.clone(), &text, PageKind::List);
+        let route = Route::Tag {
+            slug: tag_slug.to_owned(),
+            page: number,
+        };
+        let mut head = self.head(route.clone(), &text, PageKind::List);
         head.breadcrumbs = vec![
             self.crumb_home(),
             self.crumb_tags(),
-            Crumb::new(heading, path),
+            Crumb::new(heading, route),
         ];
-        head.tag_feed = Some((name, paths::tag_feed(tag_slug)));
+        head.tag_feed = Some((name, route::tag_feed(tag_slug)));
         Some(Page::new(head, main))
     }
 
     /// The archive.
     pub(crate) fn archives(&self) -> Page {
-        let years: String = archive(&self.manifest.posts)
-            .into_iter()
-            .map(|year| {
-                let months: String = year
-                    .months
-                    .iter()
-                    .map(|month| {
-                        let items: String = month
-                            .posts
-                            .iter()
-                            .map(|post| {
-                                format!(
-                                    r#"<li><time datetime="{}">{}</time><a href="{}">{}</a></li>"#,
-                                    post.date,
-                                    post.date.long_form(),
-                                    esc(&self.href(&paths::post(&post.slug))),
-                                    esc(&post.title)
-                                )
-                            })
-                            .collect();
-                        format!(
-                            r#"<section class="archive-month"><h3>{}</h3><ul>{items}</ul></section>"#,
-                            month.name
-                        )
-                    })
-                    .collect();
-                format!(
-                    r#"<section class="archive-year"><h2>{}<span class="list-count">{}</span></h2>{months}</section>"#,
-                    year.year,
-                    count_of(year.post_count(), "post")
-                )
-            })
-            .collect();
-        let main = format!(r#"<h1 class="list-title">Archives</h1>{years}"#);
+        let main = view(markup::archives_page(
+            self.root,
+            &archive(&self.manifest.posts),
+        ));
         let text = page_text::archives(&self.manifest.site);
-        let mut head = self.head(paths::ARCHIVES.to_owned(), &text, PageKind::List);
-        head.breadcrumbs = vec![self.crumb_home(), Crumb::new("Archives", paths::ARCHIVES)];
+        let mut head = self.head(Route::Archives, &text, PageKind::List);
+        head.breadcrumbs = vec![self.crumb_home(), Crumb::new("Archives", Route::Archives)];
         Page::new(head, main)
     }
 
     /// The not-found page, served as `404.html` for any address.
     pub(crate) fn not_found(&self) -> Page {
-        let main = format!(
-            r#"<section class="not-found"><p class="not-found-code" aria-hidden="true">404</p><h1>Page not found</h1><p>There is nothing at this address. It may have moved, or the link may be mistyped.</p><p class="not-found-links"><a class="button" href="{}">Go to the home page</a><a href="{}">Browse the archives</a><a href="{}">See all tags</a></p></section>"#,
-            esc(&self.href("")),
-            esc(&self.href(paths::ARCHIVES)),
-            esc(&self.href(paths::TAGS)),
-        );
+        let main = view(markup::not_found_page(self.root, None));
         // Served at any address, so its head names none.
-        let head = self.head(String::new(), &page_text::not_found(), PageKind::NotFound);
-        Page {
-            path: "404.html".to_owned(),
-            ..Page::new(head, main)
-        }
+        let mut head = self.head(
+            Route::Home { page: 1 },
+            &page_text::not_found(),
+            PageKind::NotFound,
+        );
+        head.route = None;
+        Page::new(head, main)
     }
 
     fn crumb_home(&self) -> Crumb {
-        Crumb::new(self.manifest.site.title.clone(), "")
+        Crumb::new(self.manifest.site.title.clone(), Route::Home { page: 1 })
     }
 
     fn crumb_tags(&self) -> Crumb {
-        Crumb::new("Tags", paths::TAGS)
+        Crumb::new("Tags", Route::Tags)
     }
 
     /// The site's header, as the app draws it; the inline script names the
     /// theme switch after the theme in force.
-    pub(crate) fn header(&self) -> String {
-        format!(
+    pub(crate) fn header(&self) -> SafeHtml {
+        html!(
             r#"<header class="site-header">{}</header>"#,
             markup::site_header(self.root, Some(&self.manifest.site), "Switch theme")
         )
     }
 
     /// The site's footer, as the app draws it.
-    pub(crate) fn footer(&self, year: i32) -> String {
-        format!(
+    pub(crate) fn footer(&self, year: i32) -> SafeHtml {
+        html!(
             r#"<footer class="site-footer">{}</footer>"#,
             markup::site_footer(self.root, &self.manifest.site, year)
         )
     }
+}
+
+/// A route's view as `<main>` holds it, in the element the app draws it in too.
+fn view(body: SafeHtml) -> SafeHtml {
+    html!(r#"<div class="{}">{}</div>"#, dom::VIEW_CLASS, body)
 }

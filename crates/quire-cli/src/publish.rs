@@ -5,12 +5,15 @@
 use std::collections::{HashMap, HashSet};
 
 use quire_core::{
-    listing::paths,
+    dom, html,
+    html::SafeHtml,
     manifest::{Manifest, PostSummary},
-    markdown::escape_html as esc,
+    problem::Problem,
+    route::{self, Route},
 };
 
 use crate::{
+    csp::{self, ContentSecurityPolicy},
     feeds::machine_files,
     head::HeadContext,
     pages::{Page, Pages},
@@ -34,10 +37,14 @@ pub(crate) struct PublishInputs<'a> {
 pub(crate) fn site_files(
     manifest: &Manifest,
     inputs: PublishInputs<'_>,
-) -> Result<Vec<(String, String)>, Vec<String>> {
-    let shell =
-        Shell::parse(inputs.shell).map_err(|message| vec![format!("index.html: {message}")])?;
-    let root = paths::root_path(&manifest.site.base_url);
+) -> Result<Vec<(String, String)>, Vec<Problem>> {
+    let shell = Shell::parse(inputs.shell)
+        .map_err(|message| vec![Problem::in_file("index.html", message)])?;
+    let policy = ContentSecurityPolicy::for_shell(&shell.text);
+    // `trunk serve` rewrites its live-reload script as it serves it, so no
+    // hash could allow it: its previews go without the policy's meta tag.
+    let page_policy = (!csp::is_live_reload_preview(&shell.text)).then(|| policy.meta_value());
+    let root = route::root_path(&manifest.site.base_url);
     let context = HeadContext {
         manifest,
         root: &root,
@@ -47,36 +54,56 @@ pub(crate) fn site_files(
     let footer = pages.footer(inputs.year);
     let document = |page: &Page| {
         let takeover = if page.app_draws_at_start {
-            " data-takeover=\"at-start\""
+            html!(r#" {}="at-start""#, dom::DATA_TAKEOVER)
         } else {
-            ""
+            SafeHtml::empty()
         };
-        let body = format!(
-            "<div id=\"quire-static\" data-path=\"{}\"{takeover}><a class=\"skip-link\" href=\"{}#main\">Skip to content</a>{header}<main id=\"main\" class=\"main\" tabindex=\"-1\">{}</main>{footer}</div>",
-            esc(&format!("{root}{}", page.head.path)),
-            esc(&format!("{root}{}", page.head.path)),
-            page.main
+        let address = page
+            .head
+            .route
+            .as_ref()
+            .map_or_else(|| root.clone(), |route| route.href(&root));
+        let body = html!(
+            r##"<div id="{}" {}="{}"{}><a class="skip-link" href="{}#{}">Skip to content</a>{}<main id="{}" class="main" tabindex="-1">{}</main>{}</div>"##,
+            dom::PRERENDERED_ID,
+            dom::DATA_PATH,
+            address,
+            takeover,
+            address,
+            dom::MAIN_ID,
+            header,
+            dom::MAIN_ID,
+            page.main,
+            footer
         );
-        shell.page(&manifest.site.language, &context.render(&page.head), &body)
+        shell.page(
+            &manifest.site.language,
+            page_policy.as_deref(),
+            &context.render(&page.head),
+            &body,
+        )
     };
 
     let mut files = Vec::new();
+    // Every page's path as a host decodes it.
     let mut routes = HashSet::new();
-    for page in pages.all() {
-        routes.insert(page.path.clone());
-        files.push((format!("{}index.html", page.path), document(&page)));
+    for page in pages.all().into_iter().chain([pages.not_found()]) {
+        if let Some(route) = &page.head.route {
+            routes.insert(route::decode_path(&route.path()));
+        }
+        files.push((page.file(), document(&page)));
     }
-    files.push(("404.html".to_owned(), document(&pages.not_found())));
 
     let mut redirects = Vec::new();
     let mut problems = Vec::new();
     for post in manifest.posts.iter().chain(&manifest.unlisted) {
         for alias in &post.aliases {
             match check_alias(alias, &routes) {
-                Ok(()) => redirects.push((alias.clone(), paths::post(&post.slug))),
-                Err(message) => {
-                    problems.push(format!("post `{}`: alias `/{alias}` {message}", post.slug))
-                }
+                Ok(()) => redirects.push((alias.clone(), Route::post(post).path())),
+                Err(message) => problems.push(Problem::new(format!(
+                    "post `{}`: alias `/{alias}` {message}",
+                    post.slug
+                ))),
             }
         }
     }
@@ -84,31 +111,43 @@ pub(crate) fn site_files(
         return Err(problems);
     }
     // Hugo answers /page/1/ with a redirect to the list's first page; so do we.
-    redirects.push(("page/1/".to_owned(), paths::home(1)));
+    redirects.push(("page/1/".to_owned(), Route::Home { page: 1 }.path()));
     for tag in quire_core::listing::tag_counts(&manifest.posts) {
-        let first = paths::tag(&tag.slug, 1);
-        redirects.push((format!("{first}page/1/"), first));
+        let first = Route::Tag {
+            slug: tag.slug,
+            page: 1,
+        }
+        .path();
+        redirects.push((format!("{}page/1/", route::decode_path(&first)), first));
     }
     for (from, to) in &redirects {
-        files.push((format!("{from}index.html"), redirect_page(&context, to)));
+        files.push((
+            format!("{from}index.html"),
+            redirect_page(&context, &policy, to),
+        ));
     }
     files.push(("_redirects".to_owned(), redirects_file(&root, &redirects)));
     files.push((
         "_headers".to_owned(),
-        headers_file(&root, &inputs.hashed_files),
+        headers_file(&root, &policy, &inputs.hashed_files),
     ));
     files.extend(machine_files(&context, &inputs.data_files));
     Ok(files)
 }
 
-/// Whether an alias can have a redirect page of its own.
+/// Whether an alias (a decoded path below the site root) can have a
+/// redirect page of its own.
 fn check_alias(alias: &str, routes: &HashSet<String>) -> Result<(), &'static str> {
     let trimmed = alias.trim_matches('/');
     if trimmed.is_empty() {
         return Err("names the home page; remove it");
     }
     if trimmed.split('/').any(|part| {
-        part.is_empty() || part == "." || part == ".." || part.contains(['?', '#', '\\', ':'])
+        part.is_empty()
+            || part == "."
+            || part == ".."
+            || part.contains(['?', '#', '\\', ':'])
+            || part.chars().any(char::is_control)
     }) {
         return Err("is not a plain path such as /2024/01/old-name/");
     }
@@ -119,29 +158,32 @@ fn check_alias(alias: &str, routes: &HashSet<String>) -> Result<(), &'static str
 }
 
 /// A page that sends readers and crawlers on to `to`, as Hugo's alias pages do.
-fn redirect_page(context: &HeadContext<'_>, to: &str) -> String {
+fn redirect_page(context: &HeadContext<'_>, policy: &ContentSecurityPolicy, to: &str) -> String {
     let target = format!("{}{to}", context.root);
     let canonical = context.absolute(to);
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={}\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{}\">{}</a>.</p>\n</body>\n</html>\n",
-        esc(&context.manifest.site.language),
-        esc(&canonical),
-        esc(&canonical),
-        esc(&target),
-        esc(&target),
-        esc(&canonical),
+    html!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n<title>{}</title>\n<link rel=\"canonical\" href=\"{}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={}\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{}\">{}</a>.</p>\n</body>\n</html>\n",
+        context.manifest.site.language,
+        policy.meta_value(),
+        canonical,
+        canonical,
+        target,
+        target,
+        canonical,
     )
+    .into_string()
 }
 
 /// Netlify's and Cloudflare Pages' redirect rules: real 301s for aliases.
 /// Pages that exist need no rule, and both hosts serve `404.html`, with
-/// status 404, for every other address.
+/// status 404, for every other address. `redirects` go from a decoded path
+/// to a route's (encoded) path.
 fn redirects_file(root: &str, redirects: &[(String, String)]) -> String {
     let mut out = String::from(
         "# Written by `quire build` for Netlify and Cloudflare Pages: old addresses\n# (front-matter aliases, first list pages) answer with a permanent redirect.\n",
     );
     for (from, to) in redirects {
-        let from = format!("{root}{from}");
+        let from = format!("{root}{}", route::encode_path(from));
         out.push_str(&format!("{from} {root}{to} 301\n"));
         out.push_str(&format!("{} {root}{to} 301\n", from.trim_end_matches('/')));
     }
@@ -152,9 +194,10 @@ fn redirects_file(root: &str, redirects: &[(String, String)]) -> String {
 /// content hash never change, so they are cached for a year; everything else
 /// keeps the hosts' default (revalidate on every visit), so a new post shows
 /// at once and a new page never meets an old manifest.
-fn headers_file(root: &str, hashed_files: &[String]) -> String {
+fn headers_file(root: &str, policy: &ContentSecurityPolicy, hashed_files: &[String]) -> String {
     let mut out = format!(
-        "# Written by `quire build` for Netlify and Cloudflare Pages.\n{root}*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n# The manifest and post bodies: their names change with their content.\n{root}data/*\n  Cache-Control: public, max-age=31536000, immutable\n# The app, its styles and icons, named by Trunk after their content.\n"
+        "# Written by `quire build` for Netlify and Cloudflare Pages.\n{root}*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Content-Security-Policy: {}\n# The manifest and post bodies: their names change with their content.\n{root}data/*\n  Cache-Control: public, max-age=31536000, immutable\n# The app, its styles and icons, named by Trunk after their content.\n",
+        policy.header_value()
     );
     for name in hashed_files {
         out.push_str(&format!(
@@ -185,7 +228,16 @@ mod tests {
 
     #[test]
     fn headers_cache_hashed_files_for_a_year_and_nothing_else() {
-        let text = headers_file("/blog/", &["quire-web-0123456789abcdef_bg.wasm".to_owned()]);
+        let policy = ContentSecurityPolicy::for_shell("");
+        let text = headers_file(
+            "/blog/",
+            &policy,
+            &["quire-web-0123456789abcdef_bg.wasm".to_owned()],
+        );
+        assert!(text.contains(&format!(
+            "/blog/*\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n  Content-Security-Policy: {}\n",
+            policy.header_value()
+        )));
         assert!(text.contains("/blog/quire-web-0123456789abcdef_bg.wasm\n  Cache-Control: public, max-age=31536000, immutable"));
         assert!(
             text.contains("/blog/data/*\n  Cache-Control: public, max-age=31536000, immutable")

@@ -1,9 +1,14 @@
 //! The page shell: Trunk's `index.html` (styles, the app's script, the
 //! theme script), into which every pre-rendered page is poured.
 
+use quire_core::{html, html::SafeHtml};
+
 /// Marks the head part a build inserts, so a later build can take it out again.
 const HEAD_START: &str = "<!--quire:head-->";
 const HEAD_END: &str = "<!--/quire:head-->";
+/// Marks the Content-Security-Policy a build inserts, first in `<head>`.
+const CSP_START: &str = "<!--quire:csp-->";
+const CSP_END: &str = "<!--/quire:csp-->";
 /// Marks the body part a build inserts.
 const BODY_START: &str = "<!--quire:body-->";
 const BODY_END: &str = "<!--/quire:body-->";
@@ -14,7 +19,12 @@ const BARE_SHELL: &str = "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8
 
 /// Trunk's page with the parts of an earlier build removed.
 pub(crate) struct Shell {
-    /// Everything up to `</head>`.
+    /// The page as Trunk wrote it, for what the policy must allow.
+    pub(crate) text: String,
+    /// Everything up to where the policy goes: after `<meta charset>`, so
+    /// it comes before any script.
+    start: String,
+    /// From there to `</head>`.
     head: String,
     /// From `</head>` to just after the `<body …>` tag.
     middle: String,
@@ -30,7 +40,20 @@ impl Shell {
         let text = index_html.unwrap_or(BARE_SHELL);
         let text = remove_between(text, HEAD_START, HEAD_END);
         let text = remove_between(&text, BODY_START, BODY_END);
+        let text = remove_between(&text, CSP_START, CSP_END);
         let text = remove_element(&text, "<title", "</title>");
+        let head_open = text
+            .find("<head")
+            .and_then(|at| text[at..].find('>').map(|end| at + end + 1))
+            .ok_or("index.html has no <head>; is it Trunk's output?")?;
+        let policy_at = text[head_open..]
+            .find("<meta charset")
+            .and_then(|at| {
+                text[head_open + at..]
+                    .find('>')
+                    .map(|end| head_open + at + end + 1)
+            })
+            .unwrap_or(head_open);
         let head_end = text
             .find("</head>")
             .ok_or("index.html has no </head>; is it Trunk's output?")?;
@@ -42,20 +65,42 @@ impl Shell {
             .find('>')
             .map(|at| at + body_open + 1)
             .ok_or("index.html has an unclosed <body> tag")?;
+        if head_end < policy_at {
+            return Err("index.html has its <meta charset> after </head>".into());
+        }
         Ok(Self {
-            head: text[..head_end].to_owned(),
+            start: text[..policy_at].to_owned(),
+            head: text[policy_at..head_end].to_owned(),
             middle: text[head_end..body_start].to_owned(),
             tail: text[body_start..].to_owned(),
+            text,
         })
     }
 
-    /// A whole page: `head_tags` before `</head>`, `body` at the start of `<body>`,
-    /// and the `<html>` element's `lang` set to `language`.
-    pub(crate) fn page(&self, language: &str, head_tags: &str, body: &str) -> String {
-        let head = set_lang(&self.head, language);
+    /// A whole page: the Content-Security-Policy `policy` (if any) first in
+    /// `<head>`, `head_tags` before `</head>`, `body` at the start of
+    /// `<body>`, and the `<html>` element's `lang` set to `language`.
+    pub(crate) fn page(
+        &self,
+        language: &str,
+        policy: Option<&str>,
+        head_tags: &SafeHtml,
+        body: &SafeHtml,
+    ) -> String {
+        let start = set_lang(&self.start, language);
+        let policy = policy
+            .map(|policy| {
+                html!(
+                    r#"{}<meta http-equiv="Content-Security-Policy" content="{}">{}"#,
+                    SafeHtml::from_static(CSP_START),
+                    policy,
+                    SafeHtml::from_static(CSP_END)
+                )
+            })
+            .unwrap_or_default();
         format!(
-            "{head}{HEAD_START}\n{head_tags}{HEAD_END}{}{BODY_START}{body}{BODY_END}{}",
-            self.middle, self.tail
+            "{start}{policy}{}{HEAD_START}\n{head_tags}{HEAD_END}{}{BODY_START}{body}{BODY_END}{}",
+            self.head, self.middle, self.tail
         )
     }
 }
@@ -96,7 +141,7 @@ fn set_lang(head: &str, language: &str) -> String {
     let Some(close) = head[open..].find('>').map(|at| at + open) else {
         return head.to_owned();
     };
-    let language = quire_core::markdown::escape_html(language);
+    let language = quire_core::html::escape(language);
     format!(
         "{}<html lang=\"{language}\">{}",
         &head[..open],
@@ -113,10 +158,22 @@ mod tests {
     #[test]
     fn page_inserts_head_and_body_and_sets_lang() {
         let shell = Shell::parse(Some(TRUNK)).unwrap();
-        let page = shell.page("de", "<title>Hallo</title>\n", "<main>Text</main>");
+        let page = shell.page(
+            "de",
+            Some("default-src 'self'"),
+            &SafeHtml::from_static("<title>Hallo</title>\n"),
+            &SafeHtml::from_static("<main>Text</main>"),
+        );
         assert!(page.contains("<html lang=\"de\">"));
         assert!(!page.contains("<title>Quire</title>"));
         assert!(page.contains("<title>Hallo</title>"));
+        let policy = page
+            .find(r#"<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;">"#)
+            .unwrap();
+        assert!(
+            policy < page.find("<link").unwrap(),
+            "the policy comes first"
+        );
         let body = page.find("<main>Text</main>").unwrap();
         assert!(page.find("<body>").unwrap() < body);
         assert!(body < page.find("init()").unwrap());
@@ -125,10 +182,14 @@ mod tests {
     #[test]
     fn a_built_page_parses_back_to_the_same_shell() {
         let shell = Shell::parse(Some(TRUNK)).unwrap();
-        let first = shell.page("en", "<title>A</title>\n", "<main>A</main>");
+        let (head, body) = (
+            SafeHtml::from_static("<title>A</title>\n"),
+            SafeHtml::from_static("<main>A</main>"),
+        );
+        let first = shell.page("en", Some("default-src 'none'"), &head, &body);
         let again = Shell::parse(Some(&first)).unwrap();
         assert_eq!(
-            again.page("en", "<title>A</title>\n", "<main>A</main>"),
+            again.page("en", Some("default-src 'none'"), &head, &body),
             first
         );
     }

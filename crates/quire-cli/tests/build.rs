@@ -45,15 +45,7 @@ impl Blog {
     }
 
     fn quire(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_quire"))
-            .args(args)
-            .arg("--root")
-            .arg(self.dir.path())
-            .env_remove("TRUNK_STAGING_DIR")
-            .env_remove("TRUNK_PUBLIC_URL")
-            .env_remove("QUIRE_BASE_URL")
-            .output()
-            .unwrap()
+        quire_at(self.dir.path(), args)
     }
 
     fn build(&self, extra: &[&str]) -> (Output, PathBuf) {
@@ -62,6 +54,20 @@ impl Blog {
         args.extend_from_slice(extra);
         (self.quire(&args), out)
     }
+}
+
+/// Runs `quire` on the blog at `root`, with none of Trunk's or the
+/// reader's environment.
+fn quire_at(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env_remove("TRUNK_STAGING_DIR")
+        .env_remove("TRUNK_PUBLIC_URL")
+        .env_remove("QUIRE_BASE_URL")
+        .output()
+        .unwrap()
 }
 
 /// The manifest's text, found where the home page says it is.
@@ -300,7 +306,15 @@ fn a_broken_config_is_reported_with_its_line() {
     blog.file("quire.toml", "title = \"x\"\nbase_url = \"example.org\"\n");
     let (output, _) = blog.build(&[]);
     assert!(
-        stderr(&output).contains("quire.toml:2: base_url `example.org` must be an absolute"),
+        stderr(&output).contains("quire.toml:2: base_url `example.org` is not a URL"),
+        "{}",
+        stderr(&output)
+    );
+    // It once passed and became `https:///`.
+    blog.file("quire.toml", "title = \"x\"\nbase_url = \"https://\"\n");
+    let (output, _) = blog.build(&[]);
+    assert!(
+        stderr(&output).contains("quire.toml:2: base_url `https://`"),
         "{}",
         stderr(&output)
     );
@@ -795,4 +809,115 @@ fn refuses_a_trunk_public_url_that_differs_from_base_url() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
+}
+
+/// Builds a fixture blog from `tests/fixtures/` into a temporary folder.
+fn build_fixture(name: &str) -> (TempDir, PathBuf) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name);
+    let out = TempDir::new().unwrap();
+    let site = out.path().join("site");
+    let output = quire_at(&root, &["build", "--out", site.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    (out, site)
+}
+
+/// Non-ASCII front matter once panicked in the line lookup (a byte index
+/// inside a character) and stopped the whole build. A blog in Japanese,
+/// Chinese, Arabic, German and Turkish builds, every address is a page,
+/// and the files for machines carry the addresses percent-encoded.
+#[test]
+fn a_blog_in_any_script_builds_and_its_addresses_are_encoded_for_machines() {
+    let (_dir, out) = build_fixture("world-blog");
+    let manifest = manifest(&out);
+    let paths: Vec<&str> = manifest
+        .posts
+        .iter()
+        .map(|post| post.path.as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "posts/café/",
+            "posts/日本語の投稿/",
+            "posts/你好世界/",
+            "posts/مرحبا/",
+            "posts/turkish/"
+        ]
+    );
+    for path in &paths {
+        assert!(out.join(path).join("index.html").is_file(), "{path}");
+    }
+    for tag in ["日本語", "i\u{307}stanbul", "çay", "العربية", "中文"] {
+        assert!(
+            out.join("tags").join(tag).join("index.html").is_file(),
+            "{tag}"
+        );
+        assert!(
+            out.join("tags").join(tag).join("index.xml").is_file(),
+            "{tag}"
+        );
+    }
+    let cafe = page(&out, "posts/café/index.html");
+    assert_eq!(
+        pick(&cafe, "#quire-static", Some("data-path")),
+        ["/posts/caf%C3%A9/"]
+    );
+    assert_eq!(
+        pick(&cafe, "link[rel=canonical]", Some("href")),
+        ["https://world.example.org/posts/caf%C3%A9/"]
+    );
+    assert_eq!(
+        pick(&cafe, ".post-meta .author", None),
+        ["Maëlle Salmon and Ümit Özdemir"]
+    );
+    assert_eq!(
+        pick(&cafe, ".card-summary, .post-header .post-meta time", None),
+        ["March 9, 2026"]
+    );
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    let locs: Vec<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|rest| rest.split("</loc>").next())
+        .collect();
+    assert!(locs.len() > paths.len());
+    for loc in &locs {
+        assert!(loc.is_ascii() && !loc.contains(' '), "{loc}");
+    }
+    assert!(locs.contains(&"https://world.example.org/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/"));
+    let channel = feed(&out, "index.xml");
+    for item in channel.items() {
+        assert!(item.link().unwrap().is_ascii(), "{:?}", item.link());
+    }
+    let japanese = manifest.find_post("posts/日本語の投稿/").unwrap();
+    assert_eq!(
+        japanese.summary,
+        "これは日本語の要約です。 二行目もあります。"
+    );
+    assert_eq!(japanese.authors, ["山田太郎"]);
+}
+
+/// Front-matter problems in a file written in another script still name
+/// their line, and nothing panics.
+#[test]
+fn problems_in_non_ascii_front_matter_name_their_line() {
+    let blog = Blog::new();
+    blog.post(
+        "a.md",
+        "title: \"日本語\"\ndate: 2026-01-01\ntags:\n  - \"日本語\"\nauthor:\n  - Maëlle Salmon\nslug: \"ungültig/slug\"",
+        "本文。\n",
+    );
+    blog.post(
+        "b.md",
+        "title: Über\nsummary: |\n  日本語の要約\ndate: nächsten Dienstag",
+        "Text.\n",
+    );
+    let (output, _) = blog.build(&[]);
+    let errors = stderr(&output);
+    assert!(!output.status.success());
+    assert!(errors.contains("a.md:8: slug `ungültig/slug`"), "{errors}");
+    assert!(errors.contains("b.md:5: `date`"), "{errors}");
+    assert!(!errors.contains("panicked"), "{errors}");
 }

@@ -71,7 +71,7 @@ fn main() -> ExitCode {
         .days_since_epoch();
     let inputs: Vec<SearchInput> = (0..posts)
         .map(|n| SearchInput {
-            slug: format!("post-{n}"),
+            path: format!("posts/post-{n}/"),
             title: sentence(&mut random, 6),
             summary: sentence(&mut random, 30),
             tags: (0..3).map(|_| sentence(&mut random, 1)).collect(),

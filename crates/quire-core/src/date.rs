@@ -19,15 +19,14 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-/// A day of the proleptic Gregorian calendar.
+/// A day of the proleptic Gregorian calendar, from year 0 to 9999 (the
+/// four digits front matter writes). Its fields are private, so every
+/// `Date` is a day that exists: [`Date::new`] checks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
-    /// The year, e.g. 2026.
-    pub year: i32,
-    /// The month, 1 to 12.
-    pub month: u8,
-    /// The day of the month, 1 to 31.
-    pub day: u8,
+    year: i32,
+    month: u8,
+    day: u8,
 }
 
 /// Why a date string could not be read.
@@ -56,6 +55,21 @@ impl Date {
             )));
         }
         Ok(Self { year, month, day })
+    }
+
+    /// The year, e.g. 2026.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(&self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, 1 to 31.
+    pub fn day(&self) -> u8 {
+        self.day
     }
 
     /// The date as a reader sees it: "March 9, 2026".
@@ -123,9 +137,17 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl fmt::Display for Date {
-    /// ISO 8601, as in `<time datetime="2026-03-09">`.
+    /// ISO 8601, as in `<time datetime="2026-03-09">`; a year before 1
+    /// (which only a time zone can reach, from 0000-01-01) as `-0001`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let sign = if self.year < 0 { "-" } else { "" };
+        write!(
+            f,
+            "{sign}{:04}-{:02}-{:02}",
+            self.year.unsigned_abs(),
+            self.month,
+            self.day
+        )
     }
 }
 
@@ -330,6 +352,23 @@ mod tests {
                 written.parse::<Timestamp>().is_err(),
                 "{written} should be rejected"
             );
+        }
+    }
+
+    #[test]
+    fn dates_at_the_ends_of_four_digit_years_round_trip() {
+        for written in ["0000-01-01", "0001-02-28", "0000-02-29", "9999-12-31"] {
+            let date: Date = written.parse().unwrap();
+            assert_eq!(date.to_string(), written);
+            assert_eq!(Date::from_days_since_epoch(date.days_since_epoch()), date);
+            assert!(!date.long_form().is_empty() && !date.to_rfc2822().is_empty());
+        }
+        let late: Timestamp = "9999-12-31T23:59:60-23:59".parse().unwrap();
+        assert_eq!(late.date.to_string(), "9999-12-31");
+        let early: Timestamp = "0000-01-01T00:00:00+23:59".parse().unwrap();
+        assert_eq!(early.to_rfc3339_utc(), "-0001-12-31T00:01:00Z");
+        for refused in ["10000-01-01", "-001-01-01", "0000-00-01", "9999-12-32"] {
+            assert!(refused.parse::<Date>().is_err(), "{refused}");
         }
     }
 

@@ -5,16 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::date::Timestamp;
-
-/// A problem found in one file, at a 1-based line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// The 1-based line the problem is on.
-    pub line: usize,
-    /// What is wrong and, where it helps, how to fix it.
-    pub message: String,
-}
+use crate::{date::Timestamp, problem::Problem};
 
 /// A content file split into its front matter and Markdown body.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,11 +71,10 @@ pub fn parse(source: &str) -> Result<Document<'_>, Vec<Problem>> {
         Some("---") => (Format::Yaml, "---"),
         Some("+++") => (Format::Toml, "+++"),
         _ => {
-            return Err(vec![Problem {
-                line: 1,
-                message: "no front matter: start the file with a `---` (YAML) or `+++` (TOML) line"
-                    .into(),
-            }]);
+            return Err(vec![Problem::at_line(
+                1,
+                "no front matter: start the file with a `---` (YAML) or `+++` (TOML) line",
+            )]);
         }
     };
     let after_open = &source[source.find('\n').map_or(source.len(), |at| at + 1)..];
@@ -98,10 +88,10 @@ pub fn parse(source: &str) -> Result<Document<'_>, Vec<Problem>> {
         offset += line.len();
     }
     let Some((raw_end, body_start)) = closing else {
-        return Err(vec![Problem {
-            line: 1,
-            message: format!("front matter is not closed: add a `{delimiter}` line after it"),
-        }]);
+        return Err(vec![Problem::at_line(
+            1,
+            format!("front matter is not closed: add a `{delimiter}` line after it"),
+        )]);
     };
     let raw = &after_open[..raw_end];
     let body = &after_open[body_start..];
@@ -123,6 +113,14 @@ impl Format {
         // Line numbers are of the file: the block starts on line 2.
         let value = match self {
             Format::Yaml if raw.trim().is_empty() => Value::Object(Map::new()),
+            Format::Yaml if flow_depth(raw) > MAX_FLOW_DEPTH => {
+                return Err(vec![Problem::at_line(
+                    2,
+                    format!(
+                        "front matter nests `[…]` or `{{…}}` more than {MAX_FLOW_DEPTH} deep; no field needs that"
+                    ),
+                )]);
+            }
             Format::Yaml => serde_yaml_ng::from_str::<Value>(raw).map_err(|error| {
                 let line = error.location().map_or(1, |at| at.line() + 1);
                 let message = error.to_string();
@@ -131,20 +129,20 @@ impl Format {
                     .next()
                     .unwrap_or(&message)
                     .to_owned();
-                vec![Problem {
+                vec![Problem::at_line(
                     line,
-                    message: format!("front matter is not valid YAML: {message}"),
-                }]
+                    format!("front matter is not valid YAML: {message}"),
+                )]
             })?,
             Format::Toml => {
                 let table = raw.parse::<toml::Table>().map_err(|error| {
                     let line = error
                         .span()
                         .map_or(1, |span| raw[..span.start].matches('\n').count() + 2);
-                    vec![Problem {
+                    vec![Problem::at_line(
                         line,
-                        message: format!("front matter is not valid TOML: {}", error.message()),
-                    }]
+                        format!("front matter is not valid TOML: {}", error.message()),
+                    )]
                 })?;
                 toml_to_json(toml::Value::Table(table))
             }
@@ -152,12 +150,37 @@ impl Format {
         match lowercase_keys(value) {
             Value::Object(map) => Ok(map),
             Value::Null => Ok(Map::new()),
-            _ => Err(vec![Problem {
-                line: 2,
-                message: "front matter must be a set of `key: value` fields".into(),
-            }]),
+            _ => Err(vec![Problem::at_line(
+                2,
+                "front matter must be a set of `key: value` fields",
+            )]),
         }
     }
+}
+
+/// How deep YAML flow collections (`[…]`, `{…}`) may nest. The YAML reader
+/// takes time quadratic in the depth before it refuses a deep one (seconds
+/// for a few dozen kilobytes), so deeper front matter is refused first.
+const MAX_FLOW_DEPTH: usize = 32;
+
+/// The deepest nesting of `[`/`{` outside quoted text.
+fn flow_depth(raw: &str) -> usize {
+    let (mut depth, mut deepest) = (0_usize, 0_usize);
+    let mut quote: Option<char> = None;
+    for ch in raw.chars() {
+        match (quote, ch) {
+            (Some(open), _) if ch == open => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(ch),
+            (None, '[' | '{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 fn toml_to_json(value: toml::Value) -> Value {
@@ -195,8 +218,10 @@ fn line_of(raw: &str, key: &str) -> usize {
     raw.lines()
         .position(|line| {
             let line = line.trim_start().trim_start_matches('[');
-            line.len() > key.len()
-                && line[..key.len()].eq_ignore_ascii_case(key)
+            // `get`, not slicing: the line may hold any script, and a byte
+            // count can fall inside a character.
+            line.get(..key.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(key))
                 && line[key.len()..]
                     .trim_start()
                     .starts_with([':', '=', ']', '.'])
@@ -213,7 +238,7 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn problem(&mut self, key: &str, message: String) {
         let line = line_of(self.raw, key);
-        self.problems.push(Problem { line, message });
+        self.problems.push(Problem::at_line(line, message));
     }
 
     fn text(&mut self, key: &str) -> Option<String> {
@@ -345,18 +370,18 @@ fn read_fields(fields: &Map<String, Value>, raw: &str) -> Result<FrontMatter, Ve
         .map(|t| t.trim().to_owned())
         .unwrap_or_default();
     if title.is_empty() {
-        reader.problems.push(Problem {
-            line: 1,
-            message: "missing title: add `title: \"…\"` to the front matter".into(),
-        });
+        reader.problems.push(Problem::at_line(
+            1,
+            "missing title: add `title: \"…\"` to the front matter",
+        ));
     }
     let lastmod = reader.timestamp("lastmod");
     let date = reader.timestamp("date").or(lastmod);
     if date.is_none() && fields.get("date").is_none_or(Value::is_null) {
-        reader.problems.push(Problem {
-            line: 1,
-            message: "missing date: add `date: YYYY-MM-DD` to the front matter".into(),
-        });
+        reader.problems.push(Problem::at_line(
+            1,
+            "missing date: add `date: YYYY-MM-DD` to the front matter",
+        ));
     }
     let mut authors = reader.list("author");
     authors.extend(reader.list("authors"));

@@ -13,15 +13,19 @@
 //! ```
 
 pub mod date;
+pub mod dom;
 #[cfg(feature = "authoring")]
 pub mod front_matter;
 #[cfg(feature = "authoring")]
 pub mod highlight;
+pub mod html;
 pub mod listing;
 pub mod manifest;
 pub mod markdown;
 pub mod markup;
 pub mod page_text;
+pub mod problem;
+pub mod route;
 pub mod search;
 #[cfg(feature = "authoring")]
 pub mod site;

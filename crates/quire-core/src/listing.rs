@@ -1,85 +1,6 @@
-//! Lists of posts: order, pages, tags, archives, neighbours, and their URLs.
+//! Lists of posts: order, pages, tags, archives and neighbours.
 
 use crate::{manifest::PostSummary, slug::slugify};
-
-/// Route paths, relative to the site root and ending in `/`, as Hugo writes them.
-pub mod paths {
-    /// The home page (`""`) or one of its later pages (`page/2/`).
-    pub fn home(page: usize) -> String {
-        if page <= 1 {
-            String::new()
-        } else {
-            format!("page/{page}/")
-        }
-    }
-
-    /// The folder every post's path starts with.
-    pub const POSTS: &str = "posts/";
-
-    /// A post.
-    pub fn post(slug: &str) -> String {
-        format!("{POSTS}{slug}/")
-    }
-
-    /// The index of every tag.
-    pub const TAGS: &str = "tags/";
-
-    /// The archive by year and month.
-    pub const ARCHIVES: &str = "archives/";
-
-    /// The search page.
-    pub const SEARCH: &str = "search/";
-
-    /// The path part of a base URL, with leading and trailing slashes:
-    /// `https://example.org/blog` gives `/blog/`, and `https://example.org` gives `/`.
-    pub fn root_path(base_url: &str) -> String {
-        let after_scheme = base_url
-            .find("://")
-            .map_or(base_url, |at| &base_url[at + 3..]);
-        let path = after_scheme.find('/').map_or("", |at| &after_scheme[at..]);
-        let path = path.split(['?', '#']).next().unwrap_or_default();
-        let trimmed = path.trim_matches('/');
-        if trimmed.is_empty() {
-            "/".to_owned()
-        } else {
-            format!("/{trimmed}/")
-        }
-    }
-
-    /// A URL from the config or the manifest (a menu link, a cover image):
-    /// a path (`/archives/`, `posts/a/cover.png`) is inside the site, so it
-    /// gets the site's sub-path; a URL with a scheme or a host is left alone.
-    pub fn in_site(site_root: &str, url: &str) -> String {
-        let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        });
-        if has_scheme || url.starts_with("//") {
-            url.to_owned()
-        } else {
-            format!("{site_root}{}", url.trim_start_matches('/'))
-        }
-    }
-
-    /// The site's RSS feed.
-    pub const FEED: &str = "index.xml";
-
-    /// A tag's RSS feed.
-    pub fn tag_feed(tag_slug: &str) -> String {
-        format!("tags/{tag_slug}/index.xml")
-    }
-
-    /// A tag's list of posts, or one of its later pages.
-    pub fn tag(tag_slug: &str, page: usize) -> String {
-        if page <= 1 {
-            format!("tags/{tag_slug}/")
-        } else {
-            format!("tags/{tag_slug}/page/{page}/")
-        }
-    }
-}
 
 /// Puts posts in list order: pinned posts (weight above 0) first, lightest
 /// first, then the rest newest first; equal dates by time, then title.
@@ -104,18 +25,6 @@ pub struct Page<'a, T> {
     pub number: usize,
     /// How many pages the list has (at least 1).
     pub total: usize,
-}
-
-impl<T> Page<'_, T> {
-    /// The previous page's number, if there is one.
-    pub fn previous(&self) -> Option<usize> {
-        (self.number > 1).then(|| self.number - 1)
-    }
-
-    /// The next page's number, if there is one.
-    pub fn next(&self) -> Option<usize> {
-        (self.number < self.total).then(|| self.number + 1)
-    }
 }
 
 /// Cuts a list into pages of `per_page`; `None` when `number` is past the
@@ -238,9 +147,12 @@ fn newest_first(posts: &[PostSummary]) -> Vec<&PostSummary> {
 pub fn archive(posts: &[PostSummary]) -> Vec<ArchiveYear<'_>> {
     let mut years: Vec<ArchiveYear<'_>> = Vec::new();
     for post in newest_first(posts) {
-        if years.last().is_none_or(|year| year.year != post.date.year) {
+        if years
+            .last()
+            .is_none_or(|year| year.year != post.date.year())
+        {
             years.push(ArchiveYear {
-                year: post.date.year,
+                year: post.date.year(),
                 months: Vec::new(),
             });
         }
@@ -248,10 +160,10 @@ pub fn archive(posts: &[PostSummary]) -> Vec<ArchiveYear<'_>> {
         if year
             .months
             .last()
-            .is_none_or(|month| month.month != post.date.month)
+            .is_none_or(|month| month.month != post.date.month())
         {
             year.months.push(ArchiveMonth {
-                month: post.date.month,
+                month: post.date.month(),
                 name: post.date.month_name(),
                 posts: Vec::new(),
             });
@@ -280,14 +192,12 @@ pub fn related<'a>(
         .iter()
         .filter(|other| other.slug != post.slug)
         .map(|other| {
-            let mut shared: Vec<String> = other
-                .tags
-                .iter()
-                .map(|tag| slugify(tag))
-                .filter(|tag| tags.contains(tag))
-                .collect();
-            shared.dedup();
-            (shared.len(), other)
+            // One tag written twice ("Rust", "rust") is one tag.
+            let shared = unique_tag_slugs(other)
+                .into_iter()
+                .filter(|(_, slug)| tags.contains(slug))
+                .count();
+            (shared, other)
         })
         .filter(|(shared, _)| *shared > 0)
         .collect();

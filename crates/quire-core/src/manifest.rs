@@ -35,15 +35,15 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The post with this slug, listed or not.
-    pub fn find_post(&self, slug: &str) -> Option<&PostSummary> {
+    /// The post at `path` (below the site root, decoded, ending in `/`), listed or not.
+    pub fn find_post(&self, path: &str) -> Option<&PostSummary> {
         self.posts
             .iter()
             .chain(&self.unlisted)
-            .find(|post| post.slug == slug)
+            .find(|post| post.path == path)
     }
 
-    /// The post that lists `path` (relative to the site root, ending in `/`) among its aliases.
+    /// The post that lists `path` (below the site root, decoded, ending in `/`) among its aliases.
     pub fn find_alias(&self, path: &str) -> Option<&PostSummary> {
         self.posts
             .iter()
@@ -129,8 +129,12 @@ pub struct Link {
 /// What a list card and a post's header show, without the post's text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PostSummary {
-    /// The URL segment: `/posts/<slug>/`.
+    /// The post's own name, unique in the site: its file or bundle name, or
+    /// its `slug`. Its body's file is named after it.
     pub slug: String,
+    /// Its address below the site root, decoded, ending in `/`: `posts/café/`
+    /// (see [`crate::route::Route::post`]).
+    pub path: String,
     /// The title.
     pub title: String,
     /// The publication date as written by the author.
@@ -226,7 +230,7 @@ mod tests {
     #[test]
     fn author_line_joins_names() {
         let mut post: PostSummary = serde_json::from_str(
-            r#"{"slug":"a","title":"A","date":"2026-03-09","summary":"","description":"","reading_minutes":1,"word_count":1,"body":"data/posts/a.md"}"#,
+            r#"{"slug":"a","path":"posts/a/","title":"A","date":"2026-03-09","summary":"","description":"","reading_minutes":1,"word_count":1,"body":"data/posts/a.md"}"#,
         )
         .unwrap();
         assert_eq!(post.author_line(), "");

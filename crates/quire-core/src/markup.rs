@@ -1,18 +1,24 @@
-//! HTML fragments of the reading views, as text.
+//! The HTML of the reading views, one function per fragment.
 //!
 //! The build tool pours them into every pre-rendered page and the app sets
 //! them as `inner_html`, so the page a crawler or a reader without
 //! JavaScript gets and the page the app draws are one piece of code and
-//! cannot drift apart. Every text is escaped here; callers pass plain data.
+//! cannot drift apart. Each returns [`SafeHtml`]: callers pass plain data,
+//! and every text is escaped by the [`html!`](crate::html!) templates.
 //! Links are ordinary `<a href>`: the app's router follows them wherever
 //! they are in the document.
 
 use crate::{
-    listing::paths,
+    dom, html,
+    html::SafeHtml,
+    listing::{ArchiveYear, TagCount},
     manifest::{Cover, PostSummary, Site},
-    markdown::{Heading, Rendered, escape_html as esc},
+    markdown::{Heading, Rendered},
+    page_text,
+    route::{self, Route},
     search::{SearchDoc, highlight_html},
     slug::slugify,
+    text::count_of,
 };
 
 /// The theme switch's two icons (a moon, shown in the light theme, and a
@@ -23,188 +29,369 @@ const THEME_SWITCH_ICONS: &str = r#"<svg class="icon-moon" viewBox="0 0 24 24" w
 /// search link and the theme switch, named `theme_label` ("Switch to dark
 /// theme"; the inline script in `index.html` keeps the name current). With
 /// no site yet (the manifest still on its way) the bar keeps its shape.
-pub fn site_header(root: &str, site: Option<&Site>, theme_label: &str) -> String {
-    let (title, menu) = site.map_or((String::new(), String::new()), |site| {
+pub fn site_header(root: &str, site: Option<&Site>, theme_label: &str) -> SafeHtml {
+    let (title, menu) = site.map_or((SafeHtml::empty(), SafeHtml::empty()), |site| {
         let menu = site
             .menu
             .iter()
             .map(|link| {
-                format!(
+                html!(
                     r#"<li><a href="{}">{}</a></li>"#,
-                    esc(&paths::in_site(root, &link.url)),
-                    esc(&link.name)
+                    site_link(root, &link.url),
+                    link.name
                 )
             })
             .collect();
-        (esc(&site.title), menu)
+        (SafeHtml::text(&site.title), menu)
     });
-    format!(
-        r#"<nav class="nav" aria-label="Site"><a class="site-title" href="{root}">{title}</a><ul class="menu">{menu}<li><a class="search-link" href="{root}{}" aria-keyshortcuts="/">Search</a></li><li><button type="button" class="theme-toggle" aria-label="{}">{THEME_SWITCH_ICONS}</button></li></ul></nav>"#,
-        paths::SEARCH,
-        esc(theme_label)
+    html!(
+        r#"<nav class="nav" aria-label="Site"><a class="site-title" href="{}">{}</a><ul class="menu">{}<li><a class="search-link" href="{}" aria-keyshortcuts="/">Search</a></li><li><button type="button" class="theme-toggle" aria-label="{}">{}</button></li></ul></nav>"#,
+        root,
+        title,
+        menu,
+        Route::Search.href(root),
+        theme_label,
+        SafeHtml::from_static(THEME_SWITCH_ICONS)
     )
 }
 
+/// A link from the config (menu, profiles): a site path gets the site's
+/// sub-path; a URL keeps its own address, unless its scheme could run
+/// code, in which case it leads nowhere.
+fn site_link(root: &str, url: &str) -> String {
+    if crate::html::is_safe_url(url) {
+        route::in_site(root, url)
+    } else {
+        "#".to_owned()
+    }
+}
+
 /// The inside of the site's `<footer>`: profiles, the feed, copyright.
-pub fn site_footer(root: &str, site: &Site, year: i32) -> String {
-    let social: String = site
+pub fn site_footer(root: &str, site: &Site, year: i32) -> SafeHtml {
+    let social: SafeHtml = site
         .social
         .iter()
         .map(|link| {
-            format!(
+            html!(
                 r#"<li><a href="{}" rel="me noopener">{}</a></li>"#,
-                esc(&paths::in_site(root, &link.url)),
-                esc(&link.name)
+                site_link(root, &link.url),
+                link.name
             )
         })
         .collect();
     // The feed is a file, not a route: rel="external" keeps the router off it.
-    format!(
-        r#"<ul class="social">{social}<li><a href="{root}{}" rel="external" type="application/rss+xml">RSS</a></li></ul><p>{} · Powered by Quire</p>"#,
-        paths::FEED,
-        esc(&crate::page_text::copyright(site, year))
+    html!(
+        r#"<ul class="social">{}<li><a href="{}{}" rel="external" type="application/rss+xml">RSS</a></li></ul><p>{} · Powered by Quire</p>"#,
+        social,
+        root,
+        route::FEED,
+        page_text::copyright(site, year)
     )
 }
 
 /// The line under a title: `<time>March 9, 2026</time> · 4 min · Maya`.
-pub fn post_meta_line(post: &PostSummary) -> String {
+pub fn post_meta_line(post: &PostSummary) -> SafeHtml {
     let authors = post.author_line();
     let author = if authors.is_empty() {
-        String::new()
+        SafeHtml::empty()
     } else {
-        format!(
+        html!(
             r#"<span class="meta-sep" aria-hidden="true">·</span><span class="author">{}</span>"#,
-            esc(&authors)
+            authors
         )
     };
-    format!(
-        r#"<div class="post-meta"><time datetime="{}">{}</time><span class="meta-sep" aria-hidden="true">·</span><span class="reading-time">{} min</span>{author}</div>"#,
+    html!(
+        r#"<div class="post-meta"><time datetime="{}">{}</time><span class="meta-sep" aria-hidden="true">·</span><span class="reading-time">{} min</span>{}</div>"#,
         post.date,
         post.date.long_form(),
-        post.reading_minutes
+        post.reading_minutes,
+        author
     )
 }
 
 /// A post's tags as links to their pages; empty for a post without tags.
-pub fn tag_links(root: &str, post: &PostSummary, class: &str) -> String {
+pub fn tag_links(root: &str, post: &PostSummary, class: &'static str) -> SafeHtml {
     if post.tags.is_empty() {
-        return String::new();
+        return SafeHtml::empty();
     }
-    let items: String = post
+    let items: SafeHtml = post
         .tags
         .iter()
         .map(|tag| {
-            format!(
-                r#"<li><a href="{root}{}">#{}</a></li>"#,
-                esc(&paths::tag(&slugify(tag), 1)),
-                esc(tag)
+            html!(
+                r##"<li><a href="{}">#{}</a></li>"##,
+                tag_route(tag, 1).href(root),
+                tag
             )
         })
         .collect();
-    format!(r#"<ul class="{class}" aria-label="Tags">{items}</ul>"#)
+    html!(r#"<ul class="{}" aria-label="Tags">{}</ul>"#, class, items)
+}
+
+/// The route of a tag's page `page`, from the tag as written.
+pub fn tag_route(tag: &str, page: usize) -> Route {
+    Route::Tag {
+        slug: slugify(tag),
+        page,
+    }
+}
+
+/// How an image loads: at once and first for what is likely the largest
+/// thing on screen, lazily for the rest.
+#[derive(Clone, Copy)]
+enum Loading {
+    First,
+    Lazy,
+}
+
+impl Loading {
+    fn attributes(self) -> SafeHtml {
+        SafeHtml::from_static(match self {
+            Loading::First => r#"decoding="async" fetchpriority="high""#,
+            Loading::Lazy => r#"loading="lazy" decoding="async""#,
+        })
+    }
 }
 
 /// An `<img>` for a cover, with its size so nothing moves while it loads.
-fn cover_image(root: &str, cover: &Cover, loading: &str) -> String {
-    format!(
-        r#"<img src="{}" alt="{}" width="{}" height="{}" {loading}>"#,
-        esc(&paths::in_site(root, &cover.src)),
-        esc(&cover.alt),
+fn cover_image(root: &str, cover: &Cover, loading: Loading) -> SafeHtml {
+    html!(
+        r#"<img src="{}" alt="{}" width="{}" height="{}" {}>"#,
+        site_link(root, &cover.src),
+        cover.alt,
         cover.width,
-        cover.height
+        cover.height,
+        loading.attributes()
     )
 }
 
 /// One card of a post list. The first card's cover is likely the largest
 /// thing on screen, so it loads at once; the others load lazily.
-pub fn card(root: &str, post: &PostSummary, first: bool) -> String {
-    let loading = if first {
-        r#"decoding="async" fetchpriority="high""#
-    } else {
-        r#"loading="lazy" decoding="async""#
-    };
+pub fn card(root: &str, post: &PostSummary, first: bool) -> SafeHtml {
+    let loading = if first { Loading::First } else { Loading::Lazy };
     let cover = post
         .cover
         .as_ref()
         .map(|cover| {
-            format!(
+            html!(
                 r#"<figure class="card-cover">{}</figure>"#,
                 cover_image(root, cover, loading)
             )
         })
         .unwrap_or_default();
-    format!(
-        r#"<article class="post-card">{cover}<h2 class="card-title"><a href="{root}{}">{}</a></h2><p class="card-summary">{}</p>{}{}</article>"#,
-        esc(&paths::post(&post.slug)),
-        esc(&post.title),
-        esc(&post.summary),
+    html!(
+        r#"<article class="post-card">{}<h2 class="card-title"><a href="{}">{}</a></h2><p class="card-summary">{}</p>{}{}</article>"#,
+        cover,
+        Route::post(post).href(root),
+        post.title,
+        post.summary,
         post_meta_line(post),
         tag_links(root, post, "card-tags"),
     )
 }
 
-/// The cards of a list, in order.
-pub fn post_list<'a>(root: &str, posts: impl IntoIterator<Item = &'a PostSummary>) -> String {
-    posts
+/// The cards of a list, in order, in their `<div class="post-list">`.
+pub fn post_list<'a>(root: &str, posts: impl IntoIterator<Item = &'a PostSummary>) -> SafeHtml {
+    let cards: SafeHtml = posts
         .into_iter()
         .enumerate()
         .map(|(at, post)| card(root, post, at == 0))
-        .collect()
+        .collect();
+    html!(r#"<div class="post-list">{}</div>"#, cards)
 }
 
-/// The inside of a list's `<nav class="pager">`: "Newer posts" / "Older
-/// posts" links and the position.
-pub fn pager_links(
-    root: &str,
-    number: usize,
-    total: usize,
-    path_of: impl Fn(usize) -> String,
-) -> String {
+/// A list's pager: "Newer posts" / "Older posts" links and the position;
+/// empty when the list has one page.
+pub fn pager(root: &str, number: usize, total: usize, page: impl Fn(usize) -> Route) -> SafeHtml {
+    if total <= 1 {
+        return SafeHtml::empty();
+    }
     let newer = if number > 1 {
-        format!(
-            r#"<a class="pager-newer" href="{root}{}" rel="prev">← Newer posts</a>"#,
-            esc(&path_of(number - 1))
+        html!(
+            r#"<a class="pager-newer" href="{}" rel="prev">← Newer posts</a>"#,
+            page(number - 1).href(root)
         )
     } else {
-        String::new()
+        SafeHtml::empty()
     };
     let older = if number < total {
-        format!(
-            r#"<a class="pager-older" href="{root}{}" rel="next">Older posts →</a>"#,
-            esc(&path_of(number + 1))
+        html!(
+            r#"<a class="pager-older" href="{}" rel="next">Older posts →</a>"#,
+            page(number + 1).href(root)
         )
     } else {
-        String::new()
+        SafeHtml::empty()
     };
-    format!(r#"{newer}<span class="pager-position">Page {number} of {total}</span>{older}"#)
-}
-
-/// A list's pager; empty when the list has one page.
-pub fn pager(root: &str, number: usize, total: usize, path_of: impl Fn(usize) -> String) -> String {
-    if total <= 1 {
-        return String::new();
-    }
-    format!(
-        r#"<nav class="pager" aria-label="Pages">{}</nav>"#,
-        pager_links(root, number, total, path_of)
+    html!(
+        r#"<nav class="pager" aria-label="Pages">{}<span class="pager-position">Page {} of {}</span>{}</nav>"#,
+        newer,
+        number,
+        total,
+        older
     )
 }
 
-/// One step of a breadcrumb trail: its name and its route path.
+/// The home page or one of its later pages: the blog's introduction (on
+/// the first) or the page's heading, the cards and the pager.
+pub fn home_page(
+    root: &str,
+    site: &Site,
+    number: usize,
+    total: usize,
+    posts: &[PostSummary],
+) -> SafeHtml {
+    let heading = if number == 1 {
+        html!(
+            r#"<section class="home-info"><h1>{}</h1><p>{}</p></section>"#,
+            site.title,
+            site.description
+        )
+    } else {
+        html!(
+            r#"<h1 class="list-title">{}</h1>"#,
+            page_text::home_heading(number)
+        )
+    };
+    html!(
+        "{}{}{}",
+        heading,
+        post_list(root, posts),
+        pager(root, number, total, |page| Route::Home { page })
+    )
+}
+
+/// One page of a tag's posts: its heading with the number of posts, the
+/// cards and the pager.
+pub fn tag_page(
+    root: &str,
+    tag: &TagCount,
+    number: usize,
+    total: usize,
+    posts: &[&PostSummary],
+) -> SafeHtml {
+    html!(
+        r#"<h1 class="list-title">{}<span class="list-count">{}</span></h1>{}{}"#,
+        page_text::tag_heading(&tag.name, number),
+        count_of(tag.count, "post"),
+        post_list(root, posts.iter().copied()),
+        pager(root, number, total, |page| Route::Tag {
+            slug: tag.slug.clone(),
+            page
+        })
+    )
+}
+
+/// The index of every tag, with how many posts carry each.
+pub fn tags_page(root: &str, tags: &[TagCount]) -> SafeHtml {
+    let items: SafeHtml = tags
+        .iter()
+        .map(|tag| {
+            html!(
+                r#"<li><a href="{}">{}<span class="tag-count" aria-label="{}">{}</span></a></li>"#,
+                Route::Tag {
+                    slug: tag.slug.clone(),
+                    page: 1
+                }
+                .href(root),
+                tag.name,
+                count_of(tag.count, "post"),
+                tag.count
+            )
+        })
+        .collect();
+    html!(
+        r#"<h1 class="list-title">Tags</h1><ul class="tag-cloud">{}</ul>"#,
+        items
+    )
+}
+
+/// The archive: every post by year and month, newest first.
+pub fn archives_page(root: &str, years: &[ArchiveYear<'_>]) -> SafeHtml {
+    let years: SafeHtml = years
+        .iter()
+        .map(|year| {
+            let months: SafeHtml = year
+                .months
+                .iter()
+                .map(|month| {
+                    let items: SafeHtml = month
+                        .posts
+                        .iter()
+                        .map(|post| {
+                            html!(
+                                r#"<li><time datetime="{}">{}</time><a href="{}">{}</a></li>"#,
+                                post.date,
+                                post.date.long_form(),
+                                Route::post(post).href(root),
+                                post.title
+                            )
+                        })
+                        .collect();
+                    html!(
+                        r#"<section class="archive-month"><h3>{}</h3><ul>{}</ul></section>"#,
+                        month.name,
+                        items
+                    )
+                })
+                .collect();
+            html!(
+                r#"<section class="archive-year"><h2>{}<span class="list-count">{}</span></h2>{}</section>"#,
+                year.year,
+                count_of(year.post_count(), "post"),
+                months
+            )
+        })
+        .collect();
+    html!(r#"<h1 class="list-title">Archives</h1>{}"#, years)
+}
+
+/// "Page not found", with ways back into the blog; `address` is the path
+/// that was asked for, when known (the pre-rendered `404.html` serves
+/// every address, so it names none).
+pub fn not_found_page(root: &str, address: Option<&str>) -> SafeHtml {
+    let nothing_at = match address {
+        Some(address) => html!("There is nothing at <code>{}</code>.", address),
+        None => SafeHtml::from_static("There is nothing at this address."),
+    };
+    html!(
+        r#"<section class="not-found"><p class="not-found-code" aria-hidden="true">404</p><h1>Page not found</h1><p>{} It may have moved, or the link may be mistyped.</p><p class="not-found-links"><a class="button" href="{}">Go to the home page</a><a href="{}">Browse the archives</a><a href="{}">See all tags</a></p></section>"#,
+        nothing_at,
+        root,
+        Route::Archives.href(root),
+        Route::Tags.href(root)
+    )
+}
+
+/// The search page's heading and form, holding `query`. Without
+/// JavaScript the form cannot search, so a note points to the archive and
+/// the tags instead.
+pub fn search_form(root: &str, query: &str) -> SafeHtml {
+    html!(
+        r#"<h1 class="list-title">Search</h1><form class="search-form" role="search" action="{}"><label class="visually-hidden" for="{}">Search the posts</label><input id="{}" class="search-input" type="search" name="q" value="{}" autocomplete="off" spellcheck="false" placeholder="Search posts…" aria-describedby="search-status" aria-controls="search-results" data-autofocus=""></form><noscript><p class="search-status">Search needs JavaScript. Every post is in the <a href="{}">archive</a> and under its <a href="{}">tags</a>.</p></noscript>"#,
+        Route::Search.href(root),
+        dom::SEARCH_INPUT_ID,
+        dom::SEARCH_INPUT_ID,
+        query,
+        Route::Archives.href(root),
+        Route::Tags.href(root)
+    )
+}
+
+/// One step of a breadcrumb trail: its name and its route.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Crumb {
     /// What the step is called.
     pub name: String,
-    /// Its route path below the site root (`""` for the home page).
-    pub path: String,
+    /// Where it is.
+    pub route: Route,
 }
 
 impl Crumb {
-    /// A step named `name` at `path`.
-    pub fn new(name: impl Into<String>, path: impl Into<String>) -> Self {
+    /// A step named `name` at `route`.
+    pub fn new(name: impl Into<String>, route: Route) -> Self {
         Self {
             name: name.into(),
-            path: path.into(),
+            route,
         }
     }
 }
@@ -212,67 +399,71 @@ impl Crumb {
 /// The trail from the home page to a post.
 pub fn post_trail(site: &Site, post: &PostSummary) -> Vec<Crumb> {
     vec![
-        Crumb::new(site.title.clone(), ""),
-        Crumb::new("Posts", paths::ARCHIVES),
-        Crumb::new(post.title.clone(), paths::post(&post.slug)),
+        Crumb::new(site.title.clone(), Route::Home { page: 1 }),
+        Crumb::new("Posts", Route::Archives),
+        Crumb::new(post.title.clone(), Route::post(post)),
     ]
 }
 
 /// The visible trail: links up to the current page, which is named, not linked.
-pub fn breadcrumbs(root: &str, trail: &[Crumb]) -> String {
+pub fn breadcrumbs(root: &str, trail: &[Crumb]) -> SafeHtml {
     let Some((current, up)) = trail.split_last() else {
-        return String::new();
+        return SafeHtml::empty();
     };
-    let links: String = up
+    let links: SafeHtml = up
         .iter()
         .map(|crumb| {
-            format!(
-                r#"<li><a href="{root}{}">{}</a></li>"#,
-                esc(&crumb.path),
-                esc(&crumb.name)
+            html!(
+                r#"<li><a href="{}">{}</a></li>"#,
+                crumb.route.href(root),
+                crumb.name
             )
         })
         .collect();
-    format!(
-        r#"<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>{links}<li><span aria-current="page">{}</span></li></ol></nav>"#,
-        esc(&current.name)
+    html!(
+        r#"<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>{}<li><span aria-current="page">{}</span></li></ol></nav>"#,
+        links,
+        current.name
     )
 }
 
 /// The inside of a post's `<header>`: breadcrumbs, title, meta line,
 /// "Updated …" and the cover.
-pub fn post_header(root: &str, site: &Site, post: &PostSummary) -> String {
+pub fn post_header(root: &str, site: &Site, post: &PostSummary) -> SafeHtml {
     let updated = post
         .updated_later()
         .map(|lastmod| {
-            format!(
-                r#"<p class="post-updated">Updated <time datetime="{lastmod}">{}</time></p>"#,
+            html!(
+                r#"<p class="post-updated">Updated <time datetime="{}">{}</time></p>"#,
+                lastmod,
                 lastmod.long_form()
             )
         })
         .unwrap_or_default();
-    format!(
-        r#"{}<h1 class="post-title">{}</h1>{}{updated}{}"#,
+    html!(
+        r#"{}<h1 class="post-title">{}</h1>{}{}{}"#,
         breadcrumbs(root, &post_trail(site, post)),
-        esc(&post.title),
+        post.title,
         post_meta_line(post),
+        updated,
         post_cover(root, post),
     )
 }
 
 /// A post's cover with its caption; empty without a cover.
-fn post_cover(root: &str, post: &PostSummary) -> String {
+fn post_cover(root: &str, post: &PostSummary) -> SafeHtml {
     let Some(cover) = &post.cover else {
-        return String::new();
+        return SafeHtml::empty();
     };
     let caption = if cover.caption.is_empty() {
-        String::new()
+        SafeHtml::empty()
     } else {
-        format!("<figcaption>{}</figcaption>", esc(&cover.caption))
+        html!("<figcaption>{}</figcaption>", cover.caption)
     };
-    format!(
-        r#"<figure class="post-cover">{}{caption}</figure>"#,
-        cover_image(root, cover, r#"decoding="async" fetchpriority="high""#)
+    html!(
+        r#"<figure class="post-cover">{}{}</figure>"#,
+        cover_image(root, cover, Loading::First),
+        caption
     )
 }
 
@@ -281,62 +472,60 @@ pub const TOC_MIN_HEADINGS: usize = 3;
 
 /// A collapsible table of contents of the h2 and h3 headings, h3 nested
 /// under the h2 before it; empty when the post has too few headings.
-pub fn table_of_contents(page_url: &str, headings: &[Heading]) -> String {
+pub fn table_of_contents(page_url: &str, headings: &[Heading]) -> SafeHtml {
     let listed: Vec<&Heading> = headings
         .iter()
         .filter(|heading| matches!(heading.level, 2 | 3))
         .collect();
     if listed.len() < TOC_MIN_HEADINGS {
-        return String::new();
+        return SafeHtml::empty();
     }
-    let mut items = String::new();
+    let mut items = SafeHtml::empty();
     let mut nested = false;
     for (at, heading) in listed.iter().enumerate() {
-        let link = format!(
-            r#"<a href="{}#{}">{}</a>"#,
-            esc(page_url),
+        let link = html!(
+            r##"<a href="{}#{}">{}</a>"##,
+            page_url,
             heading.id,
-            esc(&heading.text)
+            heading.text
         );
         let next_is_child = listed
             .get(at + 1)
             .is_some_and(|next| next.level == 3 && heading.level == 2);
         if heading.level == 3 && nested {
-            items.push_str(&format!("<li>{link}</li>"));
+            items.push(html!("<li>{}</li>", link));
         } else {
             if nested {
-                items.push_str("</ol></li>");
+                items.push(SafeHtml::from_static("</ol></li>"));
                 nested = false;
             }
-            items.push_str(&format!("<li>{link}"));
+            items.push(html!("<li>{}", link));
             if next_is_child {
-                items.push_str("<ol>");
+                items.push(SafeHtml::from_static("<ol>"));
                 nested = true;
             } else {
-                items.push_str("</li>");
+                items.push(SafeHtml::from_static("</li>"));
             }
         }
     }
     if nested {
-        items.push_str("</ol></li>");
+        items.push(SafeHtml::from_static("</ol></li>"));
     }
-    format!(
-        r#"<details class="toc" open><summary>Contents</summary><nav aria-label="Table of contents"><ol>{items}</ol></nav></details>"#
+    html!(
+        r#"<details class="toc" open><summary>Contents</summary><nav aria-label="Table of contents"><ol>{}</ol></nav></details>"#,
+        items
     )
 }
 
 /// The inside of a post's `.post-content`: the table of contents (unless the
 /// post turned it off) and the body.
-pub fn post_content(root: &str, post: &PostSummary, rendered: &Rendered) -> String {
+pub fn post_content(root: &str, post: &PostSummary, rendered: &Rendered) -> SafeHtml {
     let toc = if post.toc {
-        table_of_contents(
-            &format!("{root}{}", paths::post(&post.slug)),
-            &rendered.headings,
-        )
+        table_of_contents(&Route::post(post).href(root), &rendered.headings)
     } else {
-        String::new()
+        SafeHtml::empty()
     };
-    format!("{toc}{}", rendered.html)
+    html!("{}{}", toc, rendered.html)
 }
 
 /// The inside of a post's `<footer>`: tags, share links, related posts,
@@ -347,18 +536,20 @@ pub fn post_footer(
     post: &PostSummary,
     related: &[&PostSummary],
     (older, newer): (Option<&PostSummary>, Option<&PostSummary>),
-) -> String {
-    let neighbour = |post: Option<&PostSummary>, class: &str, label: &str| {
+) -> SafeHtml {
+    let neighbour = |post: Option<&PostSummary>, class: &'static str, label: &'static str| {
         post.map(|post| {
-            format!(
-                r#"<a class="{class}" href="{root}{}"><span class="paginav-label">{label}</span><span class="paginav-title">{}</span></a>"#,
-                esc(&paths::post(&post.slug)),
-                esc(&post.title)
+            html!(
+                r#"<a class="{}" href="{}"><span class="paginav-label">{}</span><span class="paginav-title">{}</span></a>"#,
+                class,
+                Route::post(post).href(root),
+                label,
+                post.title
             )
         })
         .unwrap_or_default()
     };
-    format!(
+    html!(
         r#"{}{}{}<nav class="paginav" aria-label="More posts">{}{}</nav>"#,
         tag_links(root, post, "post-tags"),
         share_links(site, post),
@@ -369,42 +560,45 @@ pub fn post_footer(
 }
 
 /// "Related posts": up to three posts that share tags with this one.
-pub fn related_posts(root: &str, related: &[&PostSummary]) -> String {
+pub fn related_posts(root: &str, related: &[&PostSummary]) -> SafeHtml {
     if related.is_empty() {
-        return String::new();
+        return SafeHtml::empty();
     }
-    let items: String = related
+    let items: SafeHtml = related
         .iter()
         .map(|post| {
-            format!(
-                r#"<li><a href="{root}{}">{}</a><time datetime="{}">{}</time></li>"#,
-                esc(&paths::post(&post.slug)),
-                esc(&post.title),
+            html!(
+                r#"<li><a href="{}">{}</a><time datetime="{}">{}</time></li>"#,
+                Route::post(post).href(root),
+                post.title,
                 post.date,
                 post.date.long_form()
             )
         })
         .collect();
-    format!(
-        r#"<section class="related" aria-labelledby="related-heading"><h2 id="related-heading">Related posts</h2><ul>{items}</ul></section>"#
+    html!(
+        r#"<section class="related" aria-labelledby="related-heading"><h2 id="related-heading">Related posts</h2><ul>{}</ul></section>"#,
+        items
     )
 }
 
 /// Share links to the usual places, plain links with no third-party
 /// script, and a "Copy link" button (the app makes it work; without
 /// JavaScript it is hidden).
-pub fn share_links(site: &Site, post: &PostSummary) -> String {
-    let url = format!("{}{}", site.base_url, paths::post(&post.slug));
+pub fn share_links(site: &Site, post: &PostSummary) -> SafeHtml {
+    let url = Route::post(post).href(&site.base_url);
     let (url_q, title_q) = (query_escape(&url), query_escape(&post.title));
-    let new_tab = |name: &str, href: String| {
-        format!(
-            r#"<li><a href="{}" rel="external noopener" target="_blank" aria-label="Share on {name} (opens in a new tab)">{name}</a></li>"#,
-            esc(&href)
+    let new_tab = |name: &'static str, href: String| {
+        html!(
+            r#"<li><a href="{}" rel="external noopener" target="_blank" aria-label="Share on {} (opens in a new tab)">{}</a></li>"#,
+            href,
+            name,
+            name
         )
     };
-    format!(
+    html!(
         r#"<section class="share" aria-label="Share this post"><span class="share-label" aria-hidden="true">Share</span><ul><li><button type="button" class="copy-button copy-link needs-js" data-copy="{}">Copy link</button></li>{}{}{}{}<li><a href="{}" rel="external" aria-label="Share by email">Email</a></li></ul></section>"#,
-        esc(&url),
+        url,
         new_tab(
             "X",
             format!("https://x.com/intent/post?url={url_q}&text={title_q}")
@@ -421,7 +615,7 @@ pub fn share_links(site: &Site, post: &PostSummary) -> String {
             "Reddit",
             format!("https://www.reddit.com/submit?url={url_q}&title={title_q}")
         ),
-        esc(&format!("mailto:?subject={title_q}&body={url_q}")),
+        format!("mailto:?subject={title_q}&body={url_q}"),
     )
 }
 
@@ -441,28 +635,37 @@ pub fn query_escape(text: &str) -> String {
 
 /// The inside of the search page's result list: one `<li>` per post, its
 /// title, summary and tags with the query's words marked (see
-/// [`highlight_html`]), and its date. One string, so the app sets a whole
-/// list per keystroke in one go.
+/// [`highlight_html`]), and its date. One fragment, so the app sets a
+/// whole list per keystroke in one go.
 pub fn search_results<'a>(
     root: &str,
     docs: impl IntoIterator<Item = &'a SearchDoc>,
     query: &str,
-) -> String {
+) -> SafeHtml {
     docs.into_iter()
         .map(|doc| {
-            let tags = doc.tags.iter().map(|tag| format!("#{tag}")).collect::<Vec<_>>().join(" ");
+            let tags = doc
+                .tags
+                .iter()
+                .map(|tag| format!("#{tag}"))
+                .collect::<Vec<_>>()
+                .join(" ");
             let tags = if tags.is_empty() {
-                String::new()
+                SafeHtml::empty()
             } else {
-                format!(" · <span>{}</span>", highlight_html(&tags, query))
+                html!(" · <span>{}</span>", highlight_html(&tags, query))
             };
-            format!(
-                r#"<li class="search-result"><a href="{root}{}"><span class="search-result-title">{}</span><span class="search-result-summary">{}</span><span class="search-result-meta"><time datetime="{}">{}</time>{tags}</span></a></li>"#,
-                esc(&paths::post(&doc.slug)),
+            html!(
+                r#"<li class="search-result"><a href="{}"><span class="search-result-title">{}</span><span class="search-result-summary">{}</span><span class="search-result-meta"><time datetime="{}">{}</time>{}</span></a></li>"#,
+                Route::Content {
+                    path: doc.path.clone()
+                }
+                .href(root),
                 highlight_html(&doc.title, query),
                 highlight_html(&doc.summary, query),
                 doc.date,
                 doc.date.long_form(),
+                tags
             )
         })
         .collect()
@@ -475,14 +678,14 @@ mod tests {
     #[test]
     fn search_results_mark_the_query_and_escape_the_rest() {
         let doc = SearchDoc {
-            slug: "cap".into(),
+            path: "posts/cap/".into(),
             title: "CAP <theorem>".into(),
             summary: "Pick two.".into(),
             tags: vec!["databases".into()],
             date: "2026-03-09".parse().unwrap(),
         };
         assert_eq!(
-            search_results("/blog/", [&doc], "theorem data"),
+            search_results("/blog/", [&doc], "theorem data").as_str(),
             r#"<li class="search-result"><a href="/blog/posts/cap/"><span class="search-result-title">CAP &lt;<mark>theorem</mark>&gt;</span><span class="search-result-summary">Pick two.</span><span class="search-result-meta"><time datetime="2026-03-09">March 9, 2026</time> · <span>#<mark>databases</mark></span></span></a></li>"#
         );
     }
@@ -490,5 +693,12 @@ mod tests {
     #[test]
     fn query_escape_keeps_unreserved_and_encodes_the_rest() {
         assert_eq!(query_escape("a b&c/é"), "a%20b%26c%2F%C3%A9");
+    }
+
+    #[test]
+    fn config_links_with_unsafe_schemes_lead_nowhere() {
+        assert_eq!(site_link("/blog/", " jAvAsCrIpT:alert(1)"), "#");
+        assert_eq!(site_link("/blog/", "/archives/"), "/blog/archives/");
+        assert_eq!(site_link("/", "https://x.example/"), "https://x.example/");
     }
 }

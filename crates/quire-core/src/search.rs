@@ -25,7 +25,7 @@
 //! ```
 //! use quire_core::search::{SearchIndex, SearchInput};
 //! let index = SearchIndex::build([SearchInput {
-//!     slug: "vienna".into(),
+//!     path: "posts/vienna/".into(),
 //!     title: "Café culture".into(),
 //!     summary: String::new(),
 //!     tags: vec!["travel".into()],
@@ -33,7 +33,7 @@
 //!     plain_text: "Where to drink coffee in Vienna.".into(),
 //! }]);
 //! let hits = index.search("cafe vie", 10);
-//! assert_eq!(index.doc(hits[0].doc).unwrap().slug, "vienna");
+//! assert_eq!(index.doc(hits[0].doc).unwrap().path, "posts/vienna/");
 //! ```
 
 use std::{
@@ -47,7 +47,7 @@ use serde::{
     ser::{SerializeSeq, SerializeStruct},
 };
 
-use crate::{date::Date, markdown::escape_html};
+use crate::{date::Date, html::SafeHtml};
 
 /// Bumped when the JSON shape changes, so an app never misreads an index
 /// written by another version of the build tool.
@@ -69,9 +69,9 @@ const MAX_TERM_BYTES: usize = 64;
 /// One post as the index holds it: what a search result shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchDoc {
-    /// The URL segment: `/posts/<slug>/`.
+    /// The post's address below the site root (see [`crate::route::Route::Content`]).
     #[serde(rename = "s")]
-    pub slug: String,
+    pub path: String,
     /// The title.
     #[serde(rename = "t")]
     pub title: String,
@@ -89,8 +89,8 @@ pub struct SearchDoc {
 /// One post as the build tool hands it to [`SearchIndex::build`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchInput {
-    /// The URL segment.
-    pub slug: String,
+    /// The post's address below the site root.
+    pub path: String,
     /// The title.
     pub title: String,
     /// The list card's summary.
@@ -150,7 +150,7 @@ impl SearchIndex {
             builder.add(doc, &input.summary, SUMMARY);
             builder.add(doc, &input.plain_text, BODY);
             indexed.push(SearchDoc {
-                slug: input.slug,
+                path: input.path,
                 title: input.title,
                 summary: input.summary,
                 tags: input.tags,
@@ -233,11 +233,6 @@ impl SearchIndex {
     /// The post a [`Hit`] names, if this index has it.
     pub fn doc(&self, doc: u32) -> Option<&SearchDoc> {
         self.docs.get(doc as usize)
-    }
-
-    /// Every post, in the order hits number them.
-    pub fn docs(&self) -> &[SearchDoc] {
-        &self.docs
     }
 
     /// How many distinct words the index knows.
@@ -447,17 +442,15 @@ pub fn highlight(text: &str, query: &str) -> Vec<(usize, usize)> {
 }
 
 /// `text` as HTML, with the words of `query` in `<mark>`.
-pub fn highlight_html(text: &str, query: &str) -> String {
-    let mut html = String::with_capacity(text.len() + 32);
+pub fn highlight_html(text: &str, query: &str) -> SafeHtml {
+    let mut html = SafeHtml::empty();
     let mut at = 0;
     for (start, end) in highlight(text, query) {
-        html.push_str(&escape_html(&text[at..start]));
-        html.push_str("<mark>");
-        html.push_str(&escape_html(&text[start..end]));
-        html.push_str("</mark>");
+        html.push(&text[at..start]);
+        html.push(crate::html!("<mark>{}</mark>", &text[start..end]));
         at = end;
     }
-    html.push_str(&escape_html(&text[at..]));
+    html.push(&text[at..]);
     html
 }
 

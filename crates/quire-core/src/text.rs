@@ -74,28 +74,17 @@ pub fn count_of(count: usize, noun: &str) -> String {
     }
 }
 
-/// Where a summary comes from, in Hugo's order of preference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SummarySource {
-    /// `summary` in the front matter.
-    FrontMatter,
-    /// The text before `<!--more-->`.
-    MoreMarker,
-    /// The first [`SUMMARY_WORDS`] words.
-    FirstWords,
-}
-
 /// The summary shown on list cards: the front matter's `summary`, else the
 /// text before `<!--more-->`, else the first 70 words with an ellipsis if cut.
-pub fn summary(front_matter_summary: Option<&str>, markdown: &str) -> (String, SummarySource) {
+pub fn summary(front_matter_summary: Option<&str>, markdown: &str) -> String {
     if let Some(given) = front_matter_summary
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
-        return (plain_text(given), SummarySource::FrontMatter);
+        return plain_text(given);
     }
-    if let Some((before, _)) = markdown.split_once(MORE_MARKER) {
-        return (plain_text(before), SummarySource::MoreMarker);
+    if let Some(before) = before_more_marker(markdown) {
+        return plain_text(before);
     }
     let plain = plain_text(markdown);
     let mut words = plain.split_whitespace();
@@ -108,7 +97,20 @@ pub fn summary(front_matter_summary: Option<&str>, markdown: &str) -> (String, S
     if cut {
         text.push('…');
     }
-    (text, SummarySource::FirstWords)
+    text
+}
+
+/// The Markdown before a `<!--more-->` written as HTML (not inside a code
+/// block or code span, where it is just text).
+fn before_more_marker(markdown: &str) -> Option<&str> {
+    Parser::new_ext(markdown, crate::markdown::parser_options())
+        .into_offset_iter()
+        .find_map(|(event, range)| match event {
+            Event::Html(html) | Event::InlineHtml(html) => html
+                .find(MORE_MARKER)
+                .map(|at| &markdown[..range.start + at]),
+            _ => None,
+        })
 }
 
 #[cfg(test)]
@@ -156,38 +158,42 @@ mod tests {
 
     #[test]
     fn front_matter_summary_wins() {
-        let (text, source) = summary(Some("Given **here**."), "Body.<!--more-->More.");
         assert_eq!(
-            (text.as_str(), source),
-            ("Given here.", SummarySource::FrontMatter)
+            summary(Some("Given **here**."), "Body.<!--more-->More."),
+            "Given here."
         );
     }
 
     #[test]
     fn more_marker_ends_the_summary() {
-        let (text, source) = summary(None, "First *para*.\n\n<!--more-->\n\nRest of the post.");
         assert_eq!(
-            (text.as_str(), source),
-            ("First para.", SummarySource::MoreMarker)
+            summary(None, "First *para*.\n\n<!--more-->\n\nRest of the post."),
+            "First para."
+        );
+        assert_eq!(summary(None, "Inline end<!--more--> and on."), "Inline end");
+    }
+
+    /// A `<!--more-->` shown in a code block once cut the summary there.
+    #[test]
+    fn more_marker_in_code_is_just_text() {
+        let body = "Intro.\n\n```html\n<!--more-->\n```\n\nAfter `<!--more-->` too.";
+        assert_eq!(
+            summary(None, body),
+            "Intro. <!--more--> After <!--more--> too."
         );
     }
 
     #[test]
     fn blank_front_matter_summary_is_ignored() {
-        assert_eq!(
-            summary(Some("  "), "Short body.").1,
-            SummarySource::FirstWords
-        );
+        assert_eq!(summary(Some("  "), "Short body."), "Short body.");
     }
 
     #[test]
     fn first_seventy_words_otherwise() {
         let body: Vec<String> = (1..=100).map(|n| format!("w{n}")).collect();
-        let (text, source) = summary(None, &body.join(" "));
-        assert_eq!(source, SummarySource::FirstWords);
+        let text = summary(None, &body.join(" "));
         assert_eq!(text.split_whitespace().count(), 70);
         assert!(text.ends_with("w70…"));
-        let (short, _) = summary(None, "Only a few words.");
-        assert_eq!(short, "Only a few words.");
+        assert_eq!(summary(None, "Only a few words."), "Only a few words.");
     }
 }

@@ -1,13 +1,14 @@
 //! List order, pagination, tags, archives and neighbours.
 
 use quire_core::{
-    listing::{archive, neighbours, paginate, paths, posts_tagged, sort_for_listing, tag_counts},
+    listing::{archive, neighbours, paginate, posts_tagged, sort_for_listing, tag_counts},
     manifest::PostSummary,
 };
 
 fn post(slug: &str, date: &str, tags: &[&str], weight: i64) -> PostSummary {
     PostSummary {
         slug: slug.into(),
+        path: format!("posts/{slug}/"),
         title: slug.to_uppercase(),
         date: date.parse().unwrap(),
         lastmod: None,
@@ -67,14 +68,11 @@ fn pagination_bounds() {
     let items: Vec<u32> = (1..=12).collect();
     let first = paginate(&items, 5, 1).unwrap();
     assert_eq!(
-        (first.items, first.total, first.previous(), first.next()),
-        (&items[0..5], 3, None, Some(2))
+        (first.items, first.number, first.total),
+        (&items[0..5], 1, 3)
     );
     let last = paginate(&items, 5, 3).unwrap();
-    assert_eq!(
-        (last.items, last.previous(), last.next()),
-        (&items[10..12], Some(2), None)
-    );
+    assert_eq!((last.items, last.number), (&items[10..12], 3));
     assert!(paginate(&items, 5, 4).is_none());
     assert!(paginate(&items, 5, 0).is_none());
     assert_eq!(paginate::<u32>(&[], 5, 1).unwrap().total, 1);
@@ -145,19 +143,24 @@ fn neighbours_are_older_and_newer() {
 
 #[test]
 fn paths_match_hugo() {
-    assert_eq!(paths::home(1), "");
-    assert_eq!(paths::home(2), "page/2/");
-    assert_eq!(paths::post("x"), "posts/x/");
-    assert_eq!(paths::tag("rust", 1), "tags/rust/");
-    assert_eq!(paths::tag("rust", 3), "tags/rust/page/3/");
-    assert_eq!(paths::root_path("https://example.org"), "/");
-    assert_eq!(paths::root_path("https://example.org/blog"), "/blog/");
-    assert_eq!(paths::root_path("http://127.0.0.1:8080/blog/"), "/blog/");
+    use quire_core::route::{Route, root_path};
+    assert_eq!(Route::Home { page: 1 }.path(), "");
+    assert_eq!(Route::Home { page: 2 }.path(), "page/2/");
+    assert_eq!(Route::default_post_path("x"), "posts/x/");
+    let tag = |page| Route::Tag {
+        slug: "rust".into(),
+        page,
+    };
+    assert_eq!(tag(1).path(), "tags/rust/");
+    assert_eq!(tag(3).path(), "tags/rust/page/3/");
+    assert_eq!(root_path("https://example.org"), "/");
+    assert_eq!(root_path("https://example.org/blog"), "/blog/");
+    assert_eq!(root_path("http://127.0.0.1:8080/blog/"), "/blog/");
 }
 
 #[test]
 fn in_site_prefixes_paths_and_keeps_urls() {
-    use quire_core::listing::paths::in_site;
+    use quire_core::route::in_site;
     assert_eq!(in_site("/blog/", "/archives/"), "/blog/archives/");
     assert_eq!(
         in_site("/blog/", "posts/a/cover.png"),
@@ -193,4 +196,22 @@ fn related_posts_share_the_most_tags_then_are_newest() {
         related(&posts, &posts[4], 3).is_empty(),
         "no shared tag, no relation"
     );
+}
+
+/// A tag written twice in different case ("Rust", "rust") once counted
+/// twice, so such a post outranked one that really shared two tags.
+#[test]
+fn related_counts_a_tag_written_twice_once() {
+    use quire_core::listing::related;
+    let this = post("this", "2026-01-01", &["rust", "wasm"], 0);
+    let posts = vec![
+        this.clone(),
+        post("twice", "2026-01-03", &["Rust", "rust", "RUST"], 0),
+        post("both", "2026-01-02", &["rust", "wasm"], 0),
+    ];
+    let found: Vec<&str> = related(&posts, &this, 3)
+        .iter()
+        .map(|p| p.slug.as_str())
+        .collect();
+    assert_eq!(found, ["both", "twice"]);
 }

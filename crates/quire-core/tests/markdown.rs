@@ -13,7 +13,7 @@ const SUB_PATH_POST: LinkBase<'static> = LinkBase {
 };
 
 fn html(markdown: &str) -> String {
-    render(markdown, POST).html
+    render(markdown, POST).html.into_string()
 }
 
 #[test]

@@ -4,6 +4,7 @@ use quire_core::{
     manifest::{PostSummary, Site},
     markdown::{HighlightedCode, LinkBase, code_blocks, render, render_with_code},
     markup::{self, Crumb},
+    route::Route,
 };
 
 fn site() -> Site {
@@ -21,6 +22,7 @@ fn toml_site(base_url: &str) -> Site {
 fn post(tags: &[&str]) -> PostSummary {
     serde_json::from_value(serde_json::json!({
         "slug": "a-post",
+        "path": "posts/a-post/",
         "title": "Rust & \"wasm\"",
         "date": "2026-03-09",
         "summary": "Sum <b>",
@@ -58,9 +60,14 @@ fn cards_escape_their_text_and_show_tags() {
 #[test]
 fn breadcrumbs_link_every_step_but_the_current_page() {
     let trail = [
-        Crumb::new("Home", ""),
-        Crumb::new("Posts", "archives/"),
-        Crumb::new("A <post>", "posts/a/"),
+        Crumb::new("Home", Route::Home { page: 1 }),
+        Crumb::new("Posts", Route::Archives),
+        Crumb::new(
+            "A <post>",
+            Route::Content {
+                path: "posts/a/".into(),
+            },
+        ),
     ];
     let html = markup::breadcrumbs("/blog/", &trail);
     assert_eq!(

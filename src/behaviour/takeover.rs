@@ -13,19 +13,14 @@ use leptos_router::{
     hooks::use_location,
     location::{BrowserUrl, LocationProvider},
 };
+use quire_core::{dom, route::same_path};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::{
+    address::remember_in_address,
     data::{Load, Store},
-    routes::search::remember_in_address,
 };
-
-/// The id of the element the app renders into.
-pub const APP_ID: &str = "quire-app";
-
-/// The id of the build's pre-rendered copy of the page.
-const PRERENDERED_ID: &str = "quire-static";
 
 /// The pre-rendered copy of the page the reader opened.
 #[derive(Clone)]
@@ -41,12 +36,13 @@ impl PrerenderedPage {
     /// unknown paths with the home page) is removed at once, and the app
     /// draws the right one.
     pub fn find() -> Option<Self> {
-        let element = document().get_element_by_id(PRERENDERED_ID)?;
-        let path = element.get_attribute("data-path").unwrap_or_default();
+        let element = document().get_element_by_id(dom::PRERENDERED_ID)?;
+        let path = element.get_attribute(dom::DATA_PATH).unwrap_or_default();
         let visited = window().location().pathname().unwrap_or_default();
-        let at_start = element.has_attribute("data-takeover");
+        let at_start = element.has_attribute(dom::DATA_TAKEOVER);
         let found = Self { element, path };
-        if found.path == visited && !at_start {
+        // The browser may spell the address another way (`caf%C3%A9` for `café`).
+        if same_path(&found.path, &visited) && !at_start {
             return Some(found);
         }
         keep_typed_search();
@@ -69,7 +65,7 @@ impl PrerenderedPage {
 /// goes into the address, where the app's search page reads it.
 fn keep_typed_search() {
     let typed = document()
-        .query_selector("#quire-static input[type=search]")
+        .query_selector(&format!("#{} input[type=search]", dom::PRERENDERED_ID))
         .ok()
         .flatten()
         .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -95,7 +91,7 @@ pub fn TakeOver(
         if !matches!(store.manifest(), Load::Loading)
             && let Some(root) = document().document_element()
         {
-            let _ = root.set_attribute("data-quire", "ready");
+            let _ = root.set_attribute(dom::DATA_APP_STATE, "ready");
         }
     });
     let Some(prerendered) = prerendered else {
@@ -104,7 +100,7 @@ pub fn TakeOver(
     let location = use_location();
     let browser_url = use_context::<BrowserUrl>();
     Effect::new(move |_| {
-        if shown.get_untracked() || location.pathname.get() == prerendered.path {
+        if shown.get_untracked() || same_path(&location.pathname.get(), &prerendered.path) {
             return;
         }
         // The app draws the new route in this same task, so no frame is

@@ -2,14 +2,11 @@
 
 use leptos::{ev, prelude::*};
 use leptos_router::hooks::use_navigate;
-use quire_core::listing::paths;
+use quire_core::{dom, route::Route};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::{
-    data::Store,
-    routes::{as_written, search::SEARCH_INPUT_ID},
-};
+use crate::{address::as_written, data::Store};
 
 /// Listens for `/` outside text fields: opens the search page, or focuses
 /// its field when it is already open.
@@ -35,13 +32,13 @@ pub fn SearchShortcut() -> impl IntoView {
         }
         event.prevent_default();
         match document()
-            .get_element_by_id(SEARCH_INPUT_ID)
+            .get_element_by_id(dom::SEARCH_INPUT_ID)
             .and_then(|input| input.dyn_into::<HtmlElement>().ok())
         {
             Some(input) => {
                 let _ = input.focus();
             }
-            None => navigate(&store.href(paths::SEARCH), as_written(false)),
+            None => navigate(&Route::Search.href(&store.root()), as_written(false)),
         }
     });
     on_cleanup(move || handle.remove());

@@ -1,5 +1,5 @@
 //! What happens around a route change: where the page is scrolled, where
-//! focus goes, what a screen reader hears; and the scroll-to-top button.
+//! focus goes, what a screen reader hears.
 
 use std::collections::HashMap;
 
@@ -7,15 +7,18 @@ use leptos::{ev, prelude::*};
 use leptos_router::hooks::use_location;
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{
-    Element, FocusOptions, HtmlAnchorElement, HtmlElement, MouseEvent, ScrollBehavior,
-    ScrollRestoration, ScrollToOptions,
+    Element, HtmlAnchorElement, HtmlElement, MouseEvent, ScrollBehavior, ScrollRestoration,
+    ScrollToOptions,
 };
 
-use crate::{components::announcer::announce, routes::post, schedule::next_frame};
-
-/// How long, at most, a returning page waits for its content (a post body
-/// still on its way) before its scroll position is restored anyway.
-const RESTORE_PATIENCE_FRAMES: u32 = 180;
+use crate::{
+    address::{address_of, current_address, is_current_path},
+    behaviour::layout::{lay_out_in_full, lay_out_rest_now},
+    components::announcer::announce,
+    focus::{focus_main_heading, focus_without_scrolling},
+    ready::{CurrentRoute, PageReady},
+    schedule::next_frame,
+};
 
 /// How many route changes the app has made since the page loaded.
 #[derive(Clone, Copy)]
@@ -36,20 +39,9 @@ impl Navigations {
     }
 }
 
-/// Whether the address shows `path` (the sub-path included).
-pub fn is_current_path(path: &str) -> bool {
-    window().location().pathname().ok().as_deref() == Some(path)
-}
-
 /// How many frames a restored or reset scroll position is held against the
 /// browser's and the router's own adjustments while the new page settles.
 const HOLD_FRAMES: u32 = 20;
-
-/// The attribute on `<html>` that [`lay_out_in_full`] sets; the stylesheet reads it.
-const FULL_LAYOUT_ATTRIBUTE: &str = "data-full-layout";
-
-/// How far down a page the scroll-to-top button appears, in viewport heights.
-const TOP_BUTTON_AFTER_SCREENS: f64 = 1.5;
 
 /// After each route change: back and forward return to where the reader
 /// was on that page (once its content is drawn), other navigation starts at
@@ -138,7 +130,7 @@ pub fn RouteChanges() -> impl IntoView {
         let still_latest = move || navigations.is_latest(number);
         let saved = positions.with_value(|positions| positions.get(&address).copied());
         reader_moved.set_value(false);
-        after_content_drawn(still_latest, move || {
+        after_page_drawn(still_latest, move || {
             let restore = going_back_or_forward.get_value();
             going_back_or_forward.set_value(false);
             match (restore, saved) {
@@ -147,7 +139,7 @@ pub fn RouteChanges() -> impl IntoView {
                     lay_out_in_full(false);
                     match hash_target(&hash) {
                         Some(target) => {
-                            post::lay_out_rest_now();
+                            lay_out_rest_now();
                             target.scroll_into_view();
                         }
                         None => hold_scroll(0.0, reader_moved, still_latest),
@@ -166,50 +158,28 @@ fn hash_target(hash: &str) -> Option<web_sys::Element> {
     document().get_element_by_id(id)
 }
 
-/// The page's address without its fragment.
-fn current_address() -> String {
-    let location = window().location();
-    address_of(
-        &location.pathname().unwrap_or_default(),
-        &location.search().unwrap_or_default(),
-    )
-}
-
-/// A path and query as one key. The router gives the query without its
-/// `?` and the browser with it: the two must make the same key, or a page
-/// opened with a query would count as a page change at once.
-fn address_of(path: &str, query: &str) -> String {
-    match query.trim_start_matches('?') {
-        "" => path.to_owned(),
-        query => format!("{path}?{query}"),
-    }
-}
-
-/// Runs `then` at the first frame where the main area has nothing loading,
-/// or after [`RESTORE_PATIENCE_FRAMES`] frames; never once `still_latest`
-/// says another route change came since.
-fn after_content_drawn(still_latest: impl Fn() -> bool + 'static, then: impl FnOnce() + 'static) {
-    fn wait(frames_left: u32, still_latest: Box<dyn Fn() -> bool>, then: Box<dyn FnOnce()>) {
-        if !still_latest() {
+/// Runs `then` at the frame after the current route's page is drawn (see
+/// [`PageReady`]), unless another route change came first (`still_latest`).
+/// Called from within the route-change effect, whose next run disposes of
+/// the wait.
+fn after_page_drawn(
+    still_latest: impl Fn() -> bool + Copy + 'static,
+    then: impl FnOnce() + 'static,
+) {
+    let route = CurrentRoute::get().get_untracked();
+    let ready = PageReady::get();
+    let then = StoredValue::new_local(Some(then));
+    Effect::new(move |_| {
+        if !ready.is(&route) {
             return;
         }
-        let pending = document()
-            .query_selector("main .loading")
-            .ok()
-            .flatten()
-            .is_some();
-        if !pending || frames_left == 0 {
-            then();
-            return;
+        if let Some(then) = then.try_update_value(Option::take).flatten() {
+            next_frame(move || {
+                if still_latest() {
+                    then();
+                }
+            });
         }
-        next_frame(move || wait(frames_left - 1, still_latest, then));
-    }
-    next_frame(move || {
-        wait(
-            RESTORE_PATIENCE_FRAMES,
-            Box::new(still_latest),
-            Box::new(then),
-        )
     });
 }
 
@@ -247,21 +217,6 @@ fn hold_scroll(
         }
     }
     hold(y, HOLD_FRAMES, reader_moved, still_latest);
-}
-
-/// Marks the document while a back or forward step restores a scroll
-/// position. A post the app draws lays out its far blocks a moment later
-/// (see `routes/post.rs`); a restored position needs them at once, or the
-/// same offset would show other text.
-fn lay_out_in_full(on: bool) {
-    let Some(root) = document().document_element() else {
-        return;
-    };
-    let _ = if on {
-        root.set_attribute(FULL_LAYOUT_ATTRIBUTE, "")
-    } else {
-        root.remove_attribute(FULL_LAYOUT_ATTRIBUTE)
-    };
 }
 
 /// Scrolls without animation: a page change is a jump, whatever the
@@ -317,72 +272,4 @@ fn release_focus_when_leaving() {
         listener.unchecked_ref(),
         true,
     );
-}
-
-/// Moves focus to where the new page starts, without scrolling to it: a
-/// field the page marks `data-autofocus` (search), else the main heading,
-/// so keyboard and screen-reader users start reading the new page.
-fn focus_main_heading() {
-    if let Some(start) = ["main [data-autofocus]", "main h1"]
-        .into_iter()
-        .find_map(|selector| document().query_selector(selector).ok().flatten())
-    {
-        focus_without_scrolling(start);
-    }
-}
-
-/// Moves focus to `element`, where it stands: a heading or a section gets
-/// `tabindex="-1"` first, so that it can hold focus without joining the
-/// Tab order.
-fn focus_without_scrolling(element: Element) {
-    let Ok(element) = element.dyn_into::<HtmlElement>() else {
-        return;
-    };
-    if !element.has_attribute("tabindex") && element.tab_index() < 0 {
-        let _ = element.set_attribute("tabindex", "-1");
-    }
-    let options = FocusOptions::new();
-    options.set_prevent_scroll(true);
-    let _ = element.focus_with_options(&options);
-}
-
-/// A "Back to top" button that appears once the reader is well down a long
-/// page; it glides up unless the reader asked for reduced motion.
-#[component]
-pub fn ScrollToTop() -> impl IntoView {
-    let visible = RwSignal::new(false);
-    let handle = window_event_listener(ev::scroll, move |_| {
-        let window = window();
-        let height = window
-            .inner_height()
-            .ok()
-            .and_then(|h| h.as_f64())
-            .unwrap_or(800.0);
-        let past = window.scroll_y().unwrap_or_default() > height * TOP_BUTTON_AFTER_SCREENS;
-        if past != visible.get_untracked() {
-            visible.set(past);
-        }
-    });
-    on_cleanup(move || handle.remove());
-    let to_top = move |_| {
-        let reduced = window()
-            .match_media("(prefers-reduced-motion: reduce)")
-            .ok()
-            .flatten()
-            .is_some_and(|query| query.matches());
-        let options = ScrollToOptions::new();
-        options.set_top(0.0);
-        options.set_behavior(if reduced {
-            ScrollBehavior::Instant
-        } else {
-            ScrollBehavior::Smooth
-        });
-        window().scroll_to_with_scroll_to_options(&options);
-        focus_main_heading();
-    };
-    view! {
-        <button type="button" class="to-top" class:to-top-visible=move || visible.get() aria-label="Back to top" on:click=to_top tabindex=move || if visible.get() { "0" } else { "-1" }>
-            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><path d="M12 19V5M5 12l7-7 7 7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>
-        </button>
-    }
 }

@@ -6,16 +6,29 @@
 //! folder and the site's sub-path, and safety. Post bodies are rendered with
 //! `inner_html`, so nothing an author (or an attacker who gets a file into
 //! `content/`) writes may run: raw HTML is shown as text except for a short
-//! list of harmless inline tags, and only `http`, `https`, `mailto` and `tel`
-//! URLs survive.
+//! list of harmless inline tags (kept balanced within their block), heading
+//! attribute blocks keep only their `{#id}`, and only `http`, `https`,
+//! `mailto` and `tel` URLs survive. The result is a [`SafeHtml`].
 
 use std::collections::HashMap;
 
 use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+    Alignment, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+    html as cmark_html,
 };
 
-use crate::slug::slugify;
+use crate::{
+    html,
+    html::{
+        SafeHtml, is_safe_url,
+        sanitize::{INLINE_TAGS, InlineSanitizer},
+    },
+    slug::slugify,
+};
+
+mod code;
+
+pub use code::{CodeFence, HighlightedCode};
 
 /// Where relative URLs in a post point.
 #[derive(Debug, Clone, Copy)]
@@ -40,8 +53,8 @@ pub struct Heading {
 /// The HTML of a post body and what was found while rendering it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
-    /// Safe HTML, ready for `inner_html`.
-    pub html: String,
+    /// The body, ready for `inner_html` or a page.
+    pub html: SafeHtml,
     /// Every heading in document order.
     pub headings: Vec<Heading>,
 }
@@ -56,24 +69,6 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION
-}
-
-/// Inline tags an author may use as raw HTML: they carry no attributes, so
-/// they cannot run anything or load anything.
-const ALLOWED_INLINE_TAGS: [&str; 13] = [
-    "kbd", "sub", "sup", "mark", "abbr", "b", "i", "em", "strong", "u", "s", "small", "br",
-];
-
-/// A code block as the build tool highlighted it: the language's name and
-/// the code as HTML with `hl-*` spans. The build writes one list per post
-/// (one entry per code block, in order, `null` where it knows no language),
-/// so the browser colours code without carrying a highlighter.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct HighlightedCode {
-    /// The language's name for the block's label: "Rust", "YAML".
-    pub label: String,
-    /// The code, escaped, with `<span class="hl-…">` around tokens.
-    pub html: String,
 }
 
 /// Renders a post body to safe HTML, code blocks uncoloured.
@@ -113,46 +108,63 @@ fn render_as(
     surface: Surface,
 ) -> Rendered {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, parser_options()).collect();
-    let headings = collect_headings(&events);
-    let footnotes = number_footnotes(&events);
+    let mut ids = HashMap::new();
+    let headings = collect_headings(&events, &mut ids);
+    let mut footnotes = Footnotes::number(&events, &mut ids);
     let page_url = format!("{}{}", base.site_root, base.page_path);
 
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut heading_index = 0;
     let mut code_index = 0;
+    // Markdown nesting, for keeping an author's inline tags inside the block
+    // they were opened in.
+    let mut depth = 0_usize;
+    let mut inline_html = InlineSanitizer::default();
+    // For each open link: whether it was kept (an unsafe URL drops the link
+    // but keeps its words, which go through this same loop).
+    let mut links: Vec<bool> = Vec::new();
+    let mut table = Table::default();
     let mut events = events.into_iter();
     while let Some(event) = events.next() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                let closing = inline_html.close_inside(depth);
+                if !closing.is_empty() {
+                    out.push(Event::InlineHtml(closing.into_string().into()));
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
         match event {
-            Event::Start(Tag::Heading {
-                level,
-                classes,
-                attrs,
-                ..
-            }) => {
+            // Of a heading's `{…}` attribute block only the `{#id}` is kept:
+            // classes and attributes could hook the app's own buttons, style
+            // the page or run script.
+            Event::Start(Tag::Heading { level, .. }) => {
                 let id = headings[heading_index].id.clone();
                 heading_index += 1;
                 out.push(Event::Start(Tag::Heading {
                     level,
                     id: Some(id.into()),
-                    classes,
-                    attrs,
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
                 }));
             }
             Event::End(TagEnd::Heading(level)) if surface == Surface::Page => {
                 let heading = &headings[heading_index - 1];
                 // A link to the section, which the app also copies to the clipboard.
-                out.push(Event::InlineHtml(
-                    format!(
-                        " <a class=\"heading-anchor\" href=\"{}#{}\" aria-label=\"Link to the section {}\">#</a>",
-                        escape_html(&page_url),
-                        heading.id,
-                        escape_html(&heading.text)
-                    )
-                    .into(),
-                ));
+                let anchor = html!(
+                    r#" <a class="heading-anchor" href="{}#{}" aria-label="Link to the section {}">#</a>"#,
+                    page_url,
+                    heading.id,
+                    heading.text
+                );
+                out.push(Event::InlineHtml(anchor.into_string().into()));
                 out.push(Event::End(TagEnd::Heading(level)));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
+                depth -= 1;
                 let mut text = String::new();
                 for inner in events.by_ref() {
                     match inner {
@@ -161,19 +173,16 @@ fn render_as(
                         _ => {}
                     }
                 }
-                let info = match &kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or(""),
-                    CodeBlockKind::Indented => "",
-                };
                 let highlighted = code.get(code_index).and_then(Option::as_ref);
                 code_index += 1;
                 let html = match surface {
-                    Surface::Page => code_block_html(&text, info, highlighted),
-                    Surface::Feed => format!("<pre><code>{}</code></pre>\n", escape_html(&text)),
+                    Surface::Page => code::block_html(&text, &CodeFence::of(&kind), highlighted),
+                    Surface::Feed => html!("<pre><code>{}</code></pre>\n", text),
                 };
-                out.push(Event::Html(html.into()));
+                out.push(Event::Html(html.into_string().into()));
             }
             Event::Start(Tag::HtmlBlock) => {
+                depth -= 1;
                 let mut raw = String::new();
                 for inner in events.by_ref() {
                     match inner {
@@ -183,20 +192,15 @@ fn render_as(
                     }
                 }
                 if !is_only_comments(&raw) {
-                    out.push(Event::Html(
-                        format!(
-                            "<pre class=\"raw-html\"><code>{}</code></pre>\n",
-                            escape_html(&raw)
-                        )
-                        .into(),
-                    ));
+                    let shown = html!("<pre class=\"raw-html\"><code>{}</code></pre>\n", raw);
+                    out.push(Event::Html(shown.into_string().into()));
                 }
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                if is_allowed_inline_tag(&raw) {
-                    out.push(Event::InlineHtml(raw));
-                } else if !is_only_comments(&raw) {
-                    out.push(Event::Text(raw));
+                match inline_html.tag(&raw, depth, &INLINE_TAGS) {
+                    Some(kept) => out.push(Event::InlineHtml(kept.into_string().into())),
+                    None if is_only_comments(&raw) => {}
+                    None => out.push(Event::Text(raw)),
                 }
             }
             Event::Start(Tag::Link {
@@ -204,75 +208,129 @@ fn render_as(
                 dest_url,
                 title,
                 id,
-            }) => match resolve_url(&dest_url, base) {
-                Some(url) => out.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: url.into(),
-                    title,
-                    id,
-                })),
-                // Keep the link's words, drop the link.
-                None => skip_matching_end(&mut out, &mut events, TagEnd::Link),
-            },
+            }) => {
+                // An email autolink's address is no path: the writer puts
+                // `mailto:` before it.
+                let url = if link_type == LinkType::Email {
+                    Some(dest_url.to_string())
+                } else {
+                    resolve_url(&dest_url, base)
+                };
+                links.push(url.is_some());
+                if let Some(url) = url {
+                    out.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: url.into(),
+                        title,
+                        id,
+                    }));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if links.pop().unwrap_or(false) {
+                    out.push(Event::End(TagEnd::Link));
+                }
+            }
             Event::Start(Tag::Image {
                 dest_url, title, ..
             }) => {
+                depth -= 1;
                 let alt = take_image_alt(&mut events);
                 match resolve_url(&dest_url, base) {
-                    Some(src) => out.push(Event::Html(image_html(&src, &alt, &title).into())),
+                    Some(src) => out.push(Event::InlineHtml(
+                        image_html(&src, &alt, &title).into_string().into(),
+                    )),
                     None => out.push(Event::Text(alt.into())),
                 }
             }
             Event::FootnoteReference(name) => {
-                let (number, id) = &footnotes[name.as_ref()];
-                out.push(Event::InlineHtml(
-                    format!(
-                        "<sup class=\"footnote-ref\"><a href=\"{page}#fn-{id}\" id=\"fnref-{id}\" aria-label=\"Footnote {number}\">{number}</a></sup>",
-                        page = escape_html(&page_url),
-                    )
-                    .into(),
-                ));
+                let (number, id, reference) = footnotes.reference(&name);
+                let html = html!(
+                    r#"<sup class="footnote-ref"><a href="{}#fn-{}" id="{}" aria-label="Footnote {}">{}</a></sup>"#,
+                    page_url,
+                    id,
+                    reference,
+                    number,
+                    number
+                );
+                out.push(Event::InlineHtml(html.into_string().into()));
             }
             Event::Start(Tag::FootnoteDefinition(name)) => {
-                let (number, id) = &footnotes[name.as_ref()];
-                out.push(Event::Html(
-                    format!(
-                        "<div class=\"footnote-definition\" id=\"fn-{id}\"><span class=\"footnote-label\">{number}.</span>\
-                         <a class=\"footnote-back\" href=\"{page}#fnref-{id}\" aria-label=\"Back to reference {number}\">↩</a>",
-                        page = escape_html(&page_url),
-                    )
-                    .into(),
-                ));
+                let (number, id) = footnotes.definition(&name);
+                let html = html!(
+                    r#"<div class="footnote-definition" id="fn-{}"><span class="footnote-label">{}.</span><a class="footnote-back" href="{}#fnref-{}" aria-label="Back to reference {}">↩</a>"#,
+                    id,
+                    number,
+                    page_url,
+                    id,
+                    number
+                );
+                out.push(Event::Html(html.into_string().into()));
             }
             Event::End(TagEnd::FootnoteDefinition) => out.push(Event::Html("</div>\n".into())),
+            // Column alignment as classes: pulldown-cmark writes it as a
+            // `style` attribute, which the Content-Security-Policy refuses.
+            Event::Start(Tag::Table(alignments)) => {
+                table = Table {
+                    alignments,
+                    in_head: false,
+                    cell: 0,
+                };
+                out.push(Event::Start(Tag::Table(Vec::new())));
+            }
+            Event::Start(Tag::TableHead) => {
+                (table.in_head, table.cell) = (true, 0);
+                out.push(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) => {
+                table.in_head = false;
+                out.push(Event::End(TagEnd::TableHead));
+            }
+            Event::Start(Tag::TableRow) => {
+                table.cell = 0;
+                out.push(Event::Start(Tag::TableRow));
+            }
+            Event::Start(Tag::TableCell) => {
+                let element = if table.in_head { "th" } else { "td" };
+                let class = match table.alignments.get(table.cell) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                table.cell += 1;
+                out.push(Event::InlineHtml(format!("<{element}{class}>").into()));
+            }
             other => out.push(other),
         }
     }
 
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut html_out, out.into_iter());
+    cmark_html::push_html(&mut html_out, out.into_iter());
     Rendered {
-        html: html_out,
+        html: SafeHtml::from_renderer(html_out),
         headings,
     }
 }
 
-/// Every code block of a post, in order: its info string's first word (the
-/// language, or `""`) and its text; the same blocks, in the same order, that
-/// [`render_with_code`] numbers.
+/// The table being written: its columns' alignment and where we are in it.
+#[derive(Default)]
+struct Table {
+    alignments: Vec<Alignment>,
+    in_head: bool,
+    cell: usize,
+}
+
+/// Every code block of a post, in order: its language (the info string's
+/// first word, or `""`) and its text; the same blocks, in the same order,
+/// that [`render_with_code`] numbers.
 pub fn code_blocks(markdown: &str) -> Vec<(String, String)> {
     let mut blocks = Vec::new();
     let mut current: Option<(String, String)> = None;
     for event in Parser::new_ext(markdown, parser_options()) {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
-                let info = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().unwrap_or("").to_owned()
-                    }
-                    CodeBlockKind::Indented => String::new(),
-                };
-                current = Some((info, String::new()));
+                current = Some((CodeFence::of(&kind).language, String::new()));
             }
             Event::Text(text) => {
                 if let Some((_, body)) = current.as_mut() {
@@ -286,36 +344,8 @@ pub fn code_blocks(markdown: &str) -> Vec<(String, String)> {
     blocks
 }
 
-/// A code block with its label and a copy button (the app makes it work;
-/// without JavaScript it is hidden). The `<pre>` takes focus, so keyboard
-/// readers can scroll long lines sideways.
-fn code_block_html(text: &str, info: &str, highlighted: Option<&HighlightedCode>) -> String {
-    let language: String = info
-        .trim_start_matches("language-")
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '+' | '#'))
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let label = highlighted.map_or(language.as_str(), |code| code.label.as_str());
-    let label_html = if label.is_empty() {
-        String::new()
-    } else {
-        format!("<span class=\"code-lang\">{}</span>", escape_html(label))
-    };
-    let class = if language.is_empty() {
-        String::new()
-    } else {
-        format!(" class=\"language-{}\"", escape_html(&language))
-    };
-    let body = highlighted.map_or_else(|| escape_html(text), |code| code.html.clone());
-    format!(
-        "<div class=\"code-block\"><div class=\"code-head\">{label_html}<button type=\"button\" class=\"copy-button needs-js\">Copy</button></div><pre tabindex=\"0\"><code{class}>{body}</code></pre></div>\n"
-    )
-}
-
-fn collect_headings(events: &[Event<'_>]) -> Vec<Heading> {
+fn collect_headings(events: &[Event<'_>], ids: &mut HashMap<String, usize>) -> Vec<Heading> {
     let mut headings = Vec::new();
-    let mut used: HashMap<String, usize> = HashMap::new();
     let mut current: Option<(u8, Option<String>, String)> = None;
     for event in events {
         match event {
@@ -342,7 +372,7 @@ fn collect_headings(events: &[Event<'_>]) -> Vec<Heading> {
                             slug
                         }
                     });
-                    let id = unique_id(&mut used, wanted);
+                    let id = unique_id(ids, wanted);
                     headings.push(Heading {
                         level,
                         id,
@@ -356,6 +386,8 @@ fn collect_headings(events: &[Event<'_>]) -> Vec<Heading> {
     headings
 }
 
+/// `wanted`, or `wanted-1`, `wanted-2`… when a heading or footnote of the
+/// post already has it.
 fn unique_id(used: &mut HashMap<String, usize>, wanted: String) -> String {
     let count = used.entry(wanted.clone()).or_insert(0);
     *count += 1;
@@ -382,42 +414,74 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-/// Numbers footnotes in order of first mention and gives each a safe id.
-fn number_footnotes(events: &[Event<'_>]) -> HashMap<String, (usize, String)> {
-    let mut numbers = HashMap::new();
-    for event in events {
-        let name = match event {
-            Event::FootnoteReference(name) | Event::Start(Tag::FootnoteDefinition(name)) => name,
-            _ => continue,
-        };
-        if !numbers.contains_key(name.as_ref()) {
-            let number = numbers.len() + 1;
-            let slug = slugify(name);
-            let id = if slug.is_empty() {
-                number.to_string()
-            } else {
-                slug
-            };
-            numbers.insert(name.to_string(), (number, id));
-        }
-    }
-    numbers
+/// The post's footnotes: numbered in order of first mention, each with an
+/// id unique in the post (`fn-<id>` for the note, `fnref-<id>` for its
+/// first reference, `fnref-<id>-2`… for later ones).
+struct Footnotes {
+    /// By label: the number and the id.
+    notes: HashMap<String, (usize, String)>,
+    /// How many references to each label were written out so far.
+    references: HashMap<String, usize>,
+    /// Labels whose definition was written out (a repeated definition gets an id of its own).
+    defined: Vec<String>,
+    ids: HashMap<String, usize>,
 }
 
-fn skip_matching_end<'a>(
-    out: &mut Vec<Event<'a>>,
-    events: &mut impl Iterator<Item = Event<'a>>,
-    end: TagEnd,
-) {
-    let mut depth = 0;
-    for inner in events.by_ref() {
-        match &inner {
-            Event::Start(Tag::Link { .. }) => depth += 1,
-            Event::End(found) if *found == end && depth == 0 => return,
-            Event::End(TagEnd::Link) => depth -= 1,
-            _ => {}
+impl Footnotes {
+    fn number(events: &[Event<'_>], ids: &mut HashMap<String, usize>) -> Self {
+        let mut notes = HashMap::new();
+        for event in events {
+            let name = match event {
+                Event::FootnoteReference(name) | Event::Start(Tag::FootnoteDefinition(name)) => {
+                    name
+                }
+                _ => continue,
+            };
+            if !notes.contains_key(name.as_ref()) {
+                let number = notes.len() + 1;
+                let slug = slugify(name);
+                let wanted = if slug.is_empty() {
+                    number.to_string()
+                } else {
+                    slug
+                };
+                let id = unique_id(ids, format!("fn-{wanted}"))["fn-".len()..].to_owned();
+                ids.insert(format!("fnref-{id}"), 1);
+                notes.insert(name.to_string(), (number, id));
+            }
         }
-        out.push(inner);
+        Self {
+            notes,
+            references: HashMap::new(),
+            defined: Vec::new(),
+            ids: ids.clone(),
+        }
+    }
+
+    /// A reference's number, the note's id, and the reference's own id.
+    fn reference(&mut self, name: &str) -> (usize, String, String) {
+        let (number, id) = self.notes.get(name).cloned().unwrap_or_default();
+        let count = self.references.entry(name.to_owned()).or_insert(0);
+        *count += 1;
+        let reference = if *count == 1 {
+            format!("fnref-{id}")
+        } else {
+            unique_id(&mut self.ids, format!("fnref-{id}-{count}"))
+        };
+        (number, id, reference)
+    }
+
+    /// A definition's number and id; a label defined twice gets a second id.
+    fn definition(&mut self, name: &str) -> (usize, String) {
+        let (number, id) = self.notes.get(name).cloned().unwrap_or_default();
+        if self.defined.iter().any(|seen| seen == name) {
+            return (
+                number,
+                unique_id(&mut self.ids, format!("fn-{id}"))["fn-".len()..].to_owned(),
+            );
+        }
+        self.defined.push(name.to_owned());
+        (number, id)
     }
 }
 
@@ -436,16 +500,17 @@ fn take_image_alt<'a>(events: &mut impl Iterator<Item = Event<'a>>) -> String {
     alt
 }
 
-fn image_html(src: &str, alt: &str, title: &CowStr<'_>) -> String {
+fn image_html(src: &str, alt: &str, title: &CowStr<'_>) -> SafeHtml {
     let title = if title.is_empty() {
-        String::new()
+        SafeHtml::empty()
     } else {
-        format!(" title=\"{}\"", escape_html(title))
+        html!(r#" title="{}""#, title.as_ref())
     };
-    format!(
-        "<img src=\"{}\" alt=\"{}\"{title} loading=\"lazy\" decoding=\"async\">",
-        escape_html(src),
-        escape_html(alt)
+    html!(
+        r#"<img src="{}" alt="{}"{} loading="lazy" decoding="async">"#,
+        src,
+        alt,
+        title
     )
 }
 
@@ -460,36 +525,20 @@ fn is_only_comments(raw: &str) -> bool {
     rest.is_empty()
 }
 
-fn is_allowed_inline_tag(raw: &str) -> bool {
-    let Some(inner) = raw.strip_prefix('<').and_then(|r| r.strip_suffix('>')) else {
-        return false;
-    };
-    let name = inner
-        .trim_start_matches('/')
-        .trim_end_matches('/')
-        .trim_end();
-    ALLOWED_INLINE_TAGS
-        .iter()
-        .any(|tag| tag.eq_ignore_ascii_case(name))
-}
-
 /// Resolves a URL written in a post against the post's folder and the site's
 /// sub-path; `None` for schemes that could run code (`javascript:`,
-/// `vbscript:`, `data:`, anything not on the safe list).
+/// `vbscript:`, `data:`, anything not on [`is_safe_url`]'s list).
 pub fn resolve_url(url: &str, base: LinkBase<'_>) -> Option<String> {
-    // Browsers ignore ASCII whitespace and control characters inside a scheme,
-    // so "java\tscript:" must be read as "javascript:".
-    let compact: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
-        .collect();
-    let scheme_end = compact.find([':', '/', '?', '#']);
-    if let Some(at) = scheme_end.filter(|at| compact[*at..].starts_with(':')) {
-        let scheme = compact[..at].to_ascii_lowercase();
-        return matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
-            .then(|| url.trim().to_owned());
+    if !is_safe_url(url) {
+        return None;
     }
     let url = url.trim();
+    let has_scheme = url
+        .find([':', '/', '?', '#'])
+        .is_some_and(|at| url[at..].starts_with(':'));
+    if has_scheme {
+        return Some(url.to_owned());
+    }
     let root = base.site_root.trim_end_matches('/');
     Some(if url.starts_with("//") {
         url.to_owned()
@@ -524,20 +573,4 @@ fn remove_dot_segments(path: &str) -> String {
         }
     }
     kept.join("/")
-}
-
-/// Escapes text for HTML content and double-quoted attributes.
-pub fn escape_html(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            _ => escaped.push(ch),
-        }
-    }
-    escaped
 }

@@ -1,0 +1,148 @@
+//! Files a post or the site brings along: a post's cover (checked, with its
+//! size), a bundle's images, and everything under `static/`.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+};
+
+use quire_core::{front_matter::CoverSpec, manifest::Cover, problem::Problem};
+
+use crate::image_size::image_size;
+
+/// Cover size assumed when the image's size cannot be read (a remote URL,
+/// a format no reader knows): the usual 1.91:1 social-card shape.
+const DEFAULT_COVER_SIZE: (u32, u32) = (1200, 630);
+
+/// A file to copy into the site: a page bundle's image, or a file from `static/`.
+#[derive(Debug, Clone)]
+pub(crate) struct Asset {
+    /// Where it is read from.
+    pub(crate) source: PathBuf,
+    /// Where it goes, relative to the site root.
+    pub(crate) target: String,
+}
+
+/// A cover found, and what the author should know about it.
+pub(super) struct FoundCover {
+    /// The cover, with its size.
+    pub(super) cover: Cover,
+    /// Warnings: no alt text, a size that could not be read.
+    pub(super) warnings: Vec<String>,
+}
+
+/// Finds a cover's file and size. Its file is published with its bundle
+/// (`bundle`, for a post at `post_path`) or with `static/`, so nothing is
+/// copied here. The error is a message for the cover's line.
+pub(super) fn cover(
+    root: &Path,
+    bundle: Option<&Path>,
+    post_path: &str,
+    spec: &CoverSpec,
+) -> Result<FoundCover, String> {
+    let image = spec.image.as_str();
+    if image.split(['/', '\\']).any(|part| part == "..") {
+        return Err(format!(
+            "cover `{image}` must not climb out of its folder with `..`"
+        ));
+    }
+    let is_remote =
+        image.starts_with("https://") || image.starts_with("http://") || image.starts_with("//");
+    let (file, src) = if is_remote {
+        (None, image.to_owned())
+    } else if let Some(from_root) = image.strip_prefix('/') {
+        (
+            Some(root.join("static").join(from_root)),
+            from_root.to_owned(),
+        )
+    } else if let Some(bundle) = bundle {
+        (Some(bundle.join(image)), format!("{post_path}{image}"))
+    } else {
+        (Some(root.join("static").join(image)), image.to_owned())
+    };
+    let mut warnings = Vec::new();
+    // Hugo does not require alt text, and a Hugo blog must build as it is;
+    // the image is then marked decorative (alt="").
+    if spec.alt.is_empty() {
+        warnings.push(format!(
+            "cover `{image}` has no alt text; add `alt:` describing what it shows"
+        ));
+    }
+    let size = match &file {
+        None => DEFAULT_COVER_SIZE,
+        Some(file) => {
+            let bytes = fs::read(file)
+                .map_err(|_| format!("cover file missing: {} does not exist", file.display()))?;
+            image_size(&bytes).unwrap_or_else(|| {
+                warnings.push(format!(
+                    "cover `{image}`: its size could not be read, so it is given {}×{}; the page may shift as it loads",
+                    DEFAULT_COVER_SIZE.0, DEFAULT_COVER_SIZE.1
+                ));
+                DEFAULT_COVER_SIZE
+            })
+        }
+    };
+    Ok(FoundCover {
+        cover: Cover {
+            src,
+            alt: spec.alt.clone(),
+            caption: spec.caption.clone(),
+            width: size.0,
+            height: size.1,
+        },
+        warnings,
+    })
+}
+
+/// Every file of a page bundle except its Markdown, published beside the
+/// post at `post_path`.
+pub(super) fn bundle_files(bundle: &Path, post_path: &str) -> std::io::Result<Vec<Asset>> {
+    let mut found = Vec::new();
+    files_below(bundle, bundle, &mut found)?;
+    Ok(found
+        .into_iter()
+        .filter(|asset| !asset.target.ends_with(".md"))
+        .map(|asset| Asset {
+            target: format!("{post_path}{}", asset.target),
+            source: asset.source,
+        })
+        .collect())
+}
+
+/// Everything under `static/`, published at the site root.
+pub(super) fn static_files(root: &Path) -> Result<Vec<Asset>, Problem> {
+    let dir = root.join("static");
+    let mut found = Vec::new();
+    if dir.is_dir() {
+        files_below(&dir, &dir, &mut found)
+            .map_err(|error| Problem::in_file("static", error.to_string()))?;
+    }
+    Ok(found)
+}
+
+fn files_below(base: &Path, dir: &Path, assets: &mut Vec<Asset>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        if path.is_dir() {
+            files_below(base, &path, assets)?;
+        } else {
+            let relative = path.strip_prefix(base).unwrap_or(&path);
+            let target = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            assets.push(Asset {
+                source: path,
+                target,
+            });
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,599 @@
+//! The allowlist sanitiser for raw HTML an author writes.
+//!
+//! Written by hand rather than taken from a crate because it runs in the
+//! reader app too, where every dependency counts (a full HTML parser such as
+//! html5ever costs hundreds of kilobytes of wasm); the tests check it
+//! against `ammonia`, a maintained sanitiser, over a hostile corpus.
+//!
+//! It reads tags the way a browser's tokenizer does (names up to space,
+//! `/` or `>`; quoted and unquoted values; character references decoded),
+//! keeps only the tags and attributes its [`Policy`] names, checks URL
+//! attributes with [`is_safe_url`](super::is_safe_url) after decoding, and
+//! writes every kept attribute again from its decoded value, escaped, so no
+//! entity trick survives the round trip. Kept tags are balanced: a closer
+//! without its opener is dropped, and what is left open is closed.
+
+use super::{SafeHtml, escape, is_safe_url};
+
+/// What an attribute's value may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    /// Any text.
+    Text,
+    /// A URL, kept only when [`is_safe_url`](super::is_safe_url) allows it.
+    Url,
+    /// Class names, each starting with this prefix.
+    ClassesStartingWith(&'static str),
+}
+
+/// One allowed tag and its allowed attributes.
+#[derive(Debug, Clone, Copy)]
+pub struct Tag {
+    /// The tag's name, lowercase.
+    pub name: &'static str,
+    /// Its attributes, lowercase, with what their values may be.
+    pub attributes: &'static [(&'static str, Value)],
+    /// Whether it has no end tag (`br`, `img`).
+    pub void: bool,
+}
+
+/// Which tags and attributes raw HTML may keep.
+#[derive(Debug, Clone, Copy)]
+pub struct Policy {
+    /// The allowed tags.
+    pub tags: &'static [Tag],
+    /// Whether a tag with an attribute the policy does not name is refused
+    /// whole (`true`), or kept without that attribute.
+    pub refuse_unknown_attributes: bool,
+}
+
+const fn plain(name: &'static str) -> Tag {
+    Tag {
+        name,
+        attributes: &[],
+        void: false,
+    }
+}
+
+/// Raw inline HTML in a post: tags that carry no attributes, so they
+/// cannot run or load anything; a tag written with attributes is refused.
+pub const INLINE_TAGS: Policy = Policy {
+    tags: &[
+        plain("kbd"),
+        plain("sub"),
+        plain("sup"),
+        plain("mark"),
+        plain("abbr"),
+        plain("b"),
+        plain("i"),
+        plain("em"),
+        plain("strong"),
+        plain("u"),
+        plain("s"),
+        plain("small"),
+        Tag {
+            name: "br",
+            attributes: &[],
+            void: true,
+        },
+    ],
+    refuse_unknown_attributes: true,
+};
+
+/// The build's highlighting of a code block: spans with `hl-` classes.
+pub const HIGHLIGHTED_CODE: Policy = Policy {
+    tags: &[Tag {
+        name: "span",
+        attributes: &[("class", Value::ClassesStartingWith("hl-"))],
+        void: false,
+    }],
+    refuse_unknown_attributes: false,
+};
+
+/// Sanitises a whole fragment of raw HTML: allowed tags are kept (and
+/// balanced), other tags are dropped, and the content of elements that
+/// hold code or hidden text (`script`, `style`, `template`, …) goes with them.
+pub fn sanitize(raw: &str, policy: &Policy) -> SafeHtml {
+    let mut out = String::with_capacity(raw.len());
+    let mut balance = Balance::default();
+    let mut rest = raw;
+    while !rest.is_empty() {
+        let Some(at) = rest.find('<') else {
+            push_text(rest, &mut out);
+            break;
+        };
+        push_text(&rest[..at], &mut out);
+        let (token, length) = read_token(&rest[at..]);
+        rest = &rest[at + length..];
+        match token {
+            Token::Start(tag) if is_hidden_content(&tag.name) => {
+                rest = skip_to_end_tag(rest, &tag.name);
+            }
+            Token::Start(tag) => {
+                if let Some(kept) = keep_start(&tag, policy) {
+                    balance.open(kept, 0, &mut out);
+                }
+            }
+            Token::End(name) => balance.close(&name, 0, &mut out),
+            Token::Comment | Token::Other => {}
+            Token::Text(text) => push_text(text, &mut out),
+        }
+    }
+    balance.close_down_to(0, &mut out);
+    SafeHtml(out)
+}
+
+/// Sanitises raw HTML that arrives one tag at a time, as Markdown's inline
+/// HTML does, keeping kept tags balanced within the Markdown blocks they
+/// were opened in.
+#[derive(Debug, Default)]
+pub(crate) struct InlineSanitizer {
+    balance: Balance,
+}
+
+impl InlineSanitizer {
+    /// The safe form of one raw tag found at Markdown nesting `depth`:
+    /// `Some` for an allowed tag (possibly empty, for a closer with no
+    /// opener), `None` for one the policy refuses, which the caller shows as
+    /// text.
+    pub(crate) fn tag(&mut self, raw: &str, depth: usize, policy: &Policy) -> Option<SafeHtml> {
+        let (token, length) = read_token(raw);
+        if length != raw.trim_end().len() {
+            return None;
+        }
+        let mut out = String::new();
+        match token {
+            Token::Start(tag) => {
+                let kept = keep_start(&tag, policy)?;
+                if kept.attributes_dropped {
+                    return None;
+                }
+                self.balance.open(kept, depth, &mut out);
+            }
+            Token::End(name) if allowed(&name, policy).is_some() => {
+                self.balance.close(&name, depth, &mut out);
+            }
+            _ => return None,
+        }
+        Some(SafeHtml(out))
+    }
+
+    /// Closes the tags opened at Markdown nesting `depth` or deeper, as the
+    /// block at that depth ends.
+    pub(crate) fn close_inside(&mut self, depth: usize) -> SafeHtml {
+        let mut out = String::new();
+        self.balance.close_down_to(depth, &mut out);
+        SafeHtml(out)
+    }
+}
+
+/// A start tag as read.
+#[derive(Debug)]
+struct StartTag {
+    name: String,
+    attributes: Vec<(String, String)>,
+}
+
+#[derive(Debug)]
+enum Token<'a> {
+    Start(StartTag),
+    End(String),
+    Comment,
+    /// A declaration or processing instruction: dropped.
+    Other,
+    /// A `<` that starts no tag.
+    Text(&'a str),
+}
+
+/// A kept start tag, written out.
+struct Kept {
+    name: &'static str,
+    html: String,
+    void: bool,
+    attributes_dropped: bool,
+}
+
+/// Open kept tags, innermost last, with the Markdown depth each opened at.
+#[derive(Debug, Default)]
+struct Balance {
+    open: Vec<(&'static str, usize)>,
+}
+
+impl Balance {
+    fn open(&mut self, kept: Kept, depth: usize, out: &mut String) {
+        out.push_str(&kept.html);
+        if !kept.void {
+            self.open.push((kept.name, depth));
+        }
+    }
+
+    /// A closer closes its opener and anything opened inside it since, but
+    /// only an opener of the same Markdown block; otherwise it is dropped.
+    fn close(&mut self, name: &str, depth: usize, out: &mut String) {
+        let Some(at) = self
+            .open
+            .iter()
+            .rposition(|(open, at_depth)| *open == name && *at_depth == depth)
+        else {
+            return;
+        };
+        if self.open[at..]
+            .iter()
+            .any(|(_, at_depth)| *at_depth != depth)
+        {
+            return;
+        }
+        for (open, _) in self.open.drain(at..).rev() {
+            push_end(open, out);
+        }
+    }
+
+    fn close_down_to(&mut self, depth: usize, out: &mut String) {
+        while let Some((open, _)) = self.open.pop_if(|(_, at_depth)| *at_depth >= depth) {
+            push_end(open, out);
+        }
+    }
+}
+
+fn push_end(name: &str, out: &mut String) {
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
+}
+
+fn push_text(text: &str, out: &mut String) {
+    // Text between tags is HTML already; only stray angle brackets could
+    // start markup, and quotes could not end anything here.
+    for ch in text.chars() {
+        match ch {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(ch),
+        }
+    }
+}
+
+fn allowed<'p>(name: &str, policy: &'p Policy) -> Option<&'p Tag> {
+    policy.tags.iter().find(|tag| tag.name == name)
+}
+
+/// The allowed form of a start tag, or `None` when the tag is not allowed
+/// (or, under a strict policy, carries an attribute it may not).
+fn keep_start(tag: &StartTag, policy: &Policy) -> Option<Kept> {
+    let rule = allowed(&tag.name, policy)?;
+    let mut html = format!("<{}", rule.name);
+    let mut attributes_dropped = false;
+    let mut seen: Vec<&str> = Vec::new();
+    for (name, value) in &tag.attributes {
+        let kind = rule
+            .attributes
+            .iter()
+            .find(|(allowed, _)| allowed == name)
+            .map(|(_, kind)| *kind);
+        let keep = !seen.contains(&name.as_str())
+            && match kind {
+                None => false,
+                Some(Value::Text) => true,
+                Some(Value::Url) => is_safe_url(value),
+                Some(Value::ClassesStartingWith(prefix)) => value
+                    .split_ascii_whitespace()
+                    .all(|class| class.starts_with(prefix)),
+            };
+        if !keep {
+            if policy.refuse_unknown_attributes {
+                return None;
+            }
+            attributes_dropped = true;
+            continue;
+        }
+        seen.push(name);
+        // Class names are written again one space apart: no line break
+        // ever stands inside a tag the sanitiser writes.
+        let value = match kind {
+            Some(Value::ClassesStartingWith(_)) => {
+                value.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+            }
+            _ => value.replace(['\n', '\r'], " "),
+        };
+        html.push(' ');
+        html.push_str(name);
+        html.push_str("=\"");
+        html.push_str(&escape(&value));
+        html.push('"');
+    }
+    html.push('>');
+    Some(Kept {
+        name: rule.name,
+        html,
+        void: rule.void,
+        attributes_dropped,
+    })
+}
+
+/// Elements whose content is code or is never shown as text: dropped whole.
+fn is_hidden_content(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "template"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "object"
+            | "svg"
+            | "math"
+            | "select"
+    )
+}
+
+/// The rest after the end tag `</name>`, or nothing when it never comes
+/// (`<plaintext>` and an unclosed `<script>` swallow the rest, as in browsers).
+fn skip_to_end_tag<'a>(rest: &'a str, name: &str) -> &'a str {
+    let lower = rest.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("</").map(|at| at + from) {
+        let after = &lower[at + 2..];
+        if after.starts_with(name)
+            && after[name.len()..]
+                .starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())
+        {
+            let close = rest[at..].find('>').map_or(rest.len(), |end| at + end + 1);
+            return &rest[close..];
+        }
+        from = at + 2;
+    }
+    ""
+}
+
+/// Reads one token at the start of `text` (which starts with `<`) and how
+/// many bytes it takes.
+fn read_token(text: &str) -> (Token<'_>, usize) {
+    let bytes = text.as_bytes();
+    let end_of = |from: usize| {
+        text[from..]
+            .find('>')
+            .map_or(text.len(), |at| from + at + 1)
+    };
+    match bytes.get(1) {
+        Some(b'!') if text.starts_with("<!--") => {
+            let end = text[4..].find("-->").map_or(text.len(), |at| 4 + at + 3);
+            (Token::Comment, end)
+        }
+        Some(b'!' | b'?') => (Token::Other, end_of(1)),
+        Some(b'/') if bytes.get(2).is_some_and(u8::is_ascii_alphabetic) => {
+            let name_end = text[2..]
+                .find(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())
+                .map_or(text.len(), |at| at + 2);
+            (
+                Token::End(text[2..name_end].to_ascii_lowercase()),
+                end_of(name_end),
+            )
+        }
+        Some(b'/') => (Token::Other, end_of(2)),
+        Some(first) if first.is_ascii_alphabetic() => read_start_tag(text),
+        _ => (Token::Text(&text[..1]), 1),
+    }
+}
+
+/// Reads a start tag as the HTML tokenizer does.
+fn read_start_tag(text: &str) -> (Token<'_>, usize) {
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c');
+    let name_end = text[1..]
+        .find(|c: char| c == '>' || c == '/' || is_space(c))
+        .map_or(text.len(), |at| at + 1);
+    let name = text[1..name_end].to_ascii_lowercase();
+    let mut attributes = Vec::new();
+    let mut at = name_end;
+    loop {
+        let rest = &text[at..];
+        let skipped = rest.len()
+            - rest
+                .trim_start_matches(|c: char| is_space(c) || c == '/')
+                .len();
+        at += skipped;
+        let rest = &text[at..];
+        if rest.is_empty() {
+            break;
+        }
+        if rest.starts_with('>') {
+            at += 1;
+            break;
+        }
+        // An attribute's name runs to space, `/`, `>` or `=` (a leading `=` is part of it).
+        let name_length = rest[1..]
+            .find(|c: char| is_space(c) || matches!(c, '/' | '>' | '='))
+            .map_or(rest.len(), |found| found + 1);
+        let attribute = rest[..name_length].to_ascii_lowercase();
+        at += name_length;
+        let after_name = &text[at..];
+        let spaces = after_name.len() - after_name.trim_start_matches(is_space).len();
+        let mut value = String::new();
+        if after_name[spaces..].starts_with('=') {
+            at += spaces + 1;
+            let rest = &text[at..];
+            let spaces = rest.len() - rest.trim_start_matches(is_space).len();
+            at += spaces;
+            let rest = &text[at..];
+            let raw_value = match rest.chars().next() {
+                Some(quote @ ('"' | '\'')) => {
+                    let end = rest[1..].find(quote).map_or(rest.len(), |found| found + 1);
+                    at += (end + 1).min(rest.len());
+                    &rest[1..end]
+                }
+                _ => {
+                    let end = rest
+                        .find(|c: char| is_space(c) || c == '>')
+                        .unwrap_or(rest.len());
+                    at += end;
+                    &rest[..end]
+                }
+            };
+            value = decode_references(raw_value);
+        }
+        attributes.push((attribute, value));
+    }
+    (Token::Start(StartTag { name, attributes }), at)
+}
+
+/// Decodes character references in an attribute value: numeric ones, with
+/// or without their `;`, and the named ones that matter for URLs. An
+/// unknown named reference stays as written (and cannot open a scheme:
+/// `&` is not allowed in one).
+fn decode_references(value: &str) -> String {
+    const NAMED: [(&str, char); 9] = [
+        ("amp", '&'),
+        ("lt", '<'),
+        ("gt", '>'),
+        ("quot", '"'),
+        ("apos", '\''),
+        ("colon", ':'),
+        ("tab", '\t'),
+        ("newline", '\n'),
+        ("nbsp", '\u{a0}'),
+    ];
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        if let Some(number) = after.strip_prefix('#') {
+            let (digits, radix) = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => (hex, 16),
+                None => (number, 10),
+            };
+            let length = digits
+                .find(|c: char| !c.is_digit(radix))
+                .unwrap_or(digits.len());
+            if length > 0 {
+                let code = u32::from_str_radix(
+                    &digits[..length]
+                        .trim_start_matches('0')
+                        .chars()
+                        .take(8)
+                        .collect::<String>(),
+                    radix,
+                )
+                .unwrap_or(0);
+                out.push(
+                    char::from_u32(code)
+                        .filter(|c| *c != '\0')
+                        .unwrap_or('\u{fffd}'),
+                );
+                let consumed = digits.len() - digits[length..].len();
+                let prefix = number.len() - digits.len();
+                rest = &after[1 + prefix + consumed..];
+                rest = rest.strip_prefix(';').unwrap_or(rest);
+                continue;
+            }
+        } else {
+            let length = after
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(after.len());
+            let name = after[..length].to_ascii_lowercase();
+            if let Some((_, ch)) = NAMED.iter().find(|(known, _)| *known == name) {
+                out.push(*ch);
+                rest = &after[length..];
+                rest = rest.strip_prefix(';').unwrap_or(rest);
+                continue;
+            }
+        }
+        out.push('&');
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINKS: Policy = Policy {
+        tags: &[
+            Tag {
+                name: "a",
+                attributes: &[("href", Value::Url), ("title", Value::Text)],
+                void: false,
+            },
+            plain("b"),
+        ],
+        refuse_unknown_attributes: false,
+    };
+
+    #[test]
+    fn keeps_allowed_tags_and_attributes_only() {
+        assert_eq!(
+            sanitize(
+                r#"<a href="/x" onclick="alert(1)" title='t"'>go</a>"#,
+                &LINKS
+            )
+            .as_str(),
+            r#"<a href="/x" title="t&quot;">go</a>"#
+        );
+        assert_eq!(sanitize("<i>x</i><b>y", &LINKS).as_str(), "x<b>y</b>");
+    }
+
+    #[test]
+    fn decodes_references_before_checking_schemes() {
+        for href in [
+            "javascript:alert(1)",
+            "&#106;avascript:alert(1)",
+            "&#x6A;avascript:alert(1)",
+            "&#0000106avascript:alert(1)",
+            "jav&#x09;ascript:alert(1)",
+            "jav&Tab;ascript:alert(1)",
+            "javascript&colon;alert(1)",
+            " JaVaScRiPt:alert(1)",
+        ] {
+            let out = sanitize(&format!(r#"<a href="{href}">x</a>"#), &LINKS);
+            assert_eq!(out.as_str(), "<a>x</a>", "{href}");
+        }
+    }
+
+    #[test]
+    fn drops_hidden_content_whole() {
+        assert_eq!(
+            sanitize("a<script>alert('<b>')</script>b<style>x</style>c", &LINKS).as_str(),
+            "abc"
+        );
+        assert_eq!(sanitize("a<SCRIPT >x", &LINKS).as_str(), "a");
+    }
+
+    #[test]
+    fn stray_closers_go_and_open_tags_are_closed() {
+        assert_eq!(sanitize("</b>x<b>y", &LINKS).as_str(), "x<b>y</b>");
+        assert_eq!(
+            sanitize("<b><a>x</b>y</a>", &LINKS).as_str(),
+            "<b><a>x</a></b>y"
+        );
+    }
+
+    #[test]
+    fn inline_tags_refuse_attributes_and_stay_in_their_block() {
+        let mut inline = InlineSanitizer::default();
+        assert_eq!(
+            inline.tag("<kbd>", 1, &INLINE_TAGS).unwrap().as_str(),
+            "<kbd>"
+        );
+        assert!(inline.tag("<kbd onclick=x>", 1, &INLINE_TAGS).is_none());
+        assert!(inline.tag("<img src=x>", 1, &INLINE_TAGS).is_none());
+        // A closer from another block does not close this one's tag.
+        assert_eq!(inline.tag("</kbd>", 2, &INLINE_TAGS).unwrap().as_str(), "");
+        assert_eq!(inline.close_inside(2).as_str(), "");
+        assert_eq!(inline.close_inside(1).as_str(), "</kbd>");
+        assert_eq!(inline.close_inside(1).as_str(), "");
+    }
+
+    #[test]
+    fn text_keeps_entities_and_loses_stray_brackets() {
+        assert_eq!(
+            sanitize("a &amp; b < c > d", &LINKS).as_str(),
+            "a &amp; b &lt; c &gt; d"
+        );
+    }
+}

@@ -1,0 +1,338 @@
+//! Every address of a Quire site: one type for the router, the
+//! pre-renderer, aliases, prefetch, feeds and the sitemap.
+//!
+//! A [`Route`] says what a page shows; [`Route::path`] writes its address
+//! (below the site root, percent-encoded, as Hugo writes it) and
+//! [`Route::parse`] reads one back. A post's address is data, not a
+//! pattern: the build decides it (from the file, its `slug`, and later the
+//! site's permalinks) and the manifest carries it, so a route for content
+//! is just that path.
+//!
+//! ```
+//! use quire_core::route::Route;
+//! let tag = Route::Tag { slug: "日本語".into(), page: 2 };
+//! assert_eq!(tag.path(), "tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/page/2/");
+//! assert_eq!(Route::parse(&tag.path()), tag);
+//! assert_eq!(Route::parse("posts/caf%C3%A9/"), Route::Content { path: "posts/café/".into() });
+//! ```
+
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+
+use crate::{
+    listing::tag_counts,
+    manifest::{Manifest, PostSummary},
+};
+
+/// What a page of the site shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Route {
+    /// The newest posts, page `page` (from 1): `""`, `page/2/`.
+    Home {
+        /// The page's number, from 1.
+        page: usize,
+    },
+    /// The index of every tag: `tags/`.
+    Tags,
+    /// One tag's posts, page `page`: `tags/<slug>/`, `tags/<slug>/page/2/`.
+    Tag {
+        /// The tag's URL form ([`crate::slug::slugify`] of its name).
+        slug: String,
+        /// The page's number, from 1.
+        page: usize,
+    },
+    /// Every post by year and month: `archives/`.
+    Archives,
+    /// The search page: `search/`.
+    Search,
+    /// A post, or a path that may name one (or one of its old addresses):
+    /// its path below the site root, decoded, ending in `/`.
+    Content {
+        /// The path, as the manifest has it: `posts/café/`.
+        path: String,
+    },
+}
+
+/// The folder every post's path starts with, by default.
+pub const POSTS: &str = "posts/";
+const TAGS: &str = "tags/";
+const ARCHIVES: &str = "archives/";
+const SEARCH: &str = "search/";
+const PAGE: &str = "page/";
+
+impl Route {
+    /// The route of a post: the path the build gave it.
+    pub fn post(post: &PostSummary) -> Self {
+        Route::Content {
+            path: post.path.clone(),
+        }
+    }
+
+    /// The path a post gets from its slug when nothing else decides it.
+    pub fn default_post_path(slug: &str) -> String {
+        format!("{POSTS}{slug}/")
+    }
+
+    /// The address below the site root, percent-encoded, ending in `/`
+    /// (`""` for the home page).
+    pub fn path(&self) -> String {
+        let paged = |base: String, page: usize| {
+            if page <= 1 {
+                base
+            } else {
+                format!("{base}{PAGE}{page}/")
+            }
+        };
+        match self {
+            Route::Home { page } => paged(String::new(), *page),
+            Route::Tags => TAGS.to_owned(),
+            Route::Tag { slug, page } => paged(format!("{TAGS}{}/", encode_segment(slug)), *page),
+            Route::Archives => ARCHIVES.to_owned(),
+            Route::Search => SEARCH.to_owned(),
+            Route::Content { path } => encode_path(path),
+        }
+    }
+
+    /// The address as a link in a page: `root` (the site's path, `/` or
+    /// `/blog/`) and [`Route::path`].
+    pub fn href(&self, root: &str) -> String {
+        format!("{root}{}", self.path())
+    }
+
+    /// The route of an address below the site root (`page/2/`,
+    /// `posts/caf%C3%A9/`), with or without its slashes. A path that names no
+    /// list, tag, archive or search page is [`Route::Content`]: whether a
+    /// post lives there is for the manifest to say.
+    pub fn parse(path: &str) -> Self {
+        let decoded = percent_decode_str(path.split(['?', '#']).next().unwrap_or_default())
+            .decode_utf8_lossy();
+        let trimmed = decoded.trim_matches('/');
+        let segments: Vec<&str> = if trimmed.is_empty() {
+            Vec::new()
+        } else {
+            trimmed.split('/').collect()
+        };
+        let page_number = |text: &str| text.parse::<usize>().ok().filter(|n| *n >= 1);
+        match segments.as_slice() {
+            [] => Route::Home { page: 1 },
+            ["page", n] if page_number(n).is_some() => Route::Home {
+                page: page_number(n).unwrap_or(1),
+            },
+            ["tags"] => Route::Tags,
+            ["tags", slug] => Route::Tag {
+                slug: (*slug).to_owned(),
+                page: 1,
+            },
+            ["tags", slug, "page", n] if page_number(n).is_some() => Route::Tag {
+                slug: (*slug).to_owned(),
+                page: page_number(n).unwrap_or(1),
+            },
+            ["archives"] => Route::Archives,
+            ["search"] => Route::Search,
+            _ => Route::Content {
+                path: format!("{trimmed}/"),
+            },
+        }
+    }
+}
+
+/// What a path segment keeps as it is: RFC 3986's unreserved characters
+/// and the sub-delimiters Hugo leaves in its URLs; everything else,
+/// non-ASCII letters included, is percent-encoded.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}')
+    .add(b'\'');
+
+/// Every route of a site, in a stable order: the home page and its later
+/// pages, every post (listed or not), the tag index, each tag's pages, the
+/// archive and search.
+pub fn every_route(manifest: &Manifest) -> Vec<Route> {
+    let per_page = manifest.site.posts_per_page.max(1);
+    let pages = |count: usize| 1..=count.div_ceil(per_page).max(1);
+    let mut routes: Vec<Route> = pages(manifest.posts.len())
+        .map(|page| Route::Home { page })
+        .collect();
+    routes.extend(
+        manifest
+            .posts
+            .iter()
+            .chain(&manifest.unlisted)
+            .map(Route::post),
+    );
+    routes.push(Route::Tags);
+    for tag in tag_counts(&manifest.posts) {
+        routes.extend(pages(tag.count).map(|page| Route::Tag {
+            slug: tag.slug.clone(),
+            page,
+        }));
+    }
+    routes.push(Route::Archives);
+    routes.push(Route::Search);
+    routes
+}
+
+/// A URL in a page's head or a feed, where it must be plain ASCII: a path
+/// inside the site, encoded or not, is percent-encoded once; a URL with a
+/// scheme or a host is left as written.
+pub fn encode_site_url(url: &str) -> String {
+    let has_scheme = url
+        .find([':', '/'])
+        .is_some_and(|at| url[at..].starts_with(':'));
+    if has_scheme || url.starts_with("//") {
+        url.to_owned()
+    } else {
+        encode_path(&decode_path(url))
+    }
+}
+
+/// The path part of a base URL, with leading and trailing slashes:
+/// `https://example.org/blog` gives `/blog/`, and `https://example.org` gives `/`.
+pub fn root_path(base_url: &str) -> String {
+    let after_scheme = base_url
+        .find("://")
+        .map_or(base_url, |at| &base_url[at + 3..]);
+    let path = after_scheme.find('/').map_or("", |at| &after_scheme[at..]);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// A URL from the config or the manifest (a menu link, a cover image):
+/// a path (`/archives/`, `posts/a/cover.png`) is inside the site, so it
+/// gets the site's sub-path; a URL with a scheme or a host is left alone.
+pub fn in_site(site_root: &str, url: &str) -> String {
+    let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    if has_scheme || url.starts_with("//") {
+        url.to_owned()
+    } else {
+        format!("{site_root}{}", url.trim_start_matches('/'))
+    }
+}
+
+/// The site's RSS feed, below the site root.
+pub const FEED: &str = "index.xml";
+
+/// A tag's RSS feed, below the site root.
+pub fn tag_feed(tag_slug: &str) -> String {
+    format!(
+        "{}{FEED}",
+        Route::Tag {
+            slug: tag_slug.to_owned(),
+            page: 1
+        }
+        .path()
+    )
+}
+
+/// One path segment, percent-encoded.
+pub fn encode_segment(segment: &str) -> String {
+    utf8_percent_encode(segment, SEGMENT).to_string()
+}
+
+/// A path, each segment percent-encoded, its slashes kept.
+pub fn encode_path(path: &str) -> String {
+    path.split('/')
+        .map(encode_segment)
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// A path as a reader reads it: percent-decoded.
+pub fn decode_path(path: &str) -> String {
+    percent_decode_str(path).decode_utf8_lossy().into_owned()
+}
+
+/// Whether two addresses name the same path, however each is encoded.
+pub fn same_path(a: &str, b: &str) -> bool {
+    decode_path(a) == decode_path(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_reads_back_from_its_path() {
+        let routes = [
+            Route::Home { page: 1 },
+            Route::Home { page: 3 },
+            Route::Tags,
+            Route::Tag {
+                slug: "c#".into(),
+                page: 1,
+            },
+            Route::Tag {
+                slug: "web rtc".into(),
+                page: 2,
+            },
+            Route::Archives,
+            Route::Search,
+            Route::Content {
+                path: "posts/café/".into(),
+            },
+            Route::Content {
+                path: "2024/05/i̇stanbul/".into(),
+            },
+        ];
+        for route in routes {
+            assert_eq!(Route::parse(&route.path()), route, "{}", route.path());
+            assert!(route.path().is_ascii(), "{}", route.path());
+        }
+    }
+
+    #[test]
+    fn paths_are_hugos() {
+        assert_eq!(Route::Home { page: 1 }.path(), "");
+        assert_eq!(Route::Home { page: 2 }.href("/blog/"), "/blog/page/2/");
+        assert_eq!(
+            Route::Tag {
+                slug: "c#".into(),
+                page: 1
+            }
+            .path(),
+            "tags/c%23/"
+        );
+        assert_eq!(
+            Route::parse("/page/0/"),
+            Route::Content {
+                path: "page/0/".into()
+            }
+        );
+        assert_eq!(
+            Route::parse("tags/rust/page/1"),
+            Route::Tag {
+                slug: "rust".into(),
+                page: 1
+            }
+        );
+    }
+
+    #[test]
+    fn same_path_ignores_the_encoding() {
+        assert!(same_path("/posts/caf%C3%A9/", "/posts/café/"));
+        assert!(!same_path("/posts/a/", "/posts/b/"));
+    }
+}

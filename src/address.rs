@@ -1,0 +1,125 @@
+//! The browser's address: where the site lives, which route the address
+//! names, and the search query kept in it.
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use quire_core::{
+    markup,
+    route::{self, Route, same_path},
+};
+
+/// The path the page says the site lives under, from its `<base href>`
+/// (which Trunk fills in from `--public-url`): `/` or `/blog/`.
+pub fn site_root() -> String {
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .map_or_else(|| "/".to_owned(), |base| route::root_path(&base))
+}
+
+/// The route an address's path names, below the site at `root`; a path
+/// outside the site names the home page.
+pub fn route_at(root: &str, pathname: &str) -> Route {
+    let decoded = route::decode_path(pathname);
+    let inside = decoded
+        .strip_prefix(root)
+        .or_else(|| (decoded.clone() + "/").strip_prefix(root).map(|_| ""))
+        .unwrap_or("");
+    Route::parse(&route::encode_path(inside))
+}
+
+/// A path and query as one key. The router gives the query without its
+/// `?` and the browser with it: the two must make the same key, or a page
+/// opened with a query would count as a page change at once.
+pub fn address_of(path: &str, query: &str) -> String {
+    let path = route::decode_path(path);
+    match query.trim_start_matches('?') {
+        "" => path,
+        query => format!("{path}?{query}"),
+    }
+}
+
+/// The page's address (path and query) without its fragment.
+pub fn current_address() -> String {
+    let location = window().location();
+    address_of(
+        &location.pathname().unwrap_or_default(),
+        &location.search().unwrap_or_default(),
+    )
+}
+
+/// Whether the address shows `path` (the sub-path included), however
+/// either is percent-encoded.
+pub fn is_current_path(path: &str) -> bool {
+    window()
+        .location()
+        .pathname()
+        .is_ok_and(|current| same_path(&current, path))
+}
+
+/// Keeps a search query in the address (`?q=…`), so a reload or a shared
+/// link shows the same results, without adding a history entry.
+pub fn remember_in_address(query: &str) {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?q={}", markup::query_escape(query))
+    };
+    if let Ok(history) = window().history() {
+        let _ =
+            history.replace_state_with_url(&history.state().unwrap_or_default(), "", Some(&url));
+    }
+}
+
+/// How `navigate` must follow an href the app built: as it is. Left to
+/// resolve it, the router adds the sub-path a second time, and turns the
+/// home page `/blog/` into `/blog`.
+pub fn as_written(replace: bool) -> NavigateOptions {
+    NavigateOptions {
+        resolve: false,
+        replace,
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_are_read_below_the_site_root_in_any_encoding() {
+        assert_eq!(route_at("/blog/", "/blog/"), Route::Home { page: 1 });
+        assert_eq!(route_at("/blog/", "/blog"), Route::Home { page: 1 });
+        assert_eq!(route_at("/blog/", "/blog/page/3/"), Route::Home { page: 3 });
+        assert_eq!(
+            route_at("/", "/posts/caf%C3%A9/"),
+            Route::Content {
+                path: "posts/café/".into()
+            }
+        );
+        assert_eq!(
+            route_at("/", "/tags/日本語/page/2/"),
+            Route::Tag {
+                slug: "日本語".into(),
+                page: 2
+            }
+        );
+        assert_eq!(route_at("/blog/", "/elsewhere/"), Route::Home { page: 1 });
+    }
+
+    #[test]
+    fn address_keys_agree_whoever_writes_the_query() {
+        assert_eq!(
+            address_of("/search/", "?q=rust"),
+            address_of("/search/", "q=rust")
+        );
+        assert_eq!(address_of("/search/", ""), "/search/");
+        assert_eq!(
+            address_of("/posts/caf%C3%A9/", ""),
+            address_of("/posts/café/", "")
+        );
+    }
+}

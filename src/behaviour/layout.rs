@@ -1,0 +1,121 @@
+//! How a post's text is laid out fast: ahead of the click, lazily for the
+//! blocks far from the viewport, and in full when a position depends on it.
+
+use leptos::{html::Div, prelude::*};
+use quire_core::{dom, html::SafeHtml};
+use web_sys::Element;
+
+use crate::{
+    address::is_current_path,
+    schedule::{next_frame, when_idle},
+};
+
+/// The text of the post prefetched last, parsed and laid out ahead, waiting
+/// to be shown: the post view moves it into the page instead of parsing the
+/// same HTML again. One post at most, the one the reader pointed at last.
+#[derive(Clone, Copy)]
+pub struct PreparedPost(StoredValue<Option<(String, Element)>, LocalStorage>);
+
+impl PreparedPost {
+    /// Creates the slot and makes it available to the post view.
+    pub fn provide() -> Self {
+        let prepared = Self(StoredValue::new_local(None));
+        provide_context(prepared);
+        prepared
+    }
+
+    /// Keeps `text`, the prepared inside of the post `slug`'s `.post-content`.
+    pub fn keep(&self, slug: String, text: Element) {
+        self.0.set_value(Some((slug, text)));
+    }
+
+    /// The prepared text of the post `slug`, if it is the one prepared; it
+    /// can be taken once.
+    pub fn take(slug: &str) -> Option<Element> {
+        use_context::<Self>()?
+            .0
+            .try_update_value(|prepared| match prepared {
+                Some((for_slug, _)) if for_slug == slug => prepared.take().map(|(_, text)| text),
+                _ => None,
+            })
+            .flatten()
+    }
+}
+
+/// Parses a prefetched post's text and lays it out once, out of sight,
+/// then takes it out of the page again in the same task, so it is never
+/// seen or read; returns it for [`PreparedPost`]. Besides the parsing, what
+/// this saves is the browser's first shaping of the post's words, which it
+/// caches: that is most of the time a new post takes to lay out. Skipped if
+/// the reader has already opened the post (at `address`).
+pub fn lay_out_ahead(address: &str, html: &SafeHtml) -> Option<Element> {
+    let document = document();
+    if is_current_path(address) {
+        return None;
+    }
+    let copy = document.create_element("div").ok()?;
+    copy.set_class_name(&format!("post-content {}", dom::LAYOUT_AHEAD_CLASS));
+    let _ = copy.set_attribute("aria-hidden", "true");
+    set_prepared_html(&copy, html);
+    document.body()?.append_child(&copy).ok()?;
+    // Reading a size makes the browser lay the copy out now.
+    let _ = copy.scroll_height();
+    copy.remove();
+    Some(copy)
+}
+
+/// The one place the app writes HTML into an element by hand, and only
+/// [`SafeHtml`] (clippy refuses `set_inner_html` anywhere else).
+#[allow(clippy::disallowed_methods)]
+fn set_prepared_html(element: &Element, html: &SafeHtml) {
+    element.set_inner_html(html);
+}
+
+/// The post's text shows at once: while it carries `data-lazy-layout`, the
+/// stylesheet lays out only its blocks near the viewport, which is what
+/// makes a long post show within a frame. Once that frame is drawn and the
+/// browser is idle, the mark goes and the rest is laid out, so heights,
+/// the scrollbar and scroll positions are exact from then on. `prepared`
+/// is the text parsed ahead (see [`PreparedPost`]), moved in as it mounts.
+pub fn lay_out_rest_later(prepared: Option<Element>) -> NodeRef<Div> {
+    let content = NodeRef::<Div>::new();
+    content.on_load(move |content| {
+        // Set as it mounts, before the frame that first shows it.
+        let _ = content.set_attribute(dom::DATA_LAZY_LAYOUT, "");
+        if let Some(prepared) = prepared {
+            while let Some(block) = prepared.first_child() {
+                let _ = content.append_child(&block);
+            }
+        }
+        next_frame(move || {
+            when_idle(move || {
+                let _ = content.remove_attribute(dom::DATA_LAZY_LAYOUT);
+            })
+        });
+    });
+    content
+}
+
+/// Lays out the rest of the post drawn now at once, not when the browser
+/// is next idle: a jump to one of its headings needs the real heights of
+/// the blocks above it.
+pub fn lay_out_rest_now() {
+    if let Ok(Some(content)) = document().query_selector(&format!("[{}]", dom::DATA_LAZY_LAYOUT)) {
+        let _ = content.remove_attribute(dom::DATA_LAZY_LAYOUT);
+    }
+}
+
+/// Marks the document while a back or forward step restores a scroll
+/// position: a post the app draws lays out its far blocks a moment later
+/// (see [`lay_out_rest_later`]); a restored position needs them at once, or
+/// the same offset would show other text.
+pub fn lay_out_in_full(on: bool) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let _ = if on {
+        root.set_attribute(dom::DATA_FULL_LAYOUT, "")
+    } else {
+        root.remove_attribute(dom::DATA_FULL_LAYOUT)
+    };
+}

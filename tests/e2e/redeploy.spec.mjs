@@ -1,0 +1,47 @@
+// A new release published while a reader has the old one open: the old
+// manifest and post files are gone, and the reader who clicks on gets the
+// new release, never a broken page.
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { expect } from "@playwright/test";
+import { POSTS, appReady, serveBlog, test } from "./fixtures.mjs";
+
+test.describe.configure({ mode: "serial" });
+
+const SOURCE = resolve(import.meta.dirname, "../../target/e2e-redeploy-source");
+let site;
+
+test.beforeAll(async () => {
+  rmSync(SOURCE, { recursive: true, force: true });
+  for (const part of ["content", "static", "quire.toml"]) {
+    const from = resolve(import.meta.dirname, "../..", part);
+    if (existsSync(from)) cpSync(from, resolve(SOURCE, part), { recursive: true });
+  }
+  site = await serveBlog(SOURCE, "redeploy", "github");
+});
+test.afterAll(async () => site?.stop());
+
+test("a reader on release A who clicks after release B is published gets release B", async ({ page }) => {
+  const post = POSTS[2];
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(site.url("/"));
+  await appReady(page);
+
+  // Release B: the post's text changes, so its file's name does too, and
+  // the old manifest and body files are removed.
+  const file = resolve(SOURCE, `content/posts/${post.slug}/index.md`);
+  writeFileSync(file, readFileSync(file, "utf8") + "\n\nThis paragraph came with release B.\n");
+  site.rebuild(SOURCE);
+
+  await page.getByRole("link", { name: post.title }).first().click();
+  await expect(page.locator(".post-content")).toContainText("This paragraph came with release B.");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await expect(page.locator("h1.post-title")).toHaveText(post.title);
+
+  // The reader goes on reading, on release B now.
+  await appReady(page);
+  await page.locator(".site-title").first().click();
+  await expect(page.locator("article.post-card").first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
