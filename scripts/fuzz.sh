@@ -46,14 +46,17 @@ for target in "${targets[@]}"; do
   cargo +nightly fuzz run "$target" "fuzz/corpus/$target" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
     -artifact_prefix="fuzz/artifacts/$target/" >"$log" 2>&1 || status=$?
-  runs=$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$' || echo "?")
-  speed=$(grep -oE 'stat::average_exec_per_sec: [0-9]+' "$log" | grep -oE '[0-9]+$' || echo "?")
+  runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || true)
+  speed=$(grep -oE 'stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$' || true)
   if [ "$status" -eq 0 ]; then
     findings="none"
+  elif ! grep -q 'INFO: Running with' "$log"; then
+    failed=1
+    findings="did not build: see $log"
   else
     failed=1
-    findings="$(grep -E 'ERROR|panicked|Test unit written' "$log" | head -3 | tr '\n' ' ')"
+    findings="$( (grep -E 'panicked at|ERROR:|Test unit written' "$log" || true) | head -3 | tr '\n' ' ')"
   fi
-  printf '%-14s %12s %10s %s\n' "$target" "$runs" "$speed" "$findings"
+  printf '%-14s %12s %10s %s\n' "$target" "${runs:-?}" "${speed:-?}" "$findings"
 done
 exit $failed

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use quire_core::{
     markup,
-    route::{self, Route, same_path},
+    route::{self, ListNames, Route, same_path},
 };
 
 /// The path the page says the site lives under, from its `<base href>`
@@ -18,15 +18,15 @@ pub fn site_root() -> String {
         .map_or_else(|| "/".to_owned(), |base| route::root_path(&base))
 }
 
-/// The route an address's path names, below the site at `root`; a path
-/// outside the site names the home page.
-pub fn route_at(root: &str, pathname: &str) -> Route {
+/// The route an address's path names, below the site at `root`, on a site
+/// with these `lists`; a path outside the site names the home page.
+pub fn route_at(root: &str, pathname: &str, lists: &ListNames) -> Route {
     let decoded = route::decode_path(pathname);
     let inside = decoded
         .strip_prefix(root)
         .or_else(|| (decoded.clone() + "/").strip_prefix(root).map(|_| ""))
         .unwrap_or("");
-    Route::parse(&route::encode_path(inside))
+    Route::parse(&route::encode_path(inside), lists)
 }
 
 /// A path and query as one key. The router gives the query without its
@@ -91,6 +91,8 @@ mod tests {
 
     #[test]
     fn routes_are_read_below_the_site_root_in_any_encoding() {
+        let lists = ListNames::default();
+        let route_at = |root: &str, path: &str| route_at(root, path, &lists);
         assert_eq!(route_at("/blog/", "/blog/"), Route::Home { page: 1 });
         assert_eq!(route_at("/blog/", "/blog"), Route::Home { page: 1 });
         assert_eq!(route_at("/blog/", "/blog/page/3/"), Route::Home { page: 3 });
@@ -102,7 +104,8 @@ mod tests {
         );
         assert_eq!(
             route_at("/", "/tags/日本語/page/2/"),
-            Route::Tag {
+            Route::Term {
+                taxonomy: "tags".into(),
                 slug: "日本語".into(),
                 page: 2
             }

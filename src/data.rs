@@ -11,8 +11,8 @@ use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use quire_core::{
     manifest::{MANIFEST_META, Manifest, PostSummary},
-    markdown::{HighlightedCode, LinkBase, Rendered, render_with_code},
-    route::Route,
+    markdown::{HighlightedCode, PageContext, Rendered, render_body},
+    route::{ListNames, Route},
     search::SearchIndex,
 };
 
@@ -93,6 +93,20 @@ impl Store {
         self.manifest.get()
     }
 
+    /// The names that make an address a list (taxonomies, sections): the
+    /// manifest's once it is here; tracked.
+    pub fn list_names(&self) -> ListNames {
+        self.manifest.with(|manifest| match manifest {
+            Load::Ready(manifest) => ListNames::of(manifest),
+            _ => ListNames::default(),
+        })
+    }
+
+    /// [`Store::list_names`], without subscribing to the manifest.
+    pub fn list_names_untracked(&self) -> ListNames {
+        untrack(|| self.list_names())
+    }
+
     /// Whether the manifest has arrived or failed; tracked.
     pub fn manifest_settled(&self) -> bool {
         !matches!(self.manifest(), Load::Loading)
@@ -150,6 +164,11 @@ impl Store {
         let bodies = self.bodies;
         let slug = post.slug.clone();
         let page_path = Route::post(post).path();
+        let is_html = post.body_is_html();
+        let raw_html = match self.manifest.get_untracked() {
+            Load::Ready(manifest) => manifest.site.raw_html,
+            _ => Default::default(),
+        };
         let url = post.body.clone();
         let code_url = post.code.clone();
         let root = self.root();
@@ -169,11 +188,12 @@ impl Store {
                 .and_then(|json| serde_json::from_str(&json).ok())
                 .unwrap_or_default();
             let rendered = markdown.map(|markdown| {
-                let base = LinkBase {
+                let page = PageContext {
                     site_root: &root,
                     page_path: &page_path,
+                    raw_html,
                 };
-                Arc::new(render_with_code(&markdown, base, &code))
+                Arc::new(render_body(&markdown, is_html, page, &code))
             });
             let state = Load::from(rendered);
             bodies.update(|bodies| {

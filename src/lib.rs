@@ -30,6 +30,7 @@ use crate::{
     address::{route_at, site_root},
     behaviour::{
         copy::CopyOnClick,
+        embeds::PlayEmbedsOnClick,
         prefetch::PrefetchOnIntent,
         route_changes::RouteChanges,
         search_shortcut::SearchShortcut,
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
           <TakeOver prerendered shown/>
           <PrefetchOnIntent/>
           <CopyOnClick/>
+          <PlayEmbedsOnClick/>
           <RouteChanges/>
           <Announcer/>
           <ScrollToTop/>
@@ -99,6 +101,6 @@ fn ProvideCurrentRoute() -> impl IntoView {
     let location = use_location();
     let store = Store::get();
     provide_context(CurrentRoute(Memo::new(move |_| {
-        route_at(&store.root(), &location.pathname.get())
+        route_at(&store.root(), &location.pathname.get(), &store.list_names())
     })));
 }

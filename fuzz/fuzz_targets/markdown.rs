@@ -1,19 +1,39 @@
-//! Any Markdown renders without a panic, for pages and feeds alike, into
-//! HTML the independent oracle (`quire-oracle`) would not strip a thing from.
+//! Any Markdown, its Hugo shortcodes expanded as the build does, renders
+//! without a panic, for pages and feeds alike and in every raw-HTML mode,
+//! into HTML the independent oracle (`quire-oracle`) would not strip a
+//! thing from.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use quire_core::markdown::{LinkBase, render, render_for_feed};
+use quire_core::{
+    manifest::RawHtml,
+    markdown::{PageContext, render, render_for_feed},
+    shortcode,
+};
 
-const BASE: LinkBase<'static> = LinkBase {
+const BASE: PageContext<'static> = PageContext {
     site_root: "/blog/",
     page_path: "posts/fuzz/",
+    raw_html: RawHtml::Escape,
 };
 
 fuzz_target!(|markdown: &str| {
-    for html in [render(markdown, BASE).html, render_for_feed(markdown, BASE).html] {
-        if let Err(difference) = quire_oracle::check(&html) {
-            panic!("{difference}\nfrom Markdown: {markdown:?}");
+    let expanded = shortcode::expand(
+        markdown,
+        &shortcode::Context {
+            site_root: "/blog/",
+            resolve: &|target| Some(format!("posts/{target}/")),
+            param: &|name| Some(name.to_owned()),
+        },
+    );
+    for text in [markdown, expanded.text.as_str()] {
+        for raw_html in [RawHtml::Escape, RawHtml::Omit, RawHtml::Sanitize] {
+            let page = PageContext { raw_html, ..BASE };
+            for html in [render(text, page).html, render_for_feed(text, page).html] {
+                if let Err(difference) = quire_oracle::check(&html) {
+                    panic!("{difference}\nfrom Markdown ({raw_html:?}): {text:?}");
+                }
+            }
         }
     }
 });

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use quire_core::{
-    route::Route,
+    route::{ListNames, Route},
     slug::{is_valid_slug, slugify},
 };
 
@@ -12,9 +12,17 @@ fuzz_target!(|text: &str| {
     let slug = slugify(text);
     assert!(slug.is_empty() || is_valid_slug(&slug), "{text:?} gave {slug:?}");
     if !slug.is_empty() {
-        let tag = Route::Tag { slug: slug.clone(), page: 2 };
-        assert_eq!(Route::parse(&tag.path()), tag);
+        let lists = ListNames {
+            sections: vec![format!("{slug}/")],
+            ..ListNames::default()
+        };
+        let tag = Route::Term { taxonomy: "tags".into(), slug: slug.clone(), page: 2 };
+        assert_eq!(Route::parse(&tag.path(), &lists), tag);
         let post = Route::Content { path: format!("posts/{slug}/") };
-        assert_eq!(Route::parse(&post.path()), post);
+        assert_eq!(Route::parse(&post.path(), &lists), post);
+        if !matches!(slug.as_str(), "page" | "archives" | "search" | "tags" | "categories" | "series") {
+            let section = Route::Section { path: format!("{slug}/"), page: 3 };
+            assert_eq!(Route::parse(&section.path(), &lists), section);
+        }
     }
 });

@@ -1,8 +1,10 @@
 //! What the app does that draws nothing: taking over the pre-rendered page,
-//! prefetching and laying out posts ahead, copy buttons, the search
-//! shortcut, and what follows a route change (scroll, focus, announcements).
+//! prefetching and laying out posts ahead, copy buttons, videos that play
+//! on request, the search shortcut, and what follows a route change
+//! (scroll, focus, announcements).
 
 pub mod copy;
+pub mod embeds;
 pub mod layout;
 pub mod prefetch;
 pub mod route_changes;

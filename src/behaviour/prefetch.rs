@@ -32,7 +32,11 @@ pub fn PrefetchOnIntent() -> impl IntoView {
         if link.origin() != window().location().origin().unwrap_or_default() {
             return;
         }
-        let Route::Content { path } = route_at(&store.root(), &link.pathname()) else {
+        let Route::Content { path } = route_at(
+            &store.root(),
+            &link.pathname(),
+            &store.list_names_untracked(),
+        ) else {
             return;
         };
         if let Load::Ready(manifest) = store.manifest_untracked()
@@ -59,7 +63,7 @@ pub fn PrefetchOnIntent() -> impl IntoView {
             Some(Load::Loading) => {}
             Some(Load::Ready(rendered)) => {
                 arriving.set(None);
-                let html = markup::post_content(&store.root(), post, &rendered);
+                let html = markup::post_content(&store.root(), &manifest.site, post, &rendered);
                 let address = Route::post(post).href(&store.root());
                 let slug = post.slug.clone();
                 when_idle(move || {

@@ -6,8 +6,9 @@ pub mod home;
 pub mod not_found;
 pub mod post;
 pub mod search;
-pub mod tag;
-pub mod tags;
+pub mod section;
+pub mod term;
+pub mod terms;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -32,8 +33,13 @@ pub fn RoutedPage() -> impl IntoView {
     });
     move || match current.get() {
         Route::Home { page } => view! { <home::HomePage page/> }.into_any(),
-        Route::Tags => view! { <tags::TagsPage/> }.into_any(),
-        Route::Tag { slug, page } => view! { <tag::TagPage slug page/> }.into_any(),
+        Route::Terms { taxonomy } => view! { <terms::TermsPage taxonomy/> }.into_any(),
+        Route::Term {
+            taxonomy,
+            slug,
+            page,
+        } => view! { <term::TermPage taxonomy slug page/> }.into_any(),
+        Route::Section { path, page } => view! { <section::SectionPage path page/> }.into_any(),
         Route::Archives => view! { <archives::ArchivesPage/> }.into_any(),
         Route::Search => view! { <search::SearchPage/> }.into_any(),
         Route::Content { path } => view! { <content::ContentPage path/> }.into_any(),

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quire_core::{
-    listing::{RELATED_POSTS, neighbours, related},
-    manifest::{Manifest, PostSummary},
+    listing::{RELATED_POSTS, neighbours, related, series_of},
+    manifest::{Manifest, PostSummary, Site},
     markdown::Rendered,
     markup,
     page_text::PageText,
@@ -36,9 +36,10 @@ pub fn PostView(
     let body_state = Memo::new(move |_| store.body(&slug));
     let body = {
         let post = post.clone();
+        let manifest = manifest.clone();
         move || match body_state.get() {
             None | Some(Load::Loading) => view! { <Loading label="Loading the post…"/> }.into_any(),
-            Some(Load::Ready(rendered)) => post_text(&store, &post, &rendered),
+            Some(Load::Ready(rendered)) => post_text(&store, &manifest.site, &post, &rendered),
             Some(Load::Failed(error)) => {
                 let post = post.clone();
                 view! { <LoadFailed error retry=move || store.load_body(&post)/> }.into_any()
@@ -47,7 +48,8 @@ pub fn PostView(
     };
     let root = store.root();
     let site = &manifest.site;
-    let header = markup::post_header(&root, site, &post).into_string();
+    let header =
+        markup::post_header(&root, site, &post, &series_of(&manifest.posts, &post)).into_string();
     let footer = markup::post_footer(
         &root,
         site,
@@ -70,11 +72,11 @@ pub fn PostView(
 /// when there is one, else drawn from the rendered Markdown. Only the
 /// blocks near the viewport are laid out at first (see
 /// [`lay_out_rest_later`]).
-fn post_text(store: &Store, post: &PostSummary, rendered: &Rendered) -> AnyView {
+fn post_text(store: &Store, site: &Site, post: &PostSummary, rendered: &Rendered) -> AnyView {
     let prepared = PreparedPost::take(&post.slug);
     let content = prepared
         .is_none()
-        .then(|| markup::post_content(&store.root(), post, rendered).into_string());
+        .then(|| markup::post_content(&store.root(), site, post, rendered).into_string());
     view! {
         <div class="post-content" node_ref=lay_out_rest_later(prepared) inner_html=content></div>
     }

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect } from "@playwright/test";
-import { POSTS, at, open, test } from "./fixtures.mjs";
+import { POSTS, at, open, test, bodyFile } from "./fixtures.mjs";
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(installTiming);
@@ -81,7 +81,7 @@ function installTiming() {
 async function clickToRendered(page, post, { prefetch }) {
   const link = page.locator("article.post-card h2 a", { hasText: post.title });
   const fetched = () =>
-    page.evaluate((slug) => performance.getEntriesByType("resource").some((entry) => entry.name.includes(`/data/posts/${slug}.`) && entry.name.endsWith(".md")), post.slug);
+    page.evaluate((file) => performance.getEntriesByType("resource").some((entry) => entry.name.includes(file) && entry.name.endsWith(".md")), bodyFile(post));
   if (prefetch) {
     await link.hover();
     await expect.poll(fetched).toBe(true);

@@ -76,7 +76,7 @@ async function pokeEverything(page) {
 
 async function expectNothingRan(page, ran, what) {
   expect(ran, `${what}: script ran`).toEqual([]);
-  expect(await page.title(), `${what}: a payload set the title`).toMatch(/^(Hostile|Page not found|Tags|Archives|Search|#)/);
+  expect(await page.title(), `${what}: a payload set the title`).toMatch(/^(Hostile|Page not found|Tags|Categories|Series|Posts|Archives|Search|#)/);
   expect(await page.evaluate(auditDocument), `${what}: the document holds what could run`).toEqual([]);
 }
 
@@ -105,7 +105,7 @@ test("the hostile post as the app draws it: pointing, focusing and clicking runs
 test("every other page of the hostile blog, pre-rendered and drawn by the app, runs nothing", async ({ page }) => {
   test.setTimeout(120_000);
   const ran = watch(page);
-  const paths = ["/", "/tags/", "/archives/", "/search/", "/no-such-page/"];
+  const paths = ["/", "/tags/", "/categories/", "/series/", "/posts/", "/archives/", "/search/", "/no-such-page/"];
   for (const path of paths) {
     await page.goto(site.url(path));
     await appReady(page);

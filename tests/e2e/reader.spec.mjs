@@ -2,7 +2,7 @@
 // table of contents, copying links and code, scroll and focus on the way
 // back and forth, and what surrounds a post.
 import { expect } from "@playwright/test";
-import { PER_PAGE, POSTS, SITE_TITLE, at, expectNoReload, markWindow, open, test } from "./fixtures.mjs";
+import { PER_PAGE, POSTS, SITE_TITLE, at, expectNoReload, markWindow, open, test, bodyFile } from "./fixtures.mjs";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -178,7 +178,7 @@ test("back from a post still loading returns to where the reader was on the list
   const post = POSTS[3];
   let releaseBody;
   const bodyHeld = new Promise((release) => (releaseBody = release));
-  await page.route(`**/data/posts/${post.slug}.*`, async (route) => {
+  await page.route(`**${bodyFile(post)}*`, async (route) => {
     await bodyHeld;
     await route.continue();
   });
@@ -189,7 +189,7 @@ test("back from a post still loading returns to where the reader was on the list
   await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBeCloseTo(listScroll, -1);
   // The post's wait for its body must not wake up later and move the list.
-  const arrived = page.waitForResponse((response) => response.url().includes(`/data/posts/${post.slug}.`));
+  const arrived = page.waitForResponse((response) => response.url().includes(bodyFile(post)));
   releaseBody();
   await arrived;
   await page.evaluate(() => new Promise((done) => {

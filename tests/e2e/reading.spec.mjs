@@ -1,6 +1,6 @@
 // A reader opens the blog, reads the list, opens posts and moves around.
 import { expect } from "@playwright/test";
-import { PER_PAGE, POSTS, SITE_TITLE, appReady, at, expectNoReload, markWindow, open, test } from "./fixtures.mjs";
+import { PER_PAGE, POSTS, SITE_TITLE, appReady, at, expectNoReload, markWindow, open, test, bodyFile } from "./fixtures.mjs";
 
 test("the home list shows every card field of the newest posts", async ({ page }) => {
   await open(page, "/");
@@ -148,7 +148,7 @@ test("a post seen before shows again at once, fetched only once", async ({ page 
   const post = POSTS[2];
   const bodyRequests = [];
   page.on("request", (request) => {
-    if (request.url().includes(`/data/posts/${post.slug}.`) && request.url().endsWith(".md")) bodyRequests.push(request.url());
+    if (request.url().includes(bodyFile(post)) && request.url().endsWith(".md")) bodyRequests.push(request.url());
   });
   await open(page, "/");
   await page.getByRole("link", { name: post.title }).click();
@@ -171,7 +171,7 @@ test("a post seen before shows again at once, fetched only once", async ({ page 
 test("hovering a card fetches its post before the click", async ({ page }) => {
   const post = POSTS[3];
   await open(page, "/");
-  const fetched = page.waitForRequest((request) => request.url().includes(`/data/posts/${post.slug}.`));
+  const fetched = page.waitForRequest((request) => request.url().includes(bodyFile(post)));
   await page.getByRole("link", { name: post.title }).hover();
   await fetched;
 });

@@ -1,6 +1,6 @@
 // What a reader sees when the network or the content misbehaves.
 import { expect } from "@playwright/test";
-import { PER_PAGE, POSTS, SITE_TITLE, at, open, test } from "./fixtures.mjs";
+import { PER_PAGE, POSTS, SITE_TITLE, at, open, test, bodyFile } from "./fixtures.mjs";
 
 for (const [name, failure, message] of [
   ["HTTP 500", (route) => route.fulfill({ status: 500, body: "boom" }), /HTTP 500/],
@@ -32,11 +32,11 @@ for (const [name, failure, message] of [
 test("a failed post body keeps the rest of the site working", async ({ page }) => {
   const post = POSTS[4];
   await open(page, "/");
-  await page.route(`**/data/posts/${post.slug}.*`, (route) => route.fulfill({ status: 503, body: "" }));
+  await page.route(`**${bodyFile(post)}*`, (route) => route.fulfill({ status: 503, body: "" }));
   await page.getByRole("link", { name: post.title }).click();
   await expect(page.locator("h1.post-title")).toHaveText(post.title);
   await expect(page.getByRole("alert")).toContainText("HTTP 503");
-  await page.unroute(`**/data/posts/${post.slug}.*`);
+  await page.unroute(`**${bodyFile(post)}*`);
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.locator(".post-content h2").first()).toBeVisible();
   await page.locator(".site-title").click();
@@ -61,7 +61,7 @@ test("hostile Markdown is shown, never run", async ({ page }) => {
     "",
     "<iframe src=\"javascript:alert('frame')\"></iframe>",
   ].join("\n");
-  await page.route(`**/data/posts/${post.slug}.*`, (route) => route.fulfill({ status: 200, body: hostile }));
+  await page.route(`**${bodyFile(post)}*`, (route) => route.fulfill({ status: 200, body: hostile }));
   await open(page, "/archives/");
   await page.getByRole("link", { name: post.title }).click();
   const body = page.locator(".post-content");

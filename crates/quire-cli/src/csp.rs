@@ -8,6 +8,8 @@
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use quire_core::html::sanitize::EMBED_HOSTS;
+
 use crate::head::NOSCRIPT_STYLE;
 
 /// The policy of one build: the fixed directives and the hashes of the
@@ -44,8 +46,13 @@ impl ContentSecurityPolicy {
     /// The policy as the `<meta http-equiv>` of a page carries it.
     pub(crate) fn meta_value(&self) -> String {
         let hashes = |list: &[String]| list.iter().map(|h| format!(" {h}")).collect::<String>();
+        // Video players, framed only when a reader asks for one.
+        let players: String = EMBED_HOSTS
+            .iter()
+            .map(|host| format!(" https://{host}"))
+            .collect();
         format!(
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' https:; media-src 'self' https:; font-src 'self'; connect-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'",
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' https:; media-src 'self' https:; font-src 'self'; connect-src 'self'; frame-src{players}; object-src 'none'; base-uri 'self'; form-action 'self'",
             hashes(&self.scripts),
             hashes(&self.styles)
         )

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use quire_core::{
     date::Date,
     html::escape as esc,
-    listing::{posts_tagged, tag_counts},
+    listing::{TermCount, posts_with_term, term_counts},
     manifest::PostSummary,
-    markdown::{LinkBase, render_for_feed},
+    markdown::{PageContext, render_body, render_for_feed},
+    page_text,
     route::{self, Route},
 };
 
@@ -36,27 +37,31 @@ pub(crate) fn machine_files(
             &public,
         ),
     )];
-    let tags: Vec<TagPosts<'_>> = tag_counts(&manifest.posts)
-        .into_iter()
-        .filter_map(|tag| {
-            let (name, tagged) = posts_tagged(&manifest.posts, &tag.slug)?;
-            let posts = tagged.into_iter().filter(|post| !post.draft).collect();
-            Some(TagPosts {
-                slug: tag.slug,
-                name,
-                posts,
-            })
+    let terms: Vec<TermPosts<'_>> = manifest
+        .site
+        .taxonomies
+        .iter()
+        .flat_map(|taxonomy| term_counts(&manifest.posts, taxonomy))
+        .filter_map(|counted| {
+            let (term, carrying) =
+                posts_with_term(&manifest.posts, &counted.taxonomy, &counted.slug)?;
+            let posts = carrying.into_iter().filter(|post| !post.draft).collect();
+            Some(TermPosts { term, posts })
         })
         .collect();
-    for tag in &tags {
-        let title = format!("#{} on {}", tag.name, site.title);
-        let description = format!("Posts tagged {} on {}.", tag.name, site.title);
-        let page = Route::Tag {
-            slug: tag.slug.clone(),
-            page: 1,
-        }
-        .path();
-        let feed = route::tag_feed(&tag.slug);
+    for term in &terms {
+        let heading = page_text::term_heading(&term.term.taxonomy, &term.term.name, 1);
+        let title = format!("{heading} on {}", site.title);
+        let description = page_text::term(
+            site,
+            &term.term.taxonomy,
+            &term.term.name,
+            1,
+            term.posts.len(),
+        )
+        .description;
+        let page = term.route().path();
+        let feed = route::term_feed(&term.term.taxonomy, &term.term.slug);
         let channel = Channel {
             title: &title,
             description: &description,
@@ -65,10 +70,10 @@ pub(crate) fn machine_files(
         };
         files.push((
             route::decode_path(&feed),
-            rss(context, data_files, &channel, &tag.posts),
+            rss(context, data_files, &channel, &term.posts),
         ));
     }
-    files.push(("sitemap.xml".to_owned(), sitemap(context, &public, &tags)));
+    files.push(("sitemap.xml".to_owned(), sitemap(context, &public, &terms)));
     files.push((
         "robots.txt".to_owned(),
         format!(
@@ -134,15 +139,16 @@ fn rss(
                 .unwrap_or_default();
             // Feed readers show the text away from the site, so every link in it is absolute.
             let page_path = Route::post(post).path();
-            render_for_feed(
-                markdown,
-                LinkBase {
-                    site_root: &site.base_url,
-                    page_path: &page_path,
-                },
-            )
-            .html
-            .into_string()
+            let page = PageContext {
+                site_root: &site.base_url,
+                page_path: &page_path,
+                raw_html: site.raw_html,
+            };
+            if post.body_is_html() {
+                render_body(markdown, true, page, &[]).html.into_string()
+            } else {
+                render_for_feed(markdown, page).html.into_string()
+            }
         } else {
             post.summary.clone()
         };
@@ -168,35 +174,72 @@ fn rss(
     out
 }
 
-/// A tag with its public posts, for its feed and its sitemap entry.
-struct TagPosts<'a> {
-    /// The tag's URL segment.
-    slug: String,
-    /// The tag as the author wrote it.
-    name: String,
+/// A term with its public posts, for its feed and its sitemap entry.
+struct TermPosts<'a> {
+    /// The term.
+    term: TermCount,
     /// Its posts that are not drafts, newest first.
     posts: Vec<&'a PostSummary>,
 }
 
-fn sitemap(context: &HeadContext<'_>, posts: &[&PostSummary], tags: &[TagPosts<'_>]) -> String {
+impl TermPosts<'_> {
+    /// The term's first page.
+    fn route(&self) -> Route {
+        Route::Term {
+            taxonomy: self.term.taxonomy.clone(),
+            slug: self.term.slug.clone(),
+            page: 1,
+        }
+    }
+}
+
+fn sitemap(context: &HeadContext<'_>, posts: &[&PostSummary], terms: &[TermPosts<'_>]) -> String {
     let newest = |posts: &[&PostSummary]| posts.iter().map(|post| post.last_changed()).max();
     let mut entries: Vec<(String, Option<Date>)> = vec![
         (String::new(), newest(posts)),
         (Route::Archives.path(), newest(posts)),
-        (Route::Tags.path(), newest(posts)),
     ];
+    let mut taxonomies: Vec<&str> = terms
+        .iter()
+        .map(|term| term.term.taxonomy.as_str())
+        .collect();
+    taxonomies.dedup();
+    entries.extend(taxonomies.into_iter().map(|taxonomy| {
+        let route = Route::Terms {
+            taxonomy: taxonomy.to_owned(),
+        };
+        (route.path(), newest(posts))
+    }));
+    let manifest = context.manifest;
+    let pages: Vec<&PostSummary> = manifest
+        .pages
+        .iter()
+        .filter(|page| !page.draft && Route::of_layout(page).is_none())
+        .collect();
     entries.extend(
         posts
             .iter()
+            .chain(&pages)
             .map(|post| (Route::post(post).path(), Some(post.last_changed()))),
     );
-    entries.extend(tags.iter().filter(|tag| !tag.posts.is_empty()).map(|tag| {
-        let route = Route::Tag {
-            slug: tag.slug.clone(),
+    entries.extend(manifest.sections.iter().map(|section| {
+        let listed: Vec<&PostSummary> = manifest
+            .section_pages(section)
+            .into_iter()
+            .filter(|page| !page.draft)
+            .collect();
+        let route = Route::Section {
+            path: section.path.clone(),
             page: 1,
         };
-        (route.path(), newest(&tag.posts))
+        (route.path(), newest(&listed))
     }));
+    entries.extend(
+        terms
+            .iter()
+            .filter(|term| !term.posts.is_empty())
+            .map(|term| (term.route().path(), newest(&term.posts))),
+    );
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"yes\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );

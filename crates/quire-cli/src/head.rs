@@ -38,7 +38,7 @@ pub(crate) struct Head {
     /// The trail from the home page; empty on the home page.
     pub(crate) breadcrumbs: Vec<Crumb>,
     /// A tag page's own feed: the tag's name and the feed's path.
-    pub(crate) tag_feed: Option<(String, String)>,
+    pub(crate) term_feed: Option<(String, String)>,
 }
 
 /// Site-wide facts every head needs.
@@ -78,7 +78,22 @@ impl HeadContext<'_> {
                 "<meta name=\"robots\" content=\"noindex\">\n",
             ));
         } else {
-            out.push(html!("<link rel=\"canonical\" href=\"{}\">\n", url));
+            // A post republished from elsewhere credits its first home
+            // (`canonicalURL`), when that is a web address.
+            let canonical = post
+                .and_then(|post| post.canonical.as_deref())
+                .filter(|canonical| {
+                    (canonical.starts_with("https://") || canonical.starts_with("http://"))
+                        && quire_core::html::is_safe_url(canonical)
+                })
+                .map_or_else(|| url.clone(), route::encode_site_url);
+            out.push(html!("<link rel=\"canonical\" href=\"{}\">\n", canonical));
+        }
+        if let Some(post) = post.filter(|post| !post.keywords.is_empty()) {
+            out.push(html!(
+                "<meta name=\"keywords\" content=\"{}\">\n",
+                post.keywords.join(", ")
+            ));
         }
         out.push(html!(
             "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}{}\">\n",
@@ -86,10 +101,10 @@ impl HeadContext<'_> {
             self.root,
             route::FEED
         ));
-        if let Some((name, feed)) = &head.tag_feed {
+        if let Some((name, feed)) = &head.term_feed {
             out.push(html!(
                 "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"{}\" href=\"{}{}\">\n",
-                format!("#{name} on {}", site.title),
+                format!("{name} on {}", site.title),
                 self.root,
                 feed
             ));
@@ -208,7 +223,7 @@ impl HeadContext<'_> {
             "url": url,
             "mainEntityOfPage": { "@type": "WebPage", "@id": url },
             "wordCount": post.word_count,
-            "keywords": post.tags.join(", "),
+            "keywords": if post.keywords.is_empty() { &post.tags } else { &post.keywords }.join(", "),
             "inLanguage": site.language,
             "isPartOf": { "@type": "Blog", "name": site.title, "url": self.absolute("") },
         });

@@ -62,8 +62,10 @@ enum Command {
 /// Which blog, and which of its posts, for which address.
 #[derive(Debug, Args)]
 struct Blog {
-    /// The blog's folder, holding quire.toml and content/.
-    #[arg(long, value_name = "DIR", default_value = ".")]
+    /// The blog's folder: a Quire blog (quire.toml and content/) or a Hugo
+    /// site's folder (its config and content/). A Trunk hook's arguments
+    /// are fixed, so the environment can say it too.
+    #[arg(long, value_name = "DIR", default_value = ".", env = "QUIRE_ROOT")]
     root: PathBuf,
     /// Include posts marked `draft: true`.
     #[arg(long)]
@@ -110,7 +112,10 @@ fn run(command: Command) -> Result<(), Vec<Problem>> {
         Command::Check(blog) => {
             let site = load_site(&blog.root, &blog.options())?;
             site.print_warnings();
-            eprintln!("quire: {}", site.report());
+            for line in site.report.lines(&site.manifest) {
+                eprintln!("quire: {line}");
+            }
+            eprintln!("quire: {}", site.summary_line());
             Ok(())
         }
         Command::Build { blog, out } => build(&blog, &out),
@@ -161,7 +166,7 @@ fn build(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
     });
     output::write_site(&site, &files, out)
         .map_err(|error| vec![Problem::in_file(out.display(), error.to_string())])?;
-    eprintln!("quire: {} → {}", site.report(), out.display());
+    eprintln!("quire: {} → {}", site.summary_line(), out.display());
     Ok(())
 }
 

@@ -10,10 +10,11 @@ use quire_core::{
     dom, html,
     html::SafeHtml,
     listing::{
-        RELATED_POSTS, TagCount, archive, neighbours, paginate, posts_tagged, related, tag_counts,
+        RELATED_POSTS, archive, neighbours, paginate, posts_with_term, related, series_of,
+        term_counts,
     },
     manifest::{Manifest, PostSummary},
-    markdown::{HighlightedCode, LinkBase, render_with_code},
+    markdown::{HighlightedCode, PageContext, render_body},
     markup::{self, Crumb},
     page_text::{self, PageText},
     route::{self, Route},
@@ -47,7 +48,7 @@ impl Page {
     /// page is `404.html`.
     pub(crate) fn file(&self) -> String {
         match &self.head.route {
-            Some(route) => format!("{}index.html", route::decode_path(&route.path())),
+            Some(route) => route::file_of(&route::decode_path(&route.path())),
             None => "404.html".to_owned(),
         }
     }
@@ -88,11 +89,20 @@ impl<'a> Pages<'a> {
     pub(crate) fn page(&self, route: &Route) -> Option<Page> {
         match route {
             Route::Home { page } => Some(self.home(*page)),
-            Route::Tags => Some(self.tags()),
-            Route::Tag { slug, page } => self.tag(slug, *page),
+            Route::Terms { taxonomy } => Some(self.terms(taxonomy)),
+            Route::Term {
+                taxonomy,
+                slug,
+                page,
+            } => self.term(taxonomy, slug, *page),
+            Route::Section { path, page } => self.section(path, *page),
             Route::Archives => Some(self.archives()),
             Route::Search => Some(self.search()),
-            Route::Content { path } => self.manifest.find_post(path).map(|post| self.post(post)),
+            Route::Content { path } => self
+                .manifest
+                .find_post(path)
+                .filter(|post| Route::of_layout(post).is_none())
+                .map(|post| self.post(post)),
         }
     }
 
@@ -120,7 +130,7 @@ impl<'a> Pages<'a> {
             route: Some(route),
             kind,
             breadcrumbs: Vec::new(),
-            tag_feed: None,
+            term_feed: None,
         }
     }
 
@@ -152,19 +162,26 @@ impl<'a> Pages<'a> {
             .as_deref()
             .and_then(|path| serde_json::from_str(file(path)).ok())
             .unwrap_or_default();
-        let rendered = render_with_code(
+        let rendered = render_body(
             file(&post.body),
-            LinkBase {
+            post.body_is_html(),
+            PageContext {
                 site_root: self.root,
                 page_path: &path,
+                raw_html: self.manifest.site.raw_html,
             },
             &code,
         );
         let site = &self.manifest.site;
         let main = html!(
             r#"<article class="post"><header class="post-header">{}</header><div class="post-content">{}</div><footer class="post-footer">{}</footer></article>"#,
-            markup::post_header(self.root, site, post),
-            markup::post_content(self.root, post, &rendered),
+            markup::post_header(
+                self.root,
+                site,
+                post,
+                &series_of(&self.manifest.posts, post)
+            ),
+            markup::post_content(self.root, site, post, &rendered),
             markup::post_footer(
                 self.root,
                 site,
@@ -182,46 +199,80 @@ impl<'a> Pages<'a> {
         Page::new(head, main)
     }
 
-    /// The tag index.
-    pub(crate) fn tags(&self) -> Page {
-        let tags = tag_counts(&self.manifest.posts);
-        let main = view(markup::tags_page(self.root, &tags));
-        let text = page_text::tags(&self.manifest.site, tags.len());
-        let mut head = self.head(Route::Tags, &text, PageKind::List);
-        head.breadcrumbs = vec![self.crumb_home(), self.crumb_tags()];
+    /// A taxonomy's index of terms.
+    pub(crate) fn terms(&self, taxonomy: &str) -> Page {
+        let terms = term_counts(&self.manifest.posts, taxonomy);
+        let main = view(markup::terms_page(self.root, taxonomy, &terms));
+        let text = page_text::terms(&self.manifest.site, taxonomy, terms.len());
+        let route = Route::Terms {
+            taxonomy: taxonomy.to_owned(),
+        };
+        let mut head = self.head(route, &text, PageKind::List);
+        head.breadcrumbs = vec![self.crumb_home(), self.crumb_terms(taxonomy)];
         Page::new(head, main)
     }
 
-    /// A tag's page; `None` for a tag no post carries or a page past the end.
-    pub(crate) fn tag(&self, tag_slug: &str, number: usize) -> Option<Page> {
+    /// A term's page; `None` for a term no post carries or a page past the end.
+    pub(crate) fn term(&self, taxonomy: &str, slug: &str, number: usize) -> Option<Page> {
         let site = &self.manifest.site;
-        let (name, posts) = posts_tagged(&self.manifest.posts, tag_slug)?;
+        let (term, posts) = posts_with_term(&self.manifest.posts, taxonomy, slug)?;
         let listed = paginate(&posts, site.posts_per_page, number)?;
-        let heading = page_text::tag_heading(&name, number);
-        let tag = TagCount {
-            name: name.clone(),
-            slug: tag_slug.to_owned(),
-            count: posts.len(),
-        };
-        let main = view(markup::tag_page(
+        let heading = page_text::term_heading(taxonomy, &term.name, number);
+        let main = view(markup::term_page(
             self.root,
-            &tag,
+            site,
+            &term,
             number,
             listed.total,
             listed.items,
         ));
-        let text = page_text::tag(site, &name, number, posts.len());
-        let route = Route::Tag {
-            slug: tag_slug.to_owned(),
+        let text = page_text::term(site, taxonomy, &term.name, number, term.count);
+        let route = Route::Term {
+            taxonomy: taxonomy.to_owned(),
+            slug: slug.to_owned(),
             page: number,
         };
         let mut head = self.head(route.clone(), &text, PageKind::List);
         head.breadcrumbs = vec![
             self.crumb_home(),
-            self.crumb_tags(),
+            self.crumb_terms(taxonomy),
             Crumb::new(heading, route),
         ];
-        head.tag_feed = Some((name, route::tag_feed(tag_slug)));
+        head.term_feed = Some((
+            page_text::term_heading(taxonomy, &term.name, 1),
+            route::term_feed(taxonomy, slug),
+        ));
+        Some(Page::new(head, main))
+    }
+
+    /// A section's list page; `None` for a page past the end.
+    pub(crate) fn section(&self, path: &str, number: usize) -> Option<Page> {
+        let site = &self.manifest.site;
+        let section = self
+            .manifest
+            .sections
+            .iter()
+            .find(|section| section.path == path)?;
+        let listed_pages = self.manifest.section_pages(section);
+        let listed = paginate(&listed_pages, site.posts_per_page, number)?;
+        let main = view(markup::section_page(
+            self.root,
+            site,
+            section,
+            number,
+            listed.total,
+            listed.items,
+        ));
+        let text = page_text::section(site, section, number, listed_pages.len());
+        let route = Route::Section {
+            path: path.to_owned(),
+            page: number,
+        };
+        let mut head = self.head(route.clone(), &text, PageKind::List);
+        head.breadcrumbs = vec![
+            self.crumb_home(),
+            Crumb::new(page_text::section_heading(section, number), route),
+        ];
         Some(Page::new(head, main))
     }
 
@@ -254,8 +305,13 @@ impl<'a> Pages<'a> {
         Crumb::new(self.manifest.site.title.clone(), Route::Home { page: 1 })
     }
 
-    fn crumb_tags(&self) -> Crumb {
-        Crumb::new("Tags", Route::Tags)
+    fn crumb_terms(&self, taxonomy: &str) -> Crumb {
+        Crumb::new(
+            page_text::taxonomy_title(taxonomy),
+            Route::Terms {
+                taxonomy: taxonomy.to_owned(),
+            },
+        )
     }
 
     /// The site's header, as the app draws it; the inline script names the

@@ -96,10 +96,19 @@ pub(crate) fn site_files(
 
     let mut redirects = Vec::new();
     let mut problems = Vec::new();
-    for post in manifest.posts.iter().chain(&manifest.unlisted) {
-        for alias in &post.aliases {
+    for post in manifest.every_page() {
+        // A page standing for the archive or search (PaperMod's layouts)
+        // sends its own address on to it, as it sends its aliases.
+        let (target, own_address) = match Route::of_layout(post) {
+            Some(built_in) => (built_in, Some(&post.path)),
+            None => (Route::post(post), None),
+        };
+        for alias in own_address.into_iter().chain(&post.aliases) {
+            if route::decode_path(&target.path()) == *alias {
+                continue;
+            }
             match check_alias(alias, &routes) {
-                Ok(()) => redirects.push((alias.clone(), Route::post(post).path())),
+                Ok(()) => redirects.push((alias.clone(), target.path())),
                 Err(message) => problems.push(Problem::new(format!(
                     "post `{}`: alias `/{alias}` {message}",
                     post.slug
@@ -112,19 +121,25 @@ pub(crate) fn site_files(
     }
     // Hugo answers /page/1/ with a redirect to the list's first page; so do we.
     redirects.push(("page/1/".to_owned(), Route::Home { page: 1 }.path()));
-    for tag in quire_core::listing::tag_counts(&manifest.posts) {
-        let first = Route::Tag {
-            slug: tag.slug,
-            page: 1,
+    for section in &manifest.sections {
+        redirects.push((
+            format!("{}page/1/", section.path),
+            route::encode_path(&section.path),
+        ));
+    }
+    for taxonomy in &manifest.site.taxonomies {
+        for term in quire_core::listing::term_counts(&manifest.posts, taxonomy) {
+            let first = Route::Term {
+                taxonomy: taxonomy.clone(),
+                slug: term.slug,
+                page: 1,
+            }
+            .path();
+            redirects.push((format!("{}page/1/", route::decode_path(&first)), first));
         }
-        .path();
-        redirects.push((format!("{}page/1/", route::decode_path(&first)), first));
     }
     for (from, to) in &redirects {
-        files.push((
-            format!("{from}index.html"),
-            redirect_page(&context, &policy, to),
-        ));
+        files.push((route::file_of(from), redirect_page(&context, &policy, to)));
     }
     files.push(("_redirects".to_owned(), redirects_file(&root, &redirects)));
     files.push((

@@ -1,97 +1,10 @@
 //! The build tool end to end: a blog folder in, a site folder (or a list of problems) out.
 
-use std::{
-    fs,
-    path::{Path, PathBuf},
-    process::{Command, Output},
-};
+mod common;
 
-use quire_core::manifest::Manifest;
-use tempfile::TempDir;
+use std::{fs, process::Command};
 
-const CONFIG: &str = "title = \"Test Blog\"\nbase_url = \"https://example.org/\"\nauthor = \"Site Author\"\nposts_per_page = 2\n";
-
-/// A blog folder under construction.
-struct Blog {
-    dir: TempDir,
-}
-
-impl Blog {
-    fn new() -> Self {
-        let blog = Self {
-            dir: TempDir::new().unwrap(),
-        };
-        blog.file("quire.toml", CONFIG);
-        fs::create_dir_all(blog.path("content/posts")).unwrap();
-        blog
-    }
-
-    fn path(&self, relative: &str) -> PathBuf {
-        self.dir.path().join(relative)
-    }
-
-    fn file(&self, relative: &str, text: &str) -> &Self {
-        let path = self.path(relative);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-        self
-    }
-
-    fn post(&self, relative: &str, front_matter: &str, body: &str) -> &Self {
-        self.file(
-            &format!("content/posts/{relative}"),
-            &format!("---\n{front_matter}\n---\n{body}"),
-        )
-    }
-
-    fn quire(&self, args: &[&str]) -> Output {
-        quire_at(self.dir.path(), args)
-    }
-
-    fn build(&self, extra: &[&str]) -> (Output, PathBuf) {
-        let out = self.path("site");
-        let mut args = vec!["build", "--out", out.to_str().unwrap()];
-        args.extend_from_slice(extra);
-        (self.quire(&args), out)
-    }
-}
-
-/// Runs `quire` on the blog at `root`, with none of Trunk's or the
-/// reader's environment.
-fn quire_at(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quire"))
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .env_remove("TRUNK_STAGING_DIR")
-        .env_remove("TRUNK_PUBLIC_URL")
-        .env_remove("QUIRE_BASE_URL")
-        .output()
-        .unwrap()
-}
-
-/// The manifest's text, found where the home page says it is.
-fn manifest_text(out: &Path) -> String {
-    let home = fs::read_to_string(out.join("index.html")).unwrap();
-    let url = scraper::Html::parse_document(&home)
-        .select(&scraper::Selector::parse("meta[name=quire-manifest]").unwrap())
-        .next()
-        .and_then(|meta| meta.value().attr("content").map(str::to_owned))
-        .expect("the home page names its manifest");
-    assert!(
-        url.starts_with("data/manifest.") && url.ends_with(".json"),
-        "{url}"
-    );
-    fs::read_to_string(out.join(url)).unwrap()
-}
-
-fn manifest(out: &Path) -> Manifest {
-    serde_json::from_str(&manifest_text(out)).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::*;
 
 #[test]
 fn builds_manifest_bodies_and_bundle_images() {
@@ -107,7 +20,7 @@ fn builds_manifest_bodies_and_bundle_images() {
     assert!(output.status.success(), "{}", stderr(&output));
     let manifest = manifest(&out);
     let slugs: Vec<&str> = manifest.posts.iter().map(|p| p.slug.as_str()).collect();
-    assert_eq!(slugs, ["second", "first"]);
+    assert_eq!(slugs, ["posts-second", "posts-first"]);
     let first = &manifest.posts[1];
     assert_eq!(first.summary, "Hello");
     assert_eq!(first.authors, ["Site Author"]);
@@ -138,17 +51,10 @@ fn every_problem_is_listed_with_path_and_line_and_nothing_is_written() {
         "title: Broken\ndate: 2026-01-01\ntags: [a, b",
         "x",
     )
-    .post("no-title.md", "date: 2026-01-01", "x")
     .post("bad-date.md", "title: Bad date\ndate: next Tuesday", "x")
     .post(
-        "one/index.md",
-        "title: One\ndate: 2026-01-01\nslug: same",
-        "x",
-    )
-    .post("two.md", "title: Two\ndate: 2026-01-01\nslug: same", "x")
-    .post(
-        "no-cover/index.md",
-        "title: Cover\ndate: 2026-01-01\ncover:\n  image: missing.png\n  alt: Gone",
+        "bad-flag.md",
+        "title: Bad flag\ndate: 2026-01-01\ndraft: maybe",
         "x",
     );
     let (output, out) = blog.build(&[]);
@@ -156,10 +62,8 @@ fn every_problem_is_listed_with_path_and_line_and_nothing_is_written() {
     let errors = stderr(&output);
     let expected = [
         ("broken-yaml.md:", "front matter is not valid YAML"),
-        ("no-title.md:1:", "missing title"),
         ("bad-date.md:3:", "`next Tuesday` is not a date"),
-        ("two.md:4:", "duplicate slug `same`"),
-        ("no-cover/index.md:4:", "cover file missing"),
+        ("bad-flag.md:4:", "`draft`"),
     ];
     for (location, message) in expected {
         assert!(
@@ -170,10 +74,70 @@ fn every_problem_is_listed_with_path_and_line_and_nothing_is_written() {
         );
     }
     assert!(
-        errors.contains("5 problems found; nothing was written"),
+        errors.contains("3 problems found; nothing was written"),
         "{errors}"
     );
     assert!(!out.exists(), "a failed build must not create the output");
+}
+
+/// What Hugo builds anyway builds here too, and the author is told what
+/// became of it.
+#[test]
+fn what_hugo_would_build_anyway_builds_with_a_warning() {
+    let blog = Blog::new();
+    blog.post("no-title.md", "date: 2026-01-01", "x")
+        .post("no-date.md", "title: Undated", "x")
+        .post(
+            "one/index.md",
+            "title: One\ndate: 2026-01-01\nslug: same",
+            "x",
+        )
+        .post("two.md", "title: Two\ndate: 2026-01-02\nslug: same", "x")
+        .post(
+            "no-cover/index.md",
+            "title: Cover\ndate: 2026-01-01\ncover:\n  image: missing.png\n  alt: Gone",
+            "x",
+        );
+    let (output, out) = blog.build(&[]);
+    let errors = stderr(&output);
+    assert!(output.status.success(), "{errors}");
+    let expected = [
+        (
+            "no-title.md:1:",
+            "no title: the page is named after its file",
+        ),
+        ("no-date.md:1:", "no date"),
+        (
+            "two.md:4:",
+            "`/posts/same/` is also the address of content/posts/one/index.md",
+        ),
+        ("no-cover/index.md:4:", "the page has no cover"),
+    ];
+    for (location, message) in expected {
+        assert!(
+            errors.lines().any(|line| line.starts_with("warning: ")
+                && line.contains(location)
+                && line.contains(message)),
+            "expected `{location} … {message}` in:\n{errors}"
+        );
+    }
+    let manifest = manifest(&out);
+    let titles: Vec<&str> = manifest
+        .posts
+        .iter()
+        .map(|post| post.title.as_str())
+        .collect();
+    assert!(
+        titles.contains(&"no-title") && titles.contains(&"One"),
+        "{titles:?}"
+    );
+    assert!(!titles.contains(&"Two"), "{titles:?}");
+    let cover_post = manifest
+        .posts
+        .iter()
+        .find(|post| post.title == "Cover")
+        .unwrap();
+    assert_eq!(cover_post.cover, None);
 }
 
 #[test]
@@ -222,7 +186,7 @@ fn refresh_removes_what_was_deleted_and_renames_changed_bodies() {
     let old_body = manifest(&out)
         .posts
         .iter()
-        .find(|p| p.slug == "keep")
+        .find(|p| p.slug == "posts-keep")
         .unwrap()
         .body
         .clone();
@@ -280,8 +244,7 @@ fn a_cover_without_alt_text_builds_with_a_warning() {
     let errors = stderr(&output);
     assert!(output.status.success(), "{errors}");
     assert!(
-        errors.contains("warning: ")
-            && errors.contains("p/index.md:4: cover `c.svg` has no alt text"),
+        errors.contains("warning: ") && errors.contains("p/index.md:4: the cover has no alt text"),
         "{errors}"
     );
     assert_eq!(manifest(&out).posts[0].cover.as_ref().unwrap().alt, "");
@@ -377,42 +340,6 @@ fn never_writes_into_the_sources() {
 }
 
 /// Parses a built page.
-fn page(out: &Path, path: &str) -> scraper::Html {
-    let text = fs::read_to_string(out.join(path)).unwrap_or_else(|error| panic!("{path}: {error}"));
-    scraper::Html::parse_document(&text)
-}
-
-/// The texts (or an attribute) of every element a CSS selector picks.
-fn pick(html: &scraper::Html, selector: &str, attribute: Option<&str>) -> Vec<String> {
-    html.select(&scraper::Selector::parse(selector).unwrap())
-        .map(|element| match attribute {
-            Some(name) => element.value().attr(name).unwrap_or_default().to_owned(),
-            None => element.text().collect::<String>(),
-        })
-        .collect()
-}
-
-fn feed(out: &Path, path: &str) -> rss::Channel {
-    let text = fs::read(out.join(path)).unwrap_or_else(|error| panic!("{path}: {error}"));
-    rss::Channel::read_from(&text[..]).unwrap_or_else(|error| panic!("{path}: {error}"))
-}
-
-fn three_post_blog() -> Blog {
-    let blog = Blog::new();
-    blog.post(
-        "first/index.md",
-        "title: First & best\ndate: 2026-03-09\nlastmod: 2026-04-01\ntags: [Rust, web]\ndescription: The first post.\ncover:\n  image: cover.svg\n  alt: A red square",
-        "Intro text.\n\n## Details\n\nSee [the second](../second/) and ![a chart](chart.svg).",
-    )
-    .file(
-        "content/posts/first/cover.svg",
-        "<svg xmlns='http://www.w3.org/2000/svg' width='1200' height='630'></svg>",
-    )
-    .post("second.md", "title: Second\ndate: 2026-02-01\ntags: [Rust]", "Second body.")
-    .post("third.md", "title: Third\ndate: 2026-01-01\ntags: [web]", "Third body.");
-    blog
-}
-
 #[test]
 fn every_route_gets_a_page_with_its_content_and_meta_tags() {
     let blog = three_post_blog();
@@ -699,8 +626,9 @@ fn aliases_get_redirect_pages_and_host_rules() {
     let (output, _) = blog.build(&[]);
     assert!(!output.status.success());
     assert!(
-        stderr(&output)
-            .contains("post `clash`: alias `/tags/` is the address of a page the blog already has"),
+        stderr(&output).contains(
+            "post `posts-clash`: alias `/tags/` is the address of a page the blog already has"
+        ),
         "{}",
         stderr(&output)
     );
@@ -811,18 +739,6 @@ fn refuses_a_trunk_public_url_that_differs_from_base_url() {
     assert!(output.status.success(), "{}", stderr(&output));
 }
 
-/// Builds a fixture blog from `tests/fixtures/` into a temporary folder.
-fn build_fixture(name: &str) -> (TempDir, PathBuf) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/fixtures")
-        .join(name);
-    let out = TempDir::new().unwrap();
-    let site = out.path().join("site");
-    let output = quire_at(&root, &["build", "--out", site.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    (out, site)
-}
-
 /// Non-ASCII front matter once panicked in the line lookup (a byte index
 /// inside a character) and stopped the whole build. A blog in Japanese,
 /// Chinese, Arabic, German and Turkish builds, every address is a page,
@@ -906,7 +822,7 @@ fn problems_in_non_ascii_front_matter_name_their_line() {
     let blog = Blog::new();
     blog.post(
         "a.md",
-        "title: \"日本語\"\ndate: 2026-01-01\ntags:\n  - \"日本語\"\nauthor:\n  - Maëlle Salmon\nslug: \"ungültig/slug\"",
+        "title: \"日本語\"\ndate: 2026-01-01\ntags:\n  - \"日本語\"\nauthor:\n  - Maëlle Salmon\nweight: schwer",
         "本文。\n",
     );
     blog.post(
@@ -917,7 +833,7 @@ fn problems_in_non_ascii_front_matter_name_their_line() {
     let (output, _) = blog.build(&[]);
     let errors = stderr(&output);
     assert!(!output.status.success());
-    assert!(errors.contains("a.md:8: slug `ungültig/slug`"), "{errors}");
+    assert!(errors.contains("a.md:8: `weight`"), "{errors}");
     assert!(errors.contains("b.md:5: `date`"), "{errors}");
     assert!(!errors.contains("panicked"), "{errors}");
 }

@@ -241,7 +241,8 @@ impl FromStr for Timestamp {
             Some(at) => (&rest[..at], rest[at..].trim()),
             None => (rest.trim(), ""),
         };
-        let clock = clock.split('.').next().unwrap_or_default();
+        // `2019-09-21 07:08:00 +0200`: a space may stand before the zone.
+        let clock = clock.trim().split('.').next().unwrap_or_default();
         let mut fields = clock.split(':');
         let mut field = |max: i64| -> Result<i64, DateError> {
             match fields.next() {
@@ -327,6 +328,7 @@ mod tests {
             "2026-03-09 10:00:00",
             "2026-03-09 10:00",
             "2026-03-09T10:00:00+0100",
+            "2026-03-09 10:00:00 +0100",
         ] {
             assert_eq!(
                 written.parse::<Date>().unwrap(),

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::{date::Timestamp, problem::Problem};
+use crate::{date::Timestamp, manifest::PostDisplay, problem::Problem};
 
 /// A content file split into its front matter and Markdown body.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +14,8 @@ pub struct Document<'a> {
     pub front_matter: FrontMatter,
     /// The Markdown after the closing delimiter.
     pub body: &'a str,
+    /// What Hugo tolerates but the author should know (a missing title).
+    pub warnings: Vec<Problem>,
 }
 
 /// The cover image as written in front matter.
@@ -29,45 +31,141 @@ pub struct CoverSpec {
     pub line: usize,
 }
 
-/// The front-matter fields Quire understands.
+/// The front-matter fields Quire understands, read as Hugo reads them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FrontMatter {
-    /// `title`.
+    /// `title`; empty when the file has none (Hugo builds such pages too).
     pub title: String,
-    /// `date`; when absent, `lastmod`.
-    pub date: Timestamp,
-    /// `lastmod`.
+    /// When the page was published: `date`, else `publishDate`, `pubdate`,
+    /// `published`, `lastmod` or `modified`, as Hugo falls back; `None`
+    /// when none is given.
+    pub date: Option<Timestamp>,
+    /// `lastmod` (or `modified`).
     pub lastmod: Option<Timestamp>,
-    /// `draft`.
+    /// `publishDate` (or `pubdate`, `published`): before it, the page is
+    /// in the future, whatever its `date`.
+    pub publish_date: Option<Timestamp>,
+    /// `expiryDate` (or `unpublishdate`): after it, the page is left out.
+    pub expiry_date: Option<Timestamp>,
+    /// `draft` (`true`, or YAML 1.1's `yes`).
     pub draft: bool,
+    /// `headless`: a bundle that publishes no page of its own.
+    pub headless: bool,
     /// `hidden` (or PaperMod's `hiddenInHomeList`): a page, but in no list, feed or sitemap.
     pub hidden: bool,
-    /// `toc` (or PaperMod's `ShowToc`): `false` turns the table of contents off.
-    pub toc: bool,
-    /// `tags`.
-    pub tags: Vec<String>,
-    /// `categories`.
-    pub categories: Vec<String>,
+    /// PaperMod's `searchHidden`: left out of search.
+    pub search_hidden: bool,
+    /// The post's own display choices (`ShowToc`/`toc`, `TocOpen`,
+    /// `hideMeta`, `hideSummary`, `disableShare`, …).
+    pub display: PostDisplay,
     /// `summary`.
     pub summary: Option<String>,
     /// `description`.
     pub description: Option<String>,
+    /// `keywords`.
+    pub keywords: Vec<String>,
+    /// `canonicalURL`: the address search engines should credit.
+    pub canonical_url: Option<String>,
     /// `author` and `authors`, merged.
     pub authors: Vec<String>,
-    /// `cover`.
+    /// The cover: PaperMod's `cover`, else `image`, `images`, `featured_image`.
     pub cover: Option<CoverSpec>,
-    /// `slug`, with its line.
+    /// `slug`, with its line, when not empty.
     pub slug: Option<(String, usize)>,
+    /// `url`: the whole address, when not empty.
+    pub url: Option<String>,
     /// `aliases`.
     pub aliases: Vec<String>,
     /// `weight`.
     pub weight: i64,
+    /// `layout` (PaperMod's `archives` and `search` pages).
+    pub layout: Option<String>,
+    /// Every field, keys lowercased (`params:` merged in), for taxonomies
+    /// and whatever a caller reads by name.
+    fields: Map<String, Value>,
+}
+
+impl FrontMatter {
+    /// A field's text by its key (any case; `params:` ones too), for
+    /// Hugo's `param` shortcode.
+    pub fn text(&self, key: &str) -> Option<String> {
+        match self.fields.get(&key.to_lowercase())? {
+            Value::String(text) => Some(text.clone()),
+            Value::Number(number) => Some(number.to_string()),
+            Value::Bool(flag) => Some(flag.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The page's place in the main menu (`menu: main`, `menu: [main]`, or
+    /// `menu: {main: {name, weight}}`), if it has one: the name it asks for
+    /// (else its `linkTitle`, else none) and its weight.
+    pub fn main_menu(&self) -> Option<(Option<String>, i64)> {
+        static NAMED_ONLY: Value = Value::Null;
+        let names_main = |value: &Value| value.as_str().is_some_and(|name| name.trim() == "main");
+        let entry = match self
+            .fields
+            .get("menu")
+            .or_else(|| self.fields.get("menus"))?
+        {
+            Value::Object(menus) => menus.get("main")?,
+            Value::Array(names) if names.iter().any(names_main) => &NAMED_ONLY,
+            one if names_main(one) => &NAMED_ONLY,
+            _ => return None,
+        };
+        let name = entry
+            .get("name")
+            .and_then(Value::as_str)
+            .map(|name| name.trim().to_owned())
+            .filter(|name| !name.is_empty())
+            .or_else(|| self.text("linktitle"));
+        let weight = entry.get("weight").and_then(Value::as_i64).unwrap_or(0);
+        Some((name, weight))
+    }
+
+    /// The terms of a taxonomy, by its plural (`tags`) or singular (`tag`)
+    /// key, each once, empty entries left out.
+    pub fn terms(&self, plural: &str, singular: &str) -> Vec<String> {
+        let mut terms: Vec<String> = Vec::new();
+        for key in [plural, singular] {
+            for term in list_of(self.fields.get(key)) {
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
+            }
+        }
+        terms
+    }
+}
+
+/// A field's text entries: a list's strings and numbers, or one string;
+/// empty and null entries left out.
+fn list_of(value: Option<&Value>) -> Vec<String> {
+    let items: Vec<&Value> = match value {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(one @ (Value::String(_) | Value::Number(_))) => vec![one],
+        _ => Vec::new(),
+    };
+    items
+        .into_iter()
+        .filter_map(|item| match item {
+            Value::String(text) => Some(text.trim().to_owned()),
+            Value::Number(number) => Some(number.to_string()),
+            _ => None,
+        })
+        .filter(|text| !text.is_empty())
+        .collect()
 }
 
 /// Splits a file and reads its front matter, listing every problem found.
 pub fn parse(source: &str) -> Result<Document<'_>, Vec<Problem>> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let (format, delimiter) = match source.lines().next().map(str::trim_end) {
+    // Hugo reads past blank lines before the opening delimiter; lines are
+    // still counted from the top of the file.
+    let skipped = source.len() - source.trim_start_matches(['\n', '\r', ' ', '\t']).len();
+    let blank_lines = source[..skipped].matches('\n').count();
+    let source = &source[source[..skipped].rfind('\n').map_or(0, |at| at + 1)..];
+    let (format, delimiter) = match source.lines().next().map(str::trim) {
         Some("---") => (Format::Yaml, "---"),
         Some("+++") => (Format::Toml, "+++"),
         _ => {
@@ -95,9 +193,19 @@ pub fn parse(source: &str) -> Result<Document<'_>, Vec<Problem>> {
     };
     let raw = &after_open[..raw_end];
     let body = &after_open[body_start..];
-    let fields = format.parse(raw)?;
-    let front_matter = read_fields(&fields, raw)?;
-    Ok(Document { front_matter, body })
+    let shift = |mut problems: Vec<Problem>| {
+        for problem in &mut problems {
+            problem.line = problem.line.map(|line| line + blank_lines);
+        }
+        problems
+    };
+    let fields = format.parse(raw).map_err(shift)?;
+    let (front_matter, warnings) = read_fields(fields, raw).map_err(shift)?;
+    Ok(Document {
+        front_matter,
+        body,
+        warnings: shift(warnings),
+    })
 }
 
 #[derive(Clone, Copy)]
@@ -300,8 +408,21 @@ impl Reader<'_> {
         match self.fields.get(key) {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
-            Some(Value::String(s)) if s.eq_ignore_ascii_case("true") => true,
-            Some(Value::String(s)) if s.eq_ignore_ascii_case("false") => false,
+            // YAML 1.1's words, which Hugo's older YAML read as booleans.
+            Some(Value::String(s))
+                if ["true", "yes", "on"]
+                    .iter()
+                    .any(|w| s.trim().eq_ignore_ascii_case(w)) =>
+            {
+                true
+            }
+            Some(Value::String(s))
+                if ["false", "no", "off", ""]
+                    .iter()
+                    .any(|w| s.trim().eq_ignore_ascii_case(w)) =>
+            {
+                false
+            }
             Some(_) => {
                 self.problem(key, format!("`{key}` must be true or false"));
                 false
@@ -323,7 +444,28 @@ impl Reader<'_> {
         }
     }
 
+    /// PaperMod's `cover` (a map, or a path), else the image fields other
+    /// themes use: Stack's `image`, `images` (the first), `featured_image`,
+    /// `featureImage`. PaperMod's `cover.hidden` keeps it off the page.
     fn cover(&mut self) -> Option<CoverSpec> {
+        if !self.fields.contains_key("cover") {
+            for key in [
+                "image",
+                "images",
+                "featured_image",
+                "featuredimage",
+                "featureimage",
+            ] {
+                if let Some(image) = list_of(self.fields.get(key)).into_iter().next() {
+                    return Some(CoverSpec {
+                        image,
+                        line: line_of(self.raw, key),
+                        ..CoverSpec::default()
+                    });
+                }
+            }
+            return None;
+        }
         let line = line_of(self.raw, "cover");
         let text = |map: &Map<String, Value>, key: &str| {
             map.get(key)
@@ -339,6 +481,7 @@ impl Reader<'_> {
                 line,
                 ..CoverSpec::default()
             }),
+            Value::Object(map) if map.get("hidden").and_then(Value::as_bool) == Some(true) => None,
             Value::Object(map) => {
                 let image = text(map, "image");
                 (!image.is_empty()).then(|| CoverSpec {
@@ -359,67 +502,126 @@ impl Reader<'_> {
     }
 }
 
-fn read_fields(fields: &Map<String, Value>, raw: &str) -> Result<FrontMatter, Vec<Problem>> {
+/// Reads the fields Quire uses. Problems Hugo also refuses (a date it
+/// cannot read, a value of the wrong kind) are errors; what Hugo tolerates
+/// (no title, empty values) is read as Hugo reads it, with a warning where
+/// something is lost.
+fn read_fields(
+    mut fields: Map<String, Value>,
+    raw: &str,
+) -> Result<(FrontMatter, Vec<Problem>), Vec<Problem>> {
+    // Hugo ≥ 0.123 reads custom keys under `params:` too; top-level keys win.
+    if let Some(Value::Object(params)) = fields.remove("params") {
+        for (key, value) in params {
+            fields.entry(key).or_insert(value);
+        }
+    }
     let mut reader = Reader {
-        fields,
+        fields: &fields,
         raw,
         problems: Vec::new(),
     };
+    let mut warnings = Vec::new();
     let title = reader
         .text("title")
         .map(|t| t.trim().to_owned())
         .unwrap_or_default();
     if title.is_empty() {
-        reader.problems.push(Problem::at_line(
+        warnings.push(Problem::at_line(
             1,
-            "missing title: add `title: \"…\"` to the front matter",
+            "no title: the page is named after its file; add `title: \"…\"`",
         ));
     }
-    let lastmod = reader.timestamp("lastmod");
-    let date = reader.timestamp("date").or(lastmod);
-    if date.is_none() && fields.get("date").is_none_or(Value::is_null) {
-        reader.problems.push(Problem::at_line(
-            1,
-            "missing date: add `date: YYYY-MM-DD` to the front matter",
-        ));
+    let first =
+        |reader: &mut Reader<'_>, keys: &[&str]| keys.iter().find_map(|key| reader.timestamp(key));
+    let lastmod = first(&mut reader, &["lastmod", "modified"]);
+    let publish_date = first(&mut reader, &["publishdate", "pubdate", "published"]);
+    let date = first(&mut reader, &["date"]).or(publish_date).or(lastmod);
+    let expiry_date = first(&mut reader, &["expirydate", "unpublishdate"]);
+    // `author` may be a name, a list of names, or a map with a `name`.
+    let mut authors = match fields.get("author") {
+        Some(Value::Object(author)) => list_of(author.get("name")),
+        _ => reader.list("author"),
+    };
+    for author in reader.list("authors") {
+        if !authors.contains(&author) {
+            authors.push(author);
+        }
     }
-    let mut authors = reader.list("author");
-    authors.extend(reader.list("authors"));
     let slug = reader
         .text("slug")
-        .map(|slug| (slug.trim().to_owned(), line_of(raw, "slug")));
+        .map(|slug| slug.trim().to_owned())
+        .filter(|slug| !slug.is_empty())
+        .map(|slug| (slug, line_of(raw, "slug")));
+    let url = reader
+        .text("url")
+        .map(|url| url.trim().to_owned())
+        .filter(|url| !url.is_empty());
     let draft = reader.flag("draft");
+    let headless = reader.flag("headless");
     let hidden = reader.flag("hidden") | reader.flag("hiddeninhomelist");
-    let toc = ["toc", "showtoc"]
-        .into_iter()
-        .find(|key| fields.contains_key(*key))
-        .is_none_or(|key| reader.flag(key));
-    let tags = reader.list("tags");
-    let categories = reader.list("categories");
-    let summary = reader.text("summary");
+    let search_hidden = reader.flag("searchhidden");
+    let mut option = |keys: &[&str], invert: bool| {
+        keys.iter()
+            .find(|key| fields.get(**key).is_some_and(|value| !value.is_null()))
+            .map(|key| reader.flag(key) != invert)
+    };
+    let display = PostDisplay {
+        toc: option(&["showtoc", "toc"], false),
+        toc_open: option(&["tocopen"], false),
+        reading_time: option(&["showreadingtime"], false),
+        breadcrumbs: option(&["showbreadcrumbs"], false),
+        share: option(&["disableshare"], true).or(option(&["showsharebuttons"], false)),
+        neighbours: option(&["showpostnavlinks"], false),
+        summary: option(&["hidesummary"], true),
+        meta: option(&["hidemeta"], true),
+    };
+    let summary = reader.text("summary").filter(|s| !s.trim().is_empty());
     let description = reader.text("description").filter(|d| !d.trim().is_empty());
+    let keywords = reader.list("keywords");
+    // The usual taxonomies are checked here; a site's own are read as they come.
+    for key in ["tags", "tag", "categories", "category", "series"] {
+        reader.list(key);
+    }
+    let canonical_url = reader
+        .text("canonicalurl")
+        .filter(|url| !url.trim().is_empty());
     let cover = reader.cover();
     let aliases = reader.list("aliases");
     let weight = reader.integer("weight");
-    let (Some(date), true) = (date, reader.problems.is_empty()) else {
+    let layout = reader
+        .text("layout")
+        .map(|layout| layout.trim().to_lowercase())
+        .filter(|layout| !layout.is_empty());
+    if !reader.problems.is_empty() {
         reader.problems.sort_by_key(|p| p.line);
         return Err(reader.problems);
-    };
-    Ok(FrontMatter {
-        title,
-        date,
-        lastmod,
-        draft,
-        hidden,
-        toc,
-        tags,
-        categories,
-        summary,
-        description,
-        authors,
-        cover,
-        slug,
-        aliases,
-        weight,
-    })
+    }
+    Ok((
+        FrontMatter {
+            title,
+            date,
+            lastmod,
+            publish_date,
+            expiry_date,
+            draft,
+            headless,
+            hidden,
+            search_hidden,
+            display,
+            summary,
+            description,
+            keywords,
+            canonical_url,
+            authors,
+            cover,
+            slug,
+            url,
+            aliases,
+            weight,
+            layout,
+            fields,
+        },
+        warnings,
+    ))
 }

@@ -247,6 +247,44 @@ macro_rules! html {
     }};
 }
 
+/// The text of an HTML fragment, for word counts, summaries and search:
+/// tags dropped (and the contents of scripts and styles), the usual
+/// character references read, white space collapsed.
+pub fn text_of(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        text.push_str(&rest[..at]);
+        text.push(' ');
+        let after = &rest[at..];
+        let lower = after.get(..8).unwrap_or(after).to_ascii_lowercase();
+        let skip_to = if lower.starts_with("<script") || lower.starts_with("<style") {
+            let close = if lower.starts_with("<script") {
+                "</script"
+            } else {
+                "</style"
+            };
+            after
+                .to_ascii_lowercase()
+                .find(close)
+                .unwrap_or(after.len())
+        } else {
+            0
+        };
+        rest = &after[skip_to..];
+        rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+    }
+    text.push_str(rest);
+    let text = text
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Escapes text for HTML content and double-quoted attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

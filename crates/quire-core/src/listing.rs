@@ -44,9 +44,12 @@ pub fn paginate<T>(items: &[T], per_page: usize, number: usize) -> Option<Page<'
     })
 }
 
-/// A tag with the number of posts that carry it.
+/// A term of a taxonomy (a tag, a category, a series) with the number of
+/// posts that carry it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TagCount {
+pub struct TermCount {
+    /// The taxonomy, by its plural name: `tags`.
+    pub taxonomy: String,
     /// The name as first written by an author.
     pub name: String,
     /// The URL form.
@@ -55,16 +58,21 @@ pub struct TagCount {
     pub count: usize,
 }
 
-/// Every tag with its post count, most used first, then by name. Tags that
-/// differ only in case or punctuation ("Web RTC", "web-rtc") are one tag.
-pub fn tag_counts(posts: &[PostSummary]) -> Vec<TagCount> {
-    let mut counts: Vec<TagCount> = Vec::new();
-    for tag in posts.iter().flat_map(|post| unique_tag_slugs(post)) {
-        match counts.iter_mut().find(|known| known.slug == tag.1) {
+/// Every term of a taxonomy with its post count, most used first, then by
+/// name. Terms that differ only in case or punctuation ("Web RTC",
+/// "web-rtc") are one term.
+pub fn term_counts(posts: &[PostSummary], taxonomy: &str) -> Vec<TermCount> {
+    let mut counts: Vec<TermCount> = Vec::new();
+    for (name, slug) in posts
+        .iter()
+        .flat_map(|post| unique_term_slugs(post, taxonomy))
+    {
+        match counts.iter_mut().find(|known| known.slug == slug) {
             Some(known) => known.count += 1,
-            None => counts.push(TagCount {
-                name: tag.0.to_owned(),
-                slug: tag.1,
+            None => counts.push(TermCount {
+                taxonomy: taxonomy.to_owned(),
+                name: name.to_owned(),
+                slug,
                 count: 1,
             }),
         }
@@ -77,35 +85,73 @@ pub fn tag_counts(posts: &[PostSummary]) -> Vec<TagCount> {
     counts
 }
 
-fn unique_tag_slugs(post: &PostSummary) -> Vec<(&str, String)> {
-    let mut tags: Vec<(&str, String)> = Vec::new();
-    for name in &post.tags {
+/// A post's terms of a taxonomy with their URL forms, each once.
+fn unique_term_slugs<'a>(post: &'a PostSummary, taxonomy: &str) -> Vec<(&'a str, String)> {
+    let mut terms: Vec<(&str, String)> = Vec::new();
+    for name in post.terms_of(taxonomy) {
         let slug = slugify(name);
-        if !slug.is_empty() && !tags.iter().any(|(_, known)| *known == slug) {
-            tags.push((name, slug));
+        if !slug.is_empty() && !terms.iter().any(|(_, known)| *known == slug) {
+            terms.push((name, slug));
         }
     }
-    tags
+    terms
 }
 
-/// The posts carrying a tag, in list order, and the tag's display name;
-/// `None` for a tag no post carries.
-pub fn posts_tagged<'a>(
+/// The posts carrying a term, in list order, with the term and its count;
+/// `None` for a term no post carries.
+pub fn posts_with_term<'a>(
     posts: &'a [PostSummary],
-    tag_slug: &str,
-) -> Option<(String, Vec<&'a PostSummary>)> {
+    taxonomy: &str,
+    slug: &str,
+) -> Option<(TermCount, Vec<&'a PostSummary>)> {
     let mut name = None;
-    let tagged: Vec<&PostSummary> = posts
+    let carrying: Vec<&PostSummary> = posts
         .iter()
         .filter(|post| {
-            let found = post.tags.iter().find(|tag| slugify(tag) == tag_slug);
+            let found = post
+                .terms_of(taxonomy)
+                .iter()
+                .find(|term| slugify(term) == slug);
             if name.is_none() {
                 name = found.cloned();
             }
             found.is_some()
         })
         .collect();
-    name.map(|name| (name, tagged))
+    name.map(|name| {
+        let term = TermCount {
+            taxonomy: taxonomy.to_owned(),
+            name,
+            slug: slug.to_owned(),
+            count: carrying.len(),
+        };
+        (term, carrying)
+    })
+}
+
+/// A series a post is part of: its term and its posts, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series<'a> {
+    /// The series' term in the `series` taxonomy.
+    pub term: TermCount,
+    /// Its posts in reading order: oldest first.
+    pub posts: Vec<&'a PostSummary>,
+}
+
+/// The series `post` is part of (PaperMod's `series` taxonomy), each with
+/// its posts oldest first; none for a post in no series.
+pub fn series_of<'a>(posts: &'a [PostSummary], post: &PostSummary) -> Vec<Series<'a>> {
+    unique_term_slugs(post, "series")
+        .into_iter()
+        .filter_map(|(_, slug)| {
+            let (term, mut members) = posts_with_term(posts, "series", &slug)?;
+            members.sort_by_key(|member| member.date);
+            (members.len() > 1).then_some(Series {
+                term,
+                posts: members,
+            })
+        })
+        .collect()
 }
 
 /// Posts published in one month.
@@ -193,7 +239,7 @@ pub fn related<'a>(
         .filter(|other| other.slug != post.slug)
         .map(|other| {
             // One tag written twice ("Rust", "rust") is one tag.
-            let shared = unique_tag_slugs(other)
+            let shared = unique_term_slugs(other, "tags")
                 .into_iter()
                 .filter(|(_, slug)| tags.contains(slug))
                 .count();

@@ -2,6 +2,8 @@
 //! metadata of every post. Full post text is not in it; each post's body is
 //! a file of its own, fetched when the post is opened.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
@@ -29,25 +31,55 @@ pub struct Manifest {
     /// Posts marked `hidden`: they have a page, but no list, feed, sitemap or search names them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unlisted: Vec<PostSummary>,
+    /// Pages that are not posts: an about page, the pages of sections the
+    /// home page does not list. Each has its page; its section lists it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PostSummary>,
+    /// The content's sections (its top folders) that have a list page of
+    /// their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
     /// The search index ([`crate::search::SearchIndex`] as JSON), relative to the site root; fetched when search is first opened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
 }
 
 impl Manifest {
-    /// The post at `path` (below the site root, decoded, ending in `/`), listed or not.
+    /// The post or page at `path` (below the site root, decoded), listed or not.
     pub fn find_post(&self, path: &str) -> Option<&PostSummary> {
+        self.every_page().find(|post| post.path == path)
+    }
+
+    /// Every post and page, listed or not.
+    pub fn every_page(&self) -> impl Iterator<Item = &PostSummary> {
+        self.posts.iter().chain(&self.unlisted).chain(&self.pages)
+    }
+
+    /// The section whose list page is at `path`, and the page number a
+    /// `<section>/page/<n>/` path names.
+    pub fn find_section(&self, path: &str) -> Option<(&Section, usize)> {
+        let (list, page) = match path.trim_end_matches('/').rsplit_once("/page/") {
+            Some((list, number)) => (format!("{list}/"), number.parse().ok().filter(|n| *n >= 1)?),
+            None => (path.to_owned(), 1),
+        };
+        self.sections
+            .iter()
+            .find(|section| section.path == list)
+            .map(|section| (section, page))
+    }
+
+    /// A section's pages, listed ones, in list order.
+    pub fn section_pages(&self, section: &Section) -> Vec<&PostSummary> {
         self.posts
             .iter()
-            .chain(&self.unlisted)
-            .find(|post| post.path == path)
+            .chain(&self.pages)
+            .filter(|post| post.section == section.name)
+            .collect()
     }
 
     /// The post that lists `path` (below the site root, decoded, ending in `/`) among its aliases.
     pub fn find_alias(&self, path: &str) -> Option<&PostSummary> {
-        self.posts
-            .iter()
-            .chain(&self.unlisted)
+        self.every_page()
             .find(|post| post.aliases.iter().any(|alias| alias == path))
     }
 }
@@ -81,6 +113,121 @@ pub struct Site {
     /// The RSS feeds' settings.
     #[serde(default)]
     pub feed: FeedSettings,
+    /// What pages show around the text (PaperMod's switches, for a Hugo site).
+    #[serde(default)]
+    pub display: Display,
+    /// The taxonomies that get pages, by their plural name: `tags`, `categories`, `series`.
+    #[serde(default = "default_taxonomies")]
+    pub taxonomies: Vec<String>,
+    /// What becomes of HTML an author writes in Markdown.
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
+/// What becomes of HTML an author writes in Markdown. Whichever, nothing
+/// that could run reaches a page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Shown as text, so the author sees it did not work (Quire's default;
+    /// a few attribute-free inline tags such as `<kbd>` pass).
+    #[default]
+    Escape,
+    /// Left out, as Hugo does unless `markup.goldmark.renderer.unsafe` is set.
+    Omit,
+    /// Kept when the allowlist sanitiser allows it (Hugo's `unsafe = true`):
+    /// figures, images, links, tables, details, media, embeds from known hosts.
+    Sanitize,
+}
+
+/// The taxonomies a site has when its config names none: Hugo's `tags`
+/// and `categories`, and PaperMod's `series`.
+pub fn default_taxonomies() -> Vec<String> {
+    ["tags", "categories", "series"].map(str::to_owned).to_vec()
+}
+
+/// What pages show besides the text. Quire shows everything by default; a
+/// Hugo site's PaperMod switches (`ShowReadingTime`, `ShowToc`, …) decide
+/// for it, and a post's own front matter for that post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Display {
+    /// "4 min" in a post's meta line.
+    pub reading_time: bool,
+    /// "850 words" in a post's meta line.
+    pub word_count: bool,
+    /// A table of contents on posts with enough headings.
+    pub toc: bool,
+    /// The table of contents starts open.
+    pub toc_open: bool,
+    /// Breadcrumbs above a post's title.
+    pub breadcrumbs: bool,
+    /// Share links under a post.
+    pub share: bool,
+    /// Links to the newer and older post.
+    pub neighbours: bool,
+    /// Summaries on list cards.
+    pub summaries: bool,
+    /// The meta line (date, reading time, author) on cards and posts.
+    pub meta: bool,
+    /// PaperMod's `homeInfoParams`: a title and text that open the home page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub home_info: Option<(String, String)>,
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Self {
+            reading_time: true,
+            word_count: false,
+            toc: true,
+            toc_open: true,
+            breadcrumbs: true,
+            share: true,
+            neighbours: true,
+            summaries: true,
+            meta: true,
+            home_info: None,
+        }
+    }
+}
+
+/// A post's own choices about what is shown, each over the site's
+/// [`Display`] where given (PaperMod's per-post front matter).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PostDisplay {
+    /// `ShowToc` / `toc`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub toc: Option<bool>,
+    /// `TocOpen`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub toc_open: Option<bool>,
+    /// `ShowReadingTime`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading_time: Option<bool>,
+    /// `ShowBreadCrumbs`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub breadcrumbs: Option<bool>,
+    /// `ShowShareButtons` / `disableShare` (false).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<bool>,
+    /// `ShowPostNavLinks`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub neighbours: Option<bool>,
+    /// `hideSummary` (false).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<bool>,
+    /// `hideMeta` (false).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meta: Option<bool>,
+}
+
+impl PostDisplay {
+    /// Whether the post has no choice of its own.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// What the RSS feeds (`index.xml`) hold.
@@ -116,6 +263,21 @@ fn default_posts_per_page() -> usize {
     10
 }
 
+/// A section of the content (a top folder, such as `posts/`) with a list
+/// page of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// The folder's name: `posts`.
+    pub name: String,
+    /// The list page's address below the site root: `posts/`.
+    pub path: String,
+    /// Its title: the `_index` file's, else the name.
+    pub title: String,
+    /// Its description: the `_index` file's, if any.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
 /// A named link, for menus and social profiles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -132,9 +294,23 @@ pub struct PostSummary {
     /// The post's own name, unique in the site: its file or bundle name, or
     /// its `slug`. Its body's file is named after it.
     pub slug: String,
-    /// Its address below the site root, decoded, ending in `/`: `posts/café/`
-    /// (see [`crate::route::Route::post`]).
+    /// Its address below the site root, decoded, ending in `/` (or in
+    /// `.html` for Hugo's ugly URLs): `posts/café/` (see
+    /// [`crate::route::Route::post`]).
     pub path: String,
+    /// Its section (the top folder it is in): `posts`; empty at the top.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub section: String,
+    /// What the page shows instead of a text: `archives` or `search`
+    /// (PaperMod's layouts), for a page of that kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<String>,
+    /// The address search engines should credit, when not this page's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
+    /// Words for search engines, from front matter's `keywords`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
     /// The title.
     pub title: String,
     /// The publication date as written by the author.
@@ -152,9 +328,9 @@ pub struct PostSummary {
     /// Tags as the author wrote them; their URL form comes from [`crate::slug::slugify`].
     #[serde(default)]
     pub tags: Vec<String>,
-    /// Categories as the author wrote them.
-    #[serde(default)]
-    pub categories: Vec<String>,
+    /// Terms of the site's other taxonomies (`categories`, `series`…), by taxonomy.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub terms: BTreeMap<String, Vec<String>>,
     /// The cover image, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover: Option<Cover>,
@@ -173,17 +349,13 @@ pub struct PostSummary {
     /// A draft, published only because the build asked for drafts; kept out of feeds and search engines.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
-    /// Whether the post shows a table of contents (when it has enough headings); `toc: false` turns it off.
-    #[serde(default = "yes", skip_serializing_if = "Clone::clone")]
-    pub toc: bool,
+    /// What the post shows unlike the rest of the site.
+    #[serde(default, skip_serializing_if = "PostDisplay::is_empty")]
+    pub display: PostDisplay,
     /// The build's highlighting of the body's code blocks (a JSON list of
     /// [`crate::markdown::HighlightedCode`]), for posts with code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// A post's cover image.
@@ -203,6 +375,36 @@ pub struct Cover {
 }
 
 impl PostSummary {
+    /// Whether the body is HTML (an `.html` content file), not Markdown.
+    pub fn body_is_html(&self) -> bool {
+        self.body.ends_with(".html")
+    }
+
+    /// The post's terms of a taxonomy (`tags`, `categories`…), as written.
+    pub fn terms_of(&self, taxonomy: &str) -> &[String] {
+        if taxonomy == "tags" {
+            &self.tags
+        } else {
+            self.terms.get(taxonomy).map_or(&[], Vec::as_slice)
+        }
+    }
+
+    /// What the post shows: its own choices over the site's.
+    pub fn shows(&self, site: &Display) -> Display {
+        let own = &self.display;
+        Display {
+            reading_time: own.reading_time.unwrap_or(site.reading_time),
+            toc: own.toc.unwrap_or(site.toc),
+            toc_open: own.toc_open.unwrap_or(site.toc_open),
+            breadcrumbs: own.breadcrumbs.unwrap_or(site.breadcrumbs),
+            share: own.share.unwrap_or(site.share),
+            neighbours: own.neighbours.unwrap_or(site.neighbours),
+            summaries: own.summary.unwrap_or(site.summaries),
+            meta: own.meta.unwrap_or(site.meta),
+            ..site.clone()
+        }
+    }
+
     /// The author line: "Ann", "Ann and Bob", "Ann, Bob and Cy".
     pub fn author_line(&self) -> String {
         match self.authors.as_slice() {

@@ -11,8 +11,8 @@
 use crate::{
     dom, html,
     html::SafeHtml,
-    listing::{ArchiveYear, TagCount},
-    manifest::{Cover, PostSummary, Site},
+    listing::{ArchiveYear, Series, TermCount},
+    manifest::{Cover, Display, PostSummary, Section, Site},
     markdown::{Heading, Rendered},
     page_text,
     route::{self, Route},
@@ -30,26 +30,43 @@ const THEME_SWITCH_ICONS: &str = r#"<svg class="icon-moon" viewBox="0 0 24 24" w
 /// theme"; the inline script in `index.html` keeps the name current). With
 /// no site yet (the manifest still on its way) the bar keeps its shape.
 pub fn site_header(root: &str, site: Option<&Site>, theme_label: &str) -> SafeHtml {
-    let (title, menu) = site.map_or((SafeHtml::empty(), SafeHtml::empty()), |site| {
-        let menu = site
-            .menu
-            .iter()
-            .map(|link| {
-                html!(
-                    r#"<li><a href="{}">{}</a></li>"#,
-                    site_link(root, &link.url),
-                    link.name
-                )
-            })
-            .collect();
-        (SafeHtml::text(&site.title), menu)
-    });
+    let search = Route::Search.href(root);
+    let search_item = |name: &str| {
+        html!(
+            r#"<li><a class="search-link" href="{}" aria-keyshortcuts="/">{}</a></li>"#,
+            search,
+            name
+        )
+    };
+    let (title, menu, menu_has_search) =
+        site.map_or((SafeHtml::empty(), SafeHtml::empty(), false), |site| {
+            let mut has_search = false;
+            let menu = site
+                .menu
+                .iter()
+                .map(|link| {
+                    let href = site_link(root, &link.url);
+                    // A menu that names the search page (PaperMod's) takes
+                    // the place of Quire's own search link.
+                    if route::same_path(href.trim_end_matches('/'), search.trim_end_matches('/')) {
+                        has_search = true;
+                        return search_item(&link.name);
+                    }
+                    html!(r#"<li><a href="{}">{}</a></li>"#, href, link.name)
+                })
+                .collect();
+            (SafeHtml::text(&site.title), menu, has_search)
+        });
     html!(
-        r#"<nav class="nav" aria-label="Site"><a class="site-title" href="{}">{}</a><ul class="menu">{}<li><a class="search-link" href="{}" aria-keyshortcuts="/">Search</a></li><li><button type="button" class="theme-toggle" aria-label="{}">{}</button></li></ul></nav>"#,
+        r#"<nav class="nav" aria-label="Site"><a class="site-title" href="{}">{}</a><ul class="menu">{}{}<li><button type="button" class="theme-toggle" aria-label="{}">{}</button></li></ul></nav>"#,
         root,
         title,
         menu,
-        Route::Search.href(root),
+        if menu_has_search {
+            SafeHtml::empty()
+        } else {
+            search_item("Search")
+        },
         theme_label,
         SafeHtml::from_static(THEME_SWITCH_ICONS)
     )
@@ -89,24 +106,41 @@ pub fn site_footer(root: &str, site: &Site, year: i32) -> SafeHtml {
     )
 }
 
-/// The line under a title: `<time>March 9, 2026</time> · 4 min · Maya`.
-pub fn post_meta_line(post: &PostSummary) -> SafeHtml {
-    let authors = post.author_line();
-    let author = if authors.is_empty() {
-        SafeHtml::empty()
-    } else {
-        html!(
-            r#"<span class="meta-sep" aria-hidden="true">·</span><span class="author">{}</span>"#,
-            authors
-        )
-    };
-    html!(
-        r#"<div class="post-meta"><time datetime="{}">{}</time><span class="meta-sep" aria-hidden="true">·</span><span class="reading-time">{} min</span>{}</div>"#,
+/// The line under a title: `<time>March 9, 2026</time> · 4 min · Maya`,
+/// each part as the site and the post choose to show it; empty when they
+/// hide the meta line.
+pub fn post_meta_line(site: &Display, post: &PostSummary) -> SafeHtml {
+    let shows = post.shows(site);
+    if !shows.meta {
+        return SafeHtml::empty();
+    }
+    let separator =
+        || SafeHtml::from_static(r#"<span class="meta-sep" aria-hidden="true">·</span>"#);
+    let mut line = html!(
+        r#"<time datetime="{}">{}</time>"#,
         post.date,
-        post.date.long_form(),
-        post.reading_minutes,
-        author
-    )
+        post.date.long_form()
+    );
+    if shows.reading_time {
+        line.push(separator());
+        line.push(html!(
+            r#"<span class="reading-time">{} min</span>"#,
+            post.reading_minutes
+        ));
+    }
+    if shows.word_count {
+        line.push(separator());
+        line.push(html!(
+            r#"<span class="word-count">{}</span>"#,
+            crate::text::count_of(post.word_count, "word")
+        ));
+    }
+    let authors = post.author_line();
+    if !authors.is_empty() {
+        line.push(separator());
+        line.push(html!(r#"<span class="author">{}</span>"#, authors));
+    }
+    html!(r#"<div class="post-meta">{}</div>"#, line)
 }
 
 /// A post's tags as links to their pages; empty for a post without tags.
@@ -120,7 +154,7 @@ pub fn tag_links(root: &str, post: &PostSummary, class: &'static str) -> SafeHtm
         .map(|tag| {
             html!(
                 r##"<li><a href="{}">#{}</a></li>"##,
-                tag_route(tag, 1).href(root),
+                term_route("tags", tag, 1).href(root),
                 tag
             )
         })
@@ -128,10 +162,11 @@ pub fn tag_links(root: &str, post: &PostSummary, class: &'static str) -> SafeHtm
     html!(r#"<ul class="{}" aria-label="Tags">{}</ul>"#, class, items)
 }
 
-/// The route of a tag's page `page`, from the tag as written.
-pub fn tag_route(tag: &str, page: usize) -> Route {
-    Route::Tag {
-        slug: slugify(tag),
+/// The route of a term's page `page`, from the term as written.
+pub fn term_route(taxonomy: &str, term: &str, page: usize) -> Route {
+    Route::Term {
+        taxonomy: taxonomy.to_owned(),
+        slug: slugify(term),
         page,
     }
 }
@@ -167,7 +202,7 @@ fn cover_image(root: &str, cover: &Cover, loading: Loading) -> SafeHtml {
 
 /// One card of a post list. The first card's cover is likely the largest
 /// thing on screen, so it loads at once; the others load lazily.
-pub fn card(root: &str, post: &PostSummary, first: bool) -> SafeHtml {
+pub fn card(root: &str, display: &Display, post: &PostSummary, first: bool) -> SafeHtml {
     let loading = if first { Loading::First } else { Loading::Lazy };
     let cover = post
         .cover
@@ -179,23 +214,32 @@ pub fn card(root: &str, post: &PostSummary, first: bool) -> SafeHtml {
             )
         })
         .unwrap_or_default();
+    let summary = if post.shows(display).summaries && !post.summary.is_empty() {
+        html!(r#"<p class="card-summary">{}</p>"#, post.summary)
+    } else {
+        SafeHtml::empty()
+    };
     html!(
-        r#"<article class="post-card">{}<h2 class="card-title"><a href="{}">{}</a></h2><p class="card-summary">{}</p>{}{}</article>"#,
+        r#"<article class="post-card">{}<h2 class="card-title"><a href="{}">{}</a></h2>{}{}{}</article>"#,
         cover,
         Route::post(post).href(root),
         post.title,
-        post.summary,
-        post_meta_line(post),
+        summary,
+        post_meta_line(display, post),
         tag_links(root, post, "card-tags"),
     )
 }
 
 /// The cards of a list, in order, in their `<div class="post-list">`.
-pub fn post_list<'a>(root: &str, posts: impl IntoIterator<Item = &'a PostSummary>) -> SafeHtml {
+pub fn post_list<'a>(
+    root: &str,
+    display: &Display,
+    posts: impl IntoIterator<Item = &'a PostSummary>,
+) -> SafeHtml {
     let cards: SafeHtml = posts
         .into_iter()
         .enumerate()
-        .map(|(at, post)| card(root, post, at == 0))
+        .map(|(at, post)| card(root, display, post, at == 0))
         .collect();
     html!(r#"<div class="post-list">{}</div>"#, cards)
 }
@@ -241,10 +285,16 @@ pub fn home_page(
     posts: &[PostSummary],
 ) -> SafeHtml {
     let heading = if number == 1 {
+        // PaperMod's homeInfoParams, when the site has them.
+        let (title, text) = site
+            .display
+            .home_info
+            .clone()
+            .unwrap_or_else(|| (site.title.clone(), site.description.clone()));
         html!(
             r#"<section class="home-info"><h1>{}</h1><p>{}</p></section>"#,
-            site.title,
-            site.description
+            title,
+            text
         )
     } else {
         html!(
@@ -255,52 +305,83 @@ pub fn home_page(
     html!(
         "{}{}{}",
         heading,
-        post_list(root, posts),
+        post_list(root, &site.display, posts),
         pager(root, number, total, |page| Route::Home { page })
     )
 }
 
-/// One page of a tag's posts: its heading with the number of posts, the
+/// One page of a term's posts: its heading with the number of posts, the
 /// cards and the pager.
-pub fn tag_page(
+pub fn term_page(
     root: &str,
-    tag: &TagCount,
+    site: &Site,
+    term: &TermCount,
     number: usize,
     total: usize,
     posts: &[&PostSummary],
 ) -> SafeHtml {
     html!(
         r#"<h1 class="list-title">{}<span class="list-count">{}</span></h1>{}{}"#,
-        page_text::tag_heading(&tag.name, number),
-        count_of(tag.count, "post"),
-        post_list(root, posts.iter().copied()),
-        pager(root, number, total, |page| Route::Tag {
-            slug: tag.slug.clone(),
+        page_text::term_heading(&term.taxonomy, &term.name, number),
+        count_of(term.count, "post"),
+        post_list(root, &site.display, posts.iter().copied()),
+        pager(root, number, total, |page| Route::Term {
+            taxonomy: term.taxonomy.clone(),
+            slug: term.slug.clone(),
             page
         })
     )
 }
 
-/// The index of every tag, with how many posts carry each.
-pub fn tags_page(root: &str, tags: &[TagCount]) -> SafeHtml {
-    let items: SafeHtml = tags
+/// One page of a section's list: its title, its description on the first
+/// page, the cards and the pager.
+pub fn section_page(
+    root: &str,
+    site: &Site,
+    section: &Section,
+    number: usize,
+    total: usize,
+    pages: &[&PostSummary],
+) -> SafeHtml {
+    let description = if number == 1 && !section.description.is_empty() {
+        html!(r#"<p class="list-description">{}</p>"#, section.description)
+    } else {
+        SafeHtml::empty()
+    };
+    html!(
+        r#"<h1 class="list-title">{}</h1>{}{}{}"#,
+        page_text::section_heading(section, number),
+        description,
+        post_list(root, &site.display, pages.iter().copied()),
+        pager(root, number, total, |page| Route::Section {
+            path: section.path.clone(),
+            page
+        })
+    )
+}
+
+/// The index of a taxonomy's terms, with how many posts carry each.
+pub fn terms_page(root: &str, taxonomy: &str, terms: &[TermCount]) -> SafeHtml {
+    let items: SafeHtml = terms
         .iter()
-        .map(|tag| {
+        .map(|term| {
             html!(
                 r#"<li><a href="{}">{}<span class="tag-count" aria-label="{}">{}</span></a></li>"#,
-                Route::Tag {
-                    slug: tag.slug.clone(),
+                Route::Term {
+                    taxonomy: term.taxonomy.clone(),
+                    slug: term.slug.clone(),
                     page: 1
                 }
                 .href(root),
-                tag.name,
-                count_of(tag.count, "post"),
-                tag.count
+                term.name,
+                count_of(term.count, "post"),
+                term.count
             )
         })
         .collect();
     html!(
-        r#"<h1 class="list-title">Tags</h1><ul class="tag-cloud">{}</ul>"#,
+        r#"<h1 class="list-title">{}</h1><ul class="tag-cloud">{}</ul>"#,
+        page_text::taxonomy_title(taxonomy),
         items
     )
 }
@@ -358,7 +439,10 @@ pub fn not_found_page(root: &str, address: Option<&str>) -> SafeHtml {
         nothing_at,
         root,
         Route::Archives.href(root),
-        Route::Tags.href(root)
+        Route::Terms {
+            taxonomy: "tags".into()
+        }
+        .href(root)
     )
 }
 
@@ -373,7 +457,10 @@ pub fn search_form(root: &str, query: &str) -> SafeHtml {
         dom::SEARCH_INPUT_ID,
         query,
         Route::Archives.href(root),
-        Route::Tags.href(root)
+        Route::Terms {
+            taxonomy: "tags".into()
+        }
+        .href(root)
     )
 }
 
@@ -428,8 +515,9 @@ pub fn breadcrumbs(root: &str, trail: &[Crumb]) -> SafeHtml {
 }
 
 /// The inside of a post's `<header>`: breadcrumbs, title, meta line,
-/// "Updated …" and the cover.
-pub fn post_header(root: &str, site: &Site, post: &PostSummary) -> SafeHtml {
+/// "Updated …", where it stands in its series, and the cover.
+pub fn post_header(root: &str, site: &Site, post: &PostSummary, series: &[Series<'_>]) -> SafeHtml {
+    let shows = post.shows(&site.display);
     let updated = post
         .updated_later()
         .map(|lastmod| {
@@ -440,13 +528,63 @@ pub fn post_header(root: &str, site: &Site, post: &PostSummary) -> SafeHtml {
             )
         })
         .unwrap_or_default();
+    let trail = if shows.breadcrumbs {
+        breadcrumbs(root, &post_trail(site, post))
+    } else {
+        SafeHtml::empty()
+    };
+    let series: SafeHtml = series
+        .iter()
+        .map(|series| series_box(root, post, series))
+        .collect();
     html!(
-        r#"{}<h1 class="post-title">{}</h1>{}{}{}"#,
-        breadcrumbs(root, &post_trail(site, post)),
+        r#"{}<h1 class="post-title">{}</h1>{}{}{}{}"#,
+        trail,
         post.title,
-        post_meta_line(post),
+        post_meta_line(&site.display, post),
         updated,
+        series,
         post_cover(root, post),
+    )
+}
+
+/// "Part 2 of 5 in <series>", with the series' posts, oldest first.
+fn series_box(root: &str, post: &PostSummary, series: &Series<'_>) -> SafeHtml {
+    let part = series
+        .posts
+        .iter()
+        .position(|other| other.slug == post.slug)
+        .map_or(0, |at| at + 1);
+    let items: SafeHtml = series
+        .posts
+        .iter()
+        .map(|other| {
+            if other.slug == post.slug {
+                html!(
+                    r#"<li><span aria-current="page">{}</span></li>"#,
+                    other.title
+                )
+            } else {
+                html!(
+                    r#"<li><a href="{}">{}</a></li>"#,
+                    Route::post(other).href(root),
+                    other.title
+                )
+            }
+        })
+        .collect();
+    html!(
+        r#"<details class="series"><summary>Part {} of {} in <a href="{}">{}</a></summary><ol>{}</ol></details>"#,
+        part,
+        series.posts.len(),
+        Route::Term {
+            taxonomy: series.term.taxonomy.clone(),
+            slug: series.term.slug.clone(),
+            page: 1
+        }
+        .href(root),
+        series.term.name,
+        items
     )
 }
 
@@ -471,8 +609,9 @@ fn post_cover(root: &str, post: &PostSummary) -> SafeHtml {
 pub const TOC_MIN_HEADINGS: usize = 3;
 
 /// A collapsible table of contents of the h2 and h3 headings, h3 nested
-/// under the h2 before it; empty when the post has too few headings.
-pub fn table_of_contents(page_url: &str, headings: &[Heading]) -> SafeHtml {
+/// under the h2 before it, open or closed; empty when the post has too few
+/// headings.
+pub fn table_of_contents(page_url: &str, headings: &[Heading], open: bool) -> SafeHtml {
     let listed: Vec<&Heading> = headings
         .iter()
         .filter(|heading| matches!(heading.level, 2 | 3))
@@ -511,17 +650,24 @@ pub fn table_of_contents(page_url: &str, headings: &[Heading]) -> SafeHtml {
     if nested {
         items.push(SafeHtml::from_static("</ol></li>"));
     }
+    let open = SafeHtml::from_static(if open { " open" } else { "" });
     html!(
-        r#"<details class="toc" open><summary>Contents</summary><nav aria-label="Table of contents"><ol>{}</ol></nav></details>"#,
+        r#"<details class="toc"{}><summary>Contents</summary><nav aria-label="Table of contents"><ol>{}</ol></nav></details>"#,
+        open,
         items
     )
 }
 
 /// The inside of a post's `.post-content`: the table of contents (unless the
-/// post turned it off) and the body.
-pub fn post_content(root: &str, post: &PostSummary, rendered: &Rendered) -> SafeHtml {
-    let toc = if post.toc {
-        table_of_contents(&Route::post(post).href(root), &rendered.headings)
+/// site or the post turned it off) and the body.
+pub fn post_content(root: &str, site: &Site, post: &PostSummary, rendered: &Rendered) -> SafeHtml {
+    let shows = post.shows(&site.display);
+    let toc = if shows.toc {
+        table_of_contents(
+            &Route::post(post).href(root),
+            &rendered.headings,
+            shows.toc_open,
+        )
     } else {
         SafeHtml::empty()
     };
@@ -549,13 +695,27 @@ pub fn post_footer(
         })
         .unwrap_or_default()
     };
+    let shows = post.shows(&site.display);
+    let share = if shows.share {
+        share_links(site, post)
+    } else {
+        SafeHtml::empty()
+    };
+    let neighbours = if shows.neighbours && (older.is_some() || newer.is_some()) {
+        html!(
+            r#"<nav class="paginav" aria-label="More posts">{}{}</nav>"#,
+            neighbour(newer, "paginav-newer", "← Newer"),
+            neighbour(older, "paginav-older", "Older →"),
+        )
+    } else {
+        SafeHtml::empty()
+    };
     html!(
-        r#"{}{}{}<nav class="paginav" aria-label="More posts">{}{}</nav>"#,
+        "{}{}{}{}",
         tag_links(root, post, "post-tags"),
-        share_links(site, post),
+        share,
         related_posts(root, related),
-        neighbour(newer, "paginav-newer", "← Newer"),
-        neighbour(older, "paginav-older", "Older →"),
+        neighbours
     )
 }
 

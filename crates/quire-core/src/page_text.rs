@@ -2,7 +2,10 @@
 //! its meta description. The app and the pre-rendered pages both take them
 //! from here, so a page reads the same before and after the app starts.
 
-use crate::{manifest::Site, text::count_of};
+use crate::{
+    manifest::{Section, Site},
+    text::count_of,
+};
 
 /// A page's title (without the site's name) and meta description.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,32 +39,77 @@ pub fn home_heading(number: usize) -> String {
     format!("Posts, page {number}")
 }
 
-/// The tag index, which lists `tag_count` tags.
-pub fn tags(site: &Site, tag_count: usize) -> PageText {
+/// A taxonomy's name as a heading: `tags` is "Tags", `series` "Series".
+pub fn taxonomy_title(taxonomy: &str) -> String {
+    let mut chars = taxonomy.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first
+            .to_uppercase()
+            .chain(chars.map(|c| if c == '-' { ' ' } else { c }))
+            .collect()
+    })
+}
+
+/// The index of a taxonomy, which lists `term_count` terms.
+pub fn terms(site: &Site, taxonomy: &str, term_count: usize) -> PageText {
     PageText {
-        title: Some("Tags".to_owned()),
-        description: format!("All {tag_count} tags of {}.", site.title),
+        title: Some(taxonomy_title(taxonomy)),
+        description: format!("All {term_count} {taxonomy} of {}.", site.title),
     }
 }
 
-/// A tag's page `number`, for a tag on `post_count` posts.
-pub fn tag(site: &Site, name: &str, number: usize, post_count: usize) -> PageText {
+/// A term's page `number`, for a term on `post_count` posts.
+pub fn term(site: &Site, taxonomy: &str, name: &str, number: usize, post_count: usize) -> PageText {
+    let how = if taxonomy == "tags" { "tagged" } else { "in" };
     PageText {
-        title: Some(tag_heading(name, number)),
+        title: Some(term_heading(taxonomy, name, number)),
         description: format!(
-            "{} tagged {name} on {}.",
+            "{} {how} {name} on {}.",
             count_of(post_count, "post"),
             site.title
         ),
     }
 }
 
-/// The heading of a tag's page: "#rust", "#rust, page 2".
-pub fn tag_heading(name: &str, number: usize) -> String {
-    if number > 1 {
-        format!("#{name}, page {number}")
-    } else {
+/// The heading of a term's page: "#rust" for a tag, "Web" for a category,
+/// "…, page 2" for its later pages.
+pub fn term_heading(taxonomy: &str, name: &str, number: usize) -> String {
+    let name = if taxonomy == "tags" {
         format!("#{name}")
+    } else {
+        name.to_owned()
+    };
+    if number > 1 {
+        format!("{name}, page {number}")
+    } else {
+        name
+    }
+}
+
+/// A section's list page `number`, listing `page_count` pages.
+pub fn section(site: &Site, section: &Section, number: usize, page_count: usize) -> PageText {
+    PageText {
+        title: Some(section_heading(section, number)),
+        description: if section.description.is_empty() {
+            format!(
+                "{} in {} on {}.",
+                count_of(page_count, "page"),
+                section.title,
+                site.title
+            )
+        } else {
+            section.description.clone()
+        },
+    }
+}
+
+/// The heading of a section's list page: its title, "…, page 2" for its
+/// later pages.
+pub fn section_heading(section: &Section, number: usize) -> String {
+    if number > 1 {
+        format!("{}, page {number}", section.title)
+    } else {
+        section.title.clone()
     }
 }
 

@@ -9,18 +9,22 @@
 //! is just that path.
 //!
 //! ```
-//! use quire_core::route::Route;
-//! let tag = Route::Tag { slug: "日本語".into(), page: 2 };
+//! use quire_core::route::{ListNames, Route};
+//! let lists = ListNames::default();
+//! let tag = Route::Term { taxonomy: "tags".into(), slug: "日本語".into(), page: 2 };
 //! assert_eq!(tag.path(), "tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/page/2/");
-//! assert_eq!(Route::parse(&tag.path()), tag);
-//! assert_eq!(Route::parse("posts/caf%C3%A9/"), Route::Content { path: "posts/café/".into() });
+//! assert_eq!(Route::parse(&tag.path(), &lists), tag);
+//! assert_eq!(
+//!     Route::parse("posts/caf%C3%A9/", &lists),
+//!     Route::Content { path: "posts/café/".into() }
+//! );
 //! ```
 
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
 use crate::{
-    listing::tag_counts,
-    manifest::{Manifest, PostSummary},
+    listing::term_counts,
+    manifest::{Manifest, PostSummary, default_taxonomies},
 };
 
 /// What a page of the site shows.
@@ -31,12 +35,25 @@ pub enum Route {
         /// The page's number, from 1.
         page: usize,
     },
-    /// The index of every tag: `tags/`.
-    Tags,
-    /// One tag's posts, page `page`: `tags/<slug>/`, `tags/<slug>/page/2/`.
-    Tag {
-        /// The tag's URL form ([`crate::slug::slugify`] of its name).
+    /// The index of every term of a taxonomy: `tags/`, `categories/`.
+    Terms {
+        /// The taxonomy's plural name.
+        taxonomy: String,
+    },
+    /// One term's posts, page `page`: `tags/<slug>/`, `tags/<slug>/page/2/`.
+    Term {
+        /// The taxonomy's plural name.
+        taxonomy: String,
+        /// The term's URL form ([`crate::slug::slugify`] of its name).
         slug: String,
+        /// The page's number, from 1.
+        page: usize,
+    },
+    /// A section's list page (a top content folder, such as Hugo's
+    /// `posts/`), page `page`: `posts/`, `posts/page/2/`.
+    Section {
+        /// The section's list address, decoded, ending in `/`: `posts/`.
+        path: String,
         /// The page's number, from 1.
         page: usize,
     },
@@ -54,7 +71,6 @@ pub enum Route {
 
 /// The folder every post's path starts with, by default.
 pub const POSTS: &str = "posts/";
-const TAGS: &str = "tags/";
 const ARCHIVES: &str = "archives/";
 const SEARCH: &str = "search/";
 const PAGE: &str = "page/";
@@ -84,11 +100,30 @@ impl Route {
         };
         match self {
             Route::Home { page } => paged(String::new(), *page),
-            Route::Tags => TAGS.to_owned(),
-            Route::Tag { slug, page } => paged(format!("{TAGS}{}/", encode_segment(slug)), *page),
+            Route::Terms { taxonomy } => format!("{}/", encode_segment(taxonomy)),
+            Route::Term {
+                taxonomy,
+                slug,
+                page,
+            } => paged(
+                format!("{}/{}/", encode_segment(taxonomy), encode_segment(slug)),
+                *page,
+            ),
+            Route::Section { path, page } => paged(encode_path(path), *page),
             Route::Archives => ARCHIVES.to_owned(),
             Route::Search => SEARCH.to_owned(),
             Route::Content { path } => encode_path(path),
+        }
+    }
+
+    /// The built-in page a page stands for when its front matter names one
+    /// of PaperMod's layouts (`layout: archives`, `layout: search`): its
+    /// address leads there.
+    pub fn of_layout(page: &PostSummary) -> Option<Self> {
+        match page.layout.as_deref()? {
+            "archives" => Some(Route::Archives),
+            "search" => Some(Route::Search),
+            _ => None,
         }
     }
 
@@ -99,10 +134,11 @@ impl Route {
     }
 
     /// The route of an address below the site root (`page/2/`,
-    /// `posts/caf%C3%A9/`), with or without its slashes. A path that names no
-    /// list, tag, archive or search page is [`Route::Content`]: whether a
-    /// post lives there is for the manifest to say.
-    pub fn parse(path: &str) -> Self {
+    /// `posts/caf%C3%A9/`), with or without its slashes, on a site with
+    /// these `lists`. A path that names no list, term, archive or search
+    /// page is [`Route::Content`]: whether a post lives there is for the
+    /// manifest to say.
+    pub fn parse(path: &str, lists: &ListNames) -> Self {
         let decoded = percent_decode_str(path.split(['?', '#']).next().unwrap_or_default())
             .decode_utf8_lossy();
         let trimmed = decoded.trim_matches('/');
@@ -112,25 +148,85 @@ impl Route {
             trimmed.split('/').collect()
         };
         let page_number = |text: &str| text.parse::<usize>().ok().filter(|n| *n >= 1);
+        let is_taxonomy = |name: &str| lists.taxonomies.iter().any(|known| known == name);
+        let section = |name: &str| {
+            let path = format!("{name}/");
+            lists.sections.contains(&path).then_some(path)
+        };
         match segments.as_slice() {
             [] => Route::Home { page: 1 },
             ["page", n] if page_number(n).is_some() => Route::Home {
                 page: page_number(n).unwrap_or(1),
             },
-            ["tags"] => Route::Tags,
-            ["tags", slug] => Route::Tag {
+            [taxonomy] if is_taxonomy(taxonomy) => Route::Terms {
+                taxonomy: (*taxonomy).to_owned(),
+            },
+            [taxonomy, slug] if is_taxonomy(taxonomy) => Route::Term {
+                taxonomy: (*taxonomy).to_owned(),
                 slug: (*slug).to_owned(),
                 page: 1,
             },
-            ["tags", slug, "page", n] if page_number(n).is_some() => Route::Tag {
-                slug: (*slug).to_owned(),
-                page: page_number(n).unwrap_or(1),
-            },
+            [taxonomy, slug, "page", n] if is_taxonomy(taxonomy) && page_number(n).is_some() => {
+                Route::Term {
+                    taxonomy: (*taxonomy).to_owned(),
+                    slug: (*slug).to_owned(),
+                    page: page_number(n).unwrap_or(1),
+                }
+            }
             ["archives"] => Route::Archives,
             ["search"] => Route::Search,
+            [name] if section(name).is_some() => Route::Section {
+                path: section(name).unwrap_or_default(),
+                page: 1,
+            },
+            [name, "page", n] if section(name).is_some() && page_number(n).is_some() => {
+                Route::Section {
+                    path: section(name).unwrap_or_default(),
+                    page: page_number(n).unwrap_or(1),
+                }
+            }
+            // Hugo's ugly URLs name a file: `2014/11/18/news.html`.
+            [.., last] if last.ends_with(".html") => Route::Content {
+                path: trimmed.to_owned(),
+            },
             _ => Route::Content {
                 path: format!("{trimmed}/"),
             },
+        }
+    }
+}
+
+/// The names that make an address a list rather than content: the site's
+/// taxonomies (`tags`, `categories`, `series`) and its sections' list
+/// addresses (`posts/`). Before the manifest arrives, the app reads
+/// addresses with [`ListNames::default`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListNames {
+    /// The taxonomies' plural names.
+    pub taxonomies: Vec<String>,
+    /// The sections' list addresses, decoded, ending in `/`.
+    pub sections: Vec<String>,
+}
+
+impl Default for ListNames {
+    fn default() -> Self {
+        Self {
+            taxonomies: default_taxonomies(),
+            sections: Vec::new(),
+        }
+    }
+}
+
+impl ListNames {
+    /// The lists of the site a manifest describes.
+    pub fn of(manifest: &Manifest) -> Self {
+        Self {
+            taxonomies: manifest.site.taxonomies.clone(),
+            sections: manifest
+                .sections
+                .iter()
+                .map(|section| section.path.clone())
+                .collect(),
         }
     }
 }
@@ -158,7 +254,9 @@ const SEGMENT: &AsciiSet = &CONTROLS
     .add(b'\'');
 
 /// Every route of a site, in a stable order: the home page and its later
-/// pages, every post (listed or not), the tag index, each tag's pages, the
+/// pages, every post and page (listed or not, but not the pages that stand
+/// for a built-in one), each section's pages, each taxonomy's index and
+/// each term's pages (for taxonomies with terms; `tags/` always), the
 /// archive and search.
 pub fn every_route(manifest: &Manifest) -> Vec<Route> {
     let per_page = manifest.site.posts_per_page.max(1);
@@ -168,17 +266,32 @@ pub fn every_route(manifest: &Manifest) -> Vec<Route> {
         .collect();
     routes.extend(
         manifest
-            .posts
-            .iter()
-            .chain(&manifest.unlisted)
+            .every_page()
+            .filter(|page| Route::of_layout(page).is_none())
             .map(Route::post),
     );
-    routes.push(Route::Tags);
-    for tag in tag_counts(&manifest.posts) {
-        routes.extend(pages(tag.count).map(|page| Route::Tag {
-            slug: tag.slug.clone(),
+    for section in &manifest.sections {
+        let listed = manifest.section_pages(section).len();
+        routes.extend(pages(listed).map(|page| Route::Section {
+            path: section.path.clone(),
             page,
         }));
+    }
+    for taxonomy in &manifest.site.taxonomies {
+        let terms = term_counts(&manifest.posts, taxonomy);
+        if terms.is_empty() && taxonomy != "tags" {
+            continue;
+        }
+        routes.push(Route::Terms {
+            taxonomy: taxonomy.clone(),
+        });
+        for term in terms {
+            routes.extend(pages(term.count).map(|page| Route::Term {
+                taxonomy: taxonomy.clone(),
+                slug: term.slug.clone(),
+                page,
+            }));
+        }
     }
     routes.push(Route::Archives);
     routes.push(Route::Search);
@@ -235,16 +348,14 @@ pub fn in_site(site_root: &str, url: &str) -> String {
 /// The site's RSS feed, below the site root.
 pub const FEED: &str = "index.xml";
 
-/// A tag's RSS feed, below the site root.
-pub fn tag_feed(tag_slug: &str) -> String {
-    format!(
-        "{}{FEED}",
-        Route::Tag {
-            slug: tag_slug.to_owned(),
-            page: 1
-        }
-        .path()
-    )
+/// A term's RSS feed, below the site root.
+pub fn term_feed(taxonomy: &str, slug: &str) -> String {
+    let term = Route::Term {
+        taxonomy: taxonomy.to_owned(),
+        slug: slug.to_owned(),
+        page: 1,
+    };
+    format!("{}{FEED}", term.path())
 }
 
 /// One path segment, percent-encoded.
@@ -265,6 +376,20 @@ pub fn decode_path(path: &str) -> String {
     percent_decode_str(path).decode_utf8_lossy().into_owned()
 }
 
+/// The file a static host serves for a path below the site root (decoded):
+/// `a/b/` is `a/b/index.html`; a path naming a file (Hugo's ugly URLs,
+/// `a/b.html`) is that file.
+pub fn file_of(path: &str) -> String {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    if last.ends_with(".html") || last.ends_with(".htm") {
+        path.to_owned()
+    } else if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        format!("{path}/index.html")
+    }
+}
+
 /// Whether two addresses name the same path, however each is encoded.
 pub fn same_path(a: &str, b: &str) -> bool {
     decode_path(a) == decode_path(b)
@@ -274,31 +399,58 @@ pub fn same_path(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn taxonomies() -> ListNames {
+        ListNames {
+            sections: vec!["blog/".into()],
+            ..ListNames::default()
+        }
+    }
+
+    fn tag(slug: &str, page: usize) -> Route {
+        Route::Term {
+            taxonomy: "tags".into(),
+            slug: slug.into(),
+            page,
+        }
+    }
+
     #[test]
     fn every_route_reads_back_from_its_path() {
         let routes = [
             Route::Home { page: 1 },
             Route::Home { page: 3 },
-            Route::Tags,
-            Route::Tag {
-                slug: "c#".into(),
-                page: 1,
+            Route::Terms {
+                taxonomy: "categories".into(),
             },
-            Route::Tag {
-                slug: "web rtc".into(),
-                page: 2,
-            },
+            tag("c#", 1),
+            tag("web rtc", 2),
             Route::Archives,
             Route::Search,
+            Route::Section {
+                path: "blog/".into(),
+                page: 1,
+            },
+            Route::Section {
+                path: "blog/".into(),
+                page: 4,
+            },
             Route::Content {
                 path: "posts/café/".into(),
             },
             Route::Content {
                 path: "2024/05/i̇stanbul/".into(),
             },
+            Route::Content {
+                path: "2014/11/18/news.html".into(),
+            },
         ];
         for route in routes {
-            assert_eq!(Route::parse(&route.path()), route, "{}", route.path());
+            assert_eq!(
+                Route::parse(&route.path(), &taxonomies()),
+                route,
+                "{}",
+                route.path()
+            );
             assert!(route.path().is_ascii(), "{}", route.path());
         }
     }
@@ -307,27 +459,31 @@ mod tests {
     fn paths_are_hugos() {
         assert_eq!(Route::Home { page: 1 }.path(), "");
         assert_eq!(Route::Home { page: 2 }.href("/blog/"), "/blog/page/2/");
+        assert_eq!(tag("c#", 1).path(), "tags/c%23/");
         assert_eq!(
-            Route::Tag {
-                slug: "c#".into(),
-                page: 1
-            }
-            .path(),
-            "tags/c%23/"
-        );
-        assert_eq!(
-            Route::parse("/page/0/"),
+            Route::parse("/page/0/", &taxonomies()),
             Route::Content {
                 path: "page/0/".into()
             }
         );
         assert_eq!(
-            Route::parse("tags/rust/page/1"),
-            Route::Tag {
-                slug: "rust".into(),
-                page: 1
+            Route::parse("tags/rust/page/1", &taxonomies()),
+            tag("rust", 1)
+        );
+        // A taxonomy the site does not have is a path like any other.
+        assert_eq!(
+            Route::parse("topics/", &taxonomies()),
+            Route::Content {
+                path: "topics/".into()
             }
         );
+    }
+
+    #[test]
+    fn ugly_addresses_are_their_own_files() {
+        assert_eq!(file_of(""), "index.html");
+        assert_eq!(file_of("posts/a/"), "posts/a/index.html");
+        assert_eq!(file_of("2014/11/18/news.html"), "2014/11/18/news.html");
     }
 
     #[test]

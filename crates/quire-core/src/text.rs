@@ -77,6 +77,12 @@ pub fn count_of(count: usize, noun: &str) -> String {
 /// The summary shown on list cards: the front matter's `summary`, else the
 /// text before `<!--more-->`, else the first 70 words with an ellipsis if cut.
 pub fn summary(front_matter_summary: Option<&str>, markdown: &str) -> String {
+    summary_of(front_matter_summary, markdown, SUMMARY_WORDS)
+}
+
+/// [`summary`] with a site's own `summaryLength` (0 gives no automatic
+/// summary, only a written one).
+pub fn summary_of(front_matter_summary: Option<&str>, markdown: &str, words_kept: usize) -> String {
     if let Some(given) = front_matter_summary
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -88,7 +94,7 @@ pub fn summary(front_matter_summary: Option<&str>, markdown: &str) -> String {
     }
     let plain = plain_text(markdown);
     let mut words = plain.split_whitespace();
-    let mut kept: Vec<&str> = words.by_ref().take(SUMMARY_WORDS).collect();
+    let mut kept: Vec<&str> = words.by_ref().take(words_kept).collect();
     let cut = words.next().is_some();
     if cut && let Some(last) = kept.last_mut() {
         *last = last.trim_end_matches([',', ';', ':', '.', '!', '?', '—', '-']);

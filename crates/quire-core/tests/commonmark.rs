@@ -16,7 +16,10 @@
 use std::{collections::BTreeMap, path::PathBuf};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, html::push_html};
-use quire_core::markdown::{LinkBase, parser_options, render, resolve_url};
+use quire_core::{
+    manifest::RawHtml,
+    markdown::{PageContext, parser_options, render, resolve_url},
+};
 use scraper::{ElementRef, Html, Node};
 
 /// Why Quire's output differs from plain pulldown-cmark's.
@@ -59,9 +62,10 @@ const SPEC_DIFFERENCES: &[(Difference, &[usize])] = &[
 /// The GitHub extension examples that differ, by reason.
 const GFM_DIFFERENCES: &[(Difference, &[usize])] = &[(Difference::SmartPunctuation, &[6])];
 
-const BASE: LinkBase<'static> = LinkBase {
+const BASE: PageContext<'static> = PageContext {
     site_root: "/",
     page_path: "",
+    raw_html: RawHtml::Escape,
 };
 
 /// pulldown-cmark's test folder, in the copy of the crate Cargo fetched

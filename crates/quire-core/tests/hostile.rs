@@ -7,21 +7,48 @@
 use quire_core::{
     front_matter,
     html::SafeHtml,
-    listing::{archive, tag_counts},
-    manifest::{Cover, PostSummary, Site},
-    markdown::{LinkBase, render, render_for_feed},
+    listing::{archive, posts_with_term, series_of, term_counts},
+    manifest::{Cover, PostDisplay, PostSummary, RawHtml, Section, Site},
+    markdown::{PageContext, render, render_for_feed},
     markup,
     search::SearchDoc,
+    shortcode,
 };
 
 const CORPUS: &str =
     include_str!("../../../tests/fixtures/hostile-blog/content/posts/hostile/index.md");
 const CONFIG: &str = include_str!("../../../tests/fixtures/hostile-blog/quire.toml");
 
-const BASE: LinkBase<'static> = LinkBase {
+const BASE: PageContext<'static> = PageContext {
     site_root: "/blog/",
     page_path: "posts/hostile/",
+    raw_html: RawHtml::Escape,
 };
+
+/// Every way a site can treat an author's HTML: Quire's default, and
+/// Hugo's two (left out; `unsafe = true`, sanitised).
+const MODES: [RawHtml; 3] = [RawHtml::Escape, RawHtml::Omit, RawHtml::Sanitize];
+
+/// The corpus as a page shows it in `mode`, its shortcodes expanded first
+/// as the build does.
+fn rendered_in(mode: RawHtml) -> SafeHtml {
+    let expanded = shortcode::expand(
+        corpus_body(),
+        &shortcode::Context {
+            site_root: "/blog/",
+            resolve: &|_| None,
+            param: &|name| Some(format!("<script>alert('{name}')</script>")),
+        },
+    );
+    render(
+        &expanded.text,
+        PageContext {
+            raw_html: mode,
+            ..BASE
+        },
+    )
+    .html
+}
 
 /// Fails when the oracle would change anything in `html`.
 fn assert_oracle_keeps(what: &str, html: &SafeHtml) {
@@ -75,14 +102,30 @@ fn the_corpus_has_at_least_a_hundred_payloads() {
 
 #[test]
 fn rendered_post_keeps_to_the_allowlist() {
-    assert_oracle_keeps("the post page", &render(corpus_body(), BASE).html);
+    for mode in MODES {
+        assert_oracle_keeps(&format!("the post page ({mode:?})"), &rendered_in(mode));
+    }
     assert_oracle_keeps("the feed", &render_for_feed(corpus_body(), BASE).html);
 }
 
 #[test]
 fn rendered_post_holds_no_handler_style_or_unsafe_url() {
-    let html = render(corpus_body(), BASE).html;
-    let document = scraper::Html::parse_fragment(&html);
+    for mode in MODES {
+        holds_no_handler_style_or_unsafe_url(&rendered_in(mode));
+    }
+}
+
+/// Whether an `<iframe>` frames one of the players Quire allows, over HTTPS.
+fn frames_a_player(element: &scraper::ElementRef<'_>) -> bool {
+    element.value().attr("src").is_some_and(|src| {
+        quire_core::html::sanitize::EMBED_HOSTS
+            .iter()
+            .any(|host| src.starts_with(&format!("https://{host}/")))
+    })
+}
+
+fn holds_no_handler_style_or_unsafe_url(html: &SafeHtml) {
+    let document = scraper::Html::parse_fragment(html);
     for element in document
         .root_element()
         .descendants()
@@ -90,10 +133,14 @@ fn rendered_post_holds_no_handler_style_or_unsafe_url() {
     {
         let name = element.value().name();
         assert!(
+            name != "iframe" || frames_a_player(&element),
+            "{}",
+            element.html()
+        );
+        assert!(
             !matches!(
                 name,
                 "script"
-                    | "iframe"
                     | "object"
                     | "embed"
                     | "form"
@@ -145,13 +192,21 @@ fn front_matter_fields_keep_to_the_allowlist_in_every_fragment() {
         slug: "hostile".into(),
         path: "posts/hostile/".into(),
         title: fm.title.clone(),
-        date: fm.date.date,
+        date: fm.date.expect("the corpus is dated").date,
         lastmod: fm.lastmod.map(|stamp| stamp.date),
         summary: fm.summary.clone().unwrap_or_default(),
         description: fm.description.clone().unwrap_or_default(),
         authors: fm.authors.clone(),
-        tags: fm.tags.clone(),
-        categories: fm.categories.clone(),
+        tags: fm.terms("tags", "tag"),
+        terms: [
+            ("categories".to_owned(), fm.terms("categories", "category")),
+            ("series".to_owned(), fm.terms("series", "series")),
+        ]
+        .into(),
+        section: "posts".into(),
+        layout: None,
+        canonical: fm.canonical_url.clone(),
+        keywords: fm.keywords.clone(),
         cover: fm.cover.as_ref().map(|cover| Cover {
             src: cover.image.clone(),
             alt: cover.alt.clone(),
@@ -165,12 +220,24 @@ fn front_matter_fields_keep_to_the_allowlist_in_every_fragment() {
         body: "data/posts/hostile.md".into(),
         aliases: fm.aliases.clone(),
         draft: false,
-        toc: true,
+        display: PostDisplay::default(),
         code: None,
     };
-    let posts = vec![post.clone()];
+    let mut second_part = post.clone();
+    second_part.slug = "hostile-2".into();
+    second_part.path = "posts/hostile-2/".into();
+    let posts = vec![post.clone(), second_part];
     let rendered = render(corpus_body(), BASE);
-    let tags = tag_counts(&posts);
+    let tags = term_counts(&posts, "tags");
+    let categories = term_counts(&posts, "categories");
+    let (category, in_category) =
+        posts_with_term(&posts, "categories", &categories[0].slug).expect("a category");
+    let section = Section {
+        name: "posts".into(),
+        path: "posts/".into(),
+        title: post.title.clone(),
+        description: post.description.clone(),
+    };
     let search = SearchDoc {
         path: post.path.clone(),
         title: post.title.clone(),
@@ -185,17 +252,31 @@ fn front_matter_fields_keep_to_the_allowlist_in_every_fragment() {
         ),
         ("footer", markup::site_footer("/blog/", &site, 2026)),
         ("home", markup::home_page("/blog/", &site, 1, 1, &posts)),
-        ("post header", markup::post_header("/blog/", &site, &post)),
+        (
+            "post header",
+            markup::post_header("/blog/", &site, &post, &series_of(&posts, &post)),
+        ),
         (
             "post content",
-            markup::post_content("/blog/", &post, &rendered),
+            markup::post_content("/blog/", &site, &post, &rendered),
         ),
         (
             "post footer",
             markup::post_footer("/blog/", &site, &post, &[&post], (Some(&post), Some(&post))),
         ),
-        ("tags", markup::tags_page("/blog/", &tags)),
-        ("tag", markup::tag_page("/blog/", &tags[0], 1, 1, &[&post])),
+        ("tags", markup::terms_page("/blog/", "tags", &tags)),
+        (
+            "tag",
+            markup::term_page("/blog/", &site, &tags[0], 1, 1, &[&post]),
+        ),
+        (
+            "category",
+            markup::term_page("/blog/", &site, &category, 1, 1, &in_category),
+        ),
+        (
+            "section",
+            markup::section_page("/blog/", &site, &section, 1, 1, &[&post]),
+        ),
         (
             "archives",
             markup::archives_page("/blog/", &archive(&posts)),

@@ -1,14 +1,20 @@
 //! List order, pagination, tags, archives and neighbours.
 
 use quire_core::{
-    listing::{archive, neighbours, paginate, posts_tagged, sort_for_listing, tag_counts},
-    manifest::PostSummary,
+    listing::{
+        archive, neighbours, paginate, posts_with_term, series_of, sort_for_listing, term_counts,
+    },
+    manifest::{PostDisplay, PostSummary},
 };
 
 fn post(slug: &str, date: &str, tags: &[&str], weight: i64) -> PostSummary {
     PostSummary {
         slug: slug.into(),
         path: format!("posts/{slug}/"),
+        section: "posts".into(),
+        layout: None,
+        canonical: None,
+        keywords: vec![],
         title: slug.to_uppercase(),
         date: date.parse().unwrap(),
         lastmod: None,
@@ -16,7 +22,7 @@ fn post(slug: &str, date: &str, tags: &[&str], weight: i64) -> PostSummary {
         description: String::new(),
         authors: vec![],
         tags: tags.iter().map(|t| t.to_string()).collect(),
-        categories: vec![],
+        terms: Default::default(),
         cover: None,
         reading_minutes: 1,
         word_count: 10,
@@ -24,7 +30,7 @@ fn post(slug: &str, date: &str, tags: &[&str], weight: i64) -> PostSummary {
         body: format!("data/posts/{slug}.md"),
         aliases: vec![],
         draft: false,
-        toc: true,
+        display: PostDisplay::default(),
         code: None,
     }
 }
@@ -85,7 +91,7 @@ fn tags_merge_spellings_and_count() {
         post("b", "2026-01-02", &["webrtc", "WebRTC"], 0),
         post("c", "2026-01-03", &["Distributed Systems"], 0),
     ];
-    let counts = tag_counts(&posts);
+    let counts = term_counts(&posts, "tags");
     let summary: Vec<(&str, &str, usize)> = counts
         .iter()
         .map(|t| (t.name.as_str(), t.slug.as_str(), t.count))
@@ -98,9 +104,60 @@ fn tags_merge_spellings_and_count() {
             ("networking", "networking", 1)
         ]
     );
-    let (name, tagged) = posts_tagged(&posts, "distributed-systems").unwrap();
-    assert_eq!((name.as_str(), tagged.len()), ("Distributed Systems", 1));
-    assert!(posts_tagged(&posts, "nope").is_none());
+    let (term, tagged) = posts_with_term(&posts, "tags", "distributed-systems").unwrap();
+    assert_eq!(
+        (term.name.as_str(), tagged.len()),
+        ("Distributed Systems", 1)
+    );
+    assert!(posts_with_term(&posts, "tags", "nope").is_none());
+    assert!(posts_with_term(&posts, "categories", "webrtc").is_none());
+}
+
+#[test]
+fn other_taxonomies_count_apart_from_tags() {
+    let mut a = post("a", "2026-01-01", &["rust"], 0);
+    a.terms.insert("categories".into(), vec!["Web Dev".into()]);
+    let mut b = post("b", "2026-01-02", &[], 0);
+    b.terms
+        .insert("categories".into(), vec!["web dev".into(), "Ops".into()]);
+    let posts = [a, b];
+    let categories: Vec<(String, usize)> = term_counts(&posts, "categories")
+        .into_iter()
+        .map(|term| (term.slug, term.count))
+        .collect();
+    assert_eq!(
+        categories,
+        [("web-dev".to_owned(), 2), ("ops".to_owned(), 1)]
+    );
+    assert_eq!(term_counts(&posts, "tags").len(), 1);
+    assert!(term_counts(&posts, "series").is_empty());
+}
+
+#[test]
+fn a_series_lists_its_posts_oldest_first() {
+    let in_series = |slug: &str, date: &str| {
+        let mut post = post(slug, date, &[], 0);
+        post.terms
+            .insert("series".into(), vec!["Rust in Anger".into()]);
+        post
+    };
+    // List order: newest first.
+    let posts = [
+        in_series("part-3", "2026-03-01"),
+        post("other", "2026-02-15", &[], 0),
+        in_series("part-2", "2026-02-01"),
+        in_series("part-1", "2026-01-01"),
+    ];
+    let series = series_of(&posts, &posts[2]);
+    assert_eq!(series.len(), 1);
+    assert_eq!(series[0].term.name, "Rust in Anger");
+    let parts: Vec<&str> = series[0]
+        .posts
+        .iter()
+        .map(|post| post.slug.as_str())
+        .collect();
+    assert_eq!(parts, ["part-1", "part-2", "part-3"]);
+    assert!(series_of(&posts, &posts[1]).is_empty());
 }
 
 #[test]
@@ -147,7 +204,8 @@ fn paths_match_hugo() {
     assert_eq!(Route::Home { page: 1 }.path(), "");
     assert_eq!(Route::Home { page: 2 }.path(), "page/2/");
     assert_eq!(Route::default_post_path("x"), "posts/x/");
-    let tag = |page| Route::Tag {
+    let tag = |page| Route::Term {
+        taxonomy: "tags".into(),
         slug: "rust".into(),
         page,
     };

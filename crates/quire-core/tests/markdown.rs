@@ -1,13 +1,18 @@
 //! Markdown output, pinned with snapshots: what readers see and what must never run.
 
 use insta::assert_snapshot;
-use quire_core::markdown::{LinkBase, render, render_for_feed, resolve_url};
+use quire_core::{
+    manifest::RawHtml,
+    markdown::{PageContext, render, render_for_feed, resolve_url},
+};
 
-const POST: LinkBase<'static> = LinkBase {
+const POST: PageContext<'static> = PageContext {
     site_root: "/",
     page_path: "posts/demo/",
+    raw_html: RawHtml::Escape,
 };
-const SUB_PATH_POST: LinkBase<'static> = LinkBase {
+const SUB_PATH_POST: PageContext<'static> = PageContext {
+    raw_html: RawHtml::Escape,
     site_root: "/blog/",
     page_path: "posts/demo/",
 };

@@ -1,8 +1,9 @@
 //! The shared HTML fragments: what the pre-rendered pages and the app both show.
 
 use quire_core::{
-    manifest::{PostSummary, Site},
-    markdown::{HighlightedCode, LinkBase, code_blocks, render, render_with_code},
+    listing::series_of,
+    manifest::{Display, PostSummary, RawHtml, Site},
+    markdown::{HighlightedCode, PageContext, code_blocks, render, render_with_code},
     markup::{self, Crumb},
     route::Route,
 };
@@ -36,14 +37,16 @@ fn post(tags: &[&str]) -> PostSummary {
     .unwrap()
 }
 
-const POST: LinkBase<'static> = LinkBase {
+const POST: PageContext<'static> = PageContext {
     site_root: "/blog/",
     page_path: "posts/a-post/",
+    raw_html: RawHtml::Escape,
 };
 
 #[test]
 fn cards_escape_their_text_and_show_tags() {
-    let html = markup::card("/blog/", &post(&["Rust", "Web Dev"]), true);
+    let display = Display::default();
+    let html = markup::card("/blog/", &display, &post(&["Rust", "Web Dev"]), true);
     assert!(
         html.contains(r#"<a href="/blog/posts/a-post/">Rust &amp; &quot;wasm&quot;</a>"#),
         "{html}"
@@ -54,7 +57,56 @@ fn cards_escape_their_text_and_show_tags() {
         "{html}"
     );
     assert!(html.contains(r#"<time datetime="2026-03-09">March 9, 2026</time>"#));
-    assert!(!markup::card("/", &post(&[]), false).contains("card-tags"));
+    assert!(!markup::card("/", &display, &post(&[]), false).contains("card-tags"));
+}
+
+#[test]
+fn papermod_switches_hide_what_they_name_and_a_post_overrides_its_site() {
+    let hidden = Display {
+        reading_time: false,
+        summaries: false,
+        ..Display::default()
+    };
+    let card = markup::card("/", &hidden, &post(&[]), false);
+    assert!(
+        !card.contains("4 min") && !card.contains("card-summary"),
+        "{card}"
+    );
+    assert!(card.contains("March 9, 2026"), "{card}");
+    let mut own_choice = post(&[]);
+    own_choice.display.reading_time = Some(true);
+    own_choice.display.meta = Some(false);
+    let card = markup::card("/", &hidden, &own_choice, false);
+    assert!(
+        !card.contains("post-meta"),
+        "hidemeta hides the whole line: {card}"
+    );
+    own_choice.display.meta = None;
+    assert!(markup::card("/", &hidden, &own_choice, false).contains("4 min"));
+}
+
+#[test]
+fn a_post_in_a_series_links_its_other_parts() {
+    let part = |slug: &str, date: &str| {
+        let mut part = post(&[]);
+        part.slug = slug.into();
+        part.path = format!("posts/{slug}/");
+        part.title = format!("Part {slug}");
+        part.date = date.parse().unwrap();
+        part.terms.insert("series".into(), vec!["Rust <3".into()]);
+        part
+    };
+    let posts = [part("two", "2026-02-01"), part("one", "2026-01-01")];
+    let header = markup::post_header("/", &site(), &posts[1], &series_of(&posts, &posts[1]));
+    assert!(header.contains("Rust &lt;3"), "{header}");
+    assert!(
+        header.contains(r#"<a href="/posts/two/">Part two</a>"#),
+        "{header}"
+    );
+    assert!(
+        !header.contains(r#"<a href="/posts/one/">"#),
+        "the current part is not a link: {header}"
+    );
 }
 
 #[test]
@@ -107,19 +159,19 @@ fn table_of_contents_nests_h3_under_h2_and_needs_three_headings() {
         POST,
     );
     let mut summary = post(&[]);
-    let html = markup::post_content("/blog/", &summary, &rendered);
+    let html = markup::post_content("/blog/", &site(), &summary, &rendered);
     let toc = &html[..html.find("</details>").unwrap()];
     assert_eq!(
         toc,
         r##"<details class="toc" open><summary>Contents</summary><nav aria-label="Table of contents"><ol><li><a href="/blog/posts/a-post/#one">One</a><ol><li><a href="/blog/posts/a-post/#one-a">One a</a></li><li><a href="/blog/posts/a-post/#one-b">One b</a></li></ol></li><li><a href="/blog/posts/a-post/#two">Two</a></li></ol></nav>"##
     );
-    summary.toc = false;
+    summary.display.toc = Some(false);
     assert!(
-        !markup::post_content("/blog/", &summary, &rendered).contains("toc"),
+        !markup::post_content("/blog/", &site(), &summary, &rendered).contains("toc"),
         "toc: false turns it off"
     );
     let short = render("## Only\n\n## Two\n", POST);
-    assert!(!markup::post_content("/blog/", &post(&[]), &short).contains("<details"));
+    assert!(!markup::post_content("/blog/", &site(), &post(&[]), &short).contains("<details"));
 }
 
 #[test]
@@ -154,4 +206,29 @@ fn code_blocks_take_the_builds_highlighting_in_order() {
     );
     assert!(html.contains("&lt;plain&gt;"), "{html}");
     assert_eq!(html.matches(r#"class="copy-button needs-js""#).count(), 3);
+}
+
+#[test]
+fn a_menu_that_names_the_search_page_replaces_the_built_in_search_link() {
+    let mut site = site();
+    site.menu = vec![
+        quire_core::manifest::Link {
+            name: "Archive".into(),
+            url: "/archives/".into(),
+        },
+        quire_core::manifest::Link {
+            name: "Find".into(),
+            url: "/search".into(),
+        },
+    ];
+    let header = markup::site_header("/blog/", Some(&site), "Switch theme");
+    assert_eq!(header.matches("/blog/search/").count(), 1, "{header}");
+    assert!(
+        header.contains(
+            r#"<a class="search-link" href="/blog/search/" aria-keyshortcuts="/">Find</a>"#
+        ),
+        "{header}"
+    );
+    let plain = markup::site_header("/blog/", Some(&self::site()), "Switch theme");
+    assert!(plain.contains(">Search</a>"), "{plain}");
 }

@@ -11,6 +11,18 @@ use std::collections::{HashMap, HashSet};
 /// Every element and attribute Quire's reading views may hold.
 fn allowlist() -> ammonia::Builder<'static> {
     let tags: HashSet<&str> = [
+        // What an author's own HTML may keep (Hugo's `unsafe = true`).
+        "audio",
+        "center",
+        "cite",
+        "iframe",
+        "ins",
+        "q",
+        "samp",
+        "source",
+        "tfoot",
+        "video",
+        // The reading views.
         "a",
         "abbr",
         "article",
@@ -80,7 +92,15 @@ fn allowlist() -> ammonia::Builder<'static> {
     let per_tag: HashMap<&str, HashSet<&str>> = [
         (
             "a",
-            ["href", "rel", "target", "aria-current", "type"].into(),
+            [
+                "href",
+                "rel",
+                "target",
+                "aria-current",
+                "type",
+                "data-embed",
+            ]
+            .into(),
         ),
         (
             "img",
@@ -103,6 +123,34 @@ fn allowlist() -> ammonia::Builder<'static> {
         ("details", ["open"].into()),
         ("span", ["aria-current", "data-line"].into()),
         ("section", ["aria-labelledby"].into()),
+        ("div", ["dir"].into()),
+        ("td", ["colspan", "rowspan", "align"].into()),
+        ("th", ["colspan", "rowspan", "align"].into()),
+        ("blockquote", ["cite"].into()),
+        (
+            "video",
+            [
+                "src",
+                "controls",
+                "loop",
+                "muted",
+                "playsinline",
+                "preload",
+                "poster",
+                "width",
+                "height",
+            ]
+            .into(),
+        ),
+        (
+            "audio",
+            ["src", "controls", "loop", "muted", "preload"].into(),
+        ),
+        ("source", ["src", "type"].into()),
+        (
+            "iframe",
+            ["src", "width", "height", "title", "allowfullscreen"].into(),
+        ),
     ]
     .into();
     let mut builder = ammonia::Builder::default();
@@ -114,7 +162,21 @@ fn allowlist() -> ammonia::Builder<'static> {
         .url_schemes(["http", "https", "mailto", "tel"].into())
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(None)
-        .strip_comments(true);
+        .strip_comments(true)
+        // Frames only from the players Quire allows.
+        .attribute_filter(|element, attribute, value| {
+            if element == "iframe" && attribute == "src" {
+                let host = value
+                    .strip_prefix("https://")
+                    .and_then(|rest| rest.split('/').next());
+                return matches!(
+                    host,
+                    Some("www.youtube-nocookie.com" | "www.youtube.com" | "player.vimeo.com")
+                )
+                .then(|| value.into());
+            }
+            Some(value.into())
+        });
     builder
 }
 

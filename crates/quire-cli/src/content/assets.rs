@@ -27,7 +27,7 @@ pub(crate) struct Asset {
 pub(super) struct FoundCover {
     /// The cover, with its size.
     pub(super) cover: Cover,
-    /// Warnings: no alt text, a size that could not be read.
+    /// Warnings: a size that could not be read.
     pub(super) warnings: Vec<String>,
 }
 
@@ -61,13 +61,6 @@ pub(super) fn cover(
         (Some(root.join("static").join(image)), image.to_owned())
     };
     let mut warnings = Vec::new();
-    // Hugo does not require alt text, and a Hugo blog must build as it is;
-    // the image is then marked decorative (alt="").
-    if spec.alt.is_empty() {
-        warnings.push(format!(
-            "cover `{image}` has no alt text; add `alt:` describing what it shows"
-        ));
-    }
     let size = match &file {
         None => DEFAULT_COVER_SIZE,
         Some(file) => {

@@ -4,12 +4,12 @@
 use quire_core::{
     highlight,
     listing::sort_for_listing,
-    manifest::{Manifest, PostSummary, Site},
+    manifest::{Manifest, Section, Site},
     markdown::{HighlightedCode, code_blocks},
     search::{SearchIndex, SearchInput},
 };
 
-use super::post::LoadedPost;
+use super::post::{Kind, LoadedPost};
 
 /// A file of the data folder besides the manifest: a post body, a post's
 /// highlighted code, the search index.
@@ -31,60 +31,53 @@ impl DataFile {
 }
 
 /// The manifest (posts in list order, versioned by its content) and the
-/// data files: every post's, and the search index.
-pub(super) fn assemble(site: Site, mut posts: Vec<LoadedPost>) -> (Manifest, Vec<DataFile>) {
+/// data files: every page's, and the search index (of the posts).
+pub(super) fn assemble(
+    site: Site,
+    mut posts: Vec<LoadedPost>,
+    sections: Vec<Section>,
+) -> (Manifest, Vec<DataFile>) {
     sort_for_listing(&mut posts, |post| (&post.summary, post.published));
-    let search =
-        SearchIndex::build(
-            posts
-                .iter()
-                .filter(|post| !post.hidden)
-                .map(|post| SearchInput {
-                    path: post.summary.path.clone(),
-                    title: post.summary.title.clone(),
-                    summary: post.summary.summary.clone(),
-                    tags: post.summary.tags.clone(),
-                    date: post.summary.date,
-                    plain_text: post.plain.clone(),
-                }),
-        );
+    let search = SearchIndex::build(
+        posts
+            .iter()
+            .filter(|post| post.kind == Kind::Post && !post.hidden && !post.search_hidden)
+            .map(|post| SearchInput {
+                path: post.summary.path.clone(),
+                title: post.summary.title.clone(),
+                summary: post.summary.summary.clone(),
+                tags: post.summary.tags.clone(),
+                date: post.summary.date,
+                plain_text: post.plain.clone(),
+            }),
+    );
     let search_file = DataFile::hashed(
         "search",
         "json",
         serde_json::to_string(&search).unwrap_or_default(),
     );
-    let mut listed = Vec::new();
-    let mut unlisted = Vec::new();
-    let mut data_files = Vec::new();
-    for post in posts {
-        data_files.extend(post.files);
-        if post.hidden {
-            unlisted.push(post.summary);
-        } else {
-            listed.push(post.summary);
-        }
-    }
-    let manifest = versioned_manifest(site, listed, unlisted, Some(search_file.path.clone()));
-    data_files.push(search_file);
-    (manifest, data_files)
-}
-
-fn versioned_manifest(
-    site: Site,
-    posts: Vec<PostSummary>,
-    unlisted: Vec<PostSummary>,
-    search: Option<String>,
-) -> Manifest {
     let mut manifest = Manifest {
         version: String::new(),
         site,
-        posts,
-        unlisted,
-        search,
+        posts: Vec::new(),
+        unlisted: Vec::new(),
+        pages: Vec::new(),
+        sections,
+        search: Some(search_file.path.clone()),
     };
-    let unversioned = serde_json::to_vec(&manifest).unwrap_or_default();
-    manifest.version = short_hash(&unversioned);
-    manifest
+    let mut data_files = Vec::new();
+    for post in posts {
+        data_files.extend(post.files);
+        match (post.kind, post.hidden) {
+            (Kind::Page, _) => manifest.pages.push(post.summary),
+            (Kind::Post, true) => manifest.unlisted.push(post.summary),
+            (Kind::Post, false) => manifest.posts.push(post.summary),
+        }
+    }
+    // The version is a hash of everything else.
+    manifest.version = short_hash(&serde_json::to_vec(&manifest).unwrap_or_default());
+    data_files.push(search_file);
+    (manifest, data_files)
 }
 
 /// The build's highlighting of a body's code blocks as JSON (a list of

@@ -11,11 +11,24 @@ mod config;
 mod data;
 mod new_post;
 mod post;
+mod shortcodes;
 mod sources;
 
-use std::path::{Path, PathBuf};
+use std::{
+    collections::BTreeMap,
+    path::{Path, PathBuf},
+};
 
-use quire_core::{manifest::Manifest, problem::Problem, text::count_of};
+use quire_core::{
+    hugo::{ContentSettings, MenuEntry, menu_links},
+    manifest::{Link, Manifest, Site},
+    problem::Problem,
+    text::count_of,
+};
+
+use config::SiteConfig;
+use post::LeftOut;
+use shortcodes::Expansion;
 
 pub(crate) use assets::Asset;
 pub(crate) use data::DataFile;
@@ -41,10 +54,148 @@ pub(crate) struct LoadedSite {
     pub(crate) data_files: Vec<DataFile>,
     /// Images and static files to copy.
     pub(crate) assets: Vec<Asset>,
-    /// Posts left out: (drafts, future-dated).
-    pub(crate) left_out: (usize, usize),
     /// Things worth fixing that do not stop the build.
     pub(crate) warnings: Vec<Problem>,
+    /// What the build found and did, for `quire check`'s report.
+    pub(crate) report: Report,
+}
+
+/// What a build found in the blog and did with it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Report {
+    /// Whether the blog is a Hugo site.
+    pub(crate) hugo: bool,
+    /// The sections whose pages are posts.
+    pub(crate) main_sections: Vec<String>,
+    /// Pages left out, by reason.
+    pub(crate) left_out: LeftOut,
+    /// Files in other languages, left out, by language.
+    pub(crate) translations: BTreeMap<String, usize>,
+    /// Files `ignoreFiles` names.
+    pub(crate) ignored: usize,
+    /// What shortcodes did.
+    pub(crate) shortcodes: Expansion,
+    /// Pages with raw HTML.
+    pub(crate) raw_html_pages: usize,
+    /// Pages with TeX math, left as written.
+    pub(crate) math_pages: usize,
+}
+
+impl Report {
+    /// What `quire check` tells an author moving a blog: what was found,
+    /// and what became of it, with counts.
+    pub(crate) fn lines(&self, manifest: &Manifest) -> Vec<String> {
+        let mut lines = Vec::new();
+        let kind = if self.hugo {
+            "a Hugo site"
+        } else {
+            "a Quire blog"
+        };
+        lines.push(format!(
+            "{kind}: {} in {} (the home page's sections), {}",
+            count_of(manifest.posts.len() + manifest.unlisted.len(), "post"),
+            self.main_sections.join(", "),
+            count_of(manifest.pages.len(), "other page"),
+        ));
+        let mut by_section: BTreeMap<&str, usize> = BTreeMap::new();
+        for page in manifest.every_page() {
+            *by_section
+                .entry(if page.section.is_empty() {
+                    "(top)"
+                } else {
+                    &page.section
+                })
+                .or_default() += 1;
+        }
+        lines.push(format!(
+            "pages by section: {}",
+            by_section
+                .iter()
+                .map(|(section, count)| format!("{section} {count}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        let left = &self.left_out;
+        lines.push(format!(
+            "left out, as Hugo leaves them out: {}, {}, {}, {}",
+            count_of(left.drafts, "draft"),
+            count_of(left.future, "future page"),
+            count_of(left.expired, "expired page"),
+            count_of(left.headless, "headless bundle"),
+        ));
+        if !self.translations.is_empty() {
+            let languages: Vec<String> = self
+                .translations
+                .iter()
+                .map(|(language, count)| format!("{language} {count}"))
+                .collect();
+            let total = self.translations.values().sum();
+            lines.push(format!(
+                "not published: {} into other languages ({}); Quire publishes the site's default language",
+                count_of(total, "translation"),
+                languages.join(", ")
+            ));
+        }
+        if self.ignored > 0 {
+            lines.push(format!(
+                "not published: {} that ignoreFiles names",
+                count_of(self.ignored, "file")
+            ));
+        }
+        let names = |map: &BTreeMap<String, usize>| {
+            map.iter()
+                .map(|(name, pages)| format!("{name} ({})", count_of(*pages, "page")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !self.shortcodes.expanded.is_empty() {
+            lines.push(format!(
+                "shortcodes expanded: {}",
+                names(&self.shortcodes.expanded)
+            ));
+        }
+        if !self.shortcodes.shown_as_inner.is_empty() {
+            lines.push(format!(
+                "shortcodes shown as their inner content: {}",
+                names(&self.shortcodes.shown_as_inner)
+            ));
+        }
+        if self.raw_html_pages > 0 {
+            let what = match manifest.site.raw_html {
+                quire_core::manifest::RawHtml::Sanitize => "kept through the sanitiser",
+                quire_core::manifest::RawHtml::Omit => {
+                    "left out (the site does not set markup.goldmark.renderer.unsafe)"
+                }
+                quire_core::manifest::RawHtml::Escape => "shown as text",
+            };
+            lines.push(format!(
+                "raw HTML in {}: {what}",
+                count_of(self.raw_html_pages, "page")
+            ));
+        }
+        if self.math_pages > 0 {
+            lines.push(format!(
+                "TeX math in {}, left as written",
+                count_of(self.math_pages, "page")
+            ));
+        }
+        let taxonomies: Vec<String> = manifest
+            .site
+            .taxonomies
+            .iter()
+            .map(|taxonomy| {
+                let terms = quire_core::listing::term_counts(&manifest.posts, taxonomy).len();
+                format!("{taxonomy} {terms}")
+            })
+            .collect();
+        lines.push(format!("taxonomies with pages: {}", taxonomies.join(", ")));
+        let aliases: usize = manifest.every_page().map(|page| page.aliases.len()).sum();
+        lines.push(format!(
+            "addresses: every page at its Hugo address, and {aliases} old {} redirecting to one",
+            if aliases == 1 { "address" } else { "addresses" }
+        ));
+        lines
+    }
 }
 
 impl LoadedSite {
@@ -56,47 +207,107 @@ impl LoadedSite {
     }
 
     /// One line for the terminal.
-    pub(crate) fn report(&self) -> String {
-        let tags = quire_core::listing::tag_counts(&self.manifest.posts).len();
-        let (drafts, future) = self.left_out;
+    pub(crate) fn summary_line(&self) -> String {
+        let tags = quire_core::listing::term_counts(&self.manifest.posts, "tags").len();
+        let left = &self.report.left_out;
         format!(
-            "{}, {} ({} and {} left out)",
+            "{}, {}, {} ({} and {} left out)",
             count_of(self.manifest.posts.len(), "post"),
+            count_of(self.manifest.pages.len(), "other page"),
             count_of(tags, "tag"),
-            count_of(drafts, "draft"),
-            count_of(future, "future post"),
+            count_of(left.drafts, "draft"),
+            count_of(left.future, "future post"),
         )
     }
+}
+
+/// The main menu with the pages that add themselves to it (`menu: main`),
+/// in Hugo's order; a `quire.toml` menu keeps its written order.
+fn menu_with_pages(
+    site: &Site,
+    content: &ContentSettings,
+    loaded: &[post::LoadedPost],
+) -> Vec<Link> {
+    let pages: Vec<MenuEntry> = loaded.iter().filter_map(|post| post.menu.clone()).collect();
+    if pages.is_empty() {
+        return site.menu.clone();
+    }
+    let mut entries = content.menu.clone();
+    if entries.is_empty() {
+        entries = site
+            .menu
+            .iter()
+            .zip(1..)
+            .map(|(link, weight)| MenuEntry {
+                weight,
+                link: link.clone(),
+            })
+            .collect();
+    }
+    entries.extend(pages);
+    menu_links(entries)
 }
 
 /// Reads and checks the whole blog at `root`; the error lists every
 /// problem found, each with its file and line.
 pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite, Vec<Problem>> {
-    let site = config::read(root, options.base_url.as_deref()).map_err(|problem| vec![problem])?;
-    let sources = sources::find(root).map_err(|problem| vec![problem])?;
-    let mut posts = post::Posts::new(root, &site, options);
-    for source in &sources {
+    let SiteConfig {
+        mut site,
+        content,
+        hugo,
+    } = config::read(root, options.base_url.as_deref()).map_err(|problem| vec![problem])?;
+    let found = sources::find(root, &content).map_err(|problem| vec![problem])?;
+    let main_sections = post::main_sections(&content, &found.sources);
+    let mut posts = post::Posts::new(root, &site, &content, options, main_sections.clone());
+    for source in &found.sources {
         posts.add(source);
     }
+    let content_dir = content
+        .languages
+        .iter()
+        .find(|language| language.code == content.default_language)
+        .and_then(|language| language.content_dir.clone())
+        .unwrap_or_else(|| content.content_dir.clone());
+    posts.finish(&root.join(content_dir));
     let post::Posts {
         loaded,
+        section_texts,
         mut assets,
         left_out,
         problems,
         warnings,
+        shortcodes,
+        raw_html_pages,
+        math_pages,
         ..
     } = posts;
     assets.extend(assets::static_files(root).map_err(|problem| vec![problem])?);
     if !problems.is_empty() {
         return Err(problems);
     }
-    let (manifest, data_files) = data::assemble(site, loaded);
+    // A section's list page is where no page is.
+    let taken: Vec<&str> = loaded
+        .iter()
+        .map(|post| post.summary.path.as_str())
+        .collect();
+    let sections = post::sections(&loaded, &section_texts, &taken);
+    site.menu = menu_with_pages(&site, &content, &loaded);
+    let (manifest, data_files) = data::assemble(site, loaded, sections);
     Ok(LoadedSite {
         manifest,
         data_files,
         assets,
-        left_out,
         warnings,
+        report: Report {
+            hugo,
+            main_sections,
+            left_out,
+            translations: found.translations,
+            ignored: found.ignored,
+            shortcodes,
+            raw_html_pages,
+            math_pages,
+        },
     })
 }
 

@@ -1,83 +1,145 @@
-//! Reading and checking one post: its front matter, its address, its cover
-//! and body, and what lists and search need of it.
+//! Reading and checking one content file: its front matter, whether it is
+//! published, its address, its cover and body, and what lists and search
+//! need of it.
 
 use std::{
-    collections::HashMap,
+    collections::{BTreeMap, HashMap},
     fs,
     path::{Path, PathBuf},
 };
 
 use quire_core::{
+    date::{Date, Timestamp},
     front_matter::{self, FrontMatter},
-    manifest::{PostSummary, Site},
+    hugo::{ContentSettings, MenuEntry},
+    manifest::{Cover, Link, PostDisplay, PostSummary, Section, Site},
+    permalink::{self, AddressStyle, Facts},
     problem::Problem,
-    route::{Route, decode_path},
-    slug::is_valid_slug,
-    text::{plain_text, reading_minutes, summary, word_count},
+    route::{ListNames, Route, decode_path},
+    text::{plain_text, reading_minutes, summary_of, word_count},
 };
 
 use super::{
     LoadOptions,
     assets::{Asset, bundle_files, cover},
     data::DataFile,
+    shortcodes::{self, Expansion},
     shown,
     sources::Source,
 };
 
-/// A post read and checked: its manifest entry and its files.
+/// What a page is to the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A post of a main section: on the home page, in feeds and search.
+    Post,
+    /// Any other page: an about page, a page of another section.
+    Page,
+}
+
+/// A page read and checked: its manifest entry and its files.
 pub(super) struct LoadedPost {
     /// The manifest entry.
     pub(super) summary: PostSummary,
-    /// The body's Markdown file and, for posts with code, its highlighting.
+    /// The body's file and, for posts with code, its highlighting.
     pub(super) files: Vec<DataFile>,
+    /// A post or a page.
+    pub(super) kind: Kind,
     /// Left out of lists, feeds, the sitemap and search.
     pub(super) hidden: bool,
+    /// Left out of search.
+    pub(super) search_hidden: bool,
     /// The body without Markdown, for the search index.
     pub(super) plain: String,
     /// When it was published, in Unix seconds, for ordering a day's posts.
     pub(super) published: i64,
+    /// Its entry in the main menu, when its front matter asks for one.
+    pub(super) menu: Option<MenuEntry>,
 }
 
-/// The posts of a blog as they are read, and what was found wrong.
+/// Why pages were left out, with counts, for the report.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LeftOut {
+    /// Drafts.
+    pub(crate) drafts: usize,
+    /// Dated in the future.
+    pub(crate) future: usize,
+    /// Past their `expiryDate`.
+    pub(crate) expired: usize,
+    /// `headless` bundles.
+    pub(crate) headless: usize,
+}
+
+/// The pages of a blog as they are read, and what was found wrong.
 pub(super) struct Posts<'a> {
     root: &'a Path,
     site: &'a Site,
+    settings: &'a ContentSettings,
     options: &'a LoadOptions,
-    /// Each slug taken so far, and by which file.
-    slugs: HashMap<String, PathBuf>,
-    /// The posts that will be published.
+    /// The main sections: their pages are posts.
+    main_sections: Vec<String>,
+    /// Each address taken so far, and by which file.
+    addresses: HashMap<String, PathBuf>,
+    /// Pages read and published, their bodies not yet expanded: a `ref`
+    /// may name any page, so every address must be known first.
+    pending: Vec<Pending>,
+    /// The pages that will be published.
     pub(super) loaded: Vec<LoadedPost>,
+    /// The sections' list pages' own front matter (`_index` files), by section.
+    pub(super) section_texts: BTreeMap<String, (String, String)>,
     /// Their bundles' files.
     pub(super) assets: Vec<Asset>,
-    /// Posts left out: (drafts, future-dated).
-    pub(super) left_out: (usize, usize),
+    /// Pages left out, by reason.
+    pub(super) left_out: LeftOut,
     /// What stops the build.
     pub(super) problems: Vec<Problem>,
     /// What the author should fix, but does not stop it.
     pub(super) warnings: Vec<Problem>,
+    /// What shortcodes did, for the report.
+    pub(super) shortcodes: Expansion,
+    /// Pages with raw HTML, for the report.
+    pub(super) raw_html_pages: usize,
+    /// Covers without alt text: one warning for them all.
+    covers_without_alt: Vec<Problem>,
+    /// Pages with TeX math, for the report.
+    pub(super) math_pages: usize,
 }
 
 impl<'a> Posts<'a> {
-    /// Nothing read yet.
-    pub(super) fn new(root: &'a Path, site: &'a Site, options: &'a LoadOptions) -> Self {
+    /// Nothing read yet. `main_sections` are the sections whose pages are posts.
+    pub(super) fn new(
+        root: &'a Path,
+        site: &'a Site,
+        settings: &'a ContentSettings,
+        options: &'a LoadOptions,
+        main_sections: Vec<String>,
+    ) -> Self {
         Self {
             root,
             site,
+            settings,
             options,
-            slugs: HashMap::new(),
+            main_sections,
+            addresses: HashMap::new(),
+            pending: Vec::new(),
             loaded: Vec::new(),
+            section_texts: BTreeMap::new(),
             assets: Vec::new(),
-            left_out: (0, 0),
+            left_out: LeftOut::default(),
             problems: Vec::new(),
             warnings: Vec::new(),
+            shortcodes: Expansion::default(),
+            raw_html_pages: 0,
+            math_pages: 0,
+            covers_without_alt: Vec::new(),
         }
     }
 
-    /// Reads one post file, keeping it, leaving it out, or noting its problems.
+    /// Reads one content file, keeping it, leaving it out, or noting its problems.
     pub(super) fn add(&mut self, source: &Source) {
         let file = shown(self.root, &source.path).display().to_string();
         let text = match fs::read_to_string(&source.path) {
-            Ok(text) => text,
+            Ok(text) => text.replace("\r\n", "\n"),
             Err(error) => {
                 self.problems
                     .push(Problem::in_file(&file, format!("cannot read: {error}")));
@@ -93,22 +155,87 @@ impl<'a> Posts<'a> {
             }
         };
         let front = document.front_matter;
-        let Some(slug) = self.claim_slug(source, &front, &file) else {
+        if source.list_page {
+            let section = source.sections.first().cloned().unwrap_or_default();
+            let description = front.description.clone().unwrap_or_default();
+            self.section_texts
+                .insert(section, (front.title.clone(), description));
             return;
+        }
+        if !self.is_published(&front) {
+            return;
+        }
+        self.warnings.extend(
+            document
+                .warnings
+                .into_iter()
+                .map(|warning| warning.in_path(&file)),
+        );
+        let section = source.sections.first().cloned().unwrap_or_default();
+        let kind = if self.main_sections.contains(&section) && front.layout.is_none() {
+            Kind::Post
+        } else {
+            Kind::Page
         };
-        if front.draft && !self.options.drafts {
-            self.left_out.0 += 1;
+        let date = front.date.unwrap_or_else(|| {
+            // A post is listed by its date; a page (about, search) needs none.
+            if kind == Kind::Post {
+                self.warnings.push(
+                    Problem::at_line(
+                        1,
+                        "no date: the file's last change is used; add `date: YYYY-MM-DD`",
+                    )
+                    .in_path(&file),
+                );
+            }
+            file_time(&source.path)
+        });
+        let path = self.address(source, &front, date.date);
+        let lists = ListNames {
+            taxonomies: self.site.taxonomies.clone(),
+            sections: Vec::new(),
+        };
+        let built_in = Route::parse(&path, &lists);
+        let stands_for_it = front.layout.as_deref().is_some_and(|layout| {
+            matches!(
+                (layout, &built_in),
+                ("archives", Route::Archives) | ("search", Route::Search)
+            )
+        });
+        if !matches!(built_in, Route::Content { .. }) && !stands_for_it {
+            self.warnings.push(
+                Problem::at_line(
+                    front.slug.as_ref().map_or(1, |(_, line)| *line),
+                    format!(
+                        "`/{path}` is the address of Quire's own {} page; this page is left out (give it another `url` or `slug`)",
+                        built_in_name(&built_in)
+                    ),
+                )
+                .in_path(&file),
+            );
             return;
         }
-        if front.date.unix_seconds > self.options.now_unix_seconds && !self.options.future {
-            self.left_out.1 += 1;
+        if let Some(first) = self.addresses.get(&path) {
+            self.warnings.push(
+                Problem::at_line(
+                    front.slug.as_ref().map_or(1, |(_, line)| *line),
+                    format!(
+                        "`/{path}` is also the address of {}; this page is left out, as Hugo would overwrite one with the other",
+                        shown(self.root, first).display()
+                    ),
+                )
+                .in_path(&file),
+            );
             return;
         }
-        let path = Route::default_post_path(&slug);
-        let cover = match &front.cover {
-            None => None,
-            Some(spec) => match cover(self.root, source.bundle.as_deref(), &path, spec) {
+        self.addresses.insert(path.clone(), source.path.clone());
+        let cover = front.cover.as_ref().and_then(|spec| {
+            match cover(self.root, source.bundle.as_deref(), &path, spec) {
                 Ok(found) => {
+                    if found.cover.alt.is_empty() {
+                        self.covers_without_alt
+                            .push(Problem::at_line(spec.line, "").in_path(&file));
+                    }
                     self.warnings.extend(
                         found
                             .warnings
@@ -118,12 +245,15 @@ impl<'a> Posts<'a> {
                     Some(found.cover)
                 }
                 Err(message) => {
-                    self.problems
-                        .push(Problem::at_line(spec.line, message).in_path(&file));
-                    return;
+                    // Hugo builds the page; the cover is lost.
+                    self.warnings.push(
+                        Problem::at_line(spec.line, format!("{message}; the page has no cover"))
+                            .in_path(&file),
+                    );
+                    None
                 }
-            },
-        };
+            }
+        });
         if let Some(bundle) = &source.bundle {
             match bundle_files(bundle, &path) {
                 Ok(files) => self.assets.extend(files),
@@ -137,76 +267,253 @@ impl<'a> Posts<'a> {
             }
         }
         let body = document.body.trim_start_matches(['\n', '\r']);
-        self.loaded
-            .push(self.summarise(front, slug, path, cover, body));
+        let first_line = text[..text.len() - body.len()].matches('\n').count() + 1;
+        self.pending.push(Pending {
+            source: source.clone(),
+            front,
+            file,
+            body: body.to_owned(),
+            first_line,
+            what: Summarised {
+                path,
+                date,
+                kind,
+                cover,
+            },
+        });
     }
 
-    /// The post's slug, if it is valid and no other post has it.
-    fn claim_slug(&mut self, source: &Source, front: &FrontMatter, file: &str) -> Option<String> {
-        let (slug, line) = match &front.slug {
-            Some((slug, line)) => (slug.clone(), *line),
-            None => (source.name_slug.clone(), 1),
+    /// Expands every page's shortcodes, now that every address is known,
+    /// and makes the pages' manifest entries and files.
+    pub(super) fn finish(&mut self, content_dir: &Path) {
+        self.warn_about_alt_text();
+        let addresses: HashMap<String, String> = self
+            .pending
+            .iter()
+            .flat_map(|page| {
+                ref_keys(&page.source.path, content_dir)
+                    .into_iter()
+                    .map(|key| (key, page.what.path.clone()))
+            })
+            .collect();
+        let resolve = |target: &str| {
+            let target = target
+                .trim()
+                .trim_start_matches("./")
+                .trim_start_matches('/');
+            addresses
+                .get(target)
+                .or_else(|| addresses.get(target.trim_end_matches('/')))
+                .cloned()
         };
-        if !is_valid_slug(&slug) {
-            self.problems.push(
-                Problem::at_line(
-                    line,
-                    format!(
-                        "slug `{slug}` cannot be a URL segment; use letters, digits, `-` and `_`"
-                    ),
-                )
-                .in_path(file),
-            );
-            return None;
+        let root = quire_core::route::root_path(&self.site.base_url);
+        for page in std::mem::take(&mut self.pending) {
+            let param = |name: &str| page.front.text(name);
+            let context = shortcodes::Page {
+                file: &page.file,
+                first_line: page.first_line,
+                site_root: &root,
+                resolve: &resolve,
+                param: &param,
+            };
+            let expanded = shortcodes::expand(&page.body, &context, &mut self.shortcodes);
+            self.warnings.extend(expanded.warnings);
+            self.problems.extend(expanded.problems);
+            let Pending {
+                source,
+                front,
+                what,
+                ..
+            } = page;
+            let (raw_html, math) = features(&expanded.text);
+            self.raw_html_pages += usize::from(raw_html);
+            self.math_pages += usize::from(math);
+            let loaded = self.summarise(&source, front, what, &expanded.text);
+            self.loaded.push(loaded);
         }
-        if let Some(first) = self.slugs.get(&slug) {
-            self.problems.push(
-                Problem::at_line(
-                    line,
-                    format!(
-                        "duplicate slug `{slug}`: {} has it too",
-                        shown(self.root, first).display()
-                    ),
-                )
-                .in_path(file),
-            );
-            return None;
-        }
-        self.slugs.insert(slug.clone(), source.path.clone());
-        Some(slug)
     }
 
-    /// The manifest entry, body files and search text of a checked post.
+    /// One warning for the covers without alt text: Hugo does not ask for
+    /// it, so a migrated blog may have many; the images are then marked
+    /// decorative (alt="").
+    fn warn_about_alt_text(&mut self) {
+        let covers = std::mem::take(&mut self.covers_without_alt);
+        let Some((first, others)) = covers.split_first() else {
+            return;
+        };
+        let message = if others.is_empty() {
+            "the cover has no alt text; add `alt:` describing what it shows".to_owned()
+        } else {
+            let places: Vec<String> = others
+                .iter()
+                .take(3)
+                .map(|cover| {
+                    format!(
+                        "{}:{}",
+                        cover.path.clone().unwrap_or_default(),
+                        cover.line.unwrap_or(1)
+                    )
+                })
+                .collect();
+            let more = others.len() - places.len();
+            format!(
+                "this cover and {} more have no alt text ({}{}); add `alt:` describing what each shows",
+                others.len(),
+                places.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                }
+            )
+        };
+        self.warnings.push(Problem {
+            message,
+            ..first.clone()
+        });
+    }
+
+    /// Whether a page is published in this build: not a draft, not in the
+    /// future, not expired, not a headless bundle (each counted).
+    fn is_published(&mut self, front: &FrontMatter) -> bool {
+        let now = self.options.now_unix_seconds;
+        let drafts = self.options.drafts || self.settings.build_drafts;
+        let future = self.options.future || self.settings.build_future;
+        let published = front.publish_date.or(front.date);
+        if front.headless {
+            self.left_out.headless += 1;
+        } else if front.draft && !drafts {
+            self.left_out.drafts += 1;
+        } else if published.is_some_and(|at| at.unix_seconds > now) && !future {
+            self.left_out.future += 1;
+        } else if front.expiry_date.is_some_and(|at| at.unix_seconds <= now)
+            && !self.settings.build_expired
+        {
+            self.left_out.expired += 1;
+        } else {
+            return true;
+        }
+        false
+    }
+
+    /// The page's address, decoded: Hugo's, from its file, front matter and
+    /// the site's `permalinks` and `uglyURLs`.
+    fn address(&self, source: &Source, front: &FrontMatter, date: Date) -> String {
+        let section = source.sections.first().map(String::as_str).unwrap_or("");
+        let facts = Facts {
+            sections: source.sections.clone(),
+            file_name: source.file_name.clone(),
+            title: front.title.clone(),
+            slug: front.slug.as_ref().map(|(slug, _)| slug.clone()),
+            url: front.url.clone(),
+            date,
+        };
+        // A page at the top has no section, so no section's pattern.
+        let pattern = (!section.is_empty())
+            .then(|| self.settings.permalinks.get(section))
+            .flatten()
+            .map(String::as_str);
+        let style = AddressStyle {
+            ugly_urls: self.settings.ugly_urls.for_section(section),
+            keep_case: self.settings.keep_case,
+        };
+        decode_path(&permalink::address(&facts, pattern, style))
+    }
+
+    /// The manifest entry, body files and search text of a checked page.
     fn summarise(
         &self,
+        source: &Source,
         front: FrontMatter,
-        slug: String,
-        path: String,
-        cover: Option<quire_core::manifest::Cover>,
+        what: Summarised,
         body: &str,
     ) -> LoadedPost {
-        let plain = plain_text(body);
+        let Summarised {
+            path,
+            date,
+            kind,
+            cover,
+        } = what;
+        let plain = if source.html {
+            quire_core::html::text_of(body)
+        } else {
+            plain_text(body)
+        };
         let words = word_count(&plain);
-        let summary_text = summary(front.summary.as_deref(), body);
+        let summary_text = summary_of(front.summary.as_deref(), body, self.settings.summary_length);
         let authors = if front.authors.is_empty() && !self.site.author.is_empty() {
             vec![self.site.author.clone()]
         } else {
-            front.authors
+            front.authors.clone()
         };
-        let body_file = DataFile::hashed(&format!("posts/{slug}"), "md", body.to_owned());
-        let code_file = super::data::highlighted_code(body)
-            .map(|code| DataFile::hashed(&format!("posts/{slug}"), "code.json", code));
+        let title = if front.title.is_empty() {
+            source.file_name.clone()
+        } else {
+            front.title.clone()
+        };
+        let key = file_key(&path);
+        let (extension, code) = if source.html {
+            ("html", None)
+        } else {
+            ("md", super::data::highlighted_code(body))
+        };
+        let body_file = DataFile::hashed(&format!("posts/{key}"), extension, body.to_owned());
+        let code_file =
+            code.map(|code| DataFile::hashed(&format!("posts/{key}"), "code.json", code));
+        let mut display = front.display.clone();
+        if kind == Kind::Page {
+            // A page is not dated news: no meta line, sharing or neighbours
+            // unless it asks for them.
+            let off = |own: Option<bool>| own.or(Some(false));
+            display = PostDisplay {
+                meta: off(display.meta),
+                share: off(display.share),
+                neighbours: off(display.neighbours),
+                breadcrumbs: off(display.breadcrumbs),
+                ..display
+            };
+        }
+        let terms: BTreeMap<String, Vec<String>> = self
+            .settings
+            .taxonomies
+            .iter()
+            .filter(|taxonomy| taxonomy.plural != "tags")
+            .map(|taxonomy| {
+                (
+                    taxonomy.plural.clone(),
+                    front.terms(&taxonomy.plural, &taxonomy.singular),
+                )
+            })
+            .filter(|(_, terms)| !terms.is_empty())
+            .collect();
+        let tags = self
+            .settings
+            .taxonomies
+            .iter()
+            .find(|taxonomy| taxonomy.plural == "tags")
+            .map(|taxonomy| front.terms(&taxonomy.plural, &taxonomy.singular))
+            .unwrap_or_default();
+        let menu = front.main_menu().map(|(name, weight)| MenuEntry {
+            weight,
+            link: Link {
+                name: name.unwrap_or_else(|| title.clone()),
+                url: format!("/{path}"),
+            },
+        });
         let summary = PostSummary {
             body: body_file.path.clone(),
             code: code_file.as_ref().map(|file| file.path.clone()),
-            description: front.description.unwrap_or_else(|| summary_text.clone()),
+            description: front
+                .description
+                .clone()
+                .unwrap_or_else(|| summary_text.clone()),
             summary: summary_text,
-            title: front.title,
-            date: front.date.date,
+            title,
+            date: date.date,
             lastmod: front.lastmod.map(|stamp| stamp.date),
             authors,
-            tags: front.tags,
-            categories: front.categories,
+            tags,
+            terms,
             cover,
             reading_minutes: reading_minutes(words),
             word_count: words,
@@ -214,19 +521,210 @@ impl<'a> Posts<'a> {
             aliases: front
                 .aliases
                 .iter()
-                .map(|alias| decode_path(alias.trim_matches('/')) + "/")
+                .map(|alias| alias_path(alias))
+                .filter(|alias| !alias.is_empty())
                 .collect(),
             draft: front.draft,
-            toc: front.toc,
-            slug,
+            display,
+            slug: key,
+            section: source.sections.first().cloned().unwrap_or_default(),
+            layout: front
+                .layout
+                .clone()
+                .filter(|layout| matches!(layout.as_str(), "archives" | "search")),
+            canonical: front.canonical_url.clone(),
+            keywords: front.keywords.clone(),
             path,
         };
         LoadedPost {
             summary,
             files: [Some(body_file), code_file].into_iter().flatten().collect(),
+            kind,
             hidden: front.hidden,
+            search_hidden: front.search_hidden,
             plain,
-            published: front.date.unix_seconds,
+            published: date.unix_seconds,
+            menu,
         }
+    }
+}
+
+/// Whether a Markdown body has raw HTML of the author's (not a comment, not
+/// what shortcodes wrote), and whether it has TeX math.
+fn features(markdown: &str) -> (bool, bool) {
+    use pulldown_cmark::{Event, Parser};
+    let mut raw_html = false;
+    let mut math = false;
+    for event in Parser::new_ext(markdown, quire_core::markdown::parser_options()) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let html = html.trim();
+                raw_html |= !html.is_empty()
+                    && !html.starts_with("<!--")
+                    && !html.contains(quire_core::markdown::GENERATED_HTML);
+            }
+            Event::Text(text) => {
+                math |= text.contains("$$") || text.contains("\\(") || text.contains("\\[");
+            }
+            _ => {}
+        }
+    }
+    (raw_html, math)
+}
+
+/// A page read and published, waiting for its shortcodes.
+struct Pending {
+    source: Source,
+    front: FrontMatter,
+    /// The file, as shown in messages.
+    file: String,
+    body: String,
+    /// The line of the file the body starts on.
+    first_line: usize,
+    what: Summarised,
+}
+
+/// The names a `ref` or `relref` may give a page by: its file's path below
+/// the content folder, with and without its extension, and for a bundle
+/// its folder's; and the bare file (or folder) name.
+fn ref_keys(file: &Path, content_dir: &Path) -> Vec<String> {
+    let relative = file
+        .strip_prefix(content_dir)
+        .unwrap_or(file)
+        .to_string_lossy()
+        .replace('\\', "/");
+    let mut keys = vec![relative.clone()];
+    let without_extension = relative
+        .rsplit_once('.')
+        .map_or(relative.as_str(), |(stem, _)| stem);
+    keys.push(without_extension.to_owned());
+    if let Some(folder) = without_extension.strip_suffix("/index") {
+        keys.push(folder.to_owned());
+        keys.push(format!("{folder}/"));
+        keys.extend(folder.rsplit('/').next().map(str::to_owned));
+    } else {
+        keys.extend(relative.rsplit('/').next().map(str::to_owned));
+        keys.extend(without_extension.rsplit('/').next().map(str::to_owned));
+    }
+    keys
+}
+
+/// What [`Posts::summarise`] is told besides the front matter.
+struct Summarised {
+    path: String,
+    date: Timestamp,
+    kind: Kind,
+    cover: Option<Cover>,
+}
+
+/// The sections the home page lists: `mainSections` when set, else Hugo's
+/// rule, the section with the most pages.
+pub(super) fn main_sections(settings: &ContentSettings, sources: &[Source]) -> Vec<String> {
+    if let Some(sections) = &settings.main_sections {
+        return sections.clone();
+    }
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for source in sources.iter().filter(|source| !source.list_page) {
+        if let Some(section) = source.sections.first() {
+            *counts.entry(section).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(name, count)| (*count, std::cmp::Reverse(*name)))
+        .map(|(name, _)| vec![name.to_owned()])
+        .unwrap_or_default()
+}
+
+/// The sections with list pages: every top folder with pages, at the
+/// address Hugo gives it, titled by its `_index` file when it has one.
+pub(super) fn sections(
+    loaded: &[LoadedPost],
+    texts: &BTreeMap<String, (String, String)>,
+    taken: &[&str],
+) -> Vec<Section> {
+    let mut names: Vec<&str> = loaded
+        .iter()
+        .map(|post| post.summary.section.as_str())
+        .filter(|name| !name.is_empty())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+        .into_iter()
+        .map(|name| {
+            let (title, description) = texts.get(name).cloned().unwrap_or_default();
+            Section {
+                name: name.to_owned(),
+                path: format!("{}/", name.to_lowercase().replace(' ', "-")),
+                title: if title.is_empty() {
+                    quire_core::page_text::taxonomy_title(name)
+                } else {
+                    title
+                },
+                description,
+            }
+        })
+        .filter(|section| !taken.contains(&section.path.as_str()))
+        .collect()
+}
+
+/// What a built-in page is, in a warning: "archive", "tags".
+fn built_in_name(route: &Route) -> String {
+    match route {
+        Route::Home { .. } => "home".to_owned(),
+        Route::Terms { taxonomy } | Route::Term { taxonomy, .. } => taxonomy.clone(),
+        Route::Archives => "archive".to_owned(),
+        Route::Search => "search".to_owned(),
+        Route::Section { .. } | Route::Content { .. } => "list".to_owned(),
+    }
+}
+
+/// A page's data-file name: its address, folders joined with `-`.
+fn file_key(path: &str) -> String {
+    let key: String = path
+        .trim_matches('/')
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | '.' | ' ') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if key.is_empty() {
+        "home".to_owned()
+    } else {
+        key
+    }
+}
+
+/// An alias as a decoded path below the site root, ending in `/` unless
+/// it names a file.
+fn alias_path(alias: &str) -> String {
+    let trimmed = decode_path(alias.trim().trim_matches('/'));
+    if trimmed.is_empty()
+        || trimmed
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.ends_with(".html"))
+    {
+        trimmed
+    } else {
+        trimmed + "/"
+    }
+}
+
+/// The day a file last changed, for a page without a date.
+fn file_time(path: &Path) -> Timestamp {
+    let seconds = fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .ok()
+        .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |since| i64::try_from(since.as_secs()).unwrap_or(0));
+    Timestamp {
+        date: Date::from_days_since_epoch(seconds.div_euclid(86_400)),
+        unix_seconds: seconds,
     }
 }

@@ -1,86 +1,213 @@
-//! Finding the content files: every post under `content/posts/`.
+//! Finding the content files, as Hugo finds them: every Markdown (`.md`,
+//! `.markdown`, `.mdown`) and HTML content file under the published
+//! language's content folder, page bundles as one page, `_index` files as
+//! list pages, translations into other languages and `ignoreFiles` left
+//! out (and counted).
 
 use std::{
     fs,
     path::{Path, PathBuf},
 };
 
-use quire_core::{
-    problem::Problem,
-    slug::{is_valid_slug, slugify},
-};
+use quire_core::{hugo::ContentSettings, problem::Problem};
+use regex::Regex;
 
-/// A Markdown file found under `content/posts/`.
+/// A content file of the published language.
+#[derive(Debug, Clone)]
 pub(super) struct Source {
-    /// The `.md` file.
+    /// The file.
     pub(super) path: PathBuf,
-    /// The slug the file or bundle name gives.
-    pub(super) name_slug: String,
-    /// The bundle folder, for `index.md` posts.
+    /// The folders between the content folder and the file (or bundle):
+    /// the section first; empty for a page at the top.
+    pub(super) sections: Vec<String>,
+    /// The file's name without extension and language (`hello` of
+    /// `hello.en.md`), or the bundle's folder name.
+    pub(super) file_name: String,
+    /// The bundle folder, for `index.*` pages: its other files are the page's.
     pub(super) bundle: Option<PathBuf>,
+    /// An `_index` file: a list page's own text (the home page's, a
+    /// section's), not a page of its own.
+    pub(super) list_page: bool,
+    /// The body is HTML (an `.html` content file), not Markdown.
+    pub(super) html: bool,
 }
 
-/// Every post file of the blog at `root`, in a stable order.
-pub(super) fn find(root: &Path) -> Result<Vec<Source>, Problem> {
-    let posts_dir = root.join("content").join("posts");
-    if !posts_dir.is_dir() {
+/// What the walk found besides the published language's pages.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Found {
+    /// The content files to read.
+    pub(super) sources: Vec<Source>,
+    /// Files in other languages, left out, by language.
+    pub(super) translations: std::collections::BTreeMap<String, usize>,
+    /// Files `ignoreFiles` names.
+    pub(super) ignored: usize,
+}
+
+/// The content file extensions Hugo reads, and whether their body is HTML.
+const EXTENSIONS: [(&str, bool); 6] = [
+    ("md", false),
+    ("markdown", false),
+    ("mdown", false),
+    ("mkd", false),
+    ("html", true),
+    ("htm", true),
+];
+
+/// Every content file of the blog at `root`, in a stable order.
+pub(super) fn find(root: &Path, settings: &ContentSettings) -> Result<Found, Problem> {
+    let language = settings
+        .languages
+        .iter()
+        .find(|language| language.code == settings.default_language);
+    let content_dir = language
+        .and_then(|language| language.content_dir.clone())
+        .unwrap_or_else(|| settings.content_dir.clone());
+    let dir = root.join(&content_dir);
+    if !dir.is_dir() {
         return Err(Problem::in_file(
-            "content/posts",
+            &content_dir,
             "no such folder; posts go in content/posts/<slug>.md or content/posts/<slug>/index.md",
         ));
     }
-    let mut sources = Vec::new();
-    walk(&posts_dir, &mut sources)
-        .map_err(|error| Problem::in_file("content/posts", error.to_string()))?;
-    sources.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(sources)
+    let ignore: Vec<Regex> = settings
+        .ignore_files
+        .iter()
+        .filter_map(|pattern| Regex::new(pattern).ok())
+        .collect();
+    // Other languages' own content folders are not this language's content.
+    let others: Vec<PathBuf> = settings
+        .languages
+        .iter()
+        .filter(|other| other.code != settings.default_language)
+        .filter_map(|other| other.content_dir.as_ref().map(|dir| root.join(dir)))
+        .filter(|other| *other != dir)
+        .collect();
+    let walk = Walk {
+        settings,
+        ignore: &ignore,
+        others: &others,
+    };
+    let mut found = Found::default();
+    walk.folder(&dir, &[], &mut found)
+        .map_err(|error| Problem::in_file(&content_dir, error.to_string()))?;
+    found.sources.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(found)
 }
 
-/// Walks a folder: every `.md` file is a post, except that a folder with
-/// an `index.md` is one post (a page bundle) and `_index.md` files are
-/// section pages, which Quire does not publish.
-fn walk(dir: &Path, sources: &mut Vec<Source>) -> std::io::Result<()> {
-    let index = dir.join("index.md");
-    if index.is_file() {
-        let name = dir
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        sources.push(Source {
-            path: index,
-            name_slug: name_slug(&name),
-            bundle: Some(dir.to_path_buf()),
-        });
-        return Ok(());
-    }
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') {
-            continue;
+struct Walk<'a> {
+    settings: &'a ContentSettings,
+    ignore: &'a [Regex],
+    others: &'a [PathBuf],
+}
+
+impl Walk<'_> {
+    /// Reads one folder: a leaf bundle (`index.*`) is one page and nothing
+    /// below it is content; otherwise each content file is a page and each
+    /// folder is walked in turn.
+    fn folder(&self, dir: &Path, sections: &[String], found: &mut Found) -> std::io::Result<()> {
+        let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| {
+                !path
+                    .file_name()
+                    .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+            })
+            .collect();
+        entries.sort();
+        let files: Vec<(PathBuf, ContentFile)> = entries
+            .iter()
+            .filter(|path| path.is_file())
+            .filter_map(|path| Some((path.clone(), self.content_file(path, found)?)))
+            .collect();
+        let index = files
+            .iter()
+            .find(|(_, file)| file.stem == "index" && !sections.is_empty());
+        if let Some((path, file)) = index {
+            let (name, within) = sections
+                .split_last()
+                .map_or((String::new(), &[][..]), |(n, w)| (n.clone(), w));
+            found.sources.push(Source {
+                path: path.clone(),
+                sections: within.to_vec(),
+                file_name: name,
+                bundle: Some(dir.to_path_buf()),
+                list_page: false,
+                html: file.html,
+            });
+            return Ok(());
         }
-        if path.is_dir() {
-            walk(&path, sources)?;
-        } else if let Some(stem) = name.strip_suffix(".md").filter(|stem| *stem != "_index") {
-            sources.push(Source {
-                name_slug: name_slug(stem),
+        for (path, file) in files {
+            found.sources.push(Source {
                 path,
+                sections: sections.to_vec(),
+                file_name: file.stem.clone(),
                 bundle: None,
+                list_page: file.stem == "_index",
+                html: file.html,
             });
         }
+        for sub in entries.iter().filter(|path| path.is_dir()) {
+            if self.others.iter().any(|other| other == sub) {
+                continue;
+            }
+            let mut deeper = sections.to_vec();
+            deeper.push(
+                sub.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+            self.folder(sub, &deeper, found)?;
+        }
+        Ok(())
     }
-    Ok(())
+
+    /// A content file of the published language, by its name; other files
+    /// (images, other languages, ignored ones) are `None`, the latter two
+    /// counted.
+    fn content_file(&self, path: &Path, found: &mut Found) -> Option<ContentFile> {
+        let name = path.file_name()?.to_string_lossy().into_owned();
+        let (stem, extension) = name.rsplit_once('.')?;
+        let html = EXTENSIONS
+            .iter()
+            .find(|(known, _)| known.eq_ignore_ascii_case(extension))?
+            .1;
+        if self
+            .ignore
+            .iter()
+            .any(|pattern| pattern.is_match(&path.to_string_lossy()))
+        {
+            found.ignored += 1;
+            return None;
+        }
+        // `post.fr.md`: a translation, when `fr` is one of the site's languages.
+        let (stem, language) = match stem.rsplit_once('.') {
+            Some((base, code))
+                if self
+                    .settings
+                    .languages
+                    .iter()
+                    .any(|language| language.code.eq_ignore_ascii_case(code)) =>
+            {
+                (base, Some(code.to_lowercase()))
+            }
+            _ => (stem, None),
+        };
+        if let Some(code) = language.filter(|code| *code != self.settings.default_language) {
+            *found.translations.entry(code).or_default() += 1;
+            return None;
+        }
+        Some(ContentFile {
+            stem: stem.to_owned(),
+            html,
+        })
+    }
 }
 
-/// File and folder names become slugs as Hugo makes them: lowercased, with
-/// spaces as hyphens.
-fn name_slug(name: &str) -> String {
-    if is_valid_slug(name) && name == name.to_lowercase() {
-        name.to_owned()
-    } else {
-        slugify(name)
-    }
+/// What a content file's name says.
+struct ContentFile {
+    /// The name without extension and language.
+    stem: String,
+    /// An HTML content file.
+    html: bool,
 }

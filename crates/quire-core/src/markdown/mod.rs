@@ -21,8 +21,9 @@ use crate::{
     html,
     html::{
         SafeHtml, is_safe_url,
-        sanitize::{INLINE_TAGS, InlineSanitizer},
+        sanitize::{BlockSanitizer, CONTENT, INLINE_TAGS, InlineSanitizer, sanitize_resolving},
     },
+    manifest::RawHtml,
     slug::slugify,
 };
 
@@ -30,14 +31,23 @@ mod code;
 
 pub use code::{CodeFence, HighlightedCode};
 
-/// Where relative URLs in a post point.
+/// The page a body is rendered for: where its relative URLs point, and
+/// what becomes of the raw HTML its author wrote.
 #[derive(Debug, Clone, Copy)]
-pub struct LinkBase<'a> {
+pub struct PageContext<'a> {
     /// The path the site is served under, with a trailing slash: `/` or `/blog/`.
     pub site_root: &'a str,
     /// The post's own path below the site root, with a trailing slash: `posts/cap-theorem/`.
     pub page_path: &'a str,
+    /// The site's rule for raw HTML.
+    pub raw_html: RawHtml,
 }
+
+/// Opens HTML that Quire's build wrote into a body (expanded shortcodes):
+/// it is kept, through the [`CONTENT`] policy, whatever the site's rule for
+/// an author's raw HTML. An author who writes it gets no more than the
+/// sanitiser allows.
+pub const GENERATED_HTML: &str = "<!--quire:html-->";
 
 /// A heading of the rendered post, for anchors and tables of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,8 +81,27 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
+/// Renders a page's body: Markdown, or HTML (an `.html` content file,
+/// which passes the [`CONTENT`] sanitiser), with the build's highlighting
+/// of its code blocks.
+pub fn render_body(
+    text: &str,
+    is_html: bool,
+    base: PageContext<'_>,
+    code: &[Option<HighlightedCode>],
+) -> Rendered {
+    if is_html {
+        Rendered {
+            html: sanitize_resolving(text, &CONTENT, &|url| resolve_url(url, base)),
+            headings: Vec::new(),
+        }
+    } else {
+        render_with_code(text, base, code)
+    }
+}
+
 /// Renders a post body to safe HTML, code blocks uncoloured.
-pub fn render(markdown: &str, base: LinkBase<'_>) -> Rendered {
+pub fn render(markdown: &str, base: PageContext<'_>) -> Rendered {
     render_with_code(markdown, base, &[])
 }
 
@@ -80,7 +109,7 @@ pub fn render(markdown: &str, base: LinkBase<'_>) -> Rendered {
 /// code blocks (`code[i]` for the i-th block; missing entries stay plain).
 pub fn render_with_code(
     markdown: &str,
-    base: LinkBase<'_>,
+    base: PageContext<'_>,
     code: &[Option<HighlightedCode>],
 ) -> Rendered {
     render_as(markdown, base, code, Surface::Page)
@@ -88,7 +117,7 @@ pub fn render_with_code(
 
 /// Renders a post body for a feed reader: no heading anchors and no copy
 /// buttons, which only the site's pages can make work.
-pub fn render_for_feed(markdown: &str, base: LinkBase<'_>) -> Rendered {
+pub fn render_for_feed(markdown: &str, base: PageContext<'_>) -> Rendered {
     render_as(markdown, base, &[], Surface::Feed)
 }
 
@@ -103,7 +132,7 @@ enum Surface {
 
 fn render_as(
     markdown: &str,
-    base: LinkBase<'_>,
+    base: PageContext<'_>,
     code: &[Option<HighlightedCode>],
     surface: Surface,
 ) -> Rendered {
@@ -120,6 +149,7 @@ fn render_as(
     // they were opened in.
     let mut depth = 0_usize;
     let mut inline_html = InlineSanitizer::default();
+    let mut block_html = BlockSanitizer::default();
     // For each open link: whether it was kept (an unsafe URL drops the link
     // but keeps its words, which go through this same loop).
     let mut links: Vec<bool> = Vec::new();
@@ -191,15 +221,25 @@ fn render_as(
                         _ => {}
                     }
                 }
-                if !is_only_comments(&raw) {
-                    let shown = html!("<pre class=\"raw-html\"><code>{}</code></pre>\n", raw);
-                    out.push(Event::Html(shown.into_string().into()));
+                let html = if raw.contains(GENERATED_HTML) || base.raw_html == RawHtml::Sanitize {
+                    block_html.block(&raw, &CONTENT, &|url| resolve_url(url, base))
+                } else if is_only_comments(&raw) || base.raw_html == RawHtml::Omit {
+                    SafeHtml::empty()
+                } else {
+                    html!("<pre class=\"raw-html\"><code>{}</code></pre>\n", raw)
+                };
+                if !html.is_empty() {
+                    out.push(Event::Html(html.into_string().into()));
                 }
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                match inline_html.tag(&raw, depth, &INLINE_TAGS) {
+                let policy = match base.raw_html {
+                    RawHtml::Sanitize => &CONTENT,
+                    _ => &INLINE_TAGS,
+                };
+                match inline_html.tag(&raw, depth, policy, &|url| resolve_url(url, base)) {
                     Some(kept) => out.push(Event::InlineHtml(kept.into_string().into())),
-                    None if is_only_comments(&raw) => {}
+                    None if is_only_comments(&raw) || base.raw_html != RawHtml::Escape => {}
                     None => out.push(Event::Text(raw)),
                 }
             }
@@ -305,6 +345,10 @@ fn render_as(
         }
     }
 
+    let still_open = block_html.finish();
+    if !still_open.is_empty() {
+        out.push(Event::Html(still_open.into_string().into()));
+    }
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     cmark_html::push_html(&mut html_out, out.into_iter());
     Rendered {
@@ -528,7 +572,7 @@ fn is_only_comments(raw: &str) -> bool {
 /// Resolves a URL written in a post against the post's folder and the site's
 /// sub-path; `None` for schemes that could run code (`javascript:`,
 /// `vbscript:`, `data:`, anything not on [`is_safe_url`]'s list).
-pub fn resolve_url(url: &str, base: LinkBase<'_>) -> Option<String> {
+pub fn resolve_url(url: &str, base: PageContext<'_>) -> Option<String> {
     if !is_safe_url(url) {
         return None;
     }

@@ -1,0 +1,209 @@
+//! A Hugo site folder as it is (`tests/fixtures/hugo-blog`: PaperMod's
+//! config, permalinks, sections, bundles, TOML and YAML front matter,
+//! `.markdown` and `.html` files, a translation, drafts, an expired and a
+//! headless page, shortcodes and raw HTML) builds, and every page is where
+//! Hugo 0.111 puts it. The addresses below are `hugo list all`'s for the
+//! same folder.
+
+mod common;
+
+use common::*;
+
+/// Hugo's address for every page it publishes, from `hugo list all`.
+const HUGO_ADDRESSES: [&str; 9] = [
+    "2024/04/the-second-roll/",
+    "2024/03/first-light-developing-a-roll-at-home/",
+    "2023/11/windows-line-endings/",
+    "2023/05/contact-sheets/",
+    "2022/06/a-page-written-in-html/",
+    "2019/09/rangefinder/",
+    "notes/fixer-capacity/",
+    "about/",
+    // PaperMod's archive page, which Quire's own archive serves.
+    "archives/",
+];
+
+#[test]
+fn every_page_of_a_hugo_site_is_at_hugos_address() {
+    let (_dir, out) = build_fixture("hugo-blog");
+    let manifest = manifest(&out);
+    let posts: Vec<&str> = manifest
+        .posts
+        .iter()
+        .map(|post| post.path.as_str())
+        .collect();
+    assert_eq!(
+        posts,
+        HUGO_ADDRESSES[..6],
+        "the posts section, newest first"
+    );
+    for address in HUGO_ADDRESSES {
+        assert!(out.join(address).join("index.html").is_file(), "{address}");
+    }
+    // The home page lists the main section only; the notes and the about page are pages.
+    let pages: Vec<&str> = manifest
+        .pages
+        .iter()
+        .map(|page| page.path.as_str())
+        .collect();
+    assert!(
+        pages.contains(&"about/") && pages.contains(&"notes/fixer-capacity/"),
+        "{pages:?}"
+    );
+    let home = page(&out, "index.html");
+    assert_eq!(pick(&home, ".home-info h1", None), ["Hi, I develop film"]);
+    // The config's menu, and the about page's own `menu: main` entry by its weight.
+    assert_eq!(
+        pick(&home, ".site-header .menu a", None),
+        ["Archives", "Notes", "Tags", "Search", "About"]
+    );
+    // Left out as Hugo leaves them out: the draft, the expired page, the
+    // headless bundle and the French translation.
+    let every_title: Vec<&str> = manifest
+        .every_page()
+        .map(|page| page.title.as_str())
+        .collect();
+    for gone in [
+        "Unfinished",
+        "A Sale That Ended",
+        "Shared images",
+        "La deuxième pellicule",
+    ] {
+        assert!(!every_title.contains(&gone), "{gone} in {every_title:?}");
+    }
+}
+
+#[test]
+fn sections_taxonomies_and_papermod_pages_have_their_hugo_list_pages() {
+    let (_dir, out) = build_fixture("hugo-blog");
+    let posts = page(&out, "posts/index.html");
+    assert_eq!(pick(&posts, "main h1", None), ["All posts"]);
+    assert_eq!(
+        pick(&posts, "main .card-title", None).len(),
+        3,
+        "paginate: 3"
+    );
+    assert!(out.join("posts/page/2/index.html").is_file());
+    let notes = page(&out, "notes/index.html");
+    assert_eq!(pick(&notes, "main .card-title", None), ["Fixer Capacity"]);
+    assert_eq!(
+        pick(&notes, "main .list-description", None),
+        ["Short notes that are not posts."]
+    );
+    let darkroom = page(&out, "categories/darkroom/index.html");
+    assert_eq!(pick(&darkroom, "main .card-title", None).len(), 2);
+    assert!(out.join("categories/darkroom/index.xml").is_file());
+    assert!(out.join("series/home-darkroom/index.html").is_file());
+    // PaperMod's search page is Quire's search; its archive page Quire's archive.
+    assert_eq!(
+        pick(
+            &page(&out, "search/index.html"),
+            "main input[type=search]",
+            Some("name")
+        ),
+        ["q"]
+    );
+    assert!(
+        !pick(
+            &page(&out, "archives/index.html"),
+            "main .archive-year",
+            None
+        )
+        .is_empty()
+    );
+    // The TOML post's alias leads to its new address.
+    let moved = std::fs::read_to_string(out.join("2019/old-camera/index.html")).unwrap();
+    assert!(moved.contains("url=/2019/09/rangefinder/"), "{moved}");
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    for address in [
+        "https://notes.example.org/notes/",
+        "https://notes.example.org/about/",
+    ] {
+        assert!(
+            sitemap.contains(&format!("<loc>{address}</loc>")),
+            "{address} in {sitemap}"
+        );
+    }
+}
+
+#[test]
+fn hugo_content_renders_with_shortcodes_and_sanitised_html() {
+    let (_dir, out) = build_fixture("hugo-blog");
+    let first = page(
+        &out,
+        "2024/03/first-light-developing-a-roll-at-home/index.html",
+    );
+    // The figure's image is the bundle's, at the page's address.
+    assert_eq!(
+        pick(&first, ".post-content figure img", Some("src")),
+        ["/2024/03/first-light-developing-a-roll-at-home/tank.png"]
+    );
+    assert!(
+        out.join("2024/03/first-light-developing-a-roll-at-home/tank.png")
+            .is_file()
+    );
+    assert_eq!(
+        pick(&first, ".post-content a[href*=second]", Some("href")),
+        ["/2024/04/the-second-roll/"],
+        "ref finds the page by its file"
+    );
+    // The series box links the other part.
+    assert_eq!(pick(&first, ".series ol a", None), ["The Second Roll"]);
+    assert_eq!(
+        pick(&first, ".series summary a", Some("href")),
+        ["/series/home-darkroom/"]
+    );
+
+    let second = page(&out, "2024/04/the-second-roll/index.html");
+    assert_eq!(
+        pick(&second, ".post-content a[data-embed]", Some("data-embed")),
+        ["youtube:dQw4w9WgXcQ"]
+    );
+    assert_eq!(
+        pick(&second, ".post-content details summary", None),
+        ["Times I used"]
+    );
+    let content = pick(&second, ".post-content", None).concat();
+    assert!(
+        content.contains("Stop bath smells of vinegar"),
+        "an unknown shortcode keeps its words"
+    );
+    assert!(
+        !content.contains("alert("),
+        "raw script is left out, not shown: {content}"
+    );
+    assert!(pick(&second, ".post-content [onclick]", None).is_empty());
+
+    let html_page = page(&out, "2022/06/a-page-written-in-html/index.html");
+    assert_eq!(pick(&html_page, ".post-content strong", None), ["HTML"]);
+    // The `javascript:` link keeps its words and loses its address.
+    assert_eq!(pick(&html_page, ".post-content a", None), ["This link"]);
+    assert!(pick(&html_page, ".post-content a[href]", None).is_empty());
+    assert_eq!(
+        pick(&html_page, ".post-content img", Some("src")),
+        ["/images/enlarger.png"]
+    );
+    assert!(out.join("images/enlarger.png").is_file());
+}
+
+#[test]
+fn check_reports_what_came_across_from_hugo() {
+    let root =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hugo-blog");
+    let output = quire_at(&root, &["check"]);
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        stderr(&output)
+    );
+    assert!(output.status.success(), "{report}");
+    for line in [
+        "shortcode `notice` is the site's or its theme's own",
+        "1 draft",
+        "1 expired",
+        "1 headless",
+        "1 translation",
+    ] {
+        assert!(report.contains(line), "`{line}` in:\n{report}");
+    }
+}

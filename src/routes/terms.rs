@@ -1,0 +1,34 @@
+//! [`Route::Terms`]: every term of a taxonomy with its number of posts.
+
+use leptos::prelude::*;
+use quire_core::{listing::term_counts, markup, page_text, route::Route};
+
+use crate::{
+    components::{markup_view::MarkupView, page_meta::PageMeta, status::WithManifest},
+    data::Store,
+    ready::PageReady,
+};
+
+/// A taxonomy's index: the tag cloud, the categories.
+#[component]
+pub fn TermsPage(
+    /// The taxonomy's plural name: `tags`.
+    taxonomy: String,
+) -> impl IntoView {
+    let store = Store::get();
+    PageReady::mark_when(
+        Route::Terms {
+            taxonomy: taxonomy.clone(),
+        },
+        move || store.manifest_settled(),
+    );
+    view! {
+        <WithManifest ready=move |manifest| {
+            let terms = term_counts(&manifest.posts, &taxonomy);
+            view! {
+                <PageMeta text=page_text::terms(&manifest.site, &taxonomy, terms.len()) site=manifest.site.title.clone()/>
+                <MarkupView html=markup::terms_page(&store.root(), &taxonomy, &terms)/>
+            }
+        }/>
+    }
+}

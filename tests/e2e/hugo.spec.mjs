@@ -1,0 +1,133 @@
+// A Hugo + PaperMod site folder as it is (tests/fixtures/hugo-blog), read
+// as a reader would: the posts at Hugo's addresses, PaperMod's home
+// introduction, menu, archive and search, a section's list, categories and
+// a series, a bundle's figure, an old address, and a video that loads only
+// when the reader asks for it.
+import { expect } from "@playwright/test";
+import { appReady, at, expectNoReload, markWindow, serveBlog, test } from "./fixtures.mjs";
+
+test.describe.configure({ mode: "serial" });
+
+let site;
+test.beforeAll(async () => {
+  site = await serveBlog("tests/fixtures/hugo-blog", "hugo");
+});
+test.afterAll(async () => site?.stop());
+
+const FIRST = "/2024/03/first-light-developing-a-roll-at-home/";
+const SECOND = "/2024/04/the-second-roll/";
+
+test("the home page opens with PaperMod's introduction and lists the posts section three at a time", async ({ page }) => {
+  await page.goto(site.url("/"));
+  await appReady(page);
+  await expect(page.locator("main .home-info h1")).toHaveText("Hi, I develop film");
+  await expect(page.locator("main .post-card")).toHaveCount(3);
+  await expect(page.locator("main .post-card").first()).toContainText("The Second Roll");
+  // ShowWordCount and ShowReadingTime from the site's params.
+  await expect(page.locator("main .post-card .word-count").first()).toContainText("words");
+  await expect(page.getByRole("navigation", { name: "Site" })).toContainText("Notes");
+  await page.screenshot({ path: "target/e2e-results/hugo-home.png", fullPage: true });
+  await markWindow(page);
+  await page.getByRole("link", { name: "Older posts" }).click();
+  await expect(page).toHaveURL(site.url("/page/2/"));
+  await expect(page.locator("main .post-card")).toHaveCount(3);
+  await expect(page.locator("main .post-card").last()).toContainText("An Old Camera");
+  await expectNoReload(page);
+});
+
+test("a post at its Hugo address shows its bundle's figure, its series and a closed table of contents", async ({ page }) => {
+  await page.goto(site.url(FIRST));
+  await appReady(page);
+  await expect(page.locator("h1.post-title")).toHaveText("First Light: Developing a Roll at Home");
+  const figure = page.locator(".post-content figure img");
+  await expect(figure).toHaveAttribute("src", at(`${FIRST}tank.png`));
+  await expect.poll(() => figure.evaluate((image) => image.complete && image.naturalWidth)).toBe(320);
+  await expect(page.locator(".post-content figcaption")).toHaveText("A steel tank: the one part worth buying new.");
+  // TocOpen: false.
+  await expect(page.locator("details.toc")).not.toHaveAttribute("open");
+  await expect(page.locator(".series summary")).toContainText("Part 1 of 2 in Home Darkroom");
+  await page.screenshot({ path: "target/e2e-results/hugo-post.png", fullPage: true });
+
+  // The second part, through the app: the link `ref` wrote.
+  await markWindow(page);
+  await page.locator(".post-content").getByRole("link", { name: "the second roll" }).click();
+  await expect(page).toHaveURL(site.url(SECOND));
+  await expect(page.locator("h1.post-title")).toHaveText("The Second Roll");
+  await expect(page.locator(".post-content details summary")).toHaveText("Times I used");
+  await expectNoReload(page);
+});
+
+test("a video is a link until the reader plays it; the author's script never runs", async ({ page }) => {
+  const dialogs = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  const asked = [];
+  page.on("request", (request) => {
+    if (!request.url().startsWith(site.url("/").replace(/\/[^/]*$/, ""))) asked.push(request.url());
+  });
+  // Nothing reaches the video's site while the page is only read.
+  await page.route(/youtube/, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<p>player</p>" }));
+  await page.goto(site.url(SECOND));
+  await appReady(page);
+  const video = page.locator(".post-content a[data-embed]");
+  await expect(video).toBeVisible();
+  await expect(page.locator(".post-content iframe")).toHaveCount(0);
+  expect(asked.filter((url) => /youtube/.test(url))).toEqual([]);
+  await page.screenshot({ path: "target/e2e-results/hugo-video-link.png" });
+  await video.click();
+  const player = page.locator(".post-content iframe.video-player");
+  await expect(player).toHaveAttribute("src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1");
+  await expect(player).toBeFocused();
+  await expect.poll(() => asked.some((url) => url.startsWith("https://www.youtube-nocookie.com/embed/"))).toBe(true);
+  // The paragraph's handler was removed and the script left out.
+  await page.locator(".post-content p", { hasText: "A paragraph with a handler" }).click();
+  expect(dialogs).toEqual([]);
+  await expect(page.locator(".post-content")).not.toContainText("alert(");
+  await expect(page.locator(".post-content")).toContainText("Stop bath smells of vinegar");
+});
+
+test("the menu leads to a section's list, the archive and search, as PaperMod's pages did", async ({ page }) => {
+  await page.goto(site.url("/"));
+  await appReady(page);
+  await markWindow(page);
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Notes", exact: true }).click();
+  await expect(page).toHaveURL(site.url("/notes/"));
+  await expect(page.locator("main h1")).toHaveText("Notes");
+  await expect(page.locator("main .list-description")).toHaveText("Short notes that are not posts.");
+  await expect(page.locator("main .post-card")).toHaveCount(1);
+  await page.locator("main .post-card a").first().click();
+  await expect(page).toHaveURL(site.url("/notes/fixer-capacity/"));
+  await expect(page.locator("h1.post-title")).toHaveText("Fixer Capacity");
+
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Archives", exact: true }).click();
+  await expect(page).toHaveURL(site.url("/archives/"));
+  await expect(page.locator("main .archive-year")).toHaveCount(4);
+
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Search", exact: true }).click();
+  await expect(page).toHaveURL(site.url("/search/"));
+  await page.getByRole("searchbox").fill("developer");
+  await expect(page.locator("#search-results a").first()).toBeVisible();
+  await expectNoReload(page);
+});
+
+test("categories and series have their pages, and old addresses lead on", async ({ page }) => {
+  await page.goto(site.url("/categories/"));
+  await appReady(page);
+  await expect(page.locator("main h1")).toHaveText("Categories");
+  await page.locator("main .tag-cloud a", { hasText: "Darkroom" }).click();
+  await expect(page).toHaveURL(site.url("/categories/darkroom/"));
+  await expect(page.locator("main .post-card")).toHaveCount(2);
+  await page.screenshot({ path: "target/e2e-results/hugo-category.png" });
+
+  await page.goto(site.url("/series/home-darkroom/"));
+  await appReady(page);
+  await expect(page.locator("main .post-card")).toHaveCount(2);
+
+  // The TOML post's alias, from before it had a slug.
+  await page.goto(site.url("/2019/old-camera/"));
+  await expect(page).toHaveURL(site.url("/2019/09/rangefinder/"));
+  await appReady(page);
+  await expect(page.locator("h1.post-title")).toHaveText("An Old Camera");
+});
