@@ -1,23 +1,9 @@
 // axe-core on every route, in both themes, both as the build pre-rendered
 // it and as the app draws it: no violations.
-import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
 import { expect } from "@playwright/test";
-import { POSTS, at, open, test } from "./fixtures.mjs";
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { POSTS, at, axeViolations as violations, open, test } from "./fixtures.mjs";
 
 const ROUTES = ["/", "/page/2/", `/posts/${POSTS[0].slug}/`, `/posts/${POSTS[5].slug}/`, "/tags/", "/tags/webrtc/", "/archives/", "/search/", "/no-such-page/"];
-
-async function violations(page) {
-  // Evaluated by the test driver, as the Content-Security-Policy allows no
-  // script tag of the test's own.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
 
 for (const scheme of ["light", "dark"]) {
   test(`axe finds nothing on any route, ${scheme} theme`, async ({ page }) => {

@@ -1,6 +1,7 @@
 // What the tests know about the sample blog, and helpers they share.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { expect, test as base } from "@playwright/test";
 import { startServer } from "./server.mjs";
@@ -153,4 +154,17 @@ export function auditDocument() {
     }
   }
   return problems;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's violations on the page as it is now, one line each. */
+export async function axeViolations(page) {
+  // Evaluated by the test driver, as the Content-Security-Policy allows no
+  // script tag of the test's own.
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
 }

@@ -4,7 +4,7 @@
 // a series, a bundle's figure, an old address, and a video that loads only
 // when the reader asks for it.
 import { expect } from "@playwright/test";
-import { appReady, at, expectNoReload, markWindow, serveBlog, test } from "./fixtures.mjs";
+import { appReady, at, axeViolations, expectNoReload, markWindow, serveBlog, test } from "./fixtures.mjs";
 
 test.describe.configure({ mode: "serial" });
 
@@ -130,4 +130,17 @@ test("categories and series have their pages, and old addresses lead on", async 
   await expect(page).toHaveURL(site.url("/2019/09/rangefinder/"));
   await appReady(page);
   await expect(page.locator("h1.post-title")).toHaveText("An Old Camera");
+});
+
+test("axe finds nothing on the Hugo site's own kinds of page, in both themes", async ({ page }) => {
+  test.setTimeout(90_000);
+  const paths = ["/", FIRST, SECOND, "/2023/11/windows-line-endings/", "/notes/", "/about/", "/categories/darkroom/", "/series/"];
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of paths) {
+      await page.goto(site.url(path));
+      await appReady(page);
+      expect(await axeViolations(page), `${path}, ${scheme}`).toEqual([]);
+    }
+  }
 });

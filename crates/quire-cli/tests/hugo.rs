@@ -150,7 +150,7 @@ fn hugo_content_renders_with_shortcodes_and_sanitised_html() {
     // The series box links the other part.
     assert_eq!(pick(&first, ".series ol a", None), ["The Second Roll"]);
     assert_eq!(
-        pick(&first, ".series summary a", Some("href")),
+        pick(&first, ".series-all a", Some("href")),
         ["/series/home-darkroom/"]
     );
 
@@ -184,6 +184,20 @@ fn hugo_content_renders_with_shortcodes_and_sanitised_html() {
         ["/images/enlarger.png"]
     );
     assert!(out.join("images/enlarger.png").is_file());
+    // The theme's static files are published too, under the site's own.
+    assert!(out.join("theme-credits.txt").is_file());
+
+    // `enableEmoji`, a GitHub alert, and a link to another post's file.
+    let crlf = page(&out, "2023/11/windows-line-endings/index.html");
+    assert!(pick(&crlf, ".post-content p", None)[0].ends_with("📷"));
+    assert_eq!(
+        pick(&crlf, ".post-content .alert-tip .alert-title", None),
+        ["Tip"]
+    );
+    assert_eq!(
+        pick(&crlf, ".post-content .alert a", Some("href")),
+        ["/2023/05/contact-sheets/"]
+    );
 }
 
 #[test]

@@ -76,6 +76,10 @@ pub struct ContentSettings {
     pub build_future: bool,
     /// See [`ContentSettings::build_drafts`].
     pub build_expired: bool,
+    /// The folders published at the site root (`staticDir`; `static`), the
+    /// site's own over its themes' (`themes/<theme>/static`, for each of
+    /// `theme`), last wins.
+    pub static_dirs: Vec<String>,
     /// The config's main-menu entries, with their weights, for pages that
     /// add themselves to the menu (`menu: main` in front matter).
     pub menu: Vec<MenuEntry>,
@@ -112,6 +116,7 @@ impl ContentSettings {
             build_drafts: false,
             build_future: false,
             build_expired: false,
+            static_dirs: vec!["static".to_owned()],
             menu: Vec::new(),
         }
     }
@@ -348,6 +353,27 @@ impl HugoConfig {
         })
     }
 
+    /// The folders published at the site root, lowest priority first: the
+    /// themes' `static/` (the first theme named wins over later ones), then
+    /// the site's `staticDir` folders.
+    fn static_dirs(&self) -> Vec<String> {
+        let mut dirs: Vec<String> = self
+            .list("theme")
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .filter(|theme| !theme.contains(".."))
+            .map(|theme| format!("themes/{theme}/static"))
+            .collect();
+        dirs.extend(
+            self.list("staticdir")
+                .unwrap_or_else(|| vec!["static".to_owned()])
+                .into_iter()
+                .filter(|dir| !dir.contains("..")),
+        );
+        dirs
+    }
+
     /// The main menu's entries (`menu.main` or `menus.main`, the published
     /// language's first).
     fn menu_entries(&self) -> Vec<MenuEntry> {
@@ -507,6 +533,7 @@ impl HugoConfig {
             build_drafts: self.flag("builddrafts").unwrap_or(false),
             build_future: self.flag("buildfuture").unwrap_or(false),
             build_expired: self.flag("buildexpired").unwrap_or(false),
+            static_dirs: self.static_dirs(),
             menu: self.menu_entries(),
         }
     }

@@ -574,17 +574,18 @@ fn series_box(root: &str, post: &PostSummary, series: &Series<'_>) -> SafeHtml {
         })
         .collect();
     html!(
-        r#"<details class="series"><summary>Part {} of {} in <a href="{}">{}</a></summary><ol>{}</ol></details>"#,
+        // No link in the summary: it is the disclosure's button already.
+        r#"<details class="series"><summary>Part {} of {} in <strong>{}</strong></summary><ol>{}</ol><p class="series-all"><a href="{}">The whole series</a></p></details>"#,
         part,
         series.posts.len(),
+        series.term.name,
+        items,
         Route::Term {
             taxonomy: series.term.taxonomy.clone(),
             slug: series.term.slug.clone(),
             page: 1
         }
-        .href(root),
-        series.term.name,
-        items
+        .href(root)
     )
 }
 

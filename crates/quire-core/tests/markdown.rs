@@ -142,3 +142,12 @@ fn relative_urls_lose_their_dot_segments() {
         Some("/blog/posts/demo/?a=../b")
     );
 }
+
+#[test]
+fn github_alerts_get_their_title() {
+    let html = html("> [!WARNING]\n> Stop bath smells of *vinegar*.\n\n> A plain quote.\n");
+    assert_eq!(
+        html,
+        "<blockquote class=\"alert alert-warning\"><p class=\"alert-title\">Warning</p>\n<p>Stop bath smells of <em>vinegar</em>.</p>\n</blockquote>\n<blockquote>\n<p>A plain quote.</p>\n</blockquote>\n"
+    );
+}

@@ -32,10 +32,12 @@ pub(super) struct FoundCover {
 }
 
 /// Finds a cover's file and size. Its file is published with its bundle
-/// (`bundle`, for a post at `post_path`) or with `static/`, so nothing is
-/// copied here. The error is a message for the cover's line.
+/// (`bundle`, for a post at `post_path`) or with the static folders
+/// (`static_dirs`), so nothing is copied here. The error is a message for
+/// the cover's line.
 pub(super) fn cover(
     root: &Path,
+    static_dirs: &[String],
     bundle: Option<&Path>,
     post_path: &str,
     spec: &CoverSpec,
@@ -50,15 +52,14 @@ pub(super) fn cover(
         image.starts_with("https://") || image.starts_with("http://") || image.starts_with("//");
     let (file, src) = if is_remote {
         (None, image.to_owned())
-    } else if let Some(from_root) = image.strip_prefix('/') {
-        (
-            Some(root.join("static").join(from_root)),
-            from_root.to_owned(),
-        )
-    } else if let Some(bundle) = bundle {
+    } else if let Some(bundle) = bundle.filter(|_| !image.starts_with('/')) {
         (Some(bundle.join(image)), format!("{post_path}{image}"))
     } else {
-        (Some(root.join("static").join(image)), image.to_owned())
+        let from_root = image.trim_start_matches('/');
+        (
+            Some(in_static(root, static_dirs, from_root)),
+            from_root.to_owned(),
+        )
     };
     let mut warnings = Vec::new();
     let size = match &file {
@@ -102,13 +103,31 @@ pub(super) fn bundle_files(bundle: &Path, post_path: &str) -> std::io::Result<Ve
         .collect())
 }
 
-/// Everything under `static/`, published at the site root.
-pub(super) fn static_files(root: &Path) -> Result<Vec<Asset>, Problem> {
-    let dir = root.join("static");
-    let mut found = Vec::new();
-    if dir.is_dir() {
-        files_below(&dir, &dir, &mut found)
-            .map_err(|error| Problem::in_file("static", error.to_string()))?;
+/// Where a file named from the site root is: in the last static folder that
+/// has it, else where the site's own `static/` would have it.
+fn in_static(root: &Path, static_dirs: &[String], from_root: &str) -> PathBuf {
+    static_dirs
+        .iter()
+        .rev()
+        .map(|dir| root.join(dir).join(from_root))
+        .find(|path| path.is_file())
+        .unwrap_or_else(|| root.join("static").join(from_root))
+}
+
+/// Everything under the static folders (`static/`, and a Hugo site's
+/// themes' and `staticDir`'s), published at the site root; of two files at
+/// one place, the later folder's wins, as in Hugo.
+pub(super) fn static_files(root: &Path, dirs: &[String]) -> Result<Vec<Asset>, Problem> {
+    let mut found: Vec<Asset> = Vec::new();
+    for name in dirs {
+        let dir = root.join(name);
+        if dir.is_dir() {
+            let mut these = Vec::new();
+            files_below(&dir, &dir, &mut these)
+                .map_err(|error| Problem::in_file(name, error.to_string()))?;
+            found.retain(|asset| these.iter().all(|newer| newer.target != asset.target));
+            found.extend(these);
+        }
     }
     Ok(found)
 }

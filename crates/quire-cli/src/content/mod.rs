@@ -1,16 +1,20 @@
-//! Reading the blog: the config, the posts under `content/posts/`, their
-//! images and `static/`, checked and turned into what a build writes.
+//! Reading the blog (a Quire blog or a Hugo site folder): the config, the
+//! content files, their images and the static folders, checked and turned
+//! into what a build writes.
 //!
 //! [`load_site`] runs the jobs in order, each in its own module:
-//! [`config`] reads `quire.toml`, [`sources`] finds the content files,
-//! [`post`] reads and checks one post, [`assets`] finds covers and the
-//! files to copy, [`data`] writes the manifest, bodies and search index.
+//! [`config`] reads Hugo's config and `quire.toml`, [`sources`] finds the
+//! content files, [`post`] reads and checks one page, [`shortcodes`] and
+//! [`rewrite`] change its Markdown where the whole site is needed,
+//! [`assets`] finds covers and the files to copy, [`data`] writes the
+//! manifest, bodies and search index.
 
 mod assets;
 mod config;
 mod data;
 mod new_post;
 mod post;
+mod rewrite;
 mod shortcodes;
 mod sources;
 
@@ -281,7 +285,8 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
         math_pages,
         ..
     } = posts;
-    assets.extend(assets::static_files(root).map_err(|problem| vec![problem])?);
+    assets
+        .extend(assets::static_files(root, &content.static_dirs).map_err(|problem| vec![problem])?);
     if !problems.is_empty() {
         return Err(problems);
     }

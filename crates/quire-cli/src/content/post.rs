@@ -23,6 +23,7 @@ use super::{
     LoadOptions,
     assets::{Asset, bundle_files, cover},
     data::DataFile,
+    rewrite,
     shortcodes::{self, Expansion},
     shown,
     sources::Source,
@@ -230,7 +231,13 @@ impl<'a> Posts<'a> {
         }
         self.addresses.insert(path.clone(), source.path.clone());
         let cover = front.cover.as_ref().and_then(|spec| {
-            match cover(self.root, source.bundle.as_deref(), &path, spec) {
+            match cover(
+                self.root,
+                &self.settings.static_dirs,
+                source.bundle.as_deref(),
+                &path,
+                spec,
+            ) {
                 Ok(found) => {
                     if found.cover.alt.is_empty() {
                         self.covers_without_alt
@@ -319,16 +326,38 @@ impl<'a> Posts<'a> {
             let expanded = shortcodes::expand(&page.body, &context, &mut self.shortcodes);
             self.warnings.extend(expanded.warnings);
             self.problems.extend(expanded.problems);
+            let folder = content_folder(&page.source.path, content_dir);
+            let address_of = |path: &str| addresses.get(path).cloned();
+            let (text, unknown_links) = rewrite::rewrite(
+                &expanded.text,
+                &rewrite::Rewrites {
+                    site_root: &root,
+                    folder: &folder,
+                    address_of: &address_of,
+                    emoji: self.settings.emoji,
+                },
+            );
+            for link in unknown_links {
+                self.warnings.push(
+                    Problem::at_line(
+                        page.first_line,
+                        format!(
+                            "the link to `{link}` names no page of the site; it is left as written"
+                        ),
+                    )
+                    .in_path(&page.file),
+                );
+            }
             let Pending {
                 source,
                 front,
                 what,
                 ..
             } = page;
-            let (raw_html, math) = features(&expanded.text);
+            let (raw_html, math) = features(&text);
             self.raw_html_pages += usize::from(raw_html);
             self.math_pages += usize::from(math);
-            let loaded = self.summarise(&source, front, what, &expanded.text);
+            let loaded = self.summarise(&source, front, what, &text);
             self.loaded.push(loaded);
         }
     }
@@ -587,6 +616,15 @@ struct Pending {
 /// The names a `ref` or `relref` may give a page by: its file's path below
 /// the content folder, with and without its extension, and for a bundle
 /// its folder's; and the bare file (or folder) name.
+/// The folder of a page's file below the content folder: `posts/a`.
+fn content_folder(file: &Path, content_dir: &Path) -> String {
+    file.strip_prefix(content_dir)
+        .unwrap_or(file)
+        .parent()
+        .map(|folder| folder.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default()
+}
+
 fn ref_keys(file: &Path, content_dir: &Path) -> Vec<String> {
     let relative = file
         .strip_prefix(content_dir)

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use pulldown_cmark::{
-    Alignment, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+    Alignment, BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
     html as cmark_html,
 };
 
@@ -79,6 +79,7 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_GFM
 }
 
 /// Renders a page's body: Markdown, or HTML (an `.html` content file,
@@ -308,6 +309,23 @@ fn render_as(
                 out.push(Event::Html(html.into_string().into()));
             }
             Event::End(TagEnd::FootnoteDefinition) => out.push(Event::Html("</div>\n".into())),
+            // GitHub's alerts (`> [!NOTE]`), titled as GitHub and Hugo
+            // themes title them.
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (class, title) = alert(kind);
+                out.push(Event::Html(
+                    html!(
+                        r#"<blockquote class="alert alert-{}"><p class="alert-title">{}</p>"#,
+                        class,
+                        title
+                    )
+                    .into_string()
+                    .into(),
+                ));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                out.push(Event::Html("</blockquote>\n".into()));
+            }
             // Column alignment as classes: pulldown-cmark writes it as a
             // `style` attribute, which the Content-Security-Policy refuses.
             Event::Start(Tag::Table(alignments)) => {
@@ -354,6 +372,17 @@ fn render_as(
     Rendered {
         html: SafeHtml::from_renderer(html_out),
         headings,
+    }
+}
+
+/// An alert's class and title.
+fn alert(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
     }
 }
 

@@ -1,0 +1,234 @@
+//! Changes to a page's Markdown that need the whole site, made at build
+//! time so the app never needs them: a link to another content file
+//! (`[next](other-post.md)`, `../bundle/index.md`) becomes the address that
+//! page is published at, as Hugo's render hooks and `ref` make it; and, on a
+//! site with `enableEmoji`, `:smile:` becomes 😄. Code, and HTML that
+//! shortcodes wrote, are left as they are.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use quire_core::markdown::parser_options;
+
+/// What the rewrites need from the site.
+pub(super) struct Rewrites<'a> {
+    /// The site's path: `/` or `/blog/`.
+    pub(super) site_root: &'a str,
+    /// The folder of the page's file below the content folder: `posts/a`.
+    pub(super) folder: &'a str,
+    /// The address (below the site root) of the page whose file is at a
+    /// path below the content folder, if it is published.
+    pub(super) address_of: &'a dyn Fn(&str) -> Option<String>,
+    /// Whether `:name:` emoji codes become emoji (Hugo's `enableEmoji`).
+    pub(super) emoji: bool,
+}
+
+/// The content files a link may name, by extension.
+const CONTENT_EXTENSIONS: [&str; 4] = [".md", ".markdown", ".mdown", ".html"];
+
+/// `markdown` with its links to content files and, when enabled, its emoji
+/// codes rewritten; and the links to content files that name no page.
+pub(super) fn rewrite(markdown: &str, rules: &Rewrites<'_>) -> (String, Vec<String>) {
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut code: Vec<Range<usize>> = Vec::new();
+    let mut unknown = Vec::new();
+    let mut code_block_start = None;
+    for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => code_block_start = Some(range.start),
+            Event::End(TagEnd::CodeBlock) => {
+                code.push(code_block_start.take().unwrap_or(range.start)..range.end);
+            }
+            Event::Code(_) | Event::Html(_) | Event::InlineHtml(_) => code.push(range),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let Some(target) = content_file(&dest_url) else {
+                    continue;
+                };
+                match (rules.address_of)(&joined(rules.folder, target.path)) {
+                    Some(address) => {
+                        // Inline links carry their URL in this range; a
+                        // reference link's definition is rewritten below.
+                        if let Some(at) = markdown[range.clone()].find(dest_url.as_ref()) {
+                            let start = range.start + at;
+                            edits.push((
+                                start..start + dest_url.len(),
+                                format!("{}{address}{}", rules.site_root, target.rest),
+                            ));
+                        }
+                    }
+                    None => unknown.push(dest_url.to_string()),
+                }
+            }
+            _ => {}
+        }
+    }
+    edits.extend(reference_definitions(markdown, rules));
+    if rules.emoji {
+        edits.extend(emoji(markdown, &code));
+    }
+    edits.sort_by_key(|(range, _)| range.start);
+    edits.dedup_by_key(|(range, _)| range.start);
+    let mut out = String::with_capacity(markdown.len());
+    let mut done = 0;
+    for (range, text) in edits {
+        if range.start < done {
+            continue;
+        }
+        out.push_str(&markdown[done..range.start]);
+        out.push_str(&text);
+        done = range.end;
+    }
+    out.push_str(&markdown[done..]);
+    unknown.sort();
+    unknown.dedup();
+    (out, unknown)
+}
+
+/// A link to a content file: its path and what follows it (`#part`).
+struct ContentLink<'a> {
+    path: &'a str,
+    rest: &'a str,
+}
+
+/// The content file a link names, if it names one (no scheme, a content
+/// file's extension before any `#` or `?`).
+fn content_file(url: &str) -> Option<ContentLink<'_>> {
+    if url.contains("://") || url.starts_with("//") || url.starts_with("mailto:") {
+        return None;
+    }
+    let end = url.find(['#', '?']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(end);
+    let lower = path.to_ascii_lowercase();
+    CONTENT_EXTENSIONS
+        .iter()
+        .any(|extension| lower.ends_with(extension))
+        .then_some(ContentLink { path, rest })
+}
+
+/// A link's path below the content folder: from the content folder when it
+/// starts with `/`, else from the page's folder, `.` and `..` resolved.
+fn joined(folder: &str, path: &str) -> String {
+    let mut parts: Vec<&str> = if path.starts_with('/') {
+        Vec::new()
+    } else {
+        folder.split('/').filter(|part| !part.is_empty()).collect()
+    };
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    parts.join("/")
+}
+
+/// Reference definitions (`[next]: other-post.md`) that name a content file.
+fn reference_definitions(markdown: &str, rules: &Rewrites<'_>) -> Vec<(Range<usize>, String)> {
+    let mut edits = Vec::new();
+    let mut offset = 0;
+    for line in markdown.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[')
+            && let Some(close) = trimmed.find("]:")
+        {
+            let after = &trimmed[close + 2..];
+            let url = after.split_whitespace().next().unwrap_or_default();
+            if let Some(target) = content_file(url)
+                && let Some(address) = (rules.address_of)(&joined(rules.folder, target.path))
+            {
+                let start = offset
+                    + (line.len() - trimmed.len())
+                    + close
+                    + 2
+                    + after.find(url).unwrap_or(0);
+                edits.push((
+                    start..start + url.len(),
+                    format!("{}{address}{}", rules.site_root, target.rest),
+                ));
+            }
+        }
+        offset += line.len();
+    }
+    edits
+}
+
+/// `:name:` emoji codes outside code, each with its emoji.
+fn emoji(markdown: &str, code: &[Range<usize>]) -> Vec<(Range<usize>, String)> {
+    let mut edits = Vec::new();
+    let bytes = markdown.as_bytes();
+    let mut at = 0;
+    while let Some(found) = markdown[at..].find(':') {
+        let start = at + found;
+        let name_end = markdown[start + 1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '+' | '-')))
+            .map_or(markdown.len(), |end| start + 1 + end);
+        let is_code = |position: usize| code.iter().any(|range| range.contains(&position));
+        if name_end > start + 1
+            && bytes.get(name_end) == Some(&b':')
+            && !is_code(start)
+            && let Some(emoji) = emojis::get_by_shortcode(&markdown[start + 1..name_end])
+        {
+            edits.push((start..name_end + 1, emoji.as_str().to_owned()));
+            at = name_end + 1;
+            continue;
+        }
+        at = start + 1;
+    }
+    edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules<'a>(address_of: &'a dyn Fn(&str) -> Option<String>) -> Rewrites<'a> {
+        Rewrites {
+            site_root: "/blog/",
+            folder: "posts/first",
+            address_of,
+            emoji: true,
+        }
+    }
+
+    fn addresses(path: &str) -> Option<String> {
+        match path {
+            "posts/second.md" => Some("2024/04/second/".into()),
+            "posts/third/index.md" => Some("2024/05/third/".into()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn links_to_content_files_lead_to_their_pages() {
+        let (out, unknown) = rewrite(
+            "See [two](../second.md#part), [three](/posts/third/index.md) and [gone](nope.md).\n\n[ref]: ../second.md\n",
+            &rules(&addresses),
+        );
+        assert_eq!(
+            out,
+            "See [two](/blog/2024/04/second/#part), [three](/blog/2024/05/third/) and [gone](nope.md).\n\n[ref]: /blog/2024/04/second/\n"
+        );
+        assert_eq!(unknown, ["nope.md"]);
+    }
+
+    #[test]
+    fn emoji_codes_become_emoji_outside_code() {
+        let (out, _) = rewrite(
+            "Done :rocket: at 10:30:00 `:rocket:`\n\n```\n:smile:\n```\n:not_an_emoji_name:\n",
+            &rules(&addresses),
+        );
+        assert_eq!(
+            out,
+            "Done 🚀 at 10:30:00 `:rocket:`\n\n```\n:smile:\n```\n:not_an_emoji_name:\n"
+        );
+    }
+
+    #[test]
+    fn links_outside_the_content_are_left_alone() {
+        let text = "[site](https://example.org/a.md) [page](/about/) [file](notes.txt)\n";
+        assert_eq!(rewrite(text, &rules(&addresses)).0, text);
+    }
+}
