@@ -21,7 +21,6 @@ fuzz_target!(|markdown: &str| {
     let expanded = shortcode::expand(
         markdown,
         &shortcode::Context {
-            site_root: "/blog/",
             resolve: &|target| Some(format!("posts/{target}/")),
             param: &|name| Some(name.to_owned()),
         },

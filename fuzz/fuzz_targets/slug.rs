@@ -5,10 +5,17 @@
 use libfuzzer_sys::fuzz_target;
 use quire_core::{
     route::{ListNames, Route},
-    slug::{is_valid_slug, slugify},
+    slug::{is_valid_slug, slugify, term_slug},
 };
 
 fuzz_target!(|text: &str| {
+    // A term's URL form, Hugo's way, is one segment that reads back too.
+    let term = term_slug(text);
+    if !term.is_empty() {
+        let lists = ListNames::default();
+        let route = Route::Term { taxonomy: "categories".into(), slug: term.clone(), page: 1 };
+        assert_eq!(Route::parse(&route.path(), &lists), route, "{text:?} gave {term:?}");
+    }
     let slug = slugify(text);
     assert!(slug.is_empty() || is_valid_slug(&slug), "{text:?} gave {slug:?}");
     if !slug.is_empty() {

@@ -166,6 +166,9 @@ fn check_alias(alias: &str, routes: &HashSet<String>) -> Result<(), &'static str
     }) {
         return Err("is not a plain path such as /2024/01/old-name/");
     }
+    if let Some(problem) = route::address_problem(alias) {
+        return Err(problem);
+    }
     if routes.contains(alias) {
         return Err("is the address of a page the blog already has");
     }

@@ -837,3 +837,75 @@ fn problems_in_non_ascii_front_matter_name_their_line() {
     assert!(errors.contains("b.md:5: `date`"), "{errors}");
     assert!(!errors.contains("panicked"), "{errors}");
 }
+
+/// A page's `slug` or `url` once could name any place on the disk: the
+/// build wrote the page and its bundle's files wherever it led.
+#[test]
+fn a_slug_or_url_that_leaves_the_site_stops_the_build_and_writes_nothing() {
+    let blog = Blog::new();
+    blog.post(
+        "escape/index.md",
+        "title: Escape\ndate: 2026-01-01\nslug: \"../../../../outside\"",
+        "x",
+    )
+    .file("content/posts/escape/authorized_keys", "key")
+    .post(
+        "home.md",
+        "title: Home\ndate: 2026-01-01\nurl: /index.html",
+        "x",
+    );
+    let (output, out) = blog.build(&[]);
+    let errors = stderr(&output);
+    assert!(!output.status.success(), "{errors}");
+    assert!(
+        errors.contains(
+            "escape/index.md:4: the address `/posts/../../../../outside/` is not a plain path"
+        ),
+        "{errors}"
+    );
+    assert!(
+        errors.contains(
+            "home.md:1: the address `/index.html` is one of the files Quire writes itself"
+        ),
+        "{errors}"
+    );
+    assert!(!out.exists());
+    assert!(
+        !blog.path("outside").exists()
+            && !blog.dir.path().parent().unwrap().join("outside").exists()
+    );
+}
+
+/// Two addresses once made one page name (`posts/2024/recap/` and
+/// `posts/2024-recap/` were both `posts-2024-recap`), and the app, which
+/// keeps bodies by that name, showed one post's text on the other's page.
+#[test]
+fn pages_whose_addresses_flatten_alike_keep_their_own_names_and_bodies() {
+    let blog = Blog::new();
+    blog.post(
+        "2024/recap.md",
+        "title: Folder\ndate: 2026-01-01",
+        "In a folder.",
+    )
+    .post(
+        "2024-recap.md",
+        "title: Dash\ndate: 2026-01-02",
+        "With a dash.",
+    );
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let manifest = manifest(&out);
+    let names: Vec<&str> = manifest
+        .posts
+        .iter()
+        .map(|post| post.slug.as_str())
+        .collect();
+    assert_eq!(names.len(), 2);
+    assert_ne!(names[0], names[1]);
+    let bodies: Vec<String> = manifest
+        .posts
+        .iter()
+        .map(|post| fs::read_to_string(out.join(&post.body)).unwrap())
+        .collect();
+    assert_eq!(bodies, ["With a dash.", "In a folder."]);
+}

@@ -55,7 +55,12 @@ fn every_page_of_a_hugo_site_is_at_hugos_address() {
     // The config's menu, and the about page's own `menu: main` entry by its weight.
     assert_eq!(
         pick(&home, ".site-header .menu a", None),
-        ["Archives", "Notes", "Tags", "Search", "About"]
+        ["Start here", "Archives", "Notes", "Tags", "Search", "About"]
+    );
+    // `pageRef` names the file; the link goes to the page's address.
+    assert_eq!(
+        pick(&home, ".site-header .menu a", Some("href"))[0],
+        "/2024/03/first-light-developing-a-roll-at-home/"
     );
     // Left out as Hugo leaves them out: the draft, the expired page, the
     // headless bundle and the French translation.
@@ -85,7 +90,9 @@ fn sections_taxonomies_and_papermod_pages_have_their_hugo_list_pages() {
     );
     assert!(out.join("posts/page/2/index.html").is_file());
     let notes = page(&out, "notes/index.html");
+    // The hidden note has its page, and no list or sitemap names it.
     assert_eq!(pick(&notes, "main .card-title", None), ["Fixer Capacity"]);
+    assert!(out.join("notes/private/index.html").is_file());
     assert_eq!(
         pick(&notes, "main .list-description", None),
         ["Short notes that are not posts."]
@@ -94,6 +101,15 @@ fn sections_taxonomies_and_papermod_pages_have_their_hugo_list_pages() {
     assert_eq!(pick(&darkroom, "main .card-title", None).len(), 2);
     assert!(out.join("categories/darkroom/index.xml").is_file());
     assert!(out.join("series/home-darkroom/index.html").is_file());
+    // A tag at Hugo's address for it: `HP5+` is `/tags/hp5+/`.
+    assert_eq!(
+        pick(
+            &page(&out, "tags/hp5+/index.html"),
+            "main .card-title",
+            None
+        ),
+        ["The Second Roll"]
+    );
     // PaperMod's search page is Quire's search; its archive page Quire's archive.
     assert_eq!(
         pick(
@@ -124,6 +140,27 @@ fn sections_taxonomies_and_papermod_pages_have_their_hugo_list_pages() {
             "{address} in {sitemap}"
         );
     }
+    assert!(!sitemap.contains("private"), "{sitemap}");
+    // The about page's `ref` to a section and its `param` from the site's params.
+    let about = page(&out, "about/index.html");
+    assert_eq!(pick(&about, ".post-content a", Some("href")), ["/notes/"]);
+    assert!(
+        pick(&about, ".post-content", None)
+            .concat()
+            .contains("Film, chemistry and patience.")
+    );
+    // A page that is not a post keeps no tags: no term page would list it.
+    assert!(pick(&about, ".post-tags a", None).is_empty());
+    assert!(!out.join("tags/about").exists());
+    // An HTML page's card has its text as summary.
+    let older = page(&out, "page/2/index.html");
+    let summaries = pick(&older, ".card-summary", None);
+    assert!(
+        summaries
+            .iter()
+            .any(|summary| summary.starts_with("Some posts were exported as HTML.")),
+        "{summaries:?}"
+    );
 }
 
 #[test]
@@ -220,4 +257,47 @@ fn check_reports_what_came_across_from_hugo() {
     ] {
         assert!(report.contains(line), "`{line}` in:\n{report}");
     }
+}
+
+/// Under a sub-path, the links `ref` and links to content files wrote were
+/// given the sub-path twice (`/blog/blog/2024/…`).
+#[test]
+fn links_between_pages_carry_the_sub_path_once() {
+    let root =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hugo-blog");
+    let dir = tempfile::TempDir::new().unwrap();
+    let out = dir.path().join("site");
+    let output = quire_at(
+        &root,
+        &[
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+            "--base-url",
+            "https://notes.example.org/blog/",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let first = page(
+        &out,
+        "2024/03/first-light-developing-a-roll-at-home/index.html",
+    );
+    assert_eq!(
+        pick(&first, ".post-content a[href*=second]", Some("href")),
+        ["/blog/2024/04/the-second-roll/"]
+    );
+    let crlf = page(&out, "2023/11/windows-line-endings/index.html");
+    assert_eq!(
+        pick(&crlf, ".post-content .alert a", Some("href")),
+        ["/blog/2023/05/contact-sheets/"]
+    );
+    let about = page(&out, "about/index.html");
+    assert_eq!(
+        pick(&about, ".post-content a", Some("href")),
+        ["/blog/notes/"]
+    );
+    assert_eq!(
+        pick(&about, ".site-header .menu a", Some("href"))[0],
+        "/blog/2024/03/first-light-developing-a-roll-at-home/"
+    );
 }

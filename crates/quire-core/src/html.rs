@@ -247,16 +247,32 @@ macro_rules! html {
     }};
 }
 
+/// Elements whose words run on with the text around them.
+const INLINE_ELEMENTS: [&str; 18] = [
+    "a", "abbr", "b", "cite", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small",
+    "span", "strong", "sub", "sup",
+];
+
 /// The text of an HTML fragment, for word counts, summaries and search:
-/// tags dropped (and the contents of scripts and styles), the usual
-/// character references read, white space collapsed.
+/// tags dropped (and the contents of scripts and styles; inline elements'
+/// words run on, other elements part them), the usual character
+/// references read, white space collapsed.
 pub fn text_of(html: &str) -> String {
     let mut text = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(at) = rest.find('<') {
         text.push_str(&rest[..at]);
-        text.push(' ');
         let after = &rest[at..];
+        // Inline elements run on with their words; others part them.
+        let name: String = after
+            .trim_start_matches(['<', '/'])
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !INLINE_ELEMENTS.contains(&name.as_str()) {
+            text.push(' ');
+        }
         let lower = after.get(..8).unwrap_or(after).to_ascii_lowercase();
         let skip_to = if lower.starts_with("<script") || lower.starts_with("<style") {
             let close = if lower.starts_with("<script") {
@@ -383,6 +399,16 @@ pub mod sanitize;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_of_runs_inline_words_on_and_parts_blocks() {
+        assert_eq!(
+            text_of(
+                "<p>Exported as <strong>HTML</strong>. <a href=x>Link</a></p><p>Next</p><script>x()</script>"
+            ),
+            "Exported as HTML. Link Next"
+        );
+    }
 
     #[test]
     fn templates_escape_text_and_keep_safe_html() {

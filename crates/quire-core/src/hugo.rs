@@ -76,6 +76,9 @@ pub struct ContentSettings {
     pub build_future: bool,
     /// See [`ContentSettings::build_drafts`].
     pub build_expired: bool,
+    /// The site's `params` that are text, numbers or flags, by lowercased
+    /// key (`params.author` is `author`), for the `param` shortcode.
+    pub params: BTreeMap<String, String>,
     /// The folders published at the site root (`staticDir`; `static`), the
     /// site's own over its themes' (`themes/<theme>/static`, for each of
     /// `theme`), last wins.
@@ -117,6 +120,7 @@ impl ContentSettings {
             build_future: false,
             build_expired: false,
             static_dirs: vec!["static".to_owned()],
+            params: BTreeMap::new(),
             menu: Vec::new(),
         }
     }
@@ -353,6 +357,27 @@ impl HugoConfig {
         })
     }
 
+    /// The site's scalar `params` (the published language's over the
+    /// site's), as text.
+    fn params(&self) -> BTreeMap<String, String> {
+        let mut params = BTreeMap::new();
+        let language = format!("languages.{}.params", self.default_language());
+        for path in ["params", language.as_str()] {
+            if let Some(Value::Object(map)) = self.get(path) {
+                for (key, value) in map {
+                    let text = match value {
+                        Value::String(text) => text.clone(),
+                        Value::Number(number) => number.to_string(),
+                        Value::Bool(flag) => flag.to_string(),
+                        _ => continue,
+                    };
+                    params.insert(key.to_lowercase(), text);
+                }
+            }
+        }
+        params
+    }
+
     /// The folders published at the site root, lowest priority first: the
     /// themes' `static/` (the first theme named wins over later ones), then
     /// the site's `staticDir` folders.
@@ -388,7 +413,8 @@ impl HugoConfig {
             .filter_map(|entry| {
                 let text = |key: &str| entry.get(key).and_then(Value::as_str).map(str::trim);
                 let name = text("name").or_else(|| text("identifier"))?.to_owned();
-                let url = text("url").or_else(|| text("pageref"))?;
+                let page_ref = text("url").is_none().then(|| text("pageref")).flatten();
+                let url = text("url").or(page_ref)?;
                 let url = if url.contains(':') || url.starts_with("//") || url.starts_with('/') {
                     url.to_owned()
                 } else {
@@ -398,6 +424,7 @@ impl HugoConfig {
                 Some(MenuEntry {
                     weight,
                     link: Link { name, url },
+                    page_ref: page_ref.map(str::to_owned),
                 })
             })
             .collect()
@@ -534,6 +561,7 @@ impl HugoConfig {
             build_future: self.flag("buildfuture").unwrap_or(false),
             build_expired: self.flag("buildexpired").unwrap_or(false),
             static_dirs: self.static_dirs(),
+            params: self.params(),
             menu: self.menu_entries(),
         }
     }
@@ -546,6 +574,9 @@ pub struct MenuEntry {
     pub weight: i64,
     /// Its name and address.
     pub link: Link,
+    /// The content file it names (`pageRef: /posts/first`), whose address
+    /// the build puts in `link.url` once it knows it.
+    pub page_ref: Option<String>,
 }
 
 /// The menu's links in Hugo's order: by weight (entries without one after

@@ -1,6 +1,6 @@
 //! Lists of posts: order, pages, tags, archives and neighbours.
 
-use crate::{manifest::PostSummary, slug::slugify};
+use crate::{manifest::PostSummary, slug::term_slug};
 
 /// Puts posts in list order: pinned posts (weight above 0) first, lightest
 /// first, then the rest newest first; equal dates by time, then title.
@@ -89,7 +89,7 @@ pub fn term_counts(posts: &[PostSummary], taxonomy: &str) -> Vec<TermCount> {
 fn unique_term_slugs<'a>(post: &'a PostSummary, taxonomy: &str) -> Vec<(&'a str, String)> {
     let mut terms: Vec<(&str, String)> = Vec::new();
     for name in post.terms_of(taxonomy) {
-        let slug = slugify(name);
+        let slug = term_slug(name);
         if !slug.is_empty() && !terms.iter().any(|(_, known)| *known == slug) {
             terms.push((name, slug));
         }
@@ -111,7 +111,7 @@ pub fn posts_with_term<'a>(
             let found = post
                 .terms_of(taxonomy)
                 .iter()
-                .find(|term| slugify(term) == slug);
+                .find(|term| term_slug(term) == slug);
             if name.is_none() {
                 name = found.cloned();
             }
@@ -233,7 +233,7 @@ pub fn related<'a>(
     post: &PostSummary,
     limit: usize,
 ) -> Vec<&'a PostSummary> {
-    let tags: Vec<String> = post.tags.iter().map(|tag| slugify(tag)).collect();
+    let tags: Vec<String> = post.tags.iter().map(|tag| term_slug(tag)).collect();
     let mut scored: Vec<(usize, &PostSummary)> = posts
         .iter()
         .filter(|other| other.slug != post.slug)

@@ -28,7 +28,7 @@ pub struct Manifest {
     pub site: Site,
     /// Published posts, in list order: pinned posts by weight, then newest first.
     pub posts: Vec<PostSummary>,
-    /// Posts marked `hidden`: they have a page, but no list, feed, sitemap or search names them.
+    /// Posts and pages marked `hidden`: they have a page, but no list, feed, sitemap or search names them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unlisted: Vec<PostSummary>,
     /// Pages that are not posts: an about page, the pages of sections the
@@ -325,7 +325,7 @@ pub struct PostSummary {
     /// Who wrote it.
     #[serde(default)]
     pub authors: Vec<String>,
-    /// Tags as the author wrote them; their URL form comes from [`crate::slug::slugify`].
+    /// Tags as the author wrote them; their URL form comes from [`crate::slug::term_slug`].
     #[serde(default)]
     pub tags: Vec<String>,
     /// Terms of the site's other taxonomies (`categories`, `series`…), by taxonomy.

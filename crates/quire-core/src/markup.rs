@@ -17,7 +17,7 @@ use crate::{
     page_text,
     route::{self, Route},
     search::{SearchDoc, highlight_html},
-    slug::slugify,
+    slug::term_slug,
     text::count_of,
 };
 
@@ -166,7 +166,7 @@ pub fn tag_links(root: &str, post: &PostSummary, class: &'static str) -> SafeHtm
 pub fn term_route(taxonomy: &str, term: &str, page: usize) -> Route {
     Route::Term {
         taxonomy: taxonomy.to_owned(),
-        slug: slugify(term),
+        slug: term_slug(term),
         page,
     }
 }

@@ -19,7 +19,7 @@
 //! assert_eq!(address(&facts, None, ugly), "post/hello-world.html");
 //! ```
 
-use crate::date::Date;
+use crate::{date::Date, route::names_file, slug::hugo_path};
 
 /// What a page's address can be made of.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +83,7 @@ pub struct AddressStyle {
 pub fn address(facts: &Facts, pattern: Option<&str>, style: AddressStyle) -> String {
     if let Some(url) = facts.url.as_deref().filter(|url| !url.trim().is_empty()) {
         let path = url.trim().trim_start_matches('/');
-        return if path.is_empty() || path.ends_with('/') || last_segment_is_file(path) {
+        return if path.is_empty() || path.ends_with('/') || names_file(path) {
             path.to_owned()
         } else {
             format!("{path}/")
@@ -103,7 +103,9 @@ pub fn address(facts: &Facts, pattern: Option<&str>, style: AddressStyle) -> Str
             parts.join("/")
         }
     };
-    let path = hugo_path(path.trim_matches('/'), style.keep_case);
+    // A pattern's doubled slash (`/:section//:slug/`) is one, as in Hugo.
+    let path: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+    let path = hugo_path(&path.join("/"), style.keep_case);
     if path.is_empty() {
         return String::new();
     }
@@ -114,48 +116,9 @@ pub fn address(facts: &Facts, pattern: Option<&str>, style: AddressStyle) -> Str
     }
 }
 
-/// Whether a path's last segment names a file (`feed.xml`, `old.html`).
-fn last_segment_is_file(path: &str) -> bool {
-    path.rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains('.') && !last.starts_with('.'))
-}
-
 /// A folder or file name as it goes into an address, before [`hugo_path`].
 fn url_segment(name: &str) -> String {
     name.trim().to_owned()
-}
-
-/// A path as Hugo 0.111 writes it: letters, digits and marks kept with
-/// `. / \\ _ # + ~ - @` and `%XX` escapes; spaces become one hyphen (none
-/// next to a hyphen already there); anything else (`&`, `?`, `!`, quotes)
-/// is dropped; then lowercased unless the site keeps case
-/// (`disablePathToLower`).
-pub fn hugo_path(path: &str, keep_case: bool) -> String {
-    let chars: Vec<char> = path.chars().collect();
-    let mut out = String::with_capacity(path.len());
-    let mut hyphen_due = false;
-    let mut was_hyphen = false;
-    for (at, &c) in chars.iter().enumerate() {
-        let escape = c == '%'
-            && chars.get(at + 1).is_some_and(char::is_ascii_hexdigit)
-            && chars.get(at + 2).is_some_and(char::is_ascii_hexdigit);
-        let allowed = matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@')
-            || c.is_alphanumeric()
-            || is_mark(c)
-            || escape;
-        if allowed {
-            was_hyphen = c == '-';
-            if hyphen_due && !was_hyphen {
-                out.push('-');
-            }
-            hyphen_due = false;
-            out.push(c);
-        } else if !out.is_empty() && !was_hyphen && c.is_whitespace() {
-            hyphen_due = true;
-        }
-    }
-    if keep_case { out } else { out.to_lowercase() }
 }
 
 /// A title as Hugo's `:title` (and `:slug` without a slug) writes it:
@@ -186,14 +149,6 @@ fn query_unescape(text: &str) -> Option<String> {
         at += 1;
     }
     String::from_utf8(out).ok()
-}
-
-/// Whether a character is a combining mark (an accent written apart), which
-/// Hugo keeps in addresses.
-fn is_mark(c: char) -> bool {
-    matches!(u32::from(c), 0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x0610..=0x061A
-        | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0E31..=0x0E3A | 0x1AB0..=0x1AFF
-        | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0x3099..=0x309A | 0xFE20..=0xFE2F)
 }
 
 /// A `permalinks` pattern with its tokens filled in.
@@ -309,8 +264,10 @@ mod tests {
         assert_eq!(address(&f, Some("/:year/:slug/"), PRETTY), "2024/short/");
         f.url = Some("/old/address".into());
         assert_eq!(address(&f, Some("/:year/:slug/"), UGLY), "old/address/");
-        f.url = Some("/feed.xml".into());
-        assert_eq!(address(&f, None, PRETTY), "feed.xml");
+        f.url = Some("/old.html".into());
+        assert_eq!(address(&f, None, PRETTY), "old.html");
+        f.url = Some("/projects/v2.0".into());
+        assert_eq!(address(&f, None, PRETTY), "projects/v2.0/");
     }
 
     /// Hugo lowercases and cleans the whole path, slugs included: a blog's

@@ -44,7 +44,7 @@ pub enum Route {
     Term {
         /// The taxonomy's plural name.
         taxonomy: String,
-        /// The term's URL form ([`crate::slug::slugify`] of its name).
+        /// The term's URL form ([`crate::slug::term_slug`] of its name).
         slug: String,
         /// The page's number, from 1.
         page: usize,
@@ -186,7 +186,7 @@ impl Route {
                 }
             }
             // Hugo's ugly URLs name a file: `2014/11/18/news.html`.
-            [.., last] if last.ends_with(".html") => Route::Content {
+            _ if names_file(trimmed) => Route::Content {
                 path: trimmed.to_owned(),
             },
             _ => Route::Content {
@@ -376,12 +376,60 @@ pub fn decode_path(path: &str) -> String {
     percent_decode_str(path).decode_utf8_lossy().into_owned()
 }
 
+/// Why a decoded path below the site root cannot be a page's address, if
+/// it cannot: it must stay inside the site (no `.` or `..` segment, no
+/// `\\`, no control character, no empty segment) and leave Quire's own
+/// files alone (`index.html`, `404.html`, feeds, `data/`, …).
+pub fn address_problem(path: &str) -> Option<&'static str> {
+    let trimmed = path.trim_end_matches('/');
+    if trimmed.split('/').any(|part| {
+        part.is_empty()
+            || part == "."
+            || part == ".."
+            || part.contains('\\')
+            || part.chars().any(char::is_control)
+    }) {
+        return Some("is not a plain path inside the site, such as /2024/01/a-post/");
+    }
+    const OWN: [&str; 7] = [
+        "index.html",
+        "404.html",
+        "index.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "_redirects",
+        "_headers",
+    ];
+    if OWN.contains(&trimmed) || trimmed == "data" || trimmed.starts_with("data/") {
+        return Some("is one of the files Quire writes itself");
+    }
+    None
+}
+
+/// Whether an address names a page file (`2014/11/18/news.html`, Hugo's
+/// ugly URLs) rather than a folder: its last segment ends in `.html` or
+/// `.htm`. The one rule for the build's addresses, its files and the app's
+/// router.
+pub fn names_file(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    last.ends_with(".html") || last.ends_with(".htm")
+}
+
+/// The folder a page's relative links start from: the page's own address,
+/// or, for one that names a file, the folder it is in.
+pub fn folder_of(path: &str) -> &str {
+    if names_file(path) {
+        path.rfind('/').map_or("", |at| &path[..=at])
+    } else {
+        path
+    }
+}
+
 /// The file a static host serves for a path below the site root (decoded):
 /// `a/b/` is `a/b/index.html`; a path naming a file (Hugo's ugly URLs,
 /// `a/b.html`) is that file.
 pub fn file_of(path: &str) -> String {
-    let last = path.rsplit('/').next().unwrap_or_default();
-    if last.ends_with(".html") || last.ends_with(".htm") {
+    if names_file(path) {
         path.to_owned()
     } else if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
@@ -477,6 +525,26 @@ mod tests {
                 path: "topics/".into()
             }
         );
+    }
+
+    #[test]
+    fn addresses_stay_inside_the_site_and_off_quires_own_files() {
+        for bad in [
+            "../../x/",
+            "a/../b/",
+            "./a/",
+            "a//b/",
+            "a\\b/",
+            "index.html",
+            "404.html",
+            "data/x/",
+            "robots.txt",
+        ] {
+            assert!(address_problem(bad).is_some(), "{bad}");
+        }
+        for good in ["a/", "2024/01/a.b/", "posts/x.html", "datasets/"] {
+            assert_eq!(address_problem(good), None, "{good}");
+        }
     }
 
     #[test]

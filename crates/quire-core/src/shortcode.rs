@@ -14,17 +14,17 @@
 //!
 //! ```
 //! use quire_core::shortcode::{Context, expand};
-//! let context = Context { site_root: "/", resolve: &|_| None, param: &|_| None };
+//! let context = Context { resolve: &|_| None, param: &|_| None };
 //! let out = expand(r#"Intro. {{< figure src="a.png" alt="A cat" caption="Mine" >}}"#, &context);
 //! assert!(out.text.contains(r#"<img src="a.png" alt="A cat" loading="lazy">"#));
 //! ```
 
 use crate::{html, html::SafeHtml, markdown::GENERATED_HTML};
 
-/// What expanding needs from the site.
+/// What expanding needs from the site. The links `ref` writes start at
+/// the site root (`/posts/a/`); the Markdown renderer adds the site's
+/// sub-path, as it does for every link written that way.
 pub struct Context<'a> {
-    /// The site's path (`/` or `/blog/`), for the links `ref` writes.
-    pub site_root: &'a str,
     /// The address (below the site root) of the page a `ref` or `relref`
     /// names; `None` when there is no such page.
     pub resolve: &'a dyn Fn(&str) -> Option<String>,
@@ -379,10 +379,21 @@ fn write(
         },
         "highlight" => {
             let language = call.arg("lang", 0).unwrap_or("");
+            // "linenos=table,hl_lines=8 15-17" as the fence's attributes:
+            // each value quoted, so a value with spaces stays whole.
             let options = call
                 .positional
                 .get(1)
-                .map(|o| format!(" {{{o}}}"))
+                .map(|options| {
+                    let pairs: Vec<String> = options
+                        .split(',')
+                        .filter_map(|pair| pair.split_once('='))
+                        .map(|(key, value)| {
+                            format!("{}=\"{}\"", key.trim(), value.trim().replace('"', ""))
+                        })
+                        .collect();
+                    format!(" {{{}}}", pairs.join(" "))
+                })
                 .unwrap_or_default();
             let code = inner_text.trim_matches('\n');
             let fence = if code.contains("```") { "~~~~" } else { "```" };
@@ -398,11 +409,7 @@ fn write(
                     } else {
                         format!("#{fragment}")
                     };
-                    format!(
-                        "{}{}{fragment}",
-                        context.site_root,
-                        crate::route::encode_path(&address)
-                    )
+                    format!("/{}{fragment}", crate::route::encode_path(&address))
                 }
                 None => {
                     report.broken_refs.push((target.to_owned(), offset));
@@ -563,7 +570,6 @@ mod tests {
         expand(
             body,
             &Context {
-                site_root: "/blog/",
                 resolve: &resolve,
                 param: &param,
             },
@@ -583,13 +589,15 @@ mod tests {
         );
         assert_eq!(
             run(r#"[x]({{< ref "other.md" >}})"#).text,
-            "[x](/blog/posts/other/)"
+            "[x](/posts/other/)"
         );
         assert_eq!(run(r#"By {{< param author >}}."#).text, "By Ann.");
-        let code = run("{{< highlight go \"linenos=true\" >}}\nfunc main() {}\n{{< /highlight >}}");
+        let code = run(
+            "{{< highlight go \"linenos=table,hl_lines=8 15-17\" >}}\nfunc main() {}\n{{< /highlight >}}",
+        );
         assert!(
             code.text
-                .contains("```go {linenos=true}\nfunc main() {}\n```"),
+                .contains("```go {linenos=\"table\" hl_lines=\"8 15-17\"}\nfunc main() {}\n```"),
             "{}",
             code.text
         );

@@ -1,7 +1,7 @@
 //! URL-safe names for posts, tags and headings, following Hugo's `urlize`.
 
-/// Turns a title, tag or heading into the lowercase, hyphenated form Hugo
-/// uses in URLs: "Distributed Systems" becomes "distributed-systems".
+/// Turns a title or heading into a lowercase, hyphenated name for a URL or
+/// an id: "Distributed Systems" becomes "distributed-systems".
 ///
 /// Letters, digits and combining marks of any script are kept (lowercased;
 /// `İ` lowercases to `i` and a combining dot, as in Hugo); runs of spaces
@@ -21,6 +21,53 @@ pub fn slugify(text: &str) -> String {
         }
     }
     slug
+}
+
+/// A path as Hugo 0.111 writes it: letters, digits and marks kept with
+/// `. / \\ _ # + ~ - @` and `%XX` escapes; spaces become one hyphen (none
+/// next to a hyphen already there); anything else (`&`, `?`, `!`, quotes)
+/// is dropped; then lowercased unless the site keeps case
+/// (`disablePathToLower`).
+pub fn hugo_path(path: &str, keep_case: bool) -> String {
+    let chars: Vec<char> = path.chars().collect();
+    let mut out = String::with_capacity(path.len());
+    let mut hyphen_due = false;
+    let mut was_hyphen = false;
+    for (at, &c) in chars.iter().enumerate() {
+        let escape = c == '%'
+            && chars.get(at + 1).is_some_and(char::is_ascii_hexdigit)
+            && chars.get(at + 2).is_some_and(char::is_ascii_hexdigit);
+        let allowed = matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@')
+            || c.is_alphanumeric()
+            || is_combining_mark(c)
+            || escape;
+        if allowed {
+            was_hyphen = c == '-';
+            if hyphen_due && !was_hyphen {
+                out.push('-');
+            }
+            hyphen_due = false;
+            out.push(c);
+        } else if !out.is_empty() && !was_hyphen && c.is_whitespace() {
+            hyphen_due = true;
+        }
+    }
+    if keep_case { out } else { out.to_lowercase() }
+}
+
+/// A taxonomy term's URL form, as Hugo writes it: cleaned and lowercased
+/// as a path (`C++` is `c++`, `Node.js` is `node.js`, `R & D` is `r-d`,
+/// `Web Dev` is `web-dev`), so a Hugo blog's tag pages keep their
+/// addresses. A `/` in a term becomes `-`: a term is one segment (Hugo
+/// would nest it).
+pub fn term_slug(name: &str) -> String {
+    let slug = hugo_path(name.trim(), false).replace('/', "-");
+    // `.` and `..` are not names a browser keeps in a path.
+    if slug.chars().all(|c| c == '.') {
+        String::new()
+    } else {
+        slug
+    }
 }
 
 /// Whether a slug taken from front matter or a file name can be used as one
@@ -43,12 +90,51 @@ fn is_word_char(ch: char) -> bool {
 /// (accents, the Turkish dot): the blocks of combining diacritics. Marks of
 /// other scripts count as letters already (`char::is_alphanumeric`).
 fn is_combining_mark(ch: char) -> bool {
-    matches!(ch as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+    // Combining diacritics, and the marks of Hebrew, Arabic, Devanagari,
+    // Thai and Japanese kana that words in those scripts are written with.
+    matches!(
+        ch as u32,
+        0x0300..=0x036F
+            | 0x0483..=0x0489
+            | 0x0591..=0x05BD
+            | 0x0610..=0x061A
+            | 0x064B..=0x065F
+            | 0x0900..=0x0903
+            | 0x093A..=0x094F
+            | 0x0E31..=0x0E3A
+            | 0x1AB0..=0x1AFF
+            | 0x1DC0..=0x1DFF
+            | 0x20D0..=0x20FF
+            | 0x3099..=0x309A
+            | 0xFE20..=0xFE2F
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each pair is a tag and the folder Hugo 0.111 published its page in.
+    #[test]
+    fn terms_are_written_as_hugo_writes_them() {
+        // Devanagari's vowel signs are marks: the word keeps them.
+        assert_eq!(term_slug("हिन्दी"), "हिन्दी");
+        for (term, hugo) in [
+            ("C++", "c++"),
+            ("Web Dev", "web-dev"),
+            ("Node.js", "node.js"),
+            ("C#", "c#"),
+            ("Ünïcode Tag", "ünïcode-tag"),
+            ("R & D", "r-d"),
+            ("hello_world", "hello_world"),
+            ("Mixed Case", "mixed-case"),
+        ] {
+            assert_eq!(term_slug(term), hugo, "{term}");
+        }
+        assert_eq!(term_slug("a/b"), "a-b");
+        assert_eq!(term_slug("!!!"), "");
+        assert_eq!(term_slug(".."), "");
+    }
 
     #[test]
     fn slugify_follows_urlize() {

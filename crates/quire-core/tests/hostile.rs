@@ -35,7 +35,6 @@ fn rendered_in(mode: RawHtml) -> SafeHtml {
     let expanded = shortcode::expand(
         corpus_body(),
         &shortcode::Context {
-            site_root: "/blog/",
             resolve: &|_| None,
             param: &|name| Some(format!("<script>alert('{name}')</script>")),
         },

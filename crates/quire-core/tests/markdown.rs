@@ -151,3 +151,22 @@ fn github_alerts_get_their_title() {
         "<blockquote class=\"alert alert-warning\"><p class=\"alert-title\">Warning</p>\n<p>Stop bath smells of <em>vinegar</em>.</p>\n</blockquote>\n<blockquote>\n<p>A plain quote.</p>\n</blockquote>\n"
     );
 }
+
+/// A page at an ugly address (`posts/a.html`) is a file: its relative links
+/// start from its folder, as a browser reads them, not from `posts/a.html/`.
+#[test]
+fn relative_links_of_an_ugly_address_start_from_its_folder() {
+    let ugly = PageContext {
+        page_path: "posts/a.html",
+        ..POST
+    };
+    assert_eq!(
+        resolve_url("b.html", ugly).as_deref(),
+        Some("/posts/b.html")
+    );
+    assert_eq!(resolve_url("../x/", ugly).as_deref(), Some("/x/"));
+    assert_eq!(
+        resolve_url("#part", ugly).as_deref(),
+        Some("/posts/a.html#part")
+    );
+}

@@ -53,7 +53,10 @@ pub(super) fn cover(
     let (file, src) = if is_remote {
         (None, image.to_owned())
     } else if let Some(bundle) = bundle.filter(|_| !image.starts_with('/')) {
-        (Some(bundle.join(image)), format!("{post_path}{image}"))
+        (
+            Some(bundle.join(image)),
+            format!("{}{image}", bundle_folder(post_path)),
+        )
     } else {
         let from_root = image.trim_start_matches('/');
         (
@@ -97,10 +100,23 @@ pub(super) fn bundle_files(bundle: &Path, post_path: &str) -> std::io::Result<Ve
         .into_iter()
         .filter(|asset| !asset.target.ends_with(".md"))
         .map(|asset| Asset {
-            target: format!("{post_path}{}", asset.target),
+            target: format!("{}{}", bundle_folder(post_path), asset.target),
             source: asset.source,
         })
         .collect())
+}
+
+/// The folder a bundle's files are published in: the page's own, or for an
+/// ugly address (`posts/a.html`), `posts/a/`, as Hugo publishes them.
+fn bundle_folder(post_path: &str) -> String {
+    if quire_core::route::names_file(post_path) {
+        let stem = post_path
+            .rsplit_once('.')
+            .map_or(post_path, |(stem, _)| stem);
+        format!("{stem}/")
+    } else {
+        post_path.to_owned()
+    }
 }
 
 /// Where a file named from the site root is: in the last static folder that

@@ -69,8 +69,9 @@ pub(super) fn assemble(
     for post in posts {
         data_files.extend(post.files);
         match (post.kind, post.hidden) {
-            (Kind::Page, _) => manifest.pages.push(post.summary),
-            (Kind::Post, true) => manifest.unlisted.push(post.summary),
+            // Hidden posts and pages alike: a page of their own, in no list.
+            (_, true) => manifest.unlisted.push(post.summary),
+            (Kind::Page, false) => manifest.pages.push(post.summary),
             (Kind::Post, false) => manifest.posts.push(post.summary),
         }
     }

@@ -83,6 +83,10 @@ pub(crate) struct Report {
     pub(crate) raw_html_pages: usize,
     /// Pages with TeX math, left as written.
     pub(crate) math_pages: usize,
+    /// Pages left out because their address was taken.
+    pub(crate) address_clashes: usize,
+    /// Pages that are not posts whose terms were dropped.
+    pub(crate) pages_with_terms: usize,
 }
 
 impl Report {
@@ -194,10 +198,24 @@ impl Report {
             .collect();
         lines.push(format!("taxonomies with pages: {}", taxonomies.join(", ")));
         let aliases: usize = manifest.every_page().map(|page| page.aliases.len()).sum();
+        let kept = if self.address_clashes == 0 {
+            "every page at its Hugo address".to_owned()
+        } else {
+            format!(
+                "{} left out, as its address was another page's or one of Quire's own (see the warnings); every other page at its Hugo address",
+                count_of(self.address_clashes, "page")
+            )
+        };
         lines.push(format!(
-            "addresses: every page at its Hugo address, and {aliases} old {} redirecting to one",
+            "addresses: {kept}, and {aliases} old {} redirecting to one",
             if aliases == 1 { "address" } else { "addresses" }
         ));
+        if self.pages_with_terms > 0 {
+            lines.push(format!(
+                "terms on {} that are not posts are not listed: a term's page lists posts",
+                count_of(self.pages_with_terms, "page")
+            ));
+        }
         lines
     }
 }
@@ -231,12 +249,25 @@ fn menu_with_pages(
     site: &Site,
     content: &ContentSettings,
     loaded: &[post::LoadedPost],
+    address_of: &dyn Fn(&str) -> Option<String>,
 ) -> Vec<Link> {
     let pages: Vec<MenuEntry> = loaded.iter().filter_map(|post| post.menu.clone()).collect();
-    if pages.is_empty() {
+    let page_refs = content.menu.iter().any(|entry| entry.page_ref.is_some());
+    if pages.is_empty() && !page_refs {
         return site.menu.clone();
     }
-    let mut entries = content.menu.clone();
+    // `pageRef: /posts/first` names a file: it leads to that page's address.
+    let mut entries: Vec<MenuEntry> = content
+        .menu
+        .iter()
+        .cloned()
+        .map(|mut entry| {
+            if let Some(address) = entry.page_ref.as_deref().and_then(address_of) {
+                entry.link.url = format!("/{}", quire_core::route::encode_path(&address));
+            }
+            entry
+        })
+        .collect();
     if entries.is_empty() {
         entries = site
             .menu
@@ -245,6 +276,7 @@ fn menu_with_pages(
             .map(|(link, weight)| MenuEntry {
                 weight,
                 link: link.clone(),
+                page_ref: None,
             })
             .collect();
     }
@@ -283,6 +315,9 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
         shortcodes,
         raw_html_pages,
         math_pages,
+        address_clashes,
+        pages_with_terms,
+        addresses_by_ref,
         ..
     } = posts;
     assets
@@ -295,8 +330,9 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
         .iter()
         .map(|post| post.summary.path.as_str())
         .collect();
-    let sections = post::sections(&loaded, &section_texts, &taken);
-    site.menu = menu_with_pages(&site, &content, &loaded);
+    let sections = post::sections(&loaded, &section_texts, &taken, content.keep_case);
+    let address_of = |target: &str| post::address_by_ref(&addresses_by_ref, target);
+    site.menu = menu_with_pages(&site, &content, &loaded, &address_of);
     let (manifest, data_files) = data::assemble(site, loaded, sections);
     Ok(LoadedSite {
         manifest,
@@ -312,6 +348,8 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
             shortcodes,
             raw_html_pages,
             math_pages,
+            address_clashes,
+            pages_with_terms,
         },
     })
 }

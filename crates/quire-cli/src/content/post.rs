@@ -3,7 +3,7 @@
 //! need of it.
 
 use std::{
-    collections::{BTreeMap, HashMap},
+    collections::{BTreeMap, HashMap, HashSet},
     fs,
     path::{Path, PathBuf},
 };
@@ -15,7 +15,7 @@ use quire_core::{
     manifest::{Cover, Link, PostDisplay, PostSummary, Section, Site},
     permalink::{self, AddressStyle, Facts},
     problem::Problem,
-    route::{ListNames, Route, decode_path},
+    route::{ListNames, Route, address_problem, decode_path, encode_path, names_file},
     text::{plain_text, reading_minutes, summary_of, word_count},
 };
 
@@ -88,6 +88,13 @@ pub(super) struct Posts<'a> {
     pub(super) loaded: Vec<LoadedPost>,
     /// The sections' list pages' own front matter (`_index` files), by section.
     pub(super) section_texts: BTreeMap<String, (String, String)>,
+    /// The sections' `_index` files, for `ref`s that name a section.
+    section_files: Vec<(PathBuf, String)>,
+    /// The pages' names (their data files' and the app's keys) so far.
+    keys: HashSet<String>,
+    /// Each page's and section's address by the names a `ref` may use
+    /// (`posts/a.md`, `posts/a`, `a`), once [`Posts::finish`] has run.
+    pub(super) addresses_by_ref: HashMap<String, String>,
     /// Their bundles' files.
     pub(super) assets: Vec<Asset>,
     /// Pages left out, by reason.
@@ -104,6 +111,11 @@ pub(super) struct Posts<'a> {
     covers_without_alt: Vec<Problem>,
     /// Pages with TeX math, for the report.
     pub(super) math_pages: usize,
+    /// Pages left out because another page, or one of Quire's own, has
+    /// their address.
+    pub(super) address_clashes: usize,
+    /// Pages that are not posts but carry terms, which are dropped.
+    pub(super) pages_with_terms: usize,
 }
 
 impl<'a> Posts<'a> {
@@ -125,6 +137,9 @@ impl<'a> Posts<'a> {
             pending: Vec::new(),
             loaded: Vec::new(),
             section_texts: BTreeMap::new(),
+            section_files: Vec::new(),
+            keys: HashSet::new(),
+            addresses_by_ref: HashMap::new(),
             assets: Vec::new(),
             left_out: LeftOut::default(),
             problems: Vec::new(),
@@ -132,6 +147,8 @@ impl<'a> Posts<'a> {
             shortcodes: Expansion::default(),
             raw_html_pages: 0,
             math_pages: 0,
+            address_clashes: 0,
+            pages_with_terms: 0,
             covers_without_alt: Vec::new(),
         }
     }
@@ -157,10 +174,16 @@ impl<'a> Posts<'a> {
         };
         let front = document.front_matter;
         if source.list_page {
-            let section = source.sections.first().cloned().unwrap_or_default();
-            let description = front.description.clone().unwrap_or_default();
-            self.section_texts
-                .insert(section, (front.title.clone(), description));
+            // A section's own `_index` file, not a nested folder's.
+            if source.sections.len() <= 1 {
+                let section = source.sections.first().cloned().unwrap_or_default();
+                let description = front.description.clone().unwrap_or_default();
+                self.section_texts
+                    .insert(section.clone(), (front.title.clone(), description));
+                if !section.is_empty() {
+                    self.section_files.push((source.path.clone(), section));
+                }
+            }
             return;
         }
         if !self.is_published(&front) {
@@ -173,7 +196,10 @@ impl<'a> Posts<'a> {
                 .map(|warning| warning.in_path(&file)),
         );
         let section = source.sections.first().cloned().unwrap_or_default();
-        let kind = if self.main_sections.contains(&section) && front.layout.is_none() {
+        // A post keeps its place whatever its `layout` (Jekyll's `post`),
+        // unless it stands for PaperMod's archive or search page.
+        let stands_for_built_in = matches!(front.layout.as_deref(), Some("archives" | "search"));
+        let kind = if self.main_sections.contains(&section) && !stands_for_built_in {
             Kind::Post
         } else {
             Kind::Page
@@ -191,7 +217,13 @@ impl<'a> Posts<'a> {
             }
             file_time(&source.path)
         });
-        let path = self.address(source, &front, date.date);
+        // Hugo's date for an undated page is year 1: its `:year` is `0001`,
+        // whatever day the file last changed.
+        let address_date = front.date.map_or_else(
+            || Date::new(1, 1, 1).unwrap_or(date.date),
+            |stamp| stamp.date,
+        );
+        let path = self.address(source, &front, address_date);
         let lists = ListNames {
             taxonomies: self.site.taxonomies.clone(),
             sections: Vec::new(),
@@ -214,6 +246,18 @@ impl<'a> Posts<'a> {
                 )
                 .in_path(&file),
             );
+            self.address_clashes += 1;
+            return;
+        }
+        if let Some(problem) = address_problem(&path) {
+            // It would be written outside the site, or over Quire's own files.
+            self.problems.push(
+                Problem::at_line(
+                    front.slug.as_ref().map_or(1, |(_, line)| *line),
+                    format!("the address `/{path}` {problem}; change the page's `url` or `slug`"),
+                )
+                .in_path(&file),
+            );
             return;
         }
         if let Some(first) = self.addresses.get(&path) {
@@ -227,6 +271,7 @@ impl<'a> Posts<'a> {
                 )
                 .in_path(&file),
             );
+            self.address_clashes += 1;
             return;
         }
         self.addresses.insert(path.clone(), source.path.clone());
@@ -294,7 +339,7 @@ impl<'a> Posts<'a> {
     /// and makes the pages' manifest entries and files.
     pub(super) fn finish(&mut self, content_dir: &Path) {
         self.warn_about_alt_text();
-        let addresses: HashMap<String, String> = self
+        let mut addresses: HashMap<String, String> = self
             .pending
             .iter()
             .flat_map(|page| {
@@ -303,23 +348,38 @@ impl<'a> Posts<'a> {
                     .map(|key| (key, page.what.path.clone()))
             })
             .collect();
-        let resolve = |target: &str| {
-            let target = target
-                .trim()
-                .trim_start_matches("./")
-                .trim_start_matches('/');
-            addresses
-                .get(target)
-                .or_else(|| addresses.get(target.trim_end_matches('/')))
-                .cloned()
-        };
-        let root = quire_core::route::root_path(&self.site.base_url);
+        // `ref "posts"`, `relref "/posts/_index.md"`: a section's list page.
+        for (file, section) in &self.section_files {
+            let address = section_address(section, self.settings.keep_case);
+            let relative = file
+                .strip_prefix(content_dir)
+                .unwrap_or(file)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let without_extension = relative
+                .rsplit_once('.')
+                .map_or(relative.as_str(), |(stem, _)| stem);
+            for key in [
+                relative.clone(),
+                without_extension.to_owned(),
+                section.clone(),
+                format!("{section}/"),
+            ] {
+                addresses.entry(key).or_insert_with(|| address.clone());
+            }
+        }
+        let resolve = |target: &str| address_by_ref(&addresses, target);
         for page in std::mem::take(&mut self.pending) {
-            let param = |name: &str| page.front.text(name);
+            // The page's front matter, else the site's params, as Hugo's `param`.
+            let site_params = &self.settings.params;
+            let param = |name: &str| {
+                page.front
+                    .text(name)
+                    .or_else(|| site_params.get(&name.to_lowercase()).cloned())
+            };
             let context = shortcodes::Page {
                 file: &page.file,
                 first_line: page.first_line,
-                site_root: &root,
                 resolve: &resolve,
                 param: &param,
             };
@@ -328,25 +388,17 @@ impl<'a> Posts<'a> {
             self.problems.extend(expanded.problems);
             let folder = content_folder(&page.source.path, content_dir);
             let address_of = |path: &str| addresses.get(path).cloned();
-            let (text, unknown_links) = rewrite::rewrite(
+            let (text, link_warnings) = rewrite::rewrite(
                 &expanded.text,
                 &rewrite::Rewrites {
-                    site_root: &root,
                     folder: &folder,
                     address_of: &address_of,
                     emoji: self.settings.emoji,
                 },
             );
-            for link in unknown_links {
-                self.warnings.push(
-                    Problem::at_line(
-                        page.first_line,
-                        format!(
-                            "the link to `{link}` names no page of the site; it is left as written"
-                        ),
-                    )
-                    .in_path(&page.file),
-                );
+            for message in link_warnings {
+                self.warnings
+                    .push(Problem::at_line(page.first_line, message).in_path(&page.file));
             }
             let Pending {
                 source,
@@ -357,9 +409,38 @@ impl<'a> Posts<'a> {
             let (raw_html, math) = features(&text);
             self.raw_html_pages += usize::from(raw_html);
             self.math_pages += usize::from(math);
-            let loaded = self.summarise(&source, front, what, &text);
+            let key = self.unique_key(&what.path);
+            let mut loaded = self.summarise(&source, front, what, &text, key);
+            // Terms list posts: a page's tags would link to term pages that
+            // do not list it (or do not exist), so it keeps none.
+            if loaded.kind == Kind::Page
+                && (!loaded.summary.tags.is_empty() || !loaded.summary.terms.is_empty())
+            {
+                self.pages_with_terms += 1;
+                loaded.summary.tags.clear();
+                loaded.summary.terms.clear();
+            }
             self.loaded.push(loaded);
         }
+        self.addresses_by_ref = addresses;
+    }
+
+    /// A page's name from its address, made unique: `posts/2024/recap/`
+    /// and `posts/2024-recap/` would both be `posts-2024-recap`.
+    fn unique_key(&mut self, path: &str) -> String {
+        let base = file_key(path);
+        let key = (1..)
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|key| !self.keys.contains(key))
+            .unwrap_or(base);
+        self.keys.insert(key.clone());
+        key
     }
 
     /// One warning for the covers without alt text: Hugo does not ask for
@@ -456,6 +537,7 @@ impl<'a> Posts<'a> {
         front: FrontMatter,
         what: Summarised,
         body: &str,
+        key: String,
     ) -> LoadedPost {
         let Summarised {
             path,
@@ -469,7 +551,17 @@ impl<'a> Posts<'a> {
             plain_text(body)
         };
         let words = word_count(&plain);
-        let summary_text = summary_of(front.summary.as_deref(), body, self.settings.summary_length);
+        let summary_text = if source.html {
+            // An HTML page's summary is its text (before `<!--more-->`).
+            let before = body.split("<!--more-->").next().unwrap_or(body);
+            summary_of(
+                front.summary.as_deref(),
+                &quire_core::html::text_of(before),
+                self.settings.summary_length,
+            )
+        } else {
+            summary_of(front.summary.as_deref(), body, self.settings.summary_length)
+        };
         let authors = if front.authors.is_empty() && !self.site.author.is_empty() {
             vec![self.site.author.clone()]
         } else {
@@ -480,7 +572,6 @@ impl<'a> Posts<'a> {
         } else {
             front.title.clone()
         };
-        let key = file_key(&path);
         let (extension, code) = if source.html {
             ("html", None)
         } else {
@@ -526,8 +617,9 @@ impl<'a> Posts<'a> {
             weight,
             link: Link {
                 name: name.unwrap_or_else(|| title.clone()),
-                url: format!("/{path}"),
+                url: format!("/{}", encode_path(&path)),
             },
+            page_ref: None,
         });
         let summary = PostSummary {
             body: body_file.path.clone(),
@@ -616,6 +708,19 @@ struct Pending {
 /// The names a `ref` or `relref` may give a page by: its file's path below
 /// the content folder, with and without its extension, and for a bundle
 /// its folder's; and the bare file (or folder) name.
+/// The address a `ref` target names (`posts/a.md`, `/posts/a`, `./a`), if
+/// one of `addresses` does.
+pub(super) fn address_by_ref(addresses: &HashMap<String, String>, target: &str) -> Option<String> {
+    let target = target
+        .trim()
+        .trim_start_matches("./")
+        .trim_start_matches('/');
+    addresses
+        .get(target)
+        .or_else(|| addresses.get(target.trim_end_matches('/')))
+        .cloned()
+}
+
 /// The folder of a page's file below the content folder: `posts/a`.
 fn content_folder(file: &Path, content_dir: &Path) -> String {
     file.strip_prefix(content_dir)
@@ -680,6 +785,7 @@ pub(super) fn sections(
     loaded: &[LoadedPost],
     texts: &BTreeMap<String, (String, String)>,
     taken: &[&str],
+    keep_case: bool,
 ) -> Vec<Section> {
     let mut names: Vec<&str> = loaded
         .iter()
@@ -694,7 +800,7 @@ pub(super) fn sections(
             let (title, description) = texts.get(name).cloned().unwrap_or_default();
             Section {
                 name: name.to_owned(),
-                path: format!("{}/", name.to_lowercase().replace(' ', "-")),
+                path: section_address(name, keep_case),
                 title: if title.is_empty() {
                     quire_core::page_text::taxonomy_title(name)
                 } else {
@@ -716,6 +822,12 @@ fn built_in_name(route: &Route) -> String {
         Route::Search => "search".to_owned(),
         Route::Section { .. } | Route::Content { .. } => "list".to_owned(),
     }
+}
+
+/// A section's list address, as Hugo writes it: `Notes & Ideas` is
+/// `notes-ideas/`.
+fn section_address(name: &str, keep_case: bool) -> String {
+    format!("{}/", quire_core::slug::hugo_path(name, keep_case))
 }
 
 /// A page's data-file name: its address, folders joined with `-`.
@@ -742,12 +854,7 @@ fn file_key(path: &str) -> String {
 /// it names a file.
 fn alias_path(alias: &str) -> String {
     let trimmed = decode_path(alias.trim().trim_matches('/'));
-    if trimmed.is_empty()
-        || trimmed
-            .rsplit('/')
-            .next()
-            .is_some_and(|last| last.ends_with(".html"))
-    {
+    if trimmed.is_empty() || names_file(&trimmed) {
         trimmed
     } else {
         trimmed + "/"

@@ -8,12 +8,11 @@
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use quire_core::markdown::parser_options;
+use quire_core::{markdown::parser_options, route::encode_path};
 
-/// What the rewrites need from the site.
+/// What the rewrites need from the site. Links are written from the site
+/// root (`/2024/04/b/`); the Markdown renderer adds the site's sub-path.
 pub(super) struct Rewrites<'a> {
-    /// The site's path: `/` or `/blog/`.
-    pub(super) site_root: &'a str,
     /// The folder of the page's file below the content folder: `posts/a`.
     pub(super) folder: &'a str,
     /// The address (below the site root) of the page whose file is at a
@@ -27,11 +26,12 @@ pub(super) struct Rewrites<'a> {
 const CONTENT_EXTENSIONS: [&str; 4] = [".md", ".markdown", ".mdown", ".html"];
 
 /// `markdown` with its links to content files and, when enabled, its emoji
-/// codes rewritten; and the links to content files that name no page.
+/// codes rewritten; and a warning for each link to a content file that
+/// names no page or could not be rewritten.
 pub(super) fn rewrite(markdown: &str, rules: &Rewrites<'_>) -> (String, Vec<String>) {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut code: Vec<Range<usize>> = Vec::new();
-    let mut unknown = Vec::new();
+    let mut warnings = Vec::new();
     let mut code_block_start = None;
     for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
         match event {
@@ -44,25 +44,32 @@ pub(super) fn rewrite(markdown: &str, rules: &Rewrites<'_>) -> (String, Vec<Stri
                 let Some(target) = content_file(&dest_url) else {
                     continue;
                 };
-                match (rules.address_of)(&joined(rules.folder, target.path)) {
-                    Some(address) => {
-                        // Inline links carry their URL in this range; a
-                        // reference link's definition is rewritten below.
-                        if let Some(at) = markdown[range.clone()].find(dest_url.as_ref()) {
-                            let start = range.start + at;
-                            edits.push((
-                                start..start + dest_url.len(),
-                                format!("{}{address}{}", rules.site_root, target.rest),
-                            ));
-                        }
-                    }
-                    None => unknown.push(dest_url.to_string()),
+                let Some(address) = (rules.address_of)(&joined(rules.folder, target.path)) else {
+                    warnings.push(format!(
+                        "the link to `{dest_url}` names no page of the site; it is left as written"
+                    ));
+                    continue;
+                };
+                let written = &markdown[range.clone()];
+                if !written.starts_with('[') && !written.starts_with("![") {
+                    continue;
+                }
+                match inline_destination(written, &dest_url) {
+                    Some(at) => edits.push((
+                        range.start + at..range.start + at + dest_url.len(),
+                        format!("/{}{}", encode_path(&address), target.rest),
+                    )),
+                    // A reference link: its definition is rewritten below.
+                    None if written.ends_with(']') => {}
+                    None => warnings.push(format!(
+                        "the link to `{dest_url}` could not be rewritten to its page's address; write it without escapes or angle brackets"
+                    )),
                 }
             }
             _ => {}
         }
     }
-    edits.extend(reference_definitions(markdown, rules));
+    edits.extend(reference_definitions(markdown, rules, &code));
     if rules.emoji {
         edits.extend(emoji(markdown, &code));
     }
@@ -79,9 +86,26 @@ pub(super) fn rewrite(markdown: &str, rules: &Rewrites<'_>) -> (String, Vec<Stri
         done = range.end;
     }
     out.push_str(&markdown[done..]);
-    unknown.sort();
-    unknown.dedup();
-    (out, unknown)
+    warnings.sort();
+    warnings.dedup();
+    (out, warnings)
+}
+
+/// Where an inline link's destination starts in the link as written
+/// (`[text](url "title")`, `[text](<url>)`): after the last `](` that the
+/// URL follows.
+fn inline_destination(written: &str, url: &str) -> Option<usize> {
+    written
+        .match_indices("](")
+        .filter_map(|(at, _)| {
+            let after = at + 2;
+            let rest = &written[after..];
+            let trimmed = rest.trim_start();
+            let trimmed = trimmed.strip_prefix('<').unwrap_or(trimmed);
+            let skipped = rest.len() - trimmed.len();
+            trimmed.starts_with(url).then_some(after + skipped)
+        })
+        .last()
 }
 
 /// A link to a content file: its path and what follows it (`#part`).
@@ -126,12 +150,18 @@ fn joined(folder: &str, path: &str) -> String {
 }
 
 /// Reference definitions (`[next]: other-post.md`) that name a content file.
-fn reference_definitions(markdown: &str, rules: &Rewrites<'_>) -> Vec<(Range<usize>, String)> {
+fn reference_definitions(
+    markdown: &str,
+    rules: &Rewrites<'_>,
+    code: &[Range<usize>],
+) -> Vec<(Range<usize>, String)> {
     let mut edits = Vec::new();
     let mut offset = 0;
     for line in markdown.split_inclusive('\n') {
         let trimmed = line.trim_start();
-        if trimmed.starts_with('[')
+        let in_code = code.iter().any(|range| range.contains(&offset));
+        if !in_code
+            && trimmed.starts_with('[')
             && let Some(close) = trimmed.find("]:")
         {
             let after = &trimmed[close + 2..];
@@ -146,7 +176,7 @@ fn reference_definitions(markdown: &str, rules: &Rewrites<'_>) -> Vec<(Range<usi
                     + after.find(url).unwrap_or(0);
                 edits.push((
                     start..start + url.len(),
-                    format!("{}{address}{}", rules.site_root, target.rest),
+                    format!("/{}{}", encode_path(&address), target.rest),
                 ));
             }
         }
@@ -186,7 +216,6 @@ mod tests {
 
     fn rules<'a>(address_of: &'a dyn Fn(&str) -> Option<String>) -> Rewrites<'a> {
         Rewrites {
-            site_root: "/blog/",
             folder: "posts/first",
             address_of,
             emoji: true,
@@ -209,9 +238,35 @@ mod tests {
         );
         assert_eq!(
             out,
-            "See [two](/blog/2024/04/second/#part), [three](/blog/2024/05/third/) and [gone](nope.md).\n\n[ref]: /blog/2024/04/second/\n"
+            "See [two](/2024/04/second/#part), [three](/2024/05/third/) and [gone](nope.md).\n\n[ref]: /2024/04/second/\n"
         );
-        assert_eq!(unknown, ["nope.md"]);
+        assert_eq!(
+            unknown,
+            ["the link to `nope.md` names no page of the site; it is left as written"]
+        );
+    }
+
+    #[test]
+    fn the_destination_is_rewritten_not_the_words_and_code_is_left_alone() {
+        let (out, warnings) = rewrite(
+            "[../second.md](../second.md) and\n\n```\n[ref]: ../second.md\n```\n",
+            &rules(&addresses),
+        );
+        assert_eq!(
+            out,
+            "[../second.md](/2024/04/second/) and\n\n```\n[ref]: ../second.md\n```\n"
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (out, warnings) = rewrite("[x](<../second.md>)\n", &rules(&addresses));
+        assert_eq!(out, "[x](</2024/04/second/>)\n");
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn addresses_are_written_percent_encoded() {
+        let odd = |_: &str| Some("c#-tips/my notes/".to_owned());
+        let (out, _) = rewrite("[x](../second.md)\n", &rules(&odd));
+        assert_eq!(out, "[x](/c%23-tips/my%20notes/)\n");
     }
 
     #[test]

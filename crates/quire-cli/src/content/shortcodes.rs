@@ -34,8 +34,6 @@ pub(super) struct Page<'a> {
     pub(super) file: &'a str,
     /// The line the body starts on.
     pub(super) first_line: usize,
-    /// The site's path.
-    pub(super) site_root: &'a str,
     /// A `ref` target's address.
     pub(super) resolve: &'a dyn Fn(&str) -> Option<String>,
     /// A `param`'s value.
@@ -45,7 +43,6 @@ pub(super) struct Page<'a> {
 /// Expands `body`'s shortcodes.
 pub(super) fn expand(body: &str, page: &Page<'_>, site: &mut Expansion) -> Expanded {
     let context = shortcode::Context {
-        site_root: page.site_root,
         resolve: page.resolve,
         param: page.param,
     };

@@ -621,7 +621,14 @@ pub fn resolve_url(url: &str, base: PageContext<'_>) -> Option<String> {
         // Fragments, queries and relative paths are relative to the post, not to
         // the `<base href>` the app's page declares.
         let path_end = url.find(['?', '#']).unwrap_or(url.len());
-        let path = remove_dot_segments(&format!("{}{}", base.page_path, &url[..path_end]));
+        // An ugly address (`posts/a.html`) is a file: its folder is the base
+        // of a relative path; a bare `#part` or `?q` stays on the page.
+        let folder = if path_end == 0 {
+            base.page_path
+        } else {
+            crate::route::folder_of(base.page_path)
+        };
+        let path = remove_dot_segments(&format!("{folder}{}", &url[..path_end]));
         format!("{root}/{path}{}", &url[path_end..])
     })
 }
