@@ -668,10 +668,12 @@ fn read_start_tag(text: &str) -> (Token<'_>, usize) {
             at += 1;
             break;
         }
-        // An attribute's name runs to space, `/`, `>` or `=` (a leading `=` is part of it).
-        let name_length = rest[1..]
+        // An attribute's name runs to space, `/`, `>` or `=` (a leading `=`
+        // is part of it); its first character may be any, of any width.
+        let first = rest.chars().next().map_or(1, char::len_utf8);
+        let name_length = rest[first..]
             .find(|c: char| is_space(c) || matches!(c, '/' | '>' | '='))
-            .map_or(rest.len(), |found| found + 1);
+            .map_or(rest.len(), |found| found + first);
         let attribute = rest[..name_length].to_ascii_lowercase();
         at += name_length;
         let after_name = &text[at..];
@@ -842,6 +844,18 @@ mod tests {
             sanitize_resolving(r#"<a href="x">y</a>"#, &CONTENT, &refuse).as_str(),
             "<a>y</a>"
         );
+    }
+
+    /// Found by fuzzing: an attribute whose name starts with a character
+    /// wider than a byte (`<a é=x>`) was cut inside that character, a panic
+    /// that, in the app, stops the page.
+    #[test]
+    fn a_non_ascii_attribute_name_once_panicked() {
+        assert_eq!(
+            sanitize("<a é=x href=/y>z</a>", &CONTENT).as_str(),
+            r#"<a href="/y">z</a>"#
+        );
+        assert_eq!(sanitize("<b 日本=1>x</b>", &CONTENT).as_str(), "<b>x</b>");
     }
 
     #[test]
