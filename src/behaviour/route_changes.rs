@@ -61,7 +61,6 @@ pub fn RouteChanges() -> impl IntoView {
     // Scroll events come a frame late, so when the route changes, the last
     // one seen is still the old page's, whatever the new page did to it.
     let previous = StoredValue::new(current_address());
-    let previous_hash = StoredValue::new(window().location().hash().unwrap_or_default());
     let last_y = StoredValue::new(0.0_f64);
     let on_scroll = window_event_listener(ev::scroll, move |_| {
         last_y.set_value(window().scroll_y().unwrap_or_default());
@@ -78,7 +77,7 @@ pub fn RouteChanges() -> impl IntoView {
     let on_touch = window_event_listener(ev::touchstart, move |_| reader_moved.set_value(true));
     let on_key = window_event_listener(ev::keydown, move |_| reader_moved.set_value(true));
     let on_pointer = window_event_listener(ev::pointerdown, move |_| reader_moved.set_value(true));
-    release_focus_when_leaving();
+    move_focus_on_link_clicks();
     on_cleanup(move || {
         on_scroll.remove();
         on_popstate.remove();
@@ -93,27 +92,15 @@ pub fn RouteChanges() -> impl IntoView {
     Effect::new(move |_| {
         let address = address_of(&location.pathname.get(), &location.search.get());
         let hash = location.hash.get();
-        let hash_changed = previous_hash
-            .try_update_value(|seen| std::mem::replace(seen, hash.clone()))
-            != Some(hash.clone());
         // The first run is the page as loaded; a change of fragment alone is a
-        // jump within the page, which the browser does. A history step that
+        // jump within the page, which the browser does (and whose focus move
+        // `move_focus_on_link_clicks` made at the click). A history step that
         // only changed the fragment must not count for the next page change.
         if previous.get_value() == address {
             let number = navigations.0.get_value();
             next_frame(move || {
                 if !navigations.is_latest(number) {
                     return;
-                }
-                // The router scrolls to a followed `#fragment` link's target,
-                // but only the browser's own jump would move the keyboard
-                // there: the skip link, the contents and heading anchors
-                // need it, or Tab goes on from the link.
-                if hash_changed
-                    && !going_back_or_forward.get_value()
-                    && let Some(target) = hash_target(&hash)
-                {
-                    focus_without_scrolling(target);
                 }
                 going_back_or_forward.set_value(false);
                 lay_out_in_full(false);
@@ -230,19 +217,28 @@ fn scroll_instantly(y: f64) {
     window().scroll_to_with_scroll_to_options(&options);
 }
 
-/// Lets go of focus when a link to another page of the blog is followed.
-/// Focus sits on the old page's heading or on the clicked link, and a
-/// focused element taken out of the page makes the browser recompute every
-/// style on the spot, in the middle of the app drawing the new page; let go
-/// of first, that work waits for the frame, which does it anyway. Focus
-/// then moves to the new page's heading. Listens in the capture phase, so
-/// it comes before the router's own listener, for as long as the app runs
-/// (`RouteChanges` is part of the app's frame, never taken down).
-fn release_focus_when_leaving() {
+/// Moves the keyboard as a followed link asks, at the click itself.
+///
+/// A link to another page of the blog lets go of focus: focus sits on the
+/// old page's heading or on the clicked link, and a focused element taken
+/// out of the page makes the browser recompute every style on the spot, in
+/// the middle of the app drawing the new page; let go of first, that work
+/// waits for the frame, which does it anyway. Focus then moves to the new
+/// page's heading.
+///
+/// A link to a `#fragment` of this page (the skip link, the contents,
+/// heading anchors) moves focus to its target at once, as the browser's own
+/// jump would: a Tab pressed right after must start from there, not from
+/// the link, even before the next frame.
+///
+/// Listens in the capture phase, so it comes before the router's own
+/// listener, for as long as the app runs (`RouteChanges` is part of the
+/// app's frame, never taken down).
+fn move_focus_on_link_clicks() {
     let listener = Closure::<dyn Fn(MouseEvent)>::new(|event: MouseEvent| {
         let plain_click = event.button() == 0
             && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
-        let to_another_page = event
+        let Some(link) = event
             .target()
             .and_then(|target| target.dyn_into::<Element>().ok())
             .and_then(|element| {
@@ -252,14 +248,17 @@ fn release_focus_when_leaving() {
                     .flatten()
             })
             .and_then(|link| link.dyn_into::<HtmlAnchorElement>().ok())
-            .is_some_and(|link| {
-                link.origin() == window().location().origin().unwrap_or_default()
-                    && !is_current_path(&link.pathname())
-            });
-        if !(plain_click && to_another_page) {
+            .filter(|link| {
+                plain_click && link.origin() == window().location().origin().unwrap_or_default()
+            })
+        else {
             return;
-        }
-        if let Some(focused) = document().active_element()
+        };
+        if is_current_path(&link.pathname()) {
+            if let Some(target) = hash_target(&link.hash()) {
+                focus_without_scrolling(target);
+            }
+        } else if let Some(focused) = document().active_element()
             && focused.closest("main").ok().flatten().is_some()
             && let Ok(focused) = focused.dyn_into::<HtmlElement>()
         {

@@ -86,12 +86,11 @@ fn is_word_char(ch: char) -> bool {
     ch.is_alphanumeric() || ch == '_' || is_combining_mark(ch)
 }
 
-/// The combining marks Latin, Greek and Cyrillic text is written with
-/// (accents, the Turkish dot): the blocks of combining diacritics. Marks of
-/// other scripts count as letters already (`char::is_alphanumeric`).
+/// The combining marks words are written with that are not letters to
+/// `char::is_alphanumeric`: the combining diacritics of Latin, Greek and
+/// Cyrillic (accents, the Turkish dot), and the points, vowel marks and
+/// viramas of Hebrew, Arabic, Devanagari and Thai, and kana's voicing marks.
 fn is_combining_mark(ch: char) -> bool {
-    // Combining diacritics, and the marks of Hebrew, Arabic, Devanagari,
-    // Thai and Japanese kana that words in those scripts are written with.
     matches!(
         ch as u32,
         0x0300..=0x036F
