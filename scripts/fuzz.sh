@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(markdown front_matter date slug highlight search)
+[ ${#targets[@]} -gt 0 ] || targets=(markdown front_matter date slug highlight math search)
 
 if ! rustup toolchain list | grep -q '^nightly'; then
   echo "fuzz: needs the nightly toolchain (rustup toolchain install nightly)" >&2

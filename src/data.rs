@@ -11,7 +11,7 @@ use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use quire_core::{
     manifest::{MANIFEST_META, Manifest, PostSummary},
-    markdown::{HighlightedCode, PageContext, Rendered, render_body},
+    markdown::{PageContext, Prepared, Rendered, render_body},
     route::{ListNames, Route},
     search::SearchIndex,
 };
@@ -170,21 +170,23 @@ impl Store {
             _ => Default::default(),
         };
         let url = post.body.clone();
-        let code_url = post.code.clone();
+        let prepared_url = post.prepared.clone();
         let root = self.root();
         bodies.update(|bodies| {
             bodies.insert(slug.clone(), Load::Loading);
         });
         spawn_local(async move {
-            // The body and its highlighted code travel side by side.
-            let (markdown, code) = futures::join!(fetch_text(&url, "This post"), async {
-                match &code_url {
-                    Some(code_url) => fetch_text(code_url, "The post's code").await.ok(),
+            // The body and what the build prepared for it travel side by side.
+            let (markdown, prepared) = futures::join!(fetch_text(&url, "This post"), async {
+                match &prepared_url {
+                    Some(prepared_url) => fetch_text(prepared_url, "The post's code and math")
+                        .await
+                        .ok(),
                     None => None,
                 }
             });
-            // Without its highlighting the code still shows, uncoloured.
-            let code: Vec<Option<HighlightedCode>> = code
+            // Without it, code shows uncoloured and math as TeX.
+            let prepared: Prepared = prepared
                 .and_then(|json| serde_json::from_str(&json).ok())
                 .unwrap_or_default();
             let rendered = markdown.map(|markdown| {
@@ -193,7 +195,7 @@ impl Store {
                     page_path: &page_path,
                     raw_html,
                 };
-                Arc::new(render_body(&markdown, is_html, page, &code))
+                Arc::new(render_body(&markdown, is_html, page, &prepared))
             });
             let state = Load::from(rendered);
             bodies.update(|bodies| {

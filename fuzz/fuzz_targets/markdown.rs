@@ -7,7 +7,7 @@
 use libfuzzer_sys::fuzz_target;
 use quire_core::{
     manifest::RawHtml,
-    markdown::{PageContext, render, render_for_feed},
+    markdown::{PageContext, Prepared, render, render_for_feed},
     shortcode,
 };
 
@@ -30,7 +30,10 @@ fuzz_target!(|markdown: &str| {
     let raw_html = [RawHtml::Escape, RawHtml::Omit, RawHtml::Sanitize][markdown.len() % 3];
     let page = PageContext { raw_html, ..BASE };
     let text = expanded.text.as_str();
-    for html in [render(text, page).html, render_for_feed(text, page).html] {
+    for html in [
+        render(text, page).html,
+        render_for_feed(text, page, &Prepared::default()).html,
+    ] {
         if let Err(difference) = quire_oracle::check(&html) {
             panic!("{difference}\nfrom Markdown ({raw_html:?}): {text:?}");
         }

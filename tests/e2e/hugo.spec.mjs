@@ -1,8 +1,8 @@
 // A Hugo + PaperMod site folder as it is (tests/fixtures/hugo-blog), read
 // as a reader would: the posts at Hugo's addresses, PaperMod's home
 // introduction, menu, archive and search, a section's list, categories and
-// a series, a bundle's figure, an old address, and a video that loads only
-// when the reader asks for it.
+// a series, a bundle's figure, an old address, a video that loads only
+// when the reader asks for it, and TeX math drawn as MathML.
 import { expect } from "@playwright/test";
 import { appReady, at, axeViolations, expectNoReload, markWindow, serveBlog, test } from "./fixtures.mjs";
 
@@ -112,6 +112,32 @@ test("the menu leads to a section's list, the archive and search, as PaperMod's 
   await expectNoReload(page);
 });
 
+test("TeX math shows as MathML, on the page as served and as the app draws it", async ({ page }) => {
+  const NOTE = "/notes/fixer-capacity/";
+  const served = await (await page.request.get(site.url(NOTE))).text();
+  expect(served.match(/<math\b/g)).toHaveLength(7);
+  await page.goto(site.url("/notes/"));
+  await appReady(page);
+  await markWindow(page);
+  await page.locator("main .post-card a").first().click();
+  await expect(page).toHaveURL(site.url(NOTE));
+  const content = page.locator(".post-content");
+  await expect(content.locator(".math > math")).toHaveCount(7);
+  await expect(content.locator(".math-display > math[display=block]")).toHaveCount(3);
+  // Laid out as math: a fraction's numerator stands over its denominator.
+  const fraction = content.locator(".math-display mfrac").first();
+  const over = await fraction.locator("> :first-child").boundingBox();
+  const under = await fraction.locator("> :last-child").boundingBox();
+  expect(over.y + over.height).toBeLessThanOrEqual(under.y + 1);
+  await expect(content.locator("[style]")).toHaveCount(0);
+  await expect(content.locator(".math-tex")).toHaveText("$\\frac{1}$");
+  await expect(content).toContainText("the kit cost $12 and a refill $8");
+  await expectNoReload(page);
+  await content.screenshot({ path: "target/e2e-results/hugo-math.png" });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await content.screenshot({ path: "target/e2e-results/hugo-math-dark.png" });
+});
+
 test("categories and series have their pages, and old addresses lead on", async ({ page }) => {
   await page.goto(site.url("/categories/"));
   await appReady(page);
@@ -134,7 +160,7 @@ test("categories and series have their pages, and old addresses lead on", async 
 
 test("axe finds nothing on the Hugo site's own kinds of page, in both themes", async ({ page }) => {
   test.setTimeout(90_000);
-  const paths = ["/", FIRST, SECOND, "/2023/11/windows-line-endings/", "/notes/", "/about/", "/categories/darkroom/", "/series/"];
+  const paths = ["/", FIRST, SECOND, "/2023/11/windows-line-endings/", "/notes/", "/notes/fixer-capacity/", "/about/", "/categories/darkroom/", "/series/"];
   for (const scheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const path of paths) {

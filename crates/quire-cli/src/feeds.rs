@@ -8,12 +8,12 @@ use quire_core::{
     html::escape as esc,
     listing::{TermCount, posts_with_term, term_counts},
     manifest::PostSummary,
-    markdown::{PageContext, render_body, render_for_feed},
+    markdown::{PageContext, Prepared, render_body, render_for_feed},
     page_text,
     route::{self, Route},
 };
 
-use crate::{head::HeadContext, publish::public_posts};
+use crate::{head::HeadContext, pages::prepared_of, publish::public_posts};
 
 /// Writes the feeds and indexes: `(path below the site root, contents)`.
 pub(crate) fn machine_files(
@@ -145,9 +145,13 @@ fn rss(
                 raw_html: site.raw_html,
             };
             if post.body_is_html() {
-                render_body(markdown, true, page, &[]).html.into_string()
+                render_body(markdown, true, page, &Prepared::default())
+                    .html
+                    .into_string()
             } else {
-                render_for_feed(markdown, page).html.into_string()
+                render_for_feed(markdown, page, &prepared_of(post, data_files))
+                    .html
+                    .into_string()
             }
         } else {
             post.summary.clone()

@@ -14,7 +14,7 @@ use quire_core::{
         term_counts,
     },
     manifest::{Manifest, PostSummary},
-    markdown::{HighlightedCode, PageContext, render_body},
+    markdown::{PageContext, Prepared, render_body},
     markup::{self, Crumb},
     page_text::{self, PageText},
     route::{self, Route},
@@ -157,11 +157,7 @@ impl<'a> Pages<'a> {
         let route = Route::post(post);
         let path = route.path();
         let file = |path: &str| self.data_files.get(path).copied().unwrap_or_default();
-        let code: Vec<Option<HighlightedCode>> = post
-            .code
-            .as_deref()
-            .and_then(|path| serde_json::from_str(file(path)).ok())
-            .unwrap_or_default();
+        let prepared = prepared_of(post, &self.data_files);
         let rendered = render_body(
             file(&post.body),
             post.body_is_html(),
@@ -170,7 +166,7 @@ impl<'a> Pages<'a> {
                 page_path: &path,
                 raw_html: self.manifest.site.raw_html,
             },
-            &code,
+            &prepared,
         );
         let site = &self.manifest.site;
         let main = html!(
@@ -335,4 +331,14 @@ impl<'a> Pages<'a> {
 /// A route's view as `<main>` holds it, in the element the app draws it in too.
 fn view(body: SafeHtml) -> SafeHtml {
     html!(r#"<div class="{}">{}</div>"#, dom::VIEW_CLASS, body)
+}
+
+/// What the build prepared for a post's body (highlighted code, math), as
+/// the app reads it from the data folder.
+pub(crate) fn prepared_of(post: &PostSummary, data_files: &HashMap<&str, &str>) -> Prepared {
+    post.prepared
+        .as_deref()
+        .and_then(|path| data_files.get(path))
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default()
 }

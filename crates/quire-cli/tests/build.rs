@@ -909,3 +909,62 @@ fn pages_whose_addresses_flatten_alike_keep_their_own_names_and_bodies() {
         .collect();
     assert_eq!(bodies, ["With a dash.", "In a folder."]);
 }
+
+#[test]
+fn only_a_page_that_asks_for_math_reads_dollar_signs_as_math() {
+    let blog = Blog::new();
+    blog.post(
+        "proof.md",
+        "title: Proof\ndate: 2026-01-02\nmath: true",
+        "Inline $a^2 + b^2$ and, as KaTeX readers wrote it, \\\\(x\\_1\\\\).\n",
+    )
+    .post(
+        "prices.md",
+        "title: Prices\ndate: 2026-01-01",
+        "Bread was $2 and milk $1, and $x$ is just text here.\n",
+    );
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let proof = page(&out, "posts/proof/index.html");
+    assert_eq!(
+        pick(&proof, ".math-inline > math > *", None),
+        ["a2", "+", "b2", "x1"]
+    );
+    let prices = page(&out, "posts/prices/index.html");
+    assert!(pick(&prices, "math", None).is_empty());
+    assert_eq!(
+        pick(&prices, ".post-content p", None),
+        ["Bread was $2 and milk $1, and $x$ is just text here."]
+    );
+    let manifest = manifest(&out);
+    let prices_entry = manifest.posts.iter().find(|post| post.title == "Prices");
+    assert!(
+        prices_entry.is_some_and(|post| post.prepared.is_none()),
+        "nothing prepared for a page without code or math"
+    );
+}
+
+#[test]
+fn an_html_page_with_pandocs_math_gets_mathml_without_asking() {
+    let blog = Blog::new();
+    blog.file(
+        "content/posts/exported.html",
+        "---\ntitle: Exported\ndate: 2026-01-01\n---\n<p>Pandoc wrote <span class=\"math inline\">\\(a &lt; b\\)</span> and</p>\n<p><span class=\"math display\">\\[\\sum_i x_i\\]</span></p>\n<pre><code>\\(kept as code\\)</code></pre>\n",
+    );
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let exported = page(&out, "posts/exported/index.html");
+    assert_eq!(
+        pick(&exported, ".post-content .math-inline > math", None),
+        ["a<b"]
+    );
+    assert_eq!(
+        pick(
+            &exported,
+            ".post-content .math-display > math",
+            Some("display")
+        ),
+        ["block"]
+    );
+    assert_eq!(pick(&exported, "pre code", None), ["\\(kept as code\\)"]);
+}

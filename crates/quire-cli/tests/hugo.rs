@@ -238,6 +238,40 @@ fn hugo_content_renders_with_shortcodes_and_sanitised_html() {
 }
 
 #[test]
+fn math_between_hugos_passthrough_marks_becomes_mathml() {
+    let (_dir, out) = build_fixture("hugo-blog");
+    let note = page(&out, "notes/fixer-capacity/index.html");
+    // `\\(A\\)`, `\\(n\\)`, `\\[…\\]`, `$…$`, the aligned `$$…$$`, the one in
+    // a raw HTML block and `\\boxed`.
+    assert_eq!(pick(&note, ".post-content .math > math", None).len(), 7);
+    assert_eq!(
+        pick(&note, ".post-content .math-display > math", Some("display")),
+        ["block", "block", "block"]
+    );
+    assert_eq!(
+        pick(&note, ".post-content div > .math-display mi", None),
+        ["t", "t"],
+        "math in raw HTML is drawn too"
+    );
+    assert_eq!(
+        pick(&note, ".post-content mtd", Some("class"))[..2],
+        ["math-right math-pr0", "math-left math-pl0"],
+        "the converter's styles become classes"
+    );
+    assert!(pick(&note, ".post-content [style]", None).is_empty());
+    assert_eq!(
+        pick(&note, ".post-content .math-tex", None),
+        ["$\\frac{1}$"],
+        "TeX that cannot be read is shown as written"
+    );
+    let text = pick(&note, ".post-content", None).concat();
+    assert!(
+        text.contains("the kit cost $12 and a refill $8"),
+        "prices stay text: {text}"
+    );
+}
+
+#[test]
 fn check_reports_what_came_across_from_hugo() {
     let root =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/hugo-blog");
@@ -254,6 +288,9 @@ fn check_reports_what_came_across_from_hugo() {
         "1 expired",
         "1 headless",
         "1 translation",
+        "math in 1 page: 7 formulas drawn as MathML; 1 formula could not be read",
+        "content/notes/fixer-capacity.md:29: the math renderer does not know \\boxed",
+        "content/notes/fixer-capacity.md:29: the formula `\\frac{1}` could not be read",
     ] {
         assert!(report.contains(line), "`{line}` in:\n{report}");
     }

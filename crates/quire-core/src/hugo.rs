@@ -64,6 +64,8 @@ pub struct ContentSettings {
     pub summary_length: usize,
     /// `enableEmoji`: `:smile:` becomes 😄.
     pub emoji: bool,
+    /// Where TeX math is looked for and how it is marked.
+    pub math: MathSettings,
     /// `timeZone`, for dates written without one.
     pub time_zone: Option<String>,
     /// The language published, and the others, which are left out.
@@ -113,6 +115,7 @@ impl ContentSettings {
             raw_html: false,
             summary_length: 70,
             emoji: false,
+            math: MathSettings::default(),
             time_zone: None,
             default_language: "en".to_owned(),
             languages: Vec::new(),
@@ -357,6 +360,40 @@ impl HugoConfig {
         })
     }
 
+    /// Math as Hugo's passthrough extension marks it, when it is on
+    /// (`markup.goldmark.extensions.passthrough`): on every page, between
+    /// the configured delimiters.
+    fn math(&self) -> MathSettings {
+        const PASSTHROUGH: &str = "markup.goldmark.extensions.passthrough";
+        if self.flag(&format!("{PASSTHROUGH}.enable")) != Some(true) {
+            return MathSettings::default();
+        }
+        let pairs = |kind: &str, display: bool| -> Vec<MathDelimiter> {
+            let Some(Value::Array(pairs)) = self.get(&format!("{PASSTHROUGH}.delimiters.{kind}"))
+            else {
+                return Vec::new();
+            };
+            pairs
+                .iter()
+                .filter_map(|pair| match pair.as_array()?.as_slice() {
+                    [open, close] => Some(MathDelimiter {
+                        open: open.as_str()?.to_owned(),
+                        close: close.as_str()?.to_owned(),
+                        display,
+                        escaped: false,
+                    }),
+                    _ => None,
+                })
+                // The renderer reads `$…$` and `$$…$$` itself.
+                .filter(|delimiter| !delimiter.open.starts_with('$'))
+                .collect()
+        };
+        MathSettings {
+            everywhere: true,
+            delimiters: [pairs("block", true), pairs("inline", false)].concat(),
+        }
+    }
+
     /// The site's scalar `params` (the published language's over the
     /// site's), as text.
     fn params(&self) -> BTreeMap<String, String> {
@@ -554,6 +591,7 @@ impl HugoConfig {
                 .and_then(|n| usize::try_from(n).ok())
                 .unwrap_or(70),
             emoji: self.flag("enableemoji").unwrap_or(false),
+            math: self.math(),
             time_zone: self.text("timezone"),
             default_language: self.default_language(),
             languages,
@@ -565,6 +603,53 @@ impl HugoConfig {
             menu: self.menu_entries(),
         }
     }
+}
+
+/// Where TeX math is looked for, and how it is marked besides `$…$` and
+/// `$$…$$`, which the renderer reads itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MathSettings {
+    /// Hugo's passthrough extension is on: every page may have math. Else
+    /// only pages that ask (`math: true`, `katex` or `mathjax`, in front
+    /// matter or the site's params, as math partials of themes read it).
+    pub everywhere: bool,
+    /// The other marks, tried in order.
+    pub delimiters: Vec<MathDelimiter>,
+}
+
+impl Default for MathSettings {
+    /// Without the passthrough extension, math reaches a script such as
+    /// KaTeX's auto-render after Goldmark, so authors write `\\(x\\)`
+    /// and `\\[x\\]` for the `\(x\)` and `\[x\]` it looks for.
+    fn default() -> Self {
+        let escaped = |open: &str, close: &str, display: bool| MathDelimiter {
+            open: open.to_owned(),
+            close: close.to_owned(),
+            display,
+            escaped: true,
+        };
+        Self {
+            everywhere: false,
+            delimiters: vec![
+                escaped("\\\\[", "\\\\]", true),
+                escaped("\\\\(", "\\\\)", false),
+            ],
+        }
+    }
+}
+
+/// A pair of marks around TeX math.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MathDelimiter {
+    /// The opening mark, as written in Markdown: `\(`.
+    pub open: String,
+    /// The closing mark: `\)`.
+    pub close: String,
+    /// A formula set on its own, as `$$…$$`, rather than inline.
+    pub display: bool,
+    /// The TeX inside was written with Markdown's backslash escapes
+    /// (`\_` for `_`), which Goldmark took out before the math script saw it.
+    pub escaped: bool,
 }
 
 /// An entry of the main menu, with the weight Hugo orders it by.

@@ -25,6 +25,8 @@ pub mod listing;
 pub mod manifest;
 pub mod markdown;
 pub mod markup;
+#[cfg(feature = "authoring")]
+pub mod math;
 pub mod page_text;
 #[cfg(feature = "authoring")]
 pub mod permalink;

@@ -352,10 +352,11 @@ pub struct PostSummary {
     /// What the post shows unlike the rest of the site.
     #[serde(default, skip_serializing_if = "PostDisplay::is_empty")]
     pub display: PostDisplay,
-    /// The build's highlighting of the body's code blocks (a JSON list of
-    /// [`crate::markdown::HighlightedCode`]), for posts with code.
+    /// What the build prepared for the body (a JSON
+    /// [`crate::markdown::Prepared`]: highlighted code, math as MathML), for
+    /// posts that have either.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    pub prepared: Option<String>,
 }
 
 /// A post's cover image.

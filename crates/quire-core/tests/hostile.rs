@@ -9,7 +9,7 @@ use quire_core::{
     html::SafeHtml,
     listing::{archive, posts_with_term, series_of, term_counts},
     manifest::{Cover, PostDisplay, PostSummary, RawHtml, Section, Site},
-    markdown::{PageContext, render, render_for_feed},
+    markdown::{PageContext, Prepared, render, render_for_feed},
     markup,
     search::SearchDoc,
     shortcode,
@@ -104,7 +104,10 @@ fn rendered_post_keeps_to_the_allowlist() {
     for mode in MODES {
         assert_oracle_keeps(&format!("the post page ({mode:?})"), &rendered_in(mode));
     }
-    assert_oracle_keeps("the feed", &render_for_feed(corpus_body(), BASE).html);
+    assert_oracle_keeps(
+        "the feed",
+        &render_for_feed(corpus_body(), BASE, &Prepared::default()).html,
+    );
 }
 
 #[test]
@@ -220,7 +223,7 @@ fn front_matter_fields_keep_to_the_allowlist_in_every_fragment() {
         aliases: fm.aliases.clone(),
         draft: false,
         display: PostDisplay::default(),
-        code: None,
+        prepared: None,
     };
     let mut second_part = post.clone();
     second_part.slug = "hostile-2".into();

@@ -31,7 +31,7 @@ fn post(slug: &str, date: &str, tags: &[&str], weight: i64) -> PostSummary {
         aliases: vec![],
         draft: false,
         display: PostDisplay::default(),
-        code: None,
+        prepared: None,
     }
 }
 

@@ -3,7 +3,7 @@
 use insta::assert_snapshot;
 use quire_core::{
     manifest::RawHtml,
-    markdown::{PageContext, render, render_for_feed, resolve_url},
+    markdown::{PageContext, Prepared, render, render_for_feed, resolve_url},
 };
 
 const POST: PageContext<'static> = PageContext {
@@ -50,7 +50,12 @@ fn code_blocks_keep_their_language() {
 #[test]
 fn feeds_get_bare_code_blocks_and_headings() {
     // A feed reader runs no script: no copy button, no anchor that copies.
-    let rendered = render_for_feed("## Run it\n\n```sh\necho '<hi>' && ls\n```\n", POST).html;
+    let rendered = render_for_feed(
+        "## Run it\n\n```sh\necho '<hi>' && ls\n```\n",
+        POST,
+        &Prepared::default(),
+    )
+    .html;
     assert_eq!(
         rendered,
         "<h2 id=\"run-it\">Run it</h2>\n<pre><code>echo &#39;&lt;hi&gt;&#39; &amp;&amp; ls\n</code></pre>\n"

@@ -3,7 +3,10 @@
 use quire_core::{
     listing::series_of,
     manifest::{Display, PostSummary, RawHtml, Site},
-    markdown::{HighlightedCode, PageContext, code_blocks, render, render_with_code},
+    markdown::{
+        HighlightedCode, MathSpan, PageContext, Prepared, code_blocks, math_spans, render,
+        render_prepared,
+    },
     markup::{self, Crumb},
     route::Route,
 };
@@ -186,11 +189,14 @@ fn code_blocks_take_the_builds_highlighting_in_order() {
             ("text".to_owned(), "<plain>\n".to_owned()),
         ]
     );
-    let highlighted = [Some(HighlightedCode {
-        label: "Rust".into(),
-        html: r#"<span class="hl-kw">fn</span> a() {}"#.into(),
-    })];
-    let html = render_with_code(markdown, POST, &highlighted).html;
+    let prepared = Prepared {
+        code: vec![Some(HighlightedCode {
+            label: "Rust".into(),
+            html: r#"<span class="hl-kw">fn</span> a() {}"#.into(),
+        })],
+        math: Vec::new(),
+    };
+    let html = render_prepared(markdown, POST, &prepared).html;
     assert!(
         html.contains(r#"<span class="code-lang">Rust</span>"#),
         "{html}"
@@ -231,4 +237,96 @@ fn a_menu_that_names_the_search_page_replaces_the_built_in_search_link() {
     );
     let plain = markup::site_header("/blog/", Some(&self::site()), "Switch theme");
     assert!(plain.contains(">Search</a>"), "{plain}");
+}
+
+#[test]
+fn formulas_take_the_builds_mathml_in_order() {
+    let markdown =
+        "Energy $E = mc^2$, costs $5 or $6.\n\n$$\n\\sum_i x_i\n$$\n\nAnd $\\frac{1}$ too.\n";
+    let spans = math_spans(markdown);
+    assert_eq!(
+        spans
+            .iter()
+            .map(|span| (span.tex.trim(), span.display))
+            .collect::<Vec<_>>(),
+        [
+            ("E = mc^2", false),
+            ("\\sum_i x_i", true),
+            ("\\frac{1}", false)
+        ]
+    );
+    assert_eq!(
+        spans[0],
+        MathSpan {
+            tex: "E = mc^2".into(),
+            display: false,
+            offset: 7
+        }
+    );
+    let prepared = Prepared {
+        code: Vec::new(),
+        math: vec![
+            Some("<math><mi>E</mi></math>".into()),
+            Some(r#"<math display="block"><mo>∑</mo></math>"#.into()),
+            None,
+        ],
+    };
+    let html = render_prepared(markdown, POST, &prepared).html;
+    assert!(
+        html.contains(r#"Energy <span class="math math-inline"><math><mi>E</mi></math></span>, costs $5 or $6."#),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            r#"<span class="math math-display"><math display="block"><mo>∑</mo></math></span>"#
+        ),
+        "{html}"
+    );
+    // TeX the build could not read is shown as written.
+    assert!(
+        html.contains(r#"<span class="math math-inline math-tex">$\frac{1}$</span>"#),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_page_without_math_keeps_its_dollar_signs() {
+    let html = render("Between $x$ and $y$.\n", POST).html;
+    assert_eq!(html.as_str(), "<p>Between $x$ and $y$.</p>\n");
+}
+
+#[test]
+fn mathml_passes_the_allowlist_even_from_a_tampered_file() {
+    let prepared = Prepared {
+        code: Vec::new(),
+        math: vec![Some(
+            r#"<math href="javascript:alert(1)" onclick="alert(1)"><mi style="color:red" class="evil math-left">x</mi><mtext><img src=x onerror=alert(1)><script>alert(1)</script></mtext><annotation-xml encoding="text/html"><style>*{}</style></annotation-xml><maction actiontype="statusline">y</maction></math>"#.into(),
+        )],
+    };
+    let html = render_prepared("$x$\n", POST, &prepared).html;
+    assert_eq!(
+        html.as_str(),
+        r#"<p><span class="math math-inline"><math><mi>x</mi><mtext></mtext>y</math></span></p>"#
+            .to_owned()
+            + "\n"
+    );
+}
+
+#[test]
+fn a_formula_mark_is_placed_in_text_and_dropped_inside_a_tag() {
+    let prepared = Prepared {
+        code: Vec::new(),
+        math: vec![Some("<math><mi>x</mi></math>".into())],
+    };
+    let mark = quire_core::markdown::formula_mark(0);
+    let markdown = format!("Text {mark} and ![alt {mark}](a.png \"title {mark}\") and {mark}.\n");
+    let html = render_prepared(&markdown, POST, &prepared).html;
+    assert_eq!(
+        html.matches(r#"<span class="math math-inline"><math><mi>x</mi></math></span>"#)
+            .count(),
+        2,
+        "{html}"
+    );
+    assert!(!html.as_str().contains('\u{fdd0}'), "{html}");
+    assert!(html.as_str().contains(r#"alt="alt ""#), "{html}");
 }

@@ -1,11 +1,19 @@
-//! What the app fetches: the manifest, each post's body and highlighted
-//! code, and the search index, each named after its content.
+//! What the app fetches: the manifest, each post's body and what the build
+//! prepared for it (highlighted code, math), and the search index, each
+//! named after its content.
 
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag};
 use quire_core::{
     highlight,
     listing::sort_for_listing,
     manifest::{Manifest, Section, Site},
-    markdown::{HighlightedCode, code_blocks},
+    markdown::{
+        FORMULA_MARK, FORMULA_MARK_END, HighlightedCode, Prepared, code_blocks, formula_mark,
+        math_parser_options, math_spans,
+    },
+    math::{self, formulas_in_html},
     search::{SearchIndex, SearchInput},
 };
 
@@ -81,23 +89,151 @@ pub(super) fn assemble(
     (manifest, data_files)
 }
 
-/// The build's highlighting of a body's code blocks as JSON (a list of
-/// [`HighlightedCode`], `null` for blocks in languages it does not know);
-/// `None` when the body has no code block in a known language.
-pub(super) fn highlighted_code(markdown: &str) -> Option<String> {
-    let blocks: Vec<Option<HighlightedCode>> = code_blocks(markdown)
-        .into_iter()
-        .map(|(info, text)| {
-            highlight::language(&info).map(|language| HighlightedCode {
-                label: language.label(),
-                html: highlight::highlight(&text, &language),
+/// What the build prepared for a body, and what it could not do.
+pub(super) struct PreparedBody {
+    /// The body as published: formulas found in its HTML replaced by their
+    /// [`formula_mark`].
+    pub(super) body: String,
+    /// The [`Prepared`] as JSON; `None` when the body has no code block in a
+    /// known language and no math.
+    pub(super) json: Option<String>,
+    /// Formulas drawn as MathML.
+    pub(super) formulas: usize,
+    /// Formulas whose TeX could not be read, shown as written.
+    pub(super) unreadable: usize,
+    /// A message for each formula not wholly drawn, after the number of
+    /// the body's lines before it.
+    pub(super) messages: Vec<(usize, String)>,
+}
+
+impl PreparedBody {
+    /// One formula as MathML, or `None` (with a message) when its TeX
+    /// cannot be read; `offset` is where it starts in `text`.
+    fn convert(&mut self, text: &str, tex: &str, display: bool, offset: usize) -> Option<String> {
+        let lines_before = text[..offset].matches('\n').count();
+        match math::to_mathml(tex, display) {
+            Ok(formula) => {
+                self.formulas += 1;
+                if !formula.unknown_commands.is_empty() {
+                    self.messages.push((
+                        lines_before,
+                        format!(
+                            "the math renderer does not know {}; shown in red as written",
+                            formula.unknown_commands.join(", ")
+                        ),
+                    ));
+                }
+                Some(formula.mathml)
+            }
+            Err(error) => {
+                self.unreadable += 1;
+                self.messages.push((
+                    lines_before,
+                    format!(
+                        "the formula `{}` could not be read ({}); it is shown as TeX",
+                        first_line_of(tex),
+                        error.trim_end_matches('.').to_lowercase()
+                    ),
+                ));
+                None
+            }
+        }
+    }
+}
+
+/// Highlights a body's code blocks and, on a page with math, converts its
+/// formulas to MathML: in Markdown (`$…$`, `$$…$$`) and in its HTML (raw
+/// HTML blocks when the site keeps them, a `.html` page), where each is
+/// replaced by its mark. A `.html` page that marks its math as Pandoc does
+/// (`class="math inline"`) has math without asking.
+pub(super) fn prepare(text: &str, is_html: bool, with_math: bool, html_kept: bool) -> PreparedBody {
+    // Marks are the build's alone.
+    let text = text.replace([FORMULA_MARK, FORMULA_MARK_END], "");
+    let with_math = with_math || (is_html && text.contains("class=\"math "));
+    let code: Vec<Option<HighlightedCode>> = if is_html {
+        Vec::new()
+    } else {
+        code_blocks(&text)
+            .into_iter()
+            .map(|(info, code)| {
+                highlight::language(&info).map(|language| HighlightedCode {
+                    label: language.label(),
+                    html: highlight::highlight(&code, &language),
+                })
             })
-        })
-        .collect();
-    blocks
-        .iter()
-        .any(Option::is_some)
-        .then(|| serde_json::to_string(&blocks).unwrap_or_default())
+            .collect()
+    };
+    let mut prepared = PreparedBody {
+        body: String::new(),
+        json: None,
+        formulas: 0,
+        unreadable: 0,
+        messages: Vec::new(),
+    };
+    let mut math: Vec<Option<String>> = Vec::new();
+    let mut marked: Vec<(Range<usize>, String)> = Vec::new();
+    if with_math {
+        let html_parts: Vec<Range<usize>> = if is_html {
+            vec![0..text.len()]
+        } else {
+            for span in math_spans(&text) {
+                math.push(prepared.convert(&text, &span.tex, span.display, span.offset));
+            }
+            if html_kept {
+                html_blocks(&text)
+            } else {
+                Vec::new()
+            }
+        };
+        for part in html_parts {
+            for formula in formulas_in_html(&text[part.clone()]) {
+                let range = part.start + formula.range.start..part.start + formula.range.end;
+                if let Some(mathml) =
+                    prepared.convert(&text, &formula.tex, formula.display, range.start)
+                {
+                    marked.push((range, formula_mark(math.len())));
+                    math.push(Some(mathml));
+                }
+            }
+        }
+    }
+    let mut body = String::with_capacity(text.len());
+    let mut done = 0;
+    for (range, mark) in marked {
+        body.push_str(&text[done..range.start]);
+        body.push_str(&mark);
+        done = range.end;
+    }
+    body.push_str(&text[done..]);
+    prepared.body = body;
+    let code = if code.iter().any(Option::is_some) {
+        code
+    } else {
+        Vec::new()
+    };
+    if !(code.is_empty() && math.is_empty()) {
+        prepared.json = serde_json::to_string(&Prepared { code, math }).ok();
+    }
+    prepared
+}
+
+/// Where a Markdown body's raw HTML blocks are.
+fn html_blocks(markdown: &str) -> Vec<Range<usize>> {
+    Parser::new_ext(markdown, math_parser_options())
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Start(Tag::HtmlBlock)))
+        .map(|(_, range)| range)
+        .collect()
+}
+
+/// A formula's first line, shortened, to name it in a message.
+fn first_line_of(tex: &str) -> String {
+    let line = tex.trim().lines().next().unwrap_or_default();
+    match line.char_indices().nth(48) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None if tex.trim().contains('\n') => format!("{line}…"),
+        None => line.to_owned(),
+    }
 }
 
 /// A short, stable content hash for file names and the manifest version

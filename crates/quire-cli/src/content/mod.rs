@@ -81,8 +81,8 @@ pub(crate) struct Report {
     pub(crate) shortcodes: Expansion,
     /// Pages with raw HTML.
     pub(crate) raw_html_pages: usize,
-    /// Pages with TeX math, left as written.
-    pub(crate) math_pages: usize,
+    /// What became of math.
+    pub(crate) math: post::MathCounts,
     /// Pages left out because their address was taken.
     pub(crate) address_clashes: usize,
     /// Pages that are not posts whose terms were dropped.
@@ -181,10 +181,27 @@ impl Report {
                 count_of(self.raw_html_pages, "page")
             ));
         }
-        if self.math_pages > 0 {
+        let math = &self.math;
+        if math.pages > 0 {
+            let unreadable = if math.unreadable > 0 {
+                format!(
+                    "; {} could not be read and {} shown as TeX",
+                    count_of(math.unreadable, "formula"),
+                    if math.unreadable == 1 { "is" } else { "are" }
+                )
+            } else {
+                String::new()
+            };
             lines.push(format!(
-                "TeX math in {}, left as written",
-                count_of(self.math_pages, "page")
+                "math in {}: {} drawn as MathML{unreadable}",
+                count_of(math.pages, "page"),
+                count_of(math.formulas, "formula"),
+            ));
+        }
+        if math.tex_left_pages > 0 {
+            lines.push(format!(
+                "text like TeX math in {}, left as written (a page asks for math with `math: true`, a site with `params.math` or Hugo's passthrough extension)",
+                count_of(math.tex_left_pages, "page")
             ));
         }
         let taxonomies: Vec<String> = manifest
@@ -314,7 +331,7 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
         warnings,
         shortcodes,
         raw_html_pages,
-        math_pages,
+        math,
         address_clashes,
         pages_with_terms,
         addresses_by_ref,
@@ -347,7 +364,7 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
             ignored: found.ignored,
             shortcodes,
             raw_html_pages,
-            math_pages,
+            math,
             address_clashes,
             pages_with_terms,
         },

@@ -109,8 +109,8 @@ pub(super) struct Posts<'a> {
     pub(super) raw_html_pages: usize,
     /// Covers without alt text: one warning for them all.
     covers_without_alt: Vec<Problem>,
-    /// Pages with TeX math, for the report.
-    pub(super) math_pages: usize,
+    /// What became of math, for the report.
+    pub(super) math: MathCounts,
     /// Pages left out because another page, or one of Quire's own, has
     /// their address.
     pub(super) address_clashes: usize,
@@ -146,7 +146,7 @@ impl<'a> Posts<'a> {
             warnings: Vec::new(),
             shortcodes: Expansion::default(),
             raw_html_pages: 0,
-            math_pages: 0,
+            math: MathCounts::default(),
             address_clashes: 0,
             pages_with_terms: 0,
             covers_without_alt: Vec::new(),
@@ -377,6 +377,12 @@ impl<'a> Posts<'a> {
                     .text(name)
                     .or_else(|| site_params.get(&name.to_lowercase()).cloned())
             };
+            // Themes' math partials read `math` (PaperMod's guide), `katex`
+            // or `mathjax`, from the page or the site.
+            let with_math = self.settings.math.everywhere
+                || ["math", "katex", "mathjax"]
+                    .iter()
+                    .any(|name| param(name).is_some_and(|value| value == "true"));
             let context = shortcodes::Page {
                 file: &page.file,
                 first_line: page.first_line,
@@ -394,6 +400,11 @@ impl<'a> Posts<'a> {
                     folder: &folder,
                     address_of: &address_of,
                     emoji: self.settings.emoji,
+                    math: if with_math {
+                        &self.settings.math.delimiters
+                    } else {
+                        &[]
+                    },
                 },
             );
             for message in link_warnings {
@@ -406,11 +417,23 @@ impl<'a> Posts<'a> {
                 what,
                 ..
             } = page;
-            let (raw_html, math) = features(&text);
+            let (raw_html, tex) = features(&text);
             self.raw_html_pages += usize::from(raw_html);
-            self.math_pages += usize::from(math);
+            let html_kept = self.site.raw_html == quire_core::manifest::RawHtml::Sanitize;
+            let prepared = super::data::prepare(&text, source.html, with_math, html_kept);
+            self.math.pages += usize::from(prepared.formulas + prepared.unreadable > 0);
+            self.math.formulas += prepared.formulas;
+            self.math.unreadable += prepared.unreadable;
+            self.math.tex_left_pages +=
+                usize::from(tex && prepared.formulas + prepared.unreadable == 0);
+            for (lines_before, message) in &prepared.messages {
+                self.warnings.push(
+                    Problem::at_line(page.first_line + lines_before, message.clone())
+                        .in_path(&page.file),
+                );
+            }
             let key = self.unique_key(&what.path);
-            let mut loaded = self.summarise(&source, front, what, &text, key);
+            let mut loaded = self.summarise(&source, front, what, &text, key, prepared);
             // Terms list posts: a page's tags would link to term pages that
             // do not list it (or do not exist), so it keeps none.
             if loaded.kind == Kind::Page
@@ -538,6 +561,7 @@ impl<'a> Posts<'a> {
         what: Summarised,
         body: &str,
         key: String,
+        prepared: super::data::PreparedBody,
     ) -> LoadedPost {
         let Summarised {
             path,
@@ -572,14 +596,11 @@ impl<'a> Posts<'a> {
         } else {
             front.title.clone()
         };
-        let (extension, code) = if source.html {
-            ("html", None)
-        } else {
-            ("md", super::data::highlighted_code(body))
-        };
-        let body_file = DataFile::hashed(&format!("posts/{key}"), extension, body.to_owned());
-        let code_file =
-            code.map(|code| DataFile::hashed(&format!("posts/{key}"), "code.json", code));
+        let extension = if source.html { "html" } else { "md" };
+        let body_file = DataFile::hashed(&format!("posts/{key}"), extension, prepared.body);
+        let prepared_file = prepared
+            .json
+            .map(|json| DataFile::hashed(&format!("posts/{key}"), "prepared.json", json));
         let mut display = front.display.clone();
         if kind == Kind::Page {
             // A page is not dated news: no meta line, sharing or neighbours
@@ -623,7 +644,7 @@ impl<'a> Posts<'a> {
         });
         let summary = PostSummary {
             body: body_file.path.clone(),
-            code: code_file.as_ref().map(|file| file.path.clone()),
+            prepared: prepared_file.as_ref().map(|file| file.path.clone()),
             description: front
                 .description
                 .clone()
@@ -659,7 +680,10 @@ impl<'a> Posts<'a> {
         };
         LoadedPost {
             summary,
-            files: [Some(body_file), code_file].into_iter().flatten().collect(),
+            files: [Some(body_file), prepared_file]
+                .into_iter()
+                .flatten()
+                .collect(),
             kind,
             hidden: front.hidden,
             search_hidden: front.search_hidden,
@@ -671,7 +695,7 @@ impl<'a> Posts<'a> {
 }
 
 /// Whether a Markdown body has raw HTML of the author's (not a comment, not
-/// what shortcodes wrote), and whether it has TeX math.
+/// what shortcodes wrote), and whether its text looks like TeX math.
 fn features(markdown: &str) -> (bool, bool) {
     use pulldown_cmark::{Event, Parser};
     let mut raw_html = false;
@@ -691,6 +715,19 @@ fn features(markdown: &str) -> (bool, bool) {
         }
     }
     (raw_html, math)
+}
+
+/// What became of the pages' TeX math.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct MathCounts {
+    /// Pages with formulas.
+    pub(crate) pages: usize,
+    /// Formulas drawn as MathML.
+    pub(crate) formulas: usize,
+    /// Formulas whose TeX could not be read, shown as written.
+    pub(crate) unreadable: usize,
+    /// Pages whose text looks like TeX, with no formula drawn.
+    pub(crate) tex_left_pages: usize,
 }
 
 /// A page read and published, waiting for its shortcodes.

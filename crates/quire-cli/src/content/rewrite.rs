@@ -2,13 +2,15 @@
 //! time so the app never needs them: a link to another content file
 //! (`[next](other-post.md)`, `../bundle/index.md`) becomes the address that
 //! page is published at, as Hugo's render hooks and `ref` make it; and, on a
-//! site with `enableEmoji`, `:smile:` becomes 😄. Code, and HTML that
-//! shortcodes wrote, are left as they are.
+//! site with `enableEmoji`, `:smile:` becomes 😄; on a page with math,
+//! formulas between other marks (`\(x\)`, Hugo's passthrough delimiters)
+//! are written `$x$` and `$$x$$`, the marks the renderer reads. Code, and
+//! HTML that shortcodes wrote, are left as they are.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use quire_core::{markdown::parser_options, route::encode_path};
+use quire_core::{hugo::MathDelimiter, markdown::parser_options, route::encode_path};
 
 /// What the rewrites need from the site. Links are written from the site
 /// root (`/2024/04/b/`); the Markdown renderer adds the site's sub-path.
@@ -20,6 +22,8 @@ pub(super) struct Rewrites<'a> {
     pub(super) address_of: &'a dyn Fn(&str) -> Option<String>,
     /// Whether `:name:` emoji codes become emoji (Hugo's `enableEmoji`).
     pub(super) emoji: bool,
+    /// The marks around math to write as `$…$`; none on a page without math.
+    pub(super) math: &'a [MathDelimiter],
 }
 
 /// The content files a link may name, by extension.
@@ -70,6 +74,8 @@ pub(super) fn rewrite(markdown: &str, rules: &Rewrites<'_>) -> (String, Vec<Stri
         }
     }
     edits.extend(reference_definitions(markdown, rules, &code));
+    // Before emoji: a formula is not prose.
+    edits.extend(math_marks(markdown, rules.math, &code));
     if rules.emoji {
         edits.extend(emoji(markdown, &code));
     }
@@ -185,6 +191,71 @@ fn reference_definitions(
     edits
 }
 
+/// Formulas between `delimiters` outside code, each written between
+/// dollar signs. A formula that holds a dollar sign, or an opening mark
+/// never closed, is left as written.
+fn math_marks(
+    markdown: &str,
+    delimiters: &[MathDelimiter],
+    code: &[Range<usize>],
+) -> Vec<(Range<usize>, String)> {
+    let mut edits = Vec::new();
+    let mut at = 0;
+    let is_code = |position: usize| code.iter().any(|range| range.contains(&position));
+    while let Some((start, delimiter)) = delimiters
+        .iter()
+        .filter_map(|delimiter| {
+            let found = markdown[at..].find(&delimiter.open)?;
+            Some((at + found, delimiter))
+        })
+        .min_by_key(|(start, _)| *start)
+    {
+        let inner_start = start + delimiter.open.len();
+        at = inner_start;
+        if is_code(start) {
+            continue;
+        }
+        let Some(length) = markdown[inner_start..].find(&delimiter.close) else {
+            continue;
+        };
+        let written = &markdown[inner_start..inner_start + length];
+        let tex = if delimiter.escaped {
+            unescape(written)
+        } else {
+            written.to_owned()
+        };
+        let tex = tex.trim();
+        if tex.is_empty() || tex.contains('$') || (!delimiter.display && tex.contains("\n\n")) {
+            continue;
+        }
+        let end = inner_start + length + delimiter.close.len();
+        let formula = if delimiter.display {
+            format!("$$\n{tex}\n$$")
+        } else {
+            format!("${tex}$")
+        };
+        edits.push((start..end, formula));
+        at = end;
+    }
+    edits
+}
+
+/// Markdown's backslash escapes taken out (`\_` is `_`, `\\` is `\`).
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(next) if c == '\\' && next.is_ascii_punctuation() => {
+                out.push(*next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// `:name:` emoji codes outside code, each with its emoji.
 fn emoji(markdown: &str, code: &[Range<usize>]) -> Vec<(Range<usize>, String)> {
     let mut edits = Vec::new();
@@ -219,6 +290,7 @@ mod tests {
             folder: "posts/first",
             address_of,
             emoji: true,
+            math: &[],
         }
     }
 
@@ -279,6 +351,50 @@ mod tests {
             out,
             "Done 🚀 at 10:30:00 `:rocket:`\n\n```\n:smile:\n```\n:not_an_emoji_name:\n"
         );
+    }
+
+    #[test]
+    fn math_between_other_marks_is_written_between_dollar_signs() {
+        let passthrough = [
+            MathDelimiter {
+                open: "\\[".into(),
+                close: "\\]".into(),
+                display: true,
+                escaped: false,
+            },
+            MathDelimiter {
+                open: "\\(".into(),
+                close: "\\)".into(),
+                display: false,
+                escaped: false,
+            },
+        ];
+        let rules = Rewrites {
+            math: &passthrough,
+            ..rules(&addresses)
+        };
+        let (out, _) = rewrite(
+            "Inline \\( a_1 + b \\) and :rocket:\n\n\\[\nx^2\n\\]\n\n`\\(code\\)` \\(never closed\n",
+            &rules,
+        );
+        assert_eq!(
+            out,
+            "Inline $a_1 + b$ and 🚀\n\n$$\nx^2\n$$\n\n`\\(code\\)` \\(never closed\n"
+        );
+    }
+
+    #[test]
+    fn escaped_marks_lose_markdowns_escapes_inside() {
+        let defaults = quire_core::hugo::MathSettings::default();
+        let rules = Rewrites {
+            math: &defaults.delimiters,
+            ..rules(&addresses)
+        };
+        let (out, _) = rewrite(
+            "So \\\\(x\\_1 \\\\\\\\ y\\\\) and \\\\[\\sum\\\\]\n",
+            &rules,
+        );
+        assert_eq!(out, "So $x_1 \\\\ y$ and $$\n\\sum\n$$\n");
     }
 
     #[test]

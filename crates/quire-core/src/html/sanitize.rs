@@ -244,6 +244,79 @@ pub const HIGHLIGHTED_CODE: Policy = Policy {
     refuse_unknown_attributes: false,
 };
 
+/// What MathML elements may carry: presentation attributes and the
+/// classes the build gives them (`math-…`), nothing that links, loads or
+/// styles.
+const MATH_ATTRIBUTES: &[(&str, Value)] = &[
+    ("class", Value::ClassesStartingWith("math-")),
+    ("display", Value::OneOf(&["block", "inline"])),
+    ("displaystyle", Value::OneOf(&["true", "false"])),
+    ("scriptlevel", Value::Text),
+    ("mathvariant", Value::Text),
+    ("stretchy", Value::OneOf(&["true", "false"])),
+    ("symmetric", Value::OneOf(&["true", "false"])),
+    ("largeop", Value::OneOf(&["true", "false"])),
+    ("movablelimits", Value::OneOf(&["true", "false"])),
+    ("accent", Value::OneOf(&["true", "false"])),
+    ("accentunder", Value::OneOf(&["true", "false"])),
+    ("form", Value::OneOf(&["prefix", "infix", "postfix"])),
+    ("lspace", Value::Text),
+    ("rspace", Value::Text),
+    ("minsize", Value::Text),
+    ("maxsize", Value::Text),
+    ("linethickness", Value::Text),
+    ("width", Value::Text),
+    ("height", Value::Text),
+    ("depth", Value::Text),
+    ("voffset", Value::Text),
+    ("columnspan", Value::Number),
+    ("rowspan", Value::Number),
+];
+
+/// Math as the build wrote it from an author's TeX: MathML Core's
+/// presentation elements only. No `annotation-xml`, `mglyph`, `maction`
+/// or `semantics`, whose HTML content or behaviour the HTML parser treats
+/// apart, and in text only the attribute-free styles of `\text…` commands.
+pub const MATHML: Policy = Policy {
+    tags: &[
+        with("math", MATH_ATTRIBUTES),
+        with("mi", MATH_ATTRIBUTES),
+        with("mn", MATH_ATTRIBUTES),
+        with("mo", MATH_ATTRIBUTES),
+        with("ms", MATH_ATTRIBUTES),
+        with("mtext", MATH_ATTRIBUTES),
+        with("mspace", MATH_ATTRIBUTES),
+        with("mrow", MATH_ATTRIBUTES),
+        with("mfrac", MATH_ATTRIBUTES),
+        with("msqrt", MATH_ATTRIBUTES),
+        with("mroot", MATH_ATTRIBUTES),
+        with("msub", MATH_ATTRIBUTES),
+        with("msup", MATH_ATTRIBUTES),
+        with("msubsup", MATH_ATTRIBUTES),
+        with("munder", MATH_ATTRIBUTES),
+        with("mover", MATH_ATTRIBUTES),
+        with("munderover", MATH_ATTRIBUTES),
+        with("mmultiscripts", MATH_ATTRIBUTES),
+        with("mprescripts", MATH_ATTRIBUTES),
+        with("none", MATH_ATTRIBUTES),
+        with("mtable", MATH_ATTRIBUTES),
+        with("mtr", MATH_ATTRIBUTES),
+        with("mtd", MATH_ATTRIBUTES),
+        with("mpadded", MATH_ATTRIBUTES),
+        with("mphantom", MATH_ATTRIBUTES),
+        with("mstyle", MATH_ATTRIBUTES),
+        with("merror", MATH_ATTRIBUTES),
+        with("menclose", MATH_ATTRIBUTES),
+        // `\textbf`, `\textit`, `\emph`, `\texttt`, `\textsf` in an `mtext`.
+        plain("b"),
+        plain("i"),
+        plain("em"),
+        plain("code"),
+        with("span", &[("class", Value::ClassesStartingWith("math-"))]),
+    ],
+    refuse_unknown_attributes: false,
+};
+
 /// Sanitises a whole fragment of raw HTML: allowed tags are kept (and
 /// balanced), other tags are dropped, and the content of elements that
 /// hold code or hidden text (`script`, `style`, `template`, …) goes with them.
@@ -598,20 +671,34 @@ fn is_hidden_content(name: &str) -> bool {
 /// The rest after the end tag `</name>`, or nothing when it never comes
 /// (`<plaintext>` and an unclosed `<script>` swallow the rest, as in browsers).
 fn skip_to_end_tag<'a>(rest: &'a str, name: &str) -> &'a str {
-    let lower = rest.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(at) = lower[from..].find("</").map(|at| at + from) {
-        let after = &lower[at + 2..];
-        if after.starts_with(name)
-            && after[name.len()..]
-                .starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace())
-        {
+    match find_end_tag(rest, name) {
+        Some(at) => {
             let close = rest[at..].find('>').map_or(rest.len(), |end| at + end + 1);
-            return &rest[close..];
+            &rest[close..]
+        }
+        None => "",
+    }
+}
+
+/// Where the end tag `</name>` (any case) starts in `rest`. Compared in
+/// place: lowercasing what is left at each hidden element made a page with
+/// many of them quadratic.
+pub(crate) fn find_end_tag(rest: &str, name: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = rest[from..].find("</").map(|at| at + from) {
+        let after = &rest.as_bytes()[at + 2..];
+        if after
+            .get(..name.len())
+            .is_some_and(|written| written.eq_ignore_ascii_case(name.as_bytes()))
+            && after
+                .get(name.len())
+                .is_some_and(|c| *c == b'>' || *c == b'/' || c.is_ascii_whitespace())
+        {
+            return Some(at);
         }
         from = at + 2;
     }
-    ""
+    None
 }
 
 /// Reads one token at the start of `text` (which starts with `<`) and how
@@ -710,7 +797,7 @@ fn read_start_tag(text: &str) -> (Token<'_>, usize) {
 /// or without their `;`, and the named ones that matter for URLs. An
 /// unknown named reference stays as written (and cannot open a scheme:
 /// `&` is not allowed in one).
-fn decode_references(value: &str) -> String {
+pub(crate) fn decode_references(value: &str) -> String {
     const NAMED: [(&str, char); 9] = [
         ("amp", '&'),
         ("lt", '<'),
@@ -869,6 +956,15 @@ mod tests {
             r#"<a href="/x" title="t&quot;">go</a>"#
         );
         assert_eq!(sanitize("<i>x</i><b>y", &LINKS).as_str(), "x<b>y</b>");
+    }
+
+    #[test]
+    fn many_hidden_elements_once_took_quadratic_time() {
+        // Each `<script>` lowercased the whole rest of the page: this took
+        // minutes before the fix and takes milliseconds after.
+        let page = "<p>a</p><script>x()</script>".repeat(100_000);
+        let kept = sanitize(&page, &CONTENT);
+        assert_eq!(kept.as_str(), "<p>a</p>".repeat(100_000));
     }
 
     #[test]

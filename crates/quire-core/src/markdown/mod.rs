@@ -9,6 +9,10 @@
 //! list of harmless inline tags (kept balanced within their block), heading
 //! attribute blocks keep only their `{#id}`, and only `http`, `https`,
 //! `mailto` and `tel` URLs survive. The result is a [`SafeHtml`].
+//!
+//! What needs a large library is done by the build tool and travels beside
+//! the body as a [`Prepared`]: code blocks highlighted, TeX math written as
+//! MathML. The renderer only places it, through the sanitiser.
 
 use std::collections::HashMap;
 
@@ -21,7 +25,10 @@ use crate::{
     html,
     html::{
         SafeHtml, is_safe_url,
-        sanitize::{BlockSanitizer, CONTENT, INLINE_TAGS, InlineSanitizer, sanitize_resolving},
+        sanitize::{
+            BlockSanitizer, CONTENT, INLINE_TAGS, InlineSanitizer, MATHML, sanitize,
+            sanitize_resolving,
+        },
     },
     manifest::RawHtml,
     slug::slugify,
@@ -69,6 +76,39 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
 }
 
+/// What the build tool prepares for a body so that the app need not carry
+/// a highlighter or a TeX engine; written beside the body as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Prepared {
+    /// The i-th code block's highlighting ([`code_blocks`] order); `None`
+    /// for a language the build does not know, which stays plain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub code: Vec<Option<HighlightedCode>>,
+    /// The i-th formula ([`math_spans`] order) as a MathML `<math>`
+    /// element; `None` where the TeX could not be read, which is shown as
+    /// written. Empty on a page without math, whose `$` signs are text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub math: Vec<Option<String>>,
+}
+
+impl Prepared {
+    /// The parser options for the body this was prepared for: `$…$` and
+    /// `$$…$$` are math only on a page the build found math in.
+    fn parser_options(&self) -> Options {
+        if self.math.is_empty() {
+            parser_options()
+        } else {
+            math_parser_options()
+        }
+    }
+}
+
+/// [`parser_options`] with `$…$` and `$$…$$` read as math, for pages that
+/// have math.
+pub fn math_parser_options() -> Options {
+    parser_options() | Options::ENABLE_MATH
+}
+
 /// The Markdown extensions Quire enables: tables, footnotes, strikethrough,
 /// task lists, `{#id}` heading attributes and smart punctuation, as Hugo's
 /// Goldmark does by default.
@@ -83,43 +123,40 @@ pub fn parser_options() -> Options {
 }
 
 /// Renders a page's body: Markdown, or HTML (an `.html` content file,
-/// which passes the [`CONTENT`] sanitiser), with the build's highlighting
-/// of its code blocks.
+/// which passes the [`CONTENT`] sanitiser), with what the build prepared.
 pub fn render_body(
     text: &str,
     is_html: bool,
     base: PageContext<'_>,
-    code: &[Option<HighlightedCode>],
+    prepared: &Prepared,
 ) -> Rendered {
     if is_html {
+        let html = sanitize_resolving(text, &CONTENT, &|url| resolve_url(url, base));
         Rendered {
-            html: sanitize_resolving(text, &CONTENT, &|url| resolve_url(url, base)),
+            html: place_formulas(html, prepared),
             headings: Vec::new(),
         }
     } else {
-        render_with_code(text, base, code)
+        render_prepared(text, base, prepared)
     }
 }
 
-/// Renders a post body to safe HTML, code blocks uncoloured.
+/// Renders a post body to safe HTML, code blocks uncoloured and `$` signs
+/// as text.
 pub fn render(markdown: &str, base: PageContext<'_>) -> Rendered {
-    render_with_code(markdown, base, &[])
+    render_prepared(markdown, base, &Prepared::default())
 }
 
-/// Renders a post body to safe HTML, with the build's highlighting of its
-/// code blocks (`code[i]` for the i-th block; missing entries stay plain).
-pub fn render_with_code(
-    markdown: &str,
-    base: PageContext<'_>,
-    code: &[Option<HighlightedCode>],
-) -> Rendered {
-    render_as(markdown, base, code, Surface::Page)
+/// Renders a post body to safe HTML with what the build prepared: its
+/// code blocks' highlighting and its formulas (missing entries stay plain).
+pub fn render_prepared(markdown: &str, base: PageContext<'_>, prepared: &Prepared) -> Rendered {
+    render_as(markdown, base, prepared, Surface::Page)
 }
 
-/// Renders a post body for a feed reader: no heading anchors and no copy
-/// buttons, which only the site's pages can make work.
-pub fn render_for_feed(markdown: &str, base: PageContext<'_>) -> Rendered {
-    render_as(markdown, base, &[], Surface::Feed)
+/// Renders a post body for a feed reader: no heading anchors, copy buttons
+/// or colours, which only the site's pages can make work; math as MathML.
+pub fn render_for_feed(markdown: &str, base: PageContext<'_>, prepared: &Prepared) -> Rendered {
+    render_as(markdown, base, prepared, Surface::Feed)
 }
 
 /// Where a rendered body is shown.
@@ -134,10 +171,10 @@ enum Surface {
 fn render_as(
     markdown: &str,
     base: PageContext<'_>,
-    code: &[Option<HighlightedCode>],
+    prepared: &Prepared,
     surface: Surface,
 ) -> Rendered {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, parser_options()).collect();
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, prepared.parser_options()).collect();
     let mut ids = HashMap::new();
     let headings = collect_headings(&events, &mut ids);
     let mut footnotes = Footnotes::number(&events, &mut ids);
@@ -146,6 +183,7 @@ fn render_as(
     let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut heading_index = 0;
     let mut code_index = 0;
+    let mut math_index = 0;
     // Markdown nesting, for keeping an author's inline tags inside the block
     // they were opened in.
     let mut depth = 0_usize;
@@ -157,6 +195,7 @@ fn render_as(
     let mut table = Table::default();
     let mut events = events.into_iter();
     while let Some(event) = events.next() {
+        let is_display_math = matches!(event, Event::DisplayMath(_));
         match &event {
             Event::Start(_) => depth += 1,
             Event::End(_) => {
@@ -204,7 +243,7 @@ fn render_as(
                         _ => {}
                     }
                 }
-                let highlighted = code.get(code_index).and_then(Option::as_ref);
+                let highlighted = prepared.code.get(code_index).and_then(Option::as_ref);
                 code_index += 1;
                 let html = match surface {
                     Surface::Page => code::block_html(&text, &CodeFence::of(&kind), highlighted),
@@ -283,6 +322,12 @@ fn render_as(
                     )),
                     None => out.push(Event::Text(alt.into())),
                 }
+            }
+            Event::InlineMath(tex) | Event::DisplayMath(tex) => {
+                let mathml = prepared.math.get(math_index).and_then(Option::as_deref);
+                math_index += 1;
+                let html = formula_html(&tex, is_display_math, mathml);
+                out.push(Event::InlineHtml(html.into_string().into()));
             }
             Event::FootnoteReference(name) => {
                 let (number, id, reference) = footnotes.reference(&name);
@@ -370,8 +415,78 @@ fn render_as(
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     cmark_html::push_html(&mut html_out, out.into_iter());
     Rendered {
-        html: SafeHtml::from_renderer(html_out),
+        html: place_formulas(SafeHtml::from_renderer(html_out), prepared),
         headings,
+    }
+}
+
+/// Opens the mark the build leaves where it found a formula in HTML (a
+/// `.html` page, a raw HTML block): the mark, the formula's number in
+/// [`Prepared::math`], [`FORMULA_MARK_END`]. Noncharacters, which no
+/// text needs.
+pub const FORMULA_MARK: char = '\u{fdd0}';
+/// Closes a formula's mark; see [`FORMULA_MARK`].
+pub const FORMULA_MARK_END: char = '\u{fdd1}';
+
+/// The mark for the `index`-th formula of [`Prepared::math`].
+pub fn formula_mark(index: usize) -> String {
+    format!("{FORMULA_MARK}{index}{FORMULA_MARK_END}")
+}
+
+/// Each formula mark in the text of `html` replaced by its formula; a
+/// mark without one, or inside a tag (an attribute's value), is dropped.
+fn place_formulas(html: SafeHtml, prepared: &Prepared) -> SafeHtml {
+    if !html.as_str().contains(FORMULA_MARK) {
+        return html;
+    }
+    let mut out = String::with_capacity(html.as_str().len());
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find(FORMULA_MARK) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + FORMULA_MARK.len_utf8()..];
+        let Some(length) = after.find(FORMULA_MARK_END) else {
+            rest = after;
+            continue;
+        };
+        // In safe HTML a `<` only ever opens a tag.
+        let in_tag = out.rfind('<') > out.rfind('>');
+        let mathml = after[..length]
+            .parse::<usize>()
+            .ok()
+            .and_then(|index| prepared.math.get(index))
+            .and_then(Option::as_deref)
+            .filter(|_| !in_tag);
+        if let Some(mathml) = mathml {
+            let display = mathml.starts_with(r#"<math display="block""#);
+            out.push_str(formula_html("", display, Some(mathml)).as_str());
+        }
+        rest = &after[length + FORMULA_MARK_END.len_utf8()..];
+    }
+    out.push_str(rest);
+    SafeHtml::from_renderer(out)
+}
+
+/// A formula: the build's MathML through the [`MATHML`] allowlist, or,
+/// where the build could not read the TeX, the TeX as written.
+fn formula_html(tex: &str, display: bool, mathml: Option<&str>) -> SafeHtml {
+    let (class, marks) = if display {
+        ("math math-display", "$$")
+    } else {
+        ("math math-inline", "$")
+    };
+    match mathml {
+        Some(mathml) => html!(
+            r#"<span class="{}">{}</span>"#,
+            class,
+            sanitize(mathml, &MATHML)
+        ),
+        None => html!(
+            r#"<span class="{} math-tex">{}{}{}</span>"#,
+            class,
+            marks,
+            tex,
+            marks
+        ),
     }
 }
 
@@ -394,9 +509,40 @@ struct Table {
     cell: usize,
 }
 
+/// A formula of a post, as the build reads it for [`Prepared::math`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MathSpan {
+    /// The TeX between the dollar signs.
+    pub tex: String,
+    /// `$$…$$`: a block of its own, rather than inline `$…$`.
+    pub display: bool,
+    /// Where the formula starts in the Markdown, in bytes.
+    pub offset: usize,
+}
+
+/// Every formula of a page with math, in the order [`render_prepared`]
+/// numbers them.
+pub fn math_spans(markdown: &str) -> Vec<MathSpan> {
+    Parser::new_ext(markdown, math_parser_options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            let (tex, display) = match event {
+                Event::InlineMath(tex) => (tex, false),
+                Event::DisplayMath(tex) => (tex, true),
+                _ => return None,
+            };
+            Some(MathSpan {
+                tex: tex.into_string(),
+                display,
+                offset: range.start,
+            })
+        })
+        .collect()
+}
+
 /// Every code block of a post, in order: its language (the info string's
 /// first word, or `""`) and its text; the same blocks, in the same order,
-/// that [`render_with_code`] numbers.
+/// that [`render_prepared`] numbers.
 pub fn code_blocks(markdown: &str) -> Vec<(String, String)> {
     let mut blocks = Vec::new();
     let mut current: Option<(String, String)> = None;

@@ -1,0 +1,406 @@
+//! TeX math to MathML, run by the build tool.
+//!
+//! Conversion happens natively when a post is built (the `math-core`
+//! crate, which writes MathML Core, the part of MathML every current
+//! browser draws), so the reader app ships no TeX engine and the browser
+//! runs no script for math. The app only checks the result against the
+//! [`MATHML`](crate::html::sanitize::MATHML) allowlist as it renders.
+//!
+//! Two things are changed on the way, for the page's Content-Security-
+//! Policy and that allowlist: `style` attributes, which the policy refuses,
+//! become `math-…` classes that `style/main.css` defines (column alignment
+//! and spacing of `aligned`, `cases` and numbered equations); and empty
+//! elements written `<mspace/>` are written open and closed, which an HTML
+//! parser reads the same and the sanitiser keeps balanced.
+//!
+//! ```
+//! use quire_core::math::to_mathml;
+//! let math = to_mathml(r"\frac{a}{b}", false).unwrap();
+//! assert_eq!(math.mathml, "<math><mfrac><mi>a</mi><mi>b</mi></mfrac></math>");
+//! ```
+
+use std::{ops::Range, sync::OnceLock};
+
+use math_core::{LatexToMathML, MathCoreConfig, MathDisplay};
+
+/// A formula as MathML, and what of it could not be drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Formula {
+    /// The `<math>` element.
+    pub mathml: String,
+    /// TeX commands the converter does not know, shown in red as written
+    /// (`\boxed`), each once.
+    pub unknown_commands: Vec<String>,
+}
+
+/// The class that marks an unknown command's place in the MathML.
+const UNKNOWN_COMMAND_CLASS: &str = "math-core-unknown-cmd";
+
+/// Converts one formula (`display`: a `$$…$$` block rather than inline
+/// `$…$`). An error names what in the TeX could not be read.
+pub fn to_mathml(tex: &str, display: bool) -> Result<Formula, String> {
+    static CONVERTER: OnceLock<Option<LatexToMathML>> = OnceLock::new();
+    let converter = CONVERTER
+        .get_or_init(|| {
+            LatexToMathML::new(MathCoreConfig {
+                ignore_unknown_commands: true,
+                ..MathCoreConfig::default()
+            })
+            .ok()
+        })
+        .as_ref()
+        .ok_or("the math converter could not start")?;
+    let mode = if display {
+        MathDisplay::Block
+    } else {
+        MathDisplay::Inline
+    };
+    let result = converter
+        .convert_with_local_state(tex, mode)
+        .or_else(|error| {
+            // amsmath allows `\tag` in `align*` and `equation*`, the converter
+            // only in numbered environments: the label is then set as text at
+            // the row's end.
+            let tagged = tags_as_text(tex);
+            if tagged == tex {
+                return Err(error.error_message());
+            }
+            converter
+                .convert_with_local_state(&tagged, mode)
+                .map_err(|_| error.error_message())
+        })?;
+    let (mathml, unknown_commands) = unknown_commands_escaped(&result.mathml);
+    Ok(Formula {
+        mathml: classes_for_styles(&open_and_closed(&mathml)),
+        unknown_commands,
+    })
+}
+
+/// Every `\tag{label}` written `\qquad\text{(label)}`.
+fn tags_as_text(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut rest = tex;
+    while let Some(start) = rest.find("\\tag{") {
+        let label_start = start + "\\tag{".len();
+        let Some(length) = rest[label_start..].find('}') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str("\\qquad\\text{(");
+        out.push_str(&rest[label_start..label_start + length]);
+        out.push_str(")}");
+        rest = &rest[label_start + length + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A formula in HTML, as MathJax would find it in the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlFormula {
+    /// Where it is in the HTML, its marks included.
+    pub range: Range<usize>,
+    /// The TeX between the marks, character references decoded.
+    pub tex: String,
+    /// Set apart (`\[…\]`, `$$…$$`) rather than inline (`\(…\)`).
+    pub display: bool,
+}
+
+/// The elements whose text is no place for math: code, and what is not shown.
+const NOT_MATH: [&str; 5] = ["pre", "code", "script", "style", "textarea"];
+
+/// The formulas in the text of an HTML fragment (a `.html` page that
+/// Pandoc or R Markdown wrote, a raw HTML block): `\(…\)`, `\[…\]` and
+/// `$$…$$` within one run of text, outside tags and outside `pre`, `code`,
+/// `script`, `style` and `textarea`.
+pub fn formulas_in_html(html: &str) -> Vec<HtmlFormula> {
+    let mut formulas = Vec::new();
+    let mut at = 0;
+    while at < html.len() {
+        let text_end = html[at..].find('<').map_or(html.len(), |found| at + found);
+        formulas.extend(formulas_in_text(&html[at..text_end], at));
+        if text_end == html.len() {
+            break;
+        }
+        let tag_end = html[text_end..]
+            .find('>')
+            .map_or(html.len(), |found| text_end + found + 1);
+        let name: String = html[text_end + 1..tag_end]
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        at = tag_end;
+        if NOT_MATH.contains(&name.as_str()) {
+            at = crate::html::sanitize::find_end_tag(&html[at..], &name)
+                .map_or(html.len(), |found| at + found);
+        }
+    }
+    formulas
+}
+
+/// The formulas in one run of HTML text that starts at `offset`.
+fn formulas_in_text(text: &str, offset: usize) -> Vec<HtmlFormula> {
+    const MARKS: [(&str, &str, bool); 3] = [
+        ("\\(", "\\)", false),
+        ("\\[", "\\]", true),
+        ("$$", "$$", true),
+    ];
+    let mut formulas = Vec::new();
+    let mut at = 0;
+    while let Some((start, (open, close, display))) = MARKS
+        .iter()
+        .filter_map(|mark| Some((at + text[at..].find(mark.0)?, *mark)))
+        .min_by_key(|(start, _)| *start)
+    {
+        let inner = start + open.len();
+        let Some(length) = text[inner..].find(close) else {
+            break;
+        };
+        let end = inner + length + close.len();
+        let tex = crate::html::sanitize::decode_references(&text[inner..inner + length]);
+        if !tex.trim().is_empty() {
+            formulas.push(HtmlFormula {
+                range: offset + start..offset + end,
+                tex: tex.trim().to_owned(),
+                display,
+            });
+        }
+        at = end;
+    }
+    formulas
+}
+
+/// `<mspace/>` written `<mspace></mspace>`.
+fn open_and_closed(mathml: &str) -> String {
+    let mut out = String::with_capacity(mathml.len());
+    let mut rest = mathml;
+    while let Some(end) = rest.find("/>") {
+        let start = rest[..end].rfind('<').unwrap_or(0);
+        let name_end = rest[start + 1..end]
+            .find(|c: char| c.is_ascii_whitespace())
+            .map_or(end, |at| start + 1 + at);
+        out.push_str(&rest[..end]);
+        out.push_str("></");
+        out.push_str(&rest[start + 1..name_end]);
+        out.push('>');
+        rest = &rest[end + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `style` declarations the converter writes, and the class that
+/// `style/main.css` gives the same look; any other declaration (a colour)
+/// is left out.
+const STYLE_CLASSES: &[(&str, &str)] = &[
+    ("text-align: right", "math-right"),
+    ("text-align: left", "math-left"),
+    ("padding-right: 0", "math-pr0"),
+    ("padding-left: 0", "math-pl0"),
+    ("padding-left:1em", "math-pl1"),
+    ("padding-left:0.1667em", "math-px"),
+    ("width: 100%", "math-full"),
+    ("width: 50%", "math-half"),
+    ("font-variant-caps: small-caps", "math-small-caps"),
+];
+
+/// Every `style="…"` attribute replaced by the classes of its declarations.
+fn classes_for_styles(mathml: &str) -> String {
+    const OPEN: &str = " style=\"";
+    let mut out = String::with_capacity(mathml.len());
+    let mut rest = mathml;
+    while let Some(start) = rest.find(OPEN) {
+        let Some(length) = rest[start + OPEN.len()..].find('"') else {
+            break;
+        };
+        let style = &rest[start + OPEN.len()..start + OPEN.len() + length];
+        let classes: Vec<&str> = style
+            .split(';')
+            .filter_map(|declaration| {
+                STYLE_CLASSES
+                    .iter()
+                    .find(|(written, _)| *written == declaration.trim())
+                    .map(|(_, class)| *class)
+            })
+            .collect();
+        out.push_str(&rest[..start]);
+        if !classes.is_empty() {
+            out.push_str(" class=\"");
+            out.push_str(&classes.join(" "));
+            out.push('"');
+        }
+        rest = &rest[start + OPEN.len() + length + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `mathml` with each unknown command's name escaped (the converter
+/// writes it as the author did: `\\<` would open a tag), and those names.
+fn unknown_commands_escaped(mathml: &str) -> (String, Vec<String>) {
+    const END: &str = "</mtext></merror>";
+    let marker = format!("<merror class=\"{UNKNOWN_COMMAND_CLASS}\"><mtext>");
+    let mut out = String::with_capacity(mathml.len());
+    let mut names = Vec::new();
+    let mut rest = mathml;
+    while let Some(start) = rest.find(&marker) {
+        let name_start = start + marker.len();
+        let Some(length) = rest[name_start..].find(END) else {
+            break;
+        };
+        let name = &rest[name_start..name_start + length];
+        out.push_str(&rest[..name_start]);
+        out.push_str(&crate::html::escape(name));
+        names.push(name.to_owned());
+        rest = &rest[name_start + length..];
+    }
+    out.push_str(rest);
+    names.sort();
+    names.dedup();
+    (out, names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fraction_becomes_mathml() {
+        let formula = to_mathml(r"x = \frac{1}{2}", true).unwrap();
+        assert_eq!(
+            formula.mathml,
+            r#"<math display="block"><mi>x</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac></math>"#
+        );
+        assert!(formula.unknown_commands.is_empty());
+    }
+
+    #[test]
+    fn styles_become_classes_and_colours_are_left_out() {
+        let aligned = to_mathml(r"\begin{aligned} a &= b \\ c &= d \end{aligned}", true).unwrap();
+        assert!(!aligned.mathml.contains(" style="), "{}", aligned.mathml);
+        assert!(
+            aligned
+                .mathml
+                .contains(r#"<mtd class="math-right math-pr0"><mi>a</mi></mtd>"#),
+            "{}",
+            aligned.mathml
+        );
+        let coloured = to_mathml(r"\color{red} z", false).unwrap();
+        assert!(
+            !coloured.mathml.contains(" style=") && coloured.mathml.contains("<mi>z</mi>"),
+            "{}",
+            coloured.mathml
+        );
+    }
+
+    #[test]
+    fn empty_elements_are_written_open_and_closed() {
+        assert_eq!(
+            open_and_closed(r#"<mrow><mspace width="1em"/><mi>x</mi><none/></mrow>"#),
+            r#"<mrow><mspace width="1em"></mspace><mi>x</mi><none></none></mrow>"#
+        );
+    }
+
+    #[test]
+    fn unknown_commands_are_named_and_bad_tex_is_an_error() {
+        let formula = to_mathml(r"\boxed{x} + \boxed{y} + \frobnicate", false).unwrap();
+        assert_eq!(formula.unknown_commands, [r"\boxed", r"\frobnicate"]);
+        let error = to_mathml("x^{", false).unwrap_err();
+        assert!(!error.is_empty());
+    }
+
+    #[test]
+    fn a_tag_in_an_unnumbered_environment_is_set_as_text() {
+        let formula = to_mathml(
+            r"\begin{align*} a &= b \tag{1.2} \\ c &= d \end{align*}",
+            true,
+        )
+        .unwrap();
+        assert!(
+            formula.mathml.contains("<mtext>(1.2)</mtext>"),
+            "{}",
+            formula.mathml
+        );
+    }
+
+    #[test]
+    fn the_allowlist_keeps_everything_the_converter_writes() {
+        use crate::html::sanitize::{MATHML, sanitize};
+        let formulas = [
+            r"\frac{-b \pm \sqrt{b^2 - 4ac}}{2a}",
+            r"\sum_{i=1}^{n} x_i^2 \prod_j \int_0^\infty e^{-t} \, dt",
+            r"\begin{pmatrix} a & b \\ c & d \end{pmatrix} \begin{cases} 1 & x > 0 \\ 0 & \text{else} \end{cases}",
+            r"\begin{align} a &= b \\ c &= d \end{align}",
+            r"\hat{x} \bar{y} \vec{v} \overbrace{a+b}^{n} \underbrace{c}_{m} \overset{!}{=} \sqrt[3]{x}",
+            r"\mathbb{R} \mathcal{L} \mathbf{W} \mathrm{d} \operatorname{softmax} \left\| x \right\|_2 \mathop{\arg\min}_\theta",
+            r"\color{red} x \boxed{y} \phantom{z} \hspace{1em} \quad \! \;",
+            r"\text{plain} \textbf{b} \textit{i} \emph{e} \texttt{t} \textsf{s} \textsc{c} \textrm{r}",
+            r"\href{javascript:alert(1)}{x} \text{<img src=x onerror=alert(1)>} \unicode{60}script",
+        ];
+        for tex in formulas {
+            for display in [false, true] {
+                let Ok(formula) = to_mathml(tex, display) else {
+                    continue;
+                };
+                assert_eq!(
+                    sanitize(&formula.mathml, &MATHML).as_str(),
+                    formula.mathml,
+                    "{tex}"
+                );
+                for banned in [" href=", "<script", "<img", " onerror=", " style="] {
+                    assert!(
+                        !formula.mathml.contains(banned),
+                        "{banned} in {}",
+                        formula.mathml
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn formulas_in_html_are_found_in_text_not_in_code_or_tags() {
+        let html = r#"<p>Pandoc: <span class="math inline">\(x &lt; y\)</span> and</p>
+<span class="math display">\[\sum_i x_i\]</span><div>$$a^2$$</div>
+<pre><code>\(not math\)</code></pre><a title="\(no\)">\(yes\)</a>"#;
+        let formulas = formulas_in_html(html);
+        let found: Vec<(&str, &str, bool)> = formulas
+            .iter()
+            .map(|formula| {
+                (
+                    &html[formula.range.clone()],
+                    formula.tex.as_str(),
+                    formula.display,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("\\(x &lt; y\\)", "x < y", false),
+                ("\\[\\sum_i x_i\\]", "\\sum_i x_i", true),
+                ("$$a^2$$", "a^2", true),
+                ("\\(yes\\)", "yes", false),
+            ]
+        );
+    }
+
+    /// Found by fuzzing: the converter wrote `<mtext>\\<</mtext>`.
+    #[test]
+    fn an_unknown_command_named_by_a_bracket_is_escaped() {
+        let formula = to_mathml(r"*\<s", false).unwrap();
+        assert!(
+            formula.mathml.contains(r"<mtext>\&lt;</mtext>"),
+            "{}",
+            formula.mathml
+        );
+        assert_eq!(formula.unknown_commands, [r"\<"]);
+    }
+
+    #[test]
+    fn text_in_math_is_escaped() {
+        let formula = to_mathml(r"\text{<script>alert(1)</script>}", false).unwrap();
+        assert!(!formula.mathml.contains("<script"), "{}", formula.mathml);
+    }
+}
