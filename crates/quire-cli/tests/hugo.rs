@@ -338,3 +338,53 @@ fn links_between_pages_carry_the_sub_path_once() {
         "/blog/2024/03/first-light-developing-a-roll-at-home/"
     );
 }
+
+#[test]
+fn dates_without_an_offset_are_read_in_the_sites_time_zone() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "hugo.yaml",
+        "baseURL: https://example.org/\ntitle: Tokyo\ntimeZone: Asia/Tokyo\n",
+    );
+    // 08:00 in Tokyo is 23:00 UTC the day before: older than 01:00 UTC.
+    write(
+        "content/posts/breakfast.md",
+        "---\ntitle: Breakfast\ndate: 2026-01-01T08:00:00\n---\nx\n",
+    );
+    write(
+        "content/posts/midnight.md",
+        "---\ntitle: Midnight\ndate: 2026-01-01T01:00:00Z\n---\nx\n",
+    );
+    let out = dir.path().join("site");
+    let output = quire_at(dir.path(), &["build", "--out", out.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let titles: Vec<String> = manifest(&out)
+        .posts
+        .iter()
+        .map(|post| post.title.clone())
+        .collect();
+    assert_eq!(titles, ["Midnight", "Breakfast"]);
+    // The calendar date stays the one written.
+    let breakfast = page(&out, "posts/breakfast/index.html");
+    assert_eq!(
+        pick(&breakfast, ".post-meta time", Some("datetime"))[0],
+        "2026-01-01"
+    );
+
+    write(
+        "hugo.yaml",
+        "baseURL: https://example.org/\ntitle: Nowhere\ntimeZone: Mars/Olympus\n",
+    );
+    let output = quire_at(dir.path(), &["build", "--out", out.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("timeZone `Mars/Olympus` is not a time zone name"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -180,14 +180,19 @@ pub struct Timestamp {
     pub date: Date,
     /// Seconds since the Unix epoch, UTC. A date without a time means midnight UTC.
     pub unix_seconds: i64,
+    /// Whether the offset from UTC was written (`Z`, `+01:00`); without it
+    /// the build reads the moment in the site's `timeZone`, as Hugo does.
+    pub zoned: bool,
 }
 
 impl Timestamp {
-    /// The start of a UTC day.
+    /// The start of a day, its zone unwritten (midnight UTC until the
+    /// build applies the site's `timeZone`).
     pub fn start_of(date: Date) -> Self {
         Self {
             date,
             unix_seconds: date.days_since_epoch() * 86_400,
+            zoned: false,
         }
     }
 
@@ -278,6 +283,7 @@ impl FromStr for Timestamp {
         Ok(Self {
             date,
             unix_seconds: date.days_since_epoch() * 86_400 + seconds_of_day - offset_seconds,
+            zoned: !zone.is_empty(),
         })
     }
 }

@@ -174,7 +174,7 @@ pub(super) fn prepare(text: &str, is_html: bool, with_math: bool, html_kept: boo
     let mut marked: Vec<(Range<usize>, String)> = Vec::new();
     if with_math {
         let html_parts: Vec<Range<usize>> = if is_html {
-            vec![0..text.len()]
+            std::iter::once(0..text.len()).collect()
         } else {
             for span in math_spans(&text) {
                 math.push(prepared.convert(&text, &span.tex, span.display, span.offset));

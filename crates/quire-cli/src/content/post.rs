@@ -8,6 +8,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
+use jiff::tz::TimeZone;
 use quire_core::{
     date::{Date, Timestamp},
     front_matter::{self, FrontMatter},
@@ -111,6 +112,8 @@ pub(super) struct Posts<'a> {
     covers_without_alt: Vec<Problem>,
     /// What became of math, for the report.
     pub(super) math: MathCounts,
+    /// The site's `timeZone`, for dates written without an offset.
+    time_zone: Option<TimeZone>,
     /// Pages left out because another page, or one of Quire's own, has
     /// their address.
     pub(super) address_clashes: usize,
@@ -127,12 +130,26 @@ impl<'a> Posts<'a> {
         options: &'a LoadOptions,
         main_sections: Vec<String>,
     ) -> Self {
+        let mut problems = Vec::new();
+        let time_zone = settings
+            .time_zone
+            .as_deref()
+            .and_then(|name| match TimeZone::get(name) {
+                Ok(zone) => Some(zone),
+                Err(_) => {
+                    problems.push(Problem::new(format!(
+                        "the site's timeZone `{name}` is not a time zone name; write one such as `Europe/Paris` or `America/New_York`"
+                    )));
+                    None
+                }
+            });
         Self {
             root,
             site,
             settings,
             options,
             main_sections,
+            time_zone,
             addresses: HashMap::new(),
             pending: Vec::new(),
             loaded: Vec::new(),
@@ -142,7 +159,7 @@ impl<'a> Posts<'a> {
             addresses_by_ref: HashMap::new(),
             assets: Vec::new(),
             left_out: LeftOut::default(),
-            problems: Vec::new(),
+            problems,
             warnings: Vec::new(),
             shortcodes: Expansion::default(),
             raw_html_pages: 0,
@@ -172,7 +189,7 @@ impl<'a> Posts<'a> {
                 return;
             }
         };
-        let front = document.front_matter;
+        let front = in_time_zone(document.front_matter, self.time_zone.as_ref());
         if source.list_page {
             // A section's own `_index` file, not a nested folder's.
             if source.sections.len() <= 1 {
@@ -908,5 +925,39 @@ fn file_time(path: &Path) -> Timestamp {
     Timestamp {
         date: Date::from_days_since_epoch(seconds.div_euclid(86_400)),
         unix_seconds: seconds,
+        zoned: true,
     }
+}
+
+/// Front matter whose dates, where written without an offset, are read in
+/// the site's `timeZone` (Hugo's rule; UTC when the site sets none).
+fn in_time_zone(mut front: FrontMatter, zone: Option<&TimeZone>) -> FrontMatter {
+    let Some(zone) = zone else {
+        return front;
+    };
+    for stamp in [
+        &mut front.date,
+        &mut front.lastmod,
+        &mut front.publish_date,
+        &mut front.expiry_date,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if stamp.zoned {
+            continue;
+        }
+        // The seconds hold the clock as written, as if it were UTC.
+        let written = jiff::Timestamp::from_second(stamp.unix_seconds)
+            .map(|moment| TimeZone::UTC.to_datetime(moment));
+        // A clock time that a change to summer time skips is read an hour
+        // on, one it repeats as its first (RFC 5545's rule).
+        if let Ok(instant) =
+            written.and_then(|clock| zone.to_ambiguous_timestamp(clock).compatible())
+        {
+            stamp.unix_seconds = instant.as_second();
+            stamp.zoned = true;
+        }
+    }
+    front
 }
