@@ -8,7 +8,7 @@ use quire_core::{
     html::escape as esc,
     listing::{TermCount, posts_with_term, term_counts},
     manifest::PostSummary,
-    markdown::{PageContext, Prepared, render_body, render_for_feed},
+    markdown::{PageContext, render_body, render_for_feed},
     page_text,
     route::{self, Route},
 };
@@ -144,12 +144,13 @@ fn rss(
                 page_path: &page_path,
                 raw_html: site.raw_html,
             };
+            let prepared = prepared_of(post, data_files);
             if post.body_is_html() {
-                render_body(markdown, true, page, &Prepared::default())
+                render_body(markdown, true, page, &prepared)
                     .html
                     .into_string()
             } else {
-                render_for_feed(markdown, page, &prepared_of(post, data_files))
+                render_for_feed(markdown, page, &prepared)
                     .html
                     .into_string()
             }

@@ -951,8 +951,20 @@ fn an_html_page_with_pandocs_math_gets_mathml_without_asking() {
         "content/posts/exported.html",
         "---\ntitle: Exported\ndate: 2026-01-01\n---\n<p>Pandoc wrote <span class=\"math inline\">\\(a &lt; b\\)</span> and</p>\n<p><span class=\"math display\">\\[\\sum_i x_i\\]</span></p>\n<pre><code>\\(kept as code\\)</code></pre>\n",
     );
+    blog.file(
+        "quire.toml",
+        &format!("{CONFIG}\n[feed]\nfull_text = true\n"),
+    );
     let (output, out) = blog.build(&[]);
     assert!(output.status.success(), "{}", stderr(&output));
+    let in_feed = feed(&out, "index.xml").items()[0]
+        .description()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        in_feed.contains(r#"<math display="block">"#),
+        "the feed carries the math too: {in_feed}"
+    );
     let exported = page(&out, "posts/exported/index.html");
     assert_eq!(
         pick(&exported, ".post-content .math-inline > math", None),

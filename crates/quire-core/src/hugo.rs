@@ -785,6 +785,30 @@ mod tests {
     }
 
     #[test]
+    fn math_follows_the_passthrough_extension() {
+        assert_eq!(papermod().content().math, MathSettings::default());
+        let math = HugoConfig::new(json!({
+            "markup": { "goldmark": { "extensions": { "passthrough": {
+                "enable": true,
+                "delimiters": {
+                    "block": [["\\[", "\\]"], ["$$", "$$"]],
+                    "inline": [["\\(", "\\)"]],
+                },
+            } } } },
+        }))
+        .content()
+        .math;
+        assert!(math.everywhere);
+        assert_eq!(
+            math.delimiters
+                .iter()
+                .map(|mark| (mark.open.as_str(), mark.close.as_str(), mark.display))
+                .collect::<Vec<_>>(),
+            [("\\[", "\\]", true), ("\\(", "\\)", false)]
+        );
+    }
+
+    #[test]
     fn merging_is_deep() {
         let mut base = json!({ "params": { "a": 1, "b": 2 }, "title": "x" });
         merge(&mut base, json!({ "params": { "b": 3 }, "title": "y" }));
