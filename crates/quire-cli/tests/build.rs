@@ -980,3 +980,25 @@ fn an_html_page_with_pandocs_math_gets_mathml_without_asking() {
     );
     assert_eq!(pick(&exported, "pre code", None), ["\\(kept as code\\)"]);
 }
+
+/// Found by review: the `>` of a quote's lines became part of the TeX.
+#[test]
+fn math_inside_a_quote_keeps_out_the_quotes_marks() {
+    let blog = Blog::new();
+    blog.file("quire.toml", &format!("{CONFIG}raw_html = \"sanitize\"\n"))
+        .post(
+            "quoted.md",
+            "title: Quoted\ndate: 2026-01-01\nmath: true",
+            "> <div>\n> $$\n> a+b\n> $$\n> </div>\n\n> Sum \\\\[\n> \\gamma\n> \\\\]\n",
+        );
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let quoted = page(&out, "posts/quoted/index.html");
+    let formulas: Vec<String> = pick(&quoted, "blockquote .math-display > math", None);
+    assert_eq!(formulas, ["a+b", "γ"]);
+    assert!(
+        !stderr(&output).contains("could not be read"),
+        "{}",
+        stderr(&output)
+    );
+}

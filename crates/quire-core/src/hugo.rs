@@ -384,8 +384,13 @@ impl HugoConfig {
                     }),
                     _ => None,
                 })
-                // The renderer reads `$…$` and `$$…$$` itself.
-                .filter(|delimiter| !delimiter.open.starts_with('$'))
+                // The renderer reads `$…$` and `$$…$$` itself; an empty
+                // mark marks nothing.
+                .filter(|delimiter| {
+                    !(delimiter.open.starts_with('$')
+                        || delimiter.open.is_empty()
+                        || delimiter.close.is_empty())
+                })
                 .collect()
         };
         MathSettings {

@@ -23,6 +23,8 @@ use std::{ops::Range, sync::OnceLock};
 
 use math_core::{LatexToMathML, MathCoreConfig, MathDisplay};
 
+use crate::html::sanitize::{MATHML, decode_references, find_end_tag, sanitize};
+
 /// A formula as MathML, and what of it could not be drawn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Formula {
@@ -70,8 +72,15 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<Formula, String> {
                 .map_err(|_| error.error_message())
         })?;
     let (mathml, unknown_commands) = unknown_commands_escaped(&result.mathml);
+    let mathml = classes_for_styles(&open_and_closed(&mathml));
+    // The app keeps only what the allowlist names; what it would change
+    // (text the converter left unescaped, as `\operatorname{a<b}`) is not
+    // shown half-drawn but as the TeX it came from.
+    if sanitize(&mathml, &MATHML).as_str() != mathml {
+        return Err("the converter wrote something other than plain MathML".to_owned());
+    }
     Ok(Formula {
-        mathml: classes_for_styles(&open_and_closed(&mathml)),
+        mathml,
         unknown_commands,
     })
 }
@@ -122,9 +131,7 @@ pub fn formulas_in_html(html: &str) -> Vec<HtmlFormula> {
         if text_end == html.len() {
             break;
         }
-        let tag_end = html[text_end..]
-            .find('>')
-            .map_or(html.len(), |found| text_end + found + 1);
+        let tag_end = tag_end(html, text_end);
         let name: String = html[text_end + 1..tag_end]
             .chars()
             .take_while(char::is_ascii_alphanumeric)
@@ -132,11 +139,25 @@ pub fn formulas_in_html(html: &str) -> Vec<HtmlFormula> {
             .to_ascii_lowercase();
         at = tag_end;
         if NOT_MATH.contains(&name.as_str()) {
-            at = crate::html::sanitize::find_end_tag(&html[at..], &name)
-                .map_or(html.len(), |found| at + found);
+            at = find_end_tag(&html[at..], &name).map_or(html.len(), |found| at + found);
         }
     }
     formulas
+}
+
+/// Where the tag that starts at `start` ends (after its `>`), a `>` in a
+/// quoted attribute value not counting.
+fn tag_end(html: &str, start: usize) -> usize {
+    let mut quote = None;
+    for (at, c) in html[start..].char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(open), _) if c == open => quote = None,
+            (None, '>') => return start + at + 1,
+            _ => {}
+        }
+    }
+    html.len()
 }
 
 /// The formulas in one run of HTML text that starts at `offset`.
@@ -147,18 +168,19 @@ fn formulas_in_text(text: &str, offset: usize) -> Vec<HtmlFormula> {
         ("$$", "$$", true),
     ];
     let mut formulas = Vec::new();
+    let mut finder = MarkFinder::new(text, MARKS.iter().map(|mark| mark.0).collect());
     let mut at = 0;
-    while let Some((start, (open, close, display))) = MARKS
-        .iter()
-        .filter_map(|mark| Some((at + text[at..].find(mark.0)?, *mark)))
-        .min_by_key(|(start, _)| *start)
-    {
+    while let Some((start, which)) = finder.next(at) {
+        let (open, close, display) = MARKS[which];
         let inner = start + open.len();
+        at = inner;
         let Some(length) = text[inner..].find(close) else {
-            break;
+            // No later mark of this kind closes either.
+            finder.retire(which);
+            continue;
         };
         let end = inner + length + close.len();
-        let tex = crate::html::sanitize::decode_references(&text[inner..inner + length]);
+        let tex = decode_references(&text[inner..inner + length]);
         if !tex.trim().is_empty() {
             formulas.push(HtmlFormula {
                 range: offset + start..offset + end,
@@ -171,19 +193,72 @@ fn formulas_in_text(text: &str, offset: usize) -> Vec<HtmlFormula> {
     formulas
 }
 
-/// `<mspace/>` written `<mspace></mspace>`.
+/// Finds the earliest of several marks in a text from a place on, again
+/// and again as the place moves forward. Each mark is looked for once per
+/// place it is found at, so a long text with many marks takes linear time
+/// (looking for every mark at every step took quadratic time).
+pub struct MarkFinder<'a> {
+    text: &'a str,
+    marks: Vec<&'a str>,
+    /// Each mark's next place, once looked for: `Some(None)` when it does
+    /// not come again.
+    next: Vec<Option<Option<usize>>>,
+}
+
+impl<'a> MarkFinder<'a> {
+    /// A finder for `marks` (none empty) in `text`.
+    pub fn new(text: &'a str, marks: Vec<&'a str>) -> Self {
+        let next = vec![None; marks.len()];
+        Self { text, marks, next }
+    }
+
+    /// The earliest place at or after `at` where a mark starts, and the
+    /// mark's index; of marks found at one place, the first listed.
+    pub fn next(&mut self, at: usize) -> Option<(usize, usize)> {
+        for (index, mark) in self.marks.iter().enumerate() {
+            let stale = match self.next[index] {
+                None => true,
+                Some(Some(place)) => place < at,
+                Some(None) => false,
+            };
+            if stale {
+                let found = self.text.get(at..).and_then(|rest| rest.find(mark));
+                self.next[index] = Some(found.map(|place| at + place));
+            }
+        }
+        self.next
+            .iter()
+            .enumerate()
+            .filter_map(|(index, place)| Some(((*place)??, index)))
+            .min()
+    }
+
+    /// Stops looking for the mark at `index`.
+    pub fn retire(&mut self, index: usize) {
+        self.next[index] = Some(None);
+    }
+}
+
+/// `<mspace/>` written `<mspace></mspace>`; a `/>` in text is left alone.
 fn open_and_closed(mathml: &str) -> String {
     let mut out = String::with_capacity(mathml.len());
     let mut rest = mathml;
     while let Some(end) = rest.find("/>") {
-        let start = rest[..end].rfind('<').unwrap_or(0);
-        let name_end = rest[start + 1..end]
-            .find(|c: char| c.is_ascii_whitespace())
-            .map_or(end, |at| start + 1 + at);
+        let in_tag = rest[..end]
+            .rfind('<')
+            .filter(|start| !rest[*start..end].contains('>'));
         out.push_str(&rest[..end]);
-        out.push_str("></");
-        out.push_str(&rest[start + 1..name_end]);
-        out.push('>');
+        match in_tag {
+            Some(start) => {
+                let name_end = rest[start + 1..end]
+                    .find(|c: char| c.is_ascii_whitespace())
+                    .map_or(end, |at| start + 1 + at);
+                out.push_str("></");
+                out.push_str(&rest[start + 1..name_end]);
+                out.push('>');
+            }
+            None => out.push_str("/>"),
+        }
         rest = &rest[end + 2..];
     }
     out.push_str(rest);
@@ -384,6 +459,37 @@ mod tests {
                 ("\\(yes\\)", "yes", false),
             ]
         );
+    }
+
+    /// Found by review: `\operatorname` text is written unescaped, and a
+    /// `/>` in it made the build panic.
+    #[test]
+    fn an_operator_name_with_markup_characters_is_refused_not_a_panic() {
+        for tex in [
+            r"\operatorname{/>/>}",
+            r"\operatorname{a<b}",
+            r"\operatorname{a&b}",
+        ] {
+            assert!(to_mathml(tex, false).is_err(), "{tex}");
+        }
+    }
+
+    #[test]
+    fn a_closing_mark_in_a_quoted_attribute_does_not_end_the_tag() {
+        let html = r#"<a title="> \(x\)">\(y\)</a>"#;
+        let found: Vec<String> = formulas_in_html(html)
+            .into_iter()
+            .map(|formula| formula.tex)
+            .collect();
+        assert_eq!(found, ["y"]);
+    }
+
+    #[test]
+    fn many_unclosed_marks_are_found_in_linear_time() {
+        let text = "\\(a ".repeat(100_000) + "$$b$$";
+        let found = formulas_in_html(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].tex, "b");
     }
 
     /// Found by fuzzing: the converter wrote `<mtext>\\<</mtext>`.

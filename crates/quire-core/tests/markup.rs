@@ -319,8 +319,15 @@ fn a_formula_mark_is_placed_in_text_and_dropped_inside_a_tag() {
         math: vec![Some("<math><mi>x</mi></math>".into())],
     };
     let mark = quire_core::markdown::formula_mark(0);
-    let markdown = format!("Text {mark} and ![alt {mark}](a.png \"title {mark}\") and {mark}.\n");
-    let html = render_prepared(&markdown, POST, &prepared).html;
+    // The build writes marks into raw HTML, which this site keeps.
+    let markdown = format!(
+        "<p>Text {mark} and <img src=\"a.png\" alt=\"alt {mark}\" title=\"title {mark}\"> and {mark}.</p>\n"
+    );
+    let page = PageContext {
+        raw_html: RawHtml::Sanitize,
+        ..POST
+    };
+    let html = render_prepared(&markdown, page, &prepared).html;
     assert_eq!(
         html.matches(r#"<span class="math math-inline"><math><mi>x</mi></math></span>"#)
             .count(),
@@ -329,4 +336,53 @@ fn a_formula_mark_is_placed_in_text_and_dropped_inside_a_tag() {
     );
     assert!(!html.as_str().contains('\u{fdd0}'), "{html}");
     assert!(html.as_str().contains(r#"alt="alt ""#), "{html}");
+}
+
+#[test]
+fn a_heading_with_a_formula_names_it_by_its_tex() {
+    let prepared = Prepared {
+        code: Vec::new(),
+        math: vec![Some("<math><mi>x</mi></math>".into())],
+    };
+    let rendered = render_prepared("## Sum $x_i$ here\n", POST, &prepared);
+    assert_eq!(rendered.headings[0].text, "Sum x_i here");
+    assert_eq!(rendered.headings[0].id, "sum-x_i-here");
+}
+
+/// Found by review: a formula in an image's alt text was not counted, so
+/// every formula after it moved one place on.
+#[test]
+fn a_formula_in_alt_text_keeps_the_later_ones_in_place() {
+    let markdown = "![area $\\pi r^2$](c.png)\n\nNext: $x$ and $y$\n";
+    assert_eq!(math_spans(markdown).len(), 3);
+    let prepared = Prepared {
+        code: Vec::new(),
+        math: [
+            "<math><mi>π</mi></math>",
+            "<math><mi>x</mi></math>",
+            "<math><mi>y</mi></math>",
+        ]
+        .map(|mathml| Some(mathml.to_owned()))
+        .to_vec(),
+    };
+    let html = render_prepared(markdown, POST, &prepared).html;
+    assert!(html.as_str().contains(r#"alt="area \pi r^2""#), "{html}");
+    assert!(
+        html.as_str().contains(
+            r#"Next: <span class="math math-inline"><math><mi>x</mi></math></span> and <span class="math math-inline"><math><mi>y</mi></math></span>"#
+        ),
+        "{html}"
+    );
+}
+
+/// Found by review: a mark written as a character reference stood for a
+/// formula, or swallowed the words around it.
+#[test]
+fn a_formula_mark_written_by_the_author_is_no_mark() {
+    let prepared = Prepared {
+        code: Vec::new(),
+        math: vec![Some("<math><mi>x</mi></math>".into())],
+    };
+    let html = render_prepared("Keep &#xfdd0;0&#xfdd1; this.\n", POST, &prepared).html;
+    assert_eq!(html.as_str(), "<p>Keep 0 this.</p>\n");
 }

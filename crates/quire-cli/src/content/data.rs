@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use quire_core::{
     highlight,
     listing::sort_for_listing,
@@ -13,7 +13,7 @@ use quire_core::{
         FORMULA_MARK, FORMULA_MARK_END, HighlightedCode, Prepared, code_blocks, formula_mark,
         math_parser_options, math_spans,
     },
-    math::{self, formulas_in_html},
+    math::{self, HtmlFormula, formulas_in_html},
     search::{SearchIndex, SearchInput},
 };
 
@@ -173,8 +173,8 @@ pub(super) fn prepare(text: &str, is_html: bool, with_math: bool, html_kept: boo
     let mut math: Vec<Option<String>> = Vec::new();
     let mut marked: Vec<(Range<usize>, String)> = Vec::new();
     if with_math {
-        let html_parts: Vec<Range<usize>> = if is_html {
-            std::iter::once(0..text.len()).collect()
+        let html_parts: Vec<Vec<Range<usize>>> = if is_html {
+            vec![vec![0..text.len()]]
         } else {
             for span in math_spans(&text) {
                 math.push(prepared.convert(&text, &span.tex, span.display, span.offset));
@@ -185,9 +185,9 @@ pub(super) fn prepare(text: &str, is_html: bool, with_math: bool, html_kept: boo
                 Vec::new()
             }
         };
-        for part in html_parts {
-            for formula in formulas_in_html(&text[part.clone()]) {
-                let range = part.start + formula.range.start..part.start + formula.range.end;
+        for pieces in html_parts {
+            for formula in formulas_in_pieces(&text, &pieces) {
+                let range = formula.range;
                 if let Some(mathml) =
                     prepared.convert(&text, &formula.tex, formula.display, range.start)
                 {
@@ -217,12 +217,54 @@ pub(super) fn prepare(text: &str, is_html: bool, with_math: bool, html_kept: boo
     prepared
 }
 
-/// Where a Markdown body's raw HTML blocks are.
-fn html_blocks(markdown: &str) -> Vec<Range<usize>> {
-    Parser::new_ext(markdown, math_parser_options())
-        .into_offset_iter()
-        .filter(|(event, _)| matches!(event, Event::Start(Tag::HtmlBlock)))
-        .map(|(_, range)| range)
+/// A Markdown body's raw HTML blocks, each as the places of its lines'
+/// HTML: inside a quote or a list, each line's `>` or indent is not HTML
+/// and lies between them.
+fn html_blocks(markdown: &str) -> Vec<Vec<Range<usize>>> {
+    let mut blocks: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut in_block = false;
+    for (event, range) in Parser::new_ext(markdown, math_parser_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::HtmlBlock) => {
+                in_block = true;
+                blocks.push(Vec::new());
+            }
+            Event::End(TagEnd::HtmlBlock) => in_block = false,
+            Event::Html(_) if in_block => blocks.last_mut().into_iter().for_each(|lines| {
+                lines.push(range.clone());
+            }),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// The formulas in HTML made of `pieces` of `text`, each with its place in
+/// `text`: from its first mark to its last, the line starts between them
+/// included.
+fn formulas_in_pieces(text: &str, pieces: &[Range<usize>]) -> Vec<HtmlFormula> {
+    let joined: String = pieces.iter().map(|piece| &text[piece.clone()]).collect();
+    // Where each piece starts in `joined`.
+    let starts: Vec<usize> = pieces
+        .iter()
+        .scan(0, |at, piece| {
+            let start = *at;
+            *at += piece.len();
+            Some(start)
+        })
+        .collect();
+    let to_source = |at: usize, is_end: bool| {
+        let index = starts
+            .partition_point(|start| if is_end { *start < at } else { *start <= at })
+            .saturating_sub(1);
+        pieces[index].start + (at - starts[index])
+    };
+    formulas_in_html(&joined)
+        .into_iter()
+        .map(|formula| HtmlFormula {
+            range: to_source(formula.range.start, false)..to_source(formula.range.end, true),
+            ..formula
+        })
         .collect()
 }
 

@@ -10,7 +10,9 @@
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use quire_core::{hugo::MathDelimiter, markdown::parser_options, route::encode_path};
+use quire_core::{
+    hugo::MathDelimiter, markdown::parser_options, math::MarkFinder, route::encode_path,
+};
 
 /// What the rewrites need from the site. Links are written from the site
 /// root (`/2024/04/b/`); the Markdown renderer adds the site's sub-path.
@@ -200,22 +202,25 @@ fn math_marks(
     code: &[Range<usize>],
 ) -> Vec<(Range<usize>, String)> {
     let mut edits = Vec::new();
-    let mut at = 0;
     let is_code = |position: usize| code.iter().any(|range| range.contains(&position));
-    while let Some((start, delimiter)) = delimiters
-        .iter()
-        .filter_map(|delimiter| {
-            let found = markdown[at..].find(&delimiter.open)?;
-            Some((at + found, delimiter))
-        })
-        .min_by_key(|(start, _)| *start)
-    {
+    let mut finder = MarkFinder::new(
+        markdown,
+        delimiters
+            .iter()
+            .map(|delimiter| delimiter.open.as_str())
+            .collect(),
+    );
+    let mut at = 0;
+    while let Some((start, which)) = finder.next(at) {
+        let delimiter = &delimiters[which];
         let inner_start = start + delimiter.open.len();
         at = inner_start;
         if is_code(start) {
             continue;
         }
         let Some(length) = markdown[inner_start..].find(&delimiter.close) else {
+            // No later mark of this kind closes either.
+            finder.retire(which);
             continue;
         };
         let written = &markdown[inner_start..inner_start + length];
@@ -224,15 +229,17 @@ fn math_marks(
         } else {
             written.to_owned()
         };
-        let tex = tex.trim();
-        if tex.is_empty() || tex.contains('$') || (!delimiter.display && tex.contains("\n\n")) {
+        if tex.trim().is_empty() || tex.contains('$') || tex.contains("\n\n") {
             continue;
         }
         let end = inner_start + length + delimiter.close.len();
+        // The lines stay as they are: a formula inside a quote or a list
+        // keeps the `>` or indent that starts each of its lines.
         let formula = if delimiter.display {
-            format!("$$\n{tex}\n$$")
+            format!("$${tex}$$")
         } else {
-            format!("${tex}$")
+            // `$ x $` is not math: no space may follow or precede the marks.
+            format!("${}$", tex.trim())
         };
         edits.push((start..end, formula));
         at = end;
@@ -394,7 +401,13 @@ mod tests {
             "So \\\\(x\\_1 \\\\\\\\ y\\\\) and \\\\[\\sum\\\\]\n",
             &rules,
         );
-        assert_eq!(out, "So $x_1 \\\\ y$ and $$\n\\sum\n$$\n");
+        assert_eq!(out, "So $x_1 \\\\ y$ and $$\\sum$$\n");
+        // An inline formula may start and end on lines of its own.
+        let (out, _) = rewrite("a \\\\(\nx\n\\\\) b\n", &rules);
+        assert_eq!(out, "a $x$ b\n");
+        // Inside a quote, each line keeps its `>`.
+        let (out, _) = rewrite("> Sum \\\\[\n> \\gamma\n> \\\\]\n", &rules);
+        assert_eq!(out, "> Sum $$\n> \\gamma\n> $$\n");
     }
 
     #[test]

@@ -315,7 +315,7 @@ fn render_as(
                 dest_url, title, ..
             }) => {
                 depth -= 1;
-                let alt = take_image_alt(&mut events);
+                let alt = take_image_alt(&mut events, &mut math_index);
                 match resolve_url(&dest_url, base) {
                     Some(src) => out.push(Event::InlineHtml(
                         image_html(&src, &alt, &title).into_string().into(),
@@ -403,6 +403,13 @@ fn render_as(
                 };
                 table.cell += 1;
                 out.push(Event::InlineHtml(format!("<{element}{class}>").into()));
+            }
+            // Formula marks are the build's, written only into HTML: one an
+            // author wrote as a character reference is no mark.
+            Event::Text(text) if text.contains([FORMULA_MARK, FORMULA_MARK_END]) => {
+                out.push(Event::Text(
+                    text.replace([FORMULA_MARK, FORMULA_MARK_END], "").into(),
+                ));
             }
             other => out.push(other),
         }
@@ -575,7 +582,11 @@ fn collect_headings(events: &[Event<'_>], ids: &mut HashMap<String, usize>) -> V
                     String::new(),
                 ));
             }
-            Event::Text(text) | Event::Code(text) => {
+            // A formula counts as its TeX, as in Hugo's heading ids.
+            Event::Text(text)
+            | Event::Code(text)
+            | Event::InlineMath(text)
+            | Event::DisplayMath(text) => {
                 if let Some((_, _, heading_text)) = current.as_mut() {
                     heading_text.push_str(text);
                 }
@@ -704,7 +715,13 @@ impl Footnotes {
     }
 }
 
-fn take_image_alt<'a>(events: &mut impl Iterator<Item = Event<'a>>) -> String {
+/// An image's alt text, taken from the events up to its end. A formula in
+/// it counts as its TeX, and is counted in `math_index`, so the formulas
+/// after it keep their numbers.
+fn take_image_alt<'a>(
+    events: &mut impl Iterator<Item = Event<'a>>,
+    math_index: &mut usize,
+) -> String {
     let mut alt = String::new();
     let mut depth = 0;
     for inner in events.by_ref() {
@@ -713,6 +730,10 @@ fn take_image_alt<'a>(events: &mut impl Iterator<Item = Event<'a>>) -> String {
             Event::End(TagEnd::Image) if depth == 0 => break,
             Event::End(TagEnd::Image) => depth -= 1,
             Event::Text(text) | Event::Code(text) => alt.push_str(&text),
+            Event::InlineMath(tex) | Event::DisplayMath(tex) => {
+                *math_index += 1;
+                alt.push_str(&tex);
+            }
             _ => {}
         }
     }
