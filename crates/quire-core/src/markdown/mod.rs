@@ -465,7 +465,7 @@ fn place_formulas(html: SafeHtml, prepared: &Prepared) -> SafeHtml {
             .filter(|_| !in_tag);
         if let Some(mathml) = mathml {
             let display = mathml.starts_with(r#"<math display="block""#);
-            out.push_str(formula_html("", display, Some(mathml)).as_str());
+            out.push_str(mathml_html(display, mathml).as_str());
         }
         rest = &after[length + FORMULA_MARK_END.len_utf8()..];
     }
@@ -473,28 +473,34 @@ fn place_formulas(html: SafeHtml, prepared: &Prepared) -> SafeHtml {
     SafeHtml::from_renderer(out)
 }
 
-/// A formula: the build's MathML through the [`MATHML`] allowlist, or,
-/// where the build could not read the TeX, the TeX as written.
+/// A formula: the build's MathML, or, where the build could not read the
+/// TeX, the TeX as written.
 fn formula_html(tex: &str, display: bool, mathml: Option<&str>) -> SafeHtml {
-    let (class, marks) = if display {
-        ("math math-display", "$$")
-    } else {
-        ("math math-inline", "$")
-    };
     match mathml {
-        Some(mathml) => html!(
-            r#"<span class="{}">{}</span>"#,
-            class,
-            sanitize(mathml, &MATHML)
+        Some(mathml) => mathml_html(display, mathml),
+        None if display => html!(
+            r#"<span class="math math-display math-tex">$${}$$</span>"#,
+            tex
         ),
         None => html!(
-            r#"<span class="{} math-tex">{}{}{}</span>"#,
-            class,
-            marks,
-            tex,
-            marks
+            r#"<span class="math math-inline math-tex">${}$</span>"#,
+            tex
         ),
     }
+}
+
+/// The build's MathML for a formula, through the [`MATHML`] allowlist.
+fn mathml_html(display: bool, mathml: &str) -> SafeHtml {
+    let class = if display {
+        "math math-display"
+    } else {
+        "math math-inline"
+    };
+    html!(
+        r#"<span class="{}">{}</span>"#,
+        class,
+        sanitize(mathml, &MATHML)
+    )
 }
 
 /// An alert's class and title.
