@@ -31,7 +31,7 @@ use crate::{
     behaviour::{
         copy::CopyOnClick,
         embeds::PlayEmbedsOnClick,
-        prefetch::PrefetchOnIntent,
+        prefetch::Prefetch,
         route_changes::RouteChanges,
         search_shortcut::SearchShortcut,
         takeover::{PrerenderedPage, TakeOver},
@@ -72,7 +72,7 @@ pub fn App() -> impl IntoView {
         <Router base=router_base>
           <ProvideCurrentRoute/>
           <TakeOver prerendered shown/>
-          <PrefetchOnIntent/>
+          <Prefetch/>
           <CopyOnClick/>
           <PlayEmbedsOnClick/>
           <RouteChanges/>

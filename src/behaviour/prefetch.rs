@@ -1,50 +1,50 @@
 //! Loading a post before the reader clicks it.
 
 use leptos::{ev, prelude::*};
-use quire_core::{markup, route::Route};
-use wasm_bindgen::JsCast;
+use leptos_router::hooks::use_location;
+use quire_core::{
+    manifest::{Manifest, PostSummary},
+    markup,
+    route::Route,
+};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlAnchorElement;
 
 use crate::{
     address::route_at,
     behaviour::layout::{PreparedPost, lay_out_ahead},
     data::{Load, Store},
-    schedule::when_idle,
+    schedule::{next_frame, when_idle},
 };
 
-/// Starts loading a post's body as soon as the reader shows intent to open
-/// it: pointing at, focusing or touching any link to it, in a list, the
-/// archive, a post's neighbours, or the pre-rendered page. One listener on
-/// the document serves every link, present and future. Once the body is
-/// here and the browser is idle, the post's text is laid out ahead.
+/// The most posts fetched, unasked, for the links on one page's screen.
+const ON_SCREEN_POSTS: usize = 2;
+
+/// The most words fetched, unasked, for one page's screen: about 9 KB
+/// compressed, which is what a reader who never clicks pays.
+const ON_SCREEN_WORDS: usize = 4_000;
+
+/// Starts loading a post's body before the reader opens it: as soon as
+/// they show intent (pointing at, focusing or touching any link to it), and,
+/// when the browser is idle, for the first links to posts on screen, within
+/// a small budget per page and not at all when the reader's browser asks to
+/// save data. One listener on the document serves every link, present and
+/// future. Once the body of a post is here and the browser is idle, its
+/// text is laid out ahead.
 #[component]
-pub fn PrefetchOnIntent() -> impl IntoView {
+pub fn Prefetch() -> impl IntoView {
     let store = Store::get();
     let prepared = PreparedPost::provide();
     let arriving = RwSignal::new(None::<String>);
-    let prefetch = move |target: Option<web_sys::EventTarget>| {
-        let Some(link) = target
+    let on_intent = move |target: Option<web_sys::EventTarget>| {
+        let link = target
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
             .and_then(|element| element.closest("a[href]").ok().flatten())
-            .and_then(|link| link.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        else {
-            return;
-        };
-        if link.origin() != window().location().origin().unwrap_or_default() {
-            return;
-        }
-        let Route::Content { path } = route_at(
-            &store.root(),
-            &link.pathname(),
-            &store.list_names_untracked(),
-        ) else {
-            return;
-        };
-        if let Load::Ready(manifest) = store.manifest_untracked()
-            && let Some(post) = manifest.find_post(&path)
-            // A body that failed is fetched again: pointing at it once more is asking.
-            && !matches!(store.body_untracked(&post.slug), Some(Load::Ready(_) | Load::Loading))
+            .and_then(|link| link.dyn_into::<HtmlAnchorElement>().ok());
+        if let (Some(link), Load::Ready(manifest)) = (link, store.manifest_untracked())
+            && let Some(post) = linked_post(&store, &manifest, &link)
+            && start_loading(&store, post)
         {
-            store.load_body(post);
             arriving.set(Some(post.path.clone()));
         }
     };
@@ -75,10 +75,126 @@ pub fn PrefetchOnIntent() -> impl IntoView {
             _ => arriving.set(None),
         }
     });
+
+    // What this page's screen has spent: its path, posts and words.
+    let spent = StoredValue::new((String::new(), 0_usize, 0_usize));
+    let on_screen = move || {
+        if saves_data() {
+            return;
+        }
+        let Load::Ready(manifest) = store.manifest_untracked() else {
+            return;
+        };
+        let page = window().location().pathname().unwrap_or_default();
+        spent.update_value(|(path, posts, words)| {
+            if *path != page {
+                *path = page;
+                (*posts, *words) = (0, 0);
+            }
+            for link in links_on_screen() {
+                let Some(post) = linked_post(&store, &manifest, &link) else {
+                    continue;
+                };
+                if *posts >= ON_SCREEN_POSTS {
+                    break;
+                }
+                if *words + post.word_count > ON_SCREEN_WORDS {
+                    continue;
+                }
+                if start_loading(&store, post) {
+                    *posts += 1;
+                    *words += post.word_count;
+                    // The first one, nearest the top, is the one laid out ahead.
+                    if *posts == 1 {
+                        arriving.set(Some(post.path.clone()));
+                    }
+                }
+            }
+        });
+    };
+    // Each page shown (the pre-rendered one, once the app has the manifest),
+    // after its first frame, when the browser is idle.
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        if matches!(store.manifest(), Load::Ready(_)) {
+            next_frame(move || when_idle(on_screen));
+        }
+    });
     let handles = [
-        window_event_listener(ev::mouseover, move |event| prefetch(event.target())),
-        window_event_listener(ev::focusin, move |event| prefetch(event.target())),
-        window_event_listener(ev::touchstart, move |event| prefetch(event.target())),
+        window_event_listener(ev::mouseover, move |event| on_intent(event.target())),
+        window_event_listener(ev::focusin, move |event| on_intent(event.target())),
+        window_event_listener(ev::touchstart, move |event| on_intent(event.target())),
+        window_event_listener(ev::scrollend, move |_| when_idle(on_screen)),
     ];
     on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
+}
+
+/// The post `link` leads to, if it leads to one of this site's posts.
+fn linked_post<'m>(
+    store: &Store,
+    manifest: &'m Manifest,
+    link: &HtmlAnchorElement,
+) -> Option<&'m PostSummary> {
+    if link.origin() != window().location().origin().unwrap_or_default() {
+        return None;
+    }
+    let Route::Content { path } = route_at(
+        &store.root(),
+        &link.pathname(),
+        &store.list_names_untracked(),
+    ) else {
+        return None;
+    };
+    manifest.find_post(&path)
+}
+
+/// Starts loading `post`'s body unless it is here or on its way; says
+/// whether it started. A body that failed is fetched again: pointing at it
+/// once more is asking.
+fn start_loading(store: &Store, post: &PostSummary) -> bool {
+    if matches!(
+        store.body_untracked(&post.slug),
+        Some(Load::Ready(_) | Load::Loading)
+    ) {
+        return false;
+    }
+    store.load_body(post);
+    true
+}
+
+/// The links in the page's main content that are on screen, top first.
+fn links_on_screen() -> Vec<HtmlAnchorElement> {
+    let Ok(links) = document().query_selector_all("main a[href]") else {
+        return Vec::new();
+    };
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|height| height.as_f64())
+        .unwrap_or_default();
+    (0..links.length())
+        .filter_map(|at| links.item(at)?.dyn_into::<HtmlAnchorElement>().ok())
+        .filter(|link| {
+            let rect = link.get_bounding_client_rect();
+            // A hidden link (the app's, before it is shown) has no size.
+            rect.width() > 0.0 && rect.bottom() > 0.0 && rect.top() < height
+        })
+        .collect()
+}
+
+/// Whether the reader's browser asks to save data (Save-Data, or a 2G
+/// connection), read from `navigator.connection` where there is one.
+fn saves_data() -> bool {
+    let Ok(connection) = js_sys::Reflect::get(&window().navigator(), &"connection".into()) else {
+        return false;
+    };
+    if connection.is_undefined() || connection.is_null() {
+        return false;
+    }
+    let read = |key: &str| js_sys::Reflect::get(&connection, &JsValue::from_str(key)).ok();
+    read("saveData").and_then(|value| value.as_bool()) == Some(true)
+        || read("effectiveType")
+            .and_then(|value| value.as_string())
+            .is_some_and(|kind| kind.ends_with("2g"))
 }

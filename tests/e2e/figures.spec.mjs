@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect } from "@playwright/test";
-import { POSTS, at, open, test, bodyFile } from "./fixtures.mjs";
+import { POSTS, askToSaveData, at, open, test, bodyFile } from "./fixtures.mjs";
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(installTiming);
@@ -86,7 +86,7 @@ async function clickToRendered(page, post, { prefetch }) {
     await link.hover();
     await expect.poll(fetched).toBe(true);
     // A reader's click comes a moment after the pointer arrives; the app
-    // uses that moment to lay the post out ahead (components/prefetch.rs).
+    // uses that moment to lay the post out ahead (behaviour/prefetch.rs).
     // The pause is a reader's, not a wait for the app: if the app were not
     // ready by then, the figure would show it.
     await page.waitForTimeout(200);
@@ -137,6 +137,9 @@ for (const emulated of [false, true]) {
     };
     for (const prefetch of [true, false]) {
       const [first, later] = [samples(), samples()];
+      // Unasked, the app fetches the first posts on screen; a reader whose
+      // browser saves data gets none, which is what a cold click needs.
+      if (!prefetch) await askToSaveData(page);
       // Each round opens the home page afresh. Its first click hands the
       // pre-rendered page over to the app; the clicks after it are the app's
       // steady state: back to the list, open the next post not seen before.

@@ -81,6 +81,17 @@ export async function open(page, path) {
   await appReady(page);
 }
 
+/**
+ * Has the page's browser ask to save data (`navigator.connection.saveData`),
+ * as a reader on a metered plan does: the app then fetches nothing the
+ * reader did not ask for.
+ */
+export async function askToSaveData(page) {
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "connection", { configurable: true, get: () => ({ saveData: true, effectiveType: "4g" }) });
+  });
+}
+
 /** Waits until the app runs on the page loaded last (after a reload or a redirect). */
 export async function appReady(page) {
   await expect(page.locator("html")).toHaveAttribute("data-quire", "ready");

@@ -41,7 +41,7 @@ test("every route's HTML, fetched without a browser, has its content and meta ta
       expect(metaContent(html, "property", "og:image")[0]).toBe(`${SITE_URL}posts/${route.post.slug}/cover.svg`);
       expect(metaContent(html, "name", "twitter:card")).toEqual(["summary_large_image"]);
       expect(jsonLd[0]).toMatchObject({ "@type": "BlogPosting", headline: route.post.title, datePublished: route.post.date, url });
-      expect(main).toContain('<div class="post-content">');
+      expect(main).toContain('<div class="post-content" data-lazy-layout>');
       expect(main.match(/<p>/g)?.length ?? 0, route.path).toBeGreaterThan(3);
     }
     if (route.path !== "/") {

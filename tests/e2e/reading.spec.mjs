@@ -1,6 +1,6 @@
 // A reader opens the blog, reads the list, opens posts and moves around.
 import { expect } from "@playwright/test";
-import { PER_PAGE, POSTS, SITE_TITLE, appReady, at, expectNoReload, markWindow, open, test, bodyFile } from "./fixtures.mjs";
+import { PER_PAGE, POSTS, SITE_TITLE, appReady, askToSaveData, at, expectNoReload, markWindow, open, test, bodyFile } from "./fixtures.mjs";
 
 test("the home list shows every card field of the newest posts", async ({ page }) => {
   await open(page, "/");
@@ -174,6 +174,82 @@ test("hovering a card fetches its post before the click", async ({ page }) => {
   const fetched = page.waitForRequest((request) => request.url().includes(bodyFile(post)));
   await page.getByRole("link", { name: post.title }).hover();
   await fetched;
+});
+
+/** The posts whose body files `page` has asked for so far. */
+function bodyRequests(page) {
+  const slugs = [];
+  page.on("request", (request) => {
+    const post = POSTS.find((post) => request.url().includes(bodyFile(post)) && request.url().endsWith(".md"));
+    if (post) slugs.push(post.slug);
+  });
+  return slugs;
+}
+
+/** Resolves once the browser has been idle twice: idle work queued before it has run. */
+async function idleTwice(page) {
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestIdleCallback(done))));
+}
+
+test("the first posts on screen are fetched while the reader reads, within a budget", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const fetched = bodyRequests(page);
+  await open(page, "/");
+  await expect.poll(() => fetched.length).toBeGreaterThan(0);
+  await idleTwice(page);
+  // Two posts at most, and only posts whose card the reader can see.
+  expect(fetched.length).toBeLessThanOrEqual(2);
+  for (const slug of fetched) {
+    const title = POSTS.find((post) => post.slug === slug).title;
+    const box = await page.getByRole("link", { name: title }).boundingBox();
+    expect(box.y, `${title} was on screen`).toBeLessThan(844);
+  }
+  // Scrolling further spends nothing more on this page.
+  await page.mouse.wheel(0, 2000);
+  await idleTwice(page);
+  expect(fetched.length).toBeLessThanOrEqual(2);
+  // A tap on the first card shows the post from what was fetched.
+  const first = POSTS.find((post) => post.slug === fetched[0]);
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.getByRole("link", { name: first.title }).click();
+  await expect(page.locator(".post-content h2").first()).toBeVisible();
+  expect(fetched.filter((slug) => slug === first.slug)).toHaveLength(1);
+});
+
+test("a reader whose browser saves data gets nothing fetched before a click", async ({ page }) => {
+  await askToSaveData(page);
+  const fetched = bodyRequests(page);
+  await open(page, "/");
+  await idleTwice(page);
+  await page.mouse.wheel(0, 600);
+  await idleTwice(page);
+  expect(fetched).toEqual([]);
+  // Pointing at a card is asking: that still fetches its post.
+  const wanted = page.waitForRequest((request) => request.url().includes(bodyFile(POSTS[1])));
+  await page.getByRole("link", { name: POSTS[1].title }).hover();
+  await wanted;
+});
+
+test("a pre-rendered post paints its first screen, then lays out the rest", async ({ page }) => {
+  const post = POSTS[0];
+  const served = await (await page.request.get(at(`/posts/${post.slug}/`))).text();
+  expect(served).toContain('<div class="post-content" data-lazy-layout>');
+  await open(page, `/posts/${post.slug}/`);
+  await expect(page.locator(".post-content")).not.toHaveAttribute("data-lazy-layout");
+  await expect(page.locator("html")).not.toHaveAttribute("data-full-layout");
+});
+
+test("a link to a heading of a pre-rendered post lands on the heading", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  const post = POSTS[0];
+  await page.goto(at(`/posts/${post.slug}/#wrapping-up`));
+  await appReady(page);
+  await idleTwice(page);
+  const heading = page.locator("#wrapping-up");
+  // The page scrolls there smoothly; it ends with the heading at the top.
+  const top = async () => Math.round((await heading.boundingBox()).y);
+  await expect.poll(top).toBeLessThan(120);
+  expect(await top()).toBeGreaterThanOrEqual(0);
 });
 
 test("unknown addresses show the not-found view", async ({ page }) => {

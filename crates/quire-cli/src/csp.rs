@@ -149,12 +149,21 @@ mod tests {
         );
     }
 
-    /// The nginx snippet cannot read the build, so it names the page
-    /// script's hash itself: it must be the hash of index.html's script.
+    /// The nginx snippet cannot read the build, so it names the hashes of
+    /// the page's script and stylesheet itself: they must be those of
+    /// index.html's script and of the stylesheet Trunk writes into it
+    /// (`rel="inline"`: its text, as it is).
     #[test]
-    fn nginx_snippet_allows_the_page_script_of_index_html() {
+    fn nginx_snippet_allows_the_page_script_and_stylesheet_of_index_html() {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../");
-        let shell = std::fs::read_to_string(format!("{root}index.html")).unwrap();
+        let source = std::fs::read_to_string(format!("{root}index.html")).unwrap();
+        let stylesheet = std::fs::read_to_string(format!("{root}style/main.css")).unwrap();
+        let inline_link = r#"<link data-trunk rel="inline" href="style/main.css">"#;
+        assert!(
+            source.contains(inline_link),
+            "index.html inlines style/main.css"
+        );
+        let shell = source.replace(inline_link, &format!("<style>{stylesheet}</style>"));
         let snippet = std::fs::read_to_string(format!("{root}deploy/nginx.conf")).unwrap();
         let policy = ContentSecurityPolicy::for_shell(&shell);
         assert_eq!(policy.scripts.len(), 1, "index.html has one inline script");

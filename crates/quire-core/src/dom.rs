@@ -18,8 +18,8 @@ pub const DATA_TAKEOVER: &str = "data-takeover";
 /// On `<html>`: `ready` once the app runs and has the site's data.
 pub const DATA_APP_STATE: &str = "data-quire";
 
-/// On a post's text the app drew: only the blocks near the viewport are
-/// laid out until the attribute goes (the stylesheet reads it).
+/// On a post's text, pre-rendered or drawn by the app: only the blocks near
+/// the viewport are laid out until the attribute goes (the stylesheet reads it).
 pub const DATA_LAZY_LAYOUT: &str = "data-lazy-layout";
 
 /// On `<html>` while a back or forward step restores a scroll position:
