@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quire_core::{
-    listing::{RELATED_POSTS, neighbours, related, series_of},
+    listing::{RELATED_POSTS, Relations, series_of},
     manifest::{Manifest, PostSummary, Site},
     markdown::Rendered,
     markup,
@@ -50,12 +50,13 @@ pub fn PostView(
     let site = &manifest.site;
     let header =
         markup::post_header(&root, site, &post, &series_of(&manifest.posts, &post)).into_string();
+    let relations = Relations::new(&manifest.posts);
     let footer = markup::post_footer(
         &root,
         site,
         &post,
-        &related(&manifest.posts, &post, RELATED_POSTS),
-        neighbours(&manifest.posts, &post.slug),
+        &relations.related(&post, RELATED_POSTS),
+        relations.neighbours(&post.slug),
     )
     .into_string();
     view! {

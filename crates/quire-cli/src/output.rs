@@ -7,6 +7,7 @@ use std::{
 };
 
 use quire_core::{manifest::manifest_path, problem::Problem};
+use rayon::prelude::*;
 
 use crate::content::LoadedSite;
 
@@ -40,9 +41,11 @@ pub(crate) fn write_site(
         &fresh.join(manifest_path(&site.manifest.version)),
         manifest_json.as_bytes(),
     )?;
-    for file in &site.data_files {
-        write_file(&fresh.join(&file.path), file.text.as_bytes())?;
-    }
+    // Files are written on every core: at thousands of posts, writing is
+    // much of a build's time.
+    site.data_files
+        .par_iter()
+        .try_for_each(|file| write_file(&fresh.join(&file.path), file.text.as_bytes()))?;
     let targets: Vec<&str> = site
         .assets
         .iter()
@@ -63,9 +66,9 @@ pub(crate) fn write_site(
     }
     fs::rename(fresh.join(DATA_DIR), &data)?;
     // Pages go in after the data they name, so none points at a missing manifest.
-    for (path, text) in pages {
-        write_if_changed(&out.join(path), text.as_bytes())?;
-    }
+    pages
+        .par_iter()
+        .try_for_each(|(path, text)| write_if_changed(&out.join(path), text.as_bytes()))?;
     let current: HashSet<&str> = targets.into_iter().collect();
     for gone in previous_files
         .lines()

@@ -10,7 +10,7 @@ use quire_core::{
     dom, html,
     html::SafeHtml,
     listing::{
-        RELATED_POSTS, archive, neighbours, paginate, posts_with_term, related, series_of,
+        RELATED_POSTS, Relations, TermCount, archive, paginate, posts_by_term, series_of,
         term_counts,
     },
     manifest::{Manifest, PostSummary},
@@ -19,6 +19,7 @@ use quire_core::{
     page_text::{self, PageText},
     route::{self, Route},
 };
+use rayon::prelude::*;
 
 use crate::head::{Head, PageKind};
 
@@ -61,6 +62,13 @@ pub(crate) struct Pages<'a> {
     root: &'a str,
     /// The data files (post bodies, highlighted code) by path.
     data_files: HashMap<&'a str, &'a str>,
+    /// Every page's entry by its address, for thousands of post routes.
+    by_path: HashMap<&'a str, &'a PostSummary>,
+    /// The posts' related posts and neighbours, worked out once.
+    relations: Relations<'a>,
+    /// Each term's posts, by taxonomy and term slug, gathered once: a
+    /// site of thousands of posts has thousands of term pages.
+    by_term: HashMap<(String, String), (TermCount, Vec<&'a PostSummary>)>,
 }
 
 impl<'a> Pages<'a> {
@@ -70,17 +78,30 @@ impl<'a> Pages<'a> {
         root: &'a str,
         data_files: HashMap<&'a str, &'a str>,
     ) -> Self {
+        let by_term = manifest
+            .site
+            .taxonomies
+            .iter()
+            .flat_map(|taxonomy| posts_by_term(&manifest.posts, taxonomy))
+            .map(|(term, posts)| ((term.taxonomy.clone(), term.slug.clone()), (term, posts)))
+            .collect();
         Self {
             manifest,
             root,
             data_files,
+            by_path: manifest
+                .every_page()
+                .map(|page| (page.path.as_str(), page))
+                .collect(),
+            relations: Relations::new(&manifest.posts),
+            by_term,
         }
     }
 
     /// A page for every route of the site, in a stable order.
     pub(crate) fn all(&self) -> Vec<Page> {
         route::every_route(self.manifest)
-            .iter()
+            .par_iter()
             .filter_map(|route| self.page(route))
             .collect()
     }
@@ -99,8 +120,9 @@ impl<'a> Pages<'a> {
             Route::Archives => Some(self.archives()),
             Route::Search => Some(self.search()),
             Route::Content { path } => self
-                .manifest
-                .find_post(path)
+                .by_path
+                .get(path.as_str())
+                .copied()
                 .filter(|post| Route::of_layout(post).is_none())
                 .map(|post| self.post(post)),
         }
@@ -186,8 +208,8 @@ impl<'a> Pages<'a> {
                 self.root,
                 site,
                 post,
-                &related(&self.manifest.posts, post, RELATED_POSTS),
-                neighbours(&self.manifest.posts, &post.slug),
+                &self.relations.related(post, RELATED_POSTS),
+                self.relations.neighbours(&post.slug),
             ),
         );
         let text = PageText {
@@ -215,13 +237,13 @@ impl<'a> Pages<'a> {
     /// A term's page; `None` for a term no post carries or a page past the end.
     pub(crate) fn term(&self, taxonomy: &str, slug: &str, number: usize) -> Option<Page> {
         let site = &self.manifest.site;
-        let (term, posts) = posts_with_term(&self.manifest.posts, taxonomy, slug)?;
-        let listed = paginate(&posts, site.posts_per_page, number)?;
+        let (term, posts) = self.by_term.get(&(taxonomy.to_owned(), slug.to_owned()))?;
+        let listed = paginate(posts, site.posts_per_page, number)?;
         let heading = page_text::term_heading(taxonomy, &term.name, number);
         let main = view(markup::term_page(
             self.root,
             site,
-            &term,
+            term,
             number,
             listed.total,
             listed.items,

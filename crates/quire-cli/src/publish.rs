@@ -11,6 +11,7 @@ use quire_core::{
     problem::Problem,
     route::{self, Route},
 };
+use rayon::prelude::*;
 
 use crate::{
     csp::{self, ContentSecurityPolicy},
@@ -84,15 +85,17 @@ pub(crate) fn site_files(
         )
     };
 
-    let mut files = Vec::new();
+    let every_page: Vec<Page> = pages.all().into_iter().chain([pages.not_found()]).collect();
     // Every page's path as a host decodes it.
-    let mut routes = HashSet::new();
-    for page in pages.all().into_iter().chain([pages.not_found()]) {
-        if let Some(route) = &page.head.route {
-            routes.insert(route::decode_path(&route.path()));
-        }
-        files.push((page.file(), document(&page)));
-    }
+    let routes: HashSet<String> = every_page
+        .iter()
+        .filter_map(|page| page.head.route.as_ref())
+        .map(|route| route::decode_path(&route.path()))
+        .collect();
+    let mut files: Vec<(String, String)> = every_page
+        .par_iter()
+        .map(|page| (page.file(), document(page)))
+        .collect();
 
     let mut redirects = Vec::new();
     let mut problems = Vec::new();

@@ -1,5 +1,7 @@
 //! Lists of posts: order, pages, tags, archives and neighbours.
 
+use std::collections::HashMap;
+
 use crate::{manifest::PostSummary, slug::term_slug};
 
 /// Puts posts in list order: pinned posts (weight above 0) first, lightest
@@ -62,27 +64,45 @@ pub struct TermCount {
 /// name. Terms that differ only in case or punctuation ("Web RTC",
 /// "web-rtc") are one term.
 pub fn term_counts(posts: &[PostSummary], taxonomy: &str) -> Vec<TermCount> {
-    let mut counts: Vec<TermCount> = Vec::new();
-    for (name, slug) in posts
-        .iter()
-        .flat_map(|post| unique_term_slugs(post, taxonomy))
-    {
-        match counts.iter_mut().find(|known| known.slug == slug) {
-            Some(known) => known.count += 1,
-            None => counts.push(TermCount {
-                taxonomy: taxonomy.to_owned(),
-                name: name.to_owned(),
-                slug,
-                count: 1,
-            }),
-        }
-    }
+    let mut counts: Vec<TermCount> = posts_by_term(posts, taxonomy)
+        .into_iter()
+        .map(|(term, _)| term)
+        .collect();
     counts.sort_by(|a, b| {
         b.count
             .cmp(&a.count)
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
     });
     counts
+}
+
+/// Every term of a taxonomy with the posts carrying it, in list order, in
+/// one pass over the posts; terms in the order first met. A term is named
+/// as the first post carrying it writes it.
+pub fn posts_by_term<'a>(
+    posts: &'a [PostSummary],
+    taxonomy: &str,
+) -> Vec<(TermCount, Vec<&'a PostSummary>)> {
+    let mut terms: Vec<(TermCount, Vec<&PostSummary>)> = Vec::new();
+    let mut place: HashMap<String, usize> = HashMap::new();
+    for post in posts {
+        for (name, slug) in unique_term_slugs(post, taxonomy) {
+            let at = *place.entry(slug.clone()).or_insert_with(|| {
+                let term = TermCount {
+                    taxonomy: taxonomy.to_owned(),
+                    name: name.to_owned(),
+                    slug,
+                    count: 0,
+                };
+                terms.push((term, Vec::new()));
+                terms.len() - 1
+            });
+            let (term, carrying) = &mut terms[at];
+            term.count += 1;
+            carrying.push(post);
+        }
+    }
+    terms
 }
 
 /// A post's terms of a taxonomy with their URL forms, each once.
@@ -104,29 +124,9 @@ pub fn posts_with_term<'a>(
     taxonomy: &str,
     slug: &str,
 ) -> Option<(TermCount, Vec<&'a PostSummary>)> {
-    let mut name = None;
-    let carrying: Vec<&PostSummary> = posts
-        .iter()
-        .filter(|post| {
-            let found = post
-                .terms_of(taxonomy)
-                .iter()
-                .find(|term| term_slug(term) == slug);
-            if name.is_none() {
-                name = found.cloned();
-            }
-            found.is_some()
-        })
-        .collect();
-    name.map(|name| {
-        let term = TermCount {
-            taxonomy: taxonomy.to_owned(),
-            name,
-            slug: slug.to_owned(),
-            count: carrying.len(),
-        };
-        (term, carrying)
-    })
+    posts_by_term(posts, taxonomy)
+        .into_iter()
+        .find(|(term, _)| term.slug == slug)
 }
 
 /// A series a post is part of: its term and its posts, oldest first.
@@ -226,45 +226,94 @@ pub fn archive(posts: &[PostSummary]) -> Vec<ArchiveYear<'_>> {
 /// How many related posts a post names.
 pub const RELATED_POSTS: usize = 3;
 
-/// Up to `limit` other posts sharing the most tags with `post`, newest first
-/// among equals; posts sharing none are not related.
-pub fn related<'a>(
+/// What relating posts to each other needs of every post, worked out once:
+/// their tags' URL forms and their order by date. The build keeps one for
+/// the whole site, so that a post's page does not slug every post's tags
+/// or sort every post again; the app makes one for the post it shows.
+pub struct Relations<'a> {
+    /// The posts, in list order.
     posts: &'a [PostSummary],
-    post: &PostSummary,
-    limit: usize,
-) -> Vec<&'a PostSummary> {
-    let tags: Vec<String> = post.tags.iter().map(|tag| term_slug(tag)).collect();
-    let mut scored: Vec<(usize, &PostSummary)> = posts
-        .iter()
-        .filter(|other| other.slug != post.slug)
-        .map(|other| {
-            // One tag written twice ("Rust", "rust") is one tag.
-            let shared = unique_term_slugs(other, "tags")
-                .into_iter()
-                .filter(|(_, slug)| tags.contains(slug))
-                .count();
-            (shared, other)
-        })
-        .filter(|(shared, _)| *shared > 0)
-        .collect();
-    scored.sort_by(|(a_shared, a), (b_shared, b)| b_shared.cmp(a_shared).then(b.date.cmp(&a.date)));
-    scored
-        .into_iter()
-        .take(limit)
-        .map(|(_, other)| other)
-        .collect()
+    /// Each tag's number, by its URL form.
+    tag_numbers: HashMap<String, u32>,
+    /// Each post's tags by number, each once, in `posts` order: one tag
+    /// written twice ("Rust", "rust") is one tag.
+    tags: Vec<Vec<u32>>,
+    /// The posts by date, newest first, pinned or not.
+    by_date: Vec<&'a PostSummary>,
+    /// Each post's place in `by_date`, by its slug.
+    date_rank: HashMap<&'a str, usize>,
 }
 
-/// The posts published just before and just after a post, by date:
-/// `(older, newer)`.
-pub fn neighbours<'a>(
-    posts: &'a [PostSummary],
-    slug: &str,
-) -> (Option<&'a PostSummary>, Option<&'a PostSummary>) {
-    let by_date = newest_first(posts);
-    let Some(at) = by_date.iter().position(|post| post.slug == slug) else {
-        return (None, None);
-    };
-    let newer = at.checked_sub(1).map(|i| by_date[i]);
-    (by_date.get(at + 1).copied(), newer)
+impl<'a> Relations<'a> {
+    /// Works out what relating `posts` needs.
+    pub fn new(posts: &'a [PostSummary]) -> Self {
+        let mut tag_numbers: HashMap<String, u32> = HashMap::new();
+        let tags = posts
+            .iter()
+            .map(|post| {
+                unique_term_slugs(post, "tags")
+                    .into_iter()
+                    .map(|(_, slug)| {
+                        let next = u32::try_from(tag_numbers.len()).unwrap_or(u32::MAX);
+                        *tag_numbers.entry(slug).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
+        let by_date = newest_first(posts);
+        let date_rank = by_date
+            .iter()
+            .enumerate()
+            .map(|(rank, post)| (post.slug.as_str(), rank))
+            .collect();
+        Self {
+            posts,
+            tag_numbers,
+            tags,
+            by_date,
+            date_rank,
+        }
+    }
+
+    /// Up to `limit` other posts sharing the most tags with `post`, newest
+    /// first among equals, then in list order; posts sharing none are not
+    /// related.
+    pub fn related(&self, post: &PostSummary, limit: usize) -> Vec<&'a PostSummary> {
+        let wanted: Vec<u32> = unique_term_slugs(post, "tags")
+            .iter()
+            .filter_map(|(_, slug)| self.tag_numbers.get(slug).copied())
+            .collect();
+        // The best `limit` so far, best first: a pass over the posts, with
+        // no sort of all of them (thousands share a tag on a large blog).
+        let mut best: Vec<(usize, &PostSummary)> = Vec::with_capacity(limit + 1);
+        for (other, tags) in self.posts.iter().zip(&self.tags) {
+            if other.slug == post.slug {
+                continue;
+            }
+            let shared = tags.iter().filter(|tag| wanted.contains(tag)).count();
+            if shared == 0 {
+                continue;
+            }
+            // After every held post that ranks as high: equals keep list order.
+            let at = best
+                .iter()
+                .position(|(held, held_post)| (shared, other.date) > (*held, held_post.date))
+                .unwrap_or(best.len());
+            if at < limit {
+                best.insert(at, (shared, other));
+                best.truncate(limit);
+            }
+        }
+        best.into_iter().map(|(_, other)| other).collect()
+    }
+
+    /// The posts published just before and just after the post `slug`, by
+    /// date: `(older, newer)`.
+    pub fn neighbours(&self, slug: &str) -> (Option<&'a PostSummary>, Option<&'a PostSummary>) {
+        let Some(&at) = self.date_rank.get(slug) else {
+            return (None, None);
+        };
+        let newer = at.checked_sub(1).map(|i| self.by_date[i]);
+        (self.by_date.get(at + 1).copied(), newer)
+    }
 }

@@ -2,7 +2,8 @@
 
 use quire_core::{
     listing::{
-        archive, neighbours, paginate, posts_with_term, series_of, sort_for_listing, term_counts,
+        Relations, archive, paginate, posts_by_term, posts_with_term, series_of, sort_for_listing,
+        term_counts,
     },
     manifest::{PostDisplay, PostSummary},
 };
@@ -111,6 +112,25 @@ fn tags_merge_spellings_and_count() {
     );
     assert!(posts_with_term(&posts, "tags", "nope").is_none());
     assert!(posts_with_term(&posts, "categories", "webrtc").is_none());
+    // Every term at once: in the order first met, each post once per term.
+    let grouped = posts_by_term(&posts, "tags");
+    let by_term: Vec<(&str, Vec<&str>)> = grouped
+        .iter()
+        .map(|(term, carrying)| {
+            (
+                term.slug.as_str(),
+                carrying.iter().map(|post| post.slug.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_term,
+        [
+            ("webrtc", vec!["a", "b"]),
+            ("networking", vec!["a"]),
+            ("distributed-systems", vec!["c"])
+        ]
+    );
 }
 
 #[test]
@@ -189,13 +209,13 @@ fn neighbours_are_older_and_newer() {
         post("b", "2026-02-01", &[], 0),
         post("a", "2026-01-01", &[], 0),
     ];
-    let (older, newer) = neighbours(&posts, "b");
+    let (older, newer) = Relations::new(&posts).neighbours("b");
     assert_eq!(
         (older.unwrap().slug.as_str(), newer.unwrap().slug.as_str()),
         ("a", "c")
     );
-    assert_eq!(neighbours(&posts, "c").1, None);
-    assert_eq!(neighbours(&posts, "missing"), (None, None));
+    assert_eq!(Relations::new(&posts).neighbours("c").1, None);
+    assert_eq!(Relations::new(&posts).neighbours("missing"), (None, None));
 }
 
 #[test]
@@ -237,7 +257,6 @@ fn in_site_prefixes_paths_and_keeps_urls() {
 
 #[test]
 fn related_posts_share_the_most_tags_then_are_newest() {
-    use quire_core::listing::related;
     let posts = vec![
         post("a", "2026-01-05", &["Rust", "web", "wasm"], 0),
         post("b", "2026-01-04", &["rust", "web"], 0),
@@ -245,13 +264,14 @@ fn related_posts_share_the_most_tags_then_are_newest() {
         post("d", "2026-01-06", &["web"], 0),
         post("e", "2026-01-07", &["go"], 0),
     ];
-    let found: Vec<&str> = related(&posts, &posts[0], 3)
+    let found: Vec<&str> = Relations::new(&posts)
+        .related(&posts[0], 3)
         .iter()
         .map(|p| p.slug.as_str())
         .collect();
     assert_eq!(found, ["b", "d", "c"]);
     assert!(
-        related(&posts, &posts[4], 3).is_empty(),
+        Relations::new(&posts).related(&posts[4], 3).is_empty(),
         "no shared tag, no relation"
     );
 }
@@ -260,14 +280,14 @@ fn related_posts_share_the_most_tags_then_are_newest() {
 /// twice, so such a post outranked one that really shared two tags.
 #[test]
 fn related_counts_a_tag_written_twice_once() {
-    use quire_core::listing::related;
     let this = post("this", "2026-01-01", &["rust", "wasm"], 0);
     let posts = vec![
         this.clone(),
         post("twice", "2026-01-03", &["Rust", "rust", "RUST"], 0),
         post("both", "2026-01-02", &["rust", "wasm"], 0),
     ];
-    let found: Vec<&str> = related(&posts, &this, 3)
+    let found: Vec<&str> = Relations::new(&posts)
+        .related(&this, 3)
         .iter()
         .map(|p| p.slug.as_str())
         .collect();

@@ -29,6 +29,7 @@ use quire_core::{
     problem::Problem,
     text::count_of,
 };
+use rayon::prelude::*;
 
 use config::SiteConfig;
 use post::LeftOut;
@@ -312,8 +313,13 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
     let found = sources::find(root, &content).map_err(|problem| vec![problem])?;
     let main_sections = post::main_sections(&content, &found.sources);
     let mut posts = post::Posts::new(root, &site, &content, options, main_sections.clone());
-    for source in &found.sources {
-        posts.add(source);
+    let read: Vec<_> = found
+        .sources
+        .par_iter()
+        .map(|source| post::read(root, source))
+        .collect();
+    for (source, read) in found.sources.iter().zip(read) {
+        posts.add(source, read);
     }
     let content_dir = content
         .languages

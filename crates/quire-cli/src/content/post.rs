@@ -19,6 +19,7 @@ use quire_core::{
     route::{ListNames, Route, address_problem, decode_path, encode_path, names_file},
     text::{plain_text, reading_minutes, summary_of, word_count},
 };
+use rayon::prelude::*;
 
 use super::{
     LoadOptions,
@@ -171,25 +172,16 @@ impl<'a> Posts<'a> {
     }
 
     /// Reads one content file, keeping it, leaving it out, or noting its problems.
-    pub(super) fn add(&mut self, source: &Source) {
+    pub(super) fn add(&mut self, source: &Source, read: Result<ReadFile, Vec<Problem>>) {
         let file = shown(self.root, &source.path).display().to_string();
-        let text = match fs::read_to_string(&source.path) {
-            Ok(text) => text.replace("\r\n", "\n"),
-            Err(error) => {
-                self.problems
-                    .push(Problem::in_file(&file, format!("cannot read: {error}")));
+        let read = match read {
+            Ok(read) => read,
+            Err(problems) => {
+                self.problems.extend(problems);
                 return;
             }
         };
-        let document = match front_matter::parse(&text) {
-            Ok(document) => document,
-            Err(found) => {
-                self.problems
-                    .extend(found.into_iter().map(|problem| problem.in_path(&file)));
-                return;
-            }
-        };
-        let front = in_time_zone(document.front_matter, self.time_zone.as_ref());
+        let front = in_time_zone(read.front_matter, self.time_zone.as_ref());
         if source.list_page {
             // A section's own `_index` file, not a nested folder's.
             if source.sections.len() <= 1 {
@@ -206,12 +198,7 @@ impl<'a> Posts<'a> {
         if !self.is_published(&front) {
             return;
         }
-        self.warnings.extend(
-            document
-                .warnings
-                .into_iter()
-                .map(|warning| warning.in_path(&file)),
-        );
+        self.warnings.extend(read.warnings);
         let section = source.sections.first().cloned().unwrap_or_default();
         // A post keeps its place whatever its `layout` (Jekyll's `post`),
         // unless it stands for PaperMod's archive or search page.
@@ -335,7 +322,8 @@ impl<'a> Posts<'a> {
                 }
             }
         }
-        let body = document.body.trim_start_matches(['\n', '\r']);
+        let text = read.text;
+        let body = text[read.body_start..].trim_start_matches(['\n', '\r']);
         let first_line = text[..text.len() - body.len()].matches('\n').count() + 1;
         self.pending.push(Pending {
             source: source.clone(),
@@ -385,84 +373,126 @@ impl<'a> Posts<'a> {
                 addresses.entry(key).or_insert_with(|| address.clone());
             }
         }
-        let resolve = |target: &str| address_by_ref(&addresses, target);
-        for page in std::mem::take(&mut self.pending) {
-            // The page's front matter, else the site's params, as Hugo's `param`.
-            let site_params = &self.settings.params;
-            let param = |name: &str| {
-                page.front
-                    .text(name)
-                    .or_else(|| site_params.get(&name.to_lowercase()).cloned())
-            };
-            // Themes' math partials read `math` (PaperMod's guide), `katex`
-            // or `mathjax`, from the page or the site.
-            let with_math = self.settings.math.everywhere
-                || ["math", "katex", "mathjax"]
-                    .iter()
-                    .any(|name| param(name).is_some_and(|value| value == "true"));
-            let context = shortcodes::Page {
-                file: &page.file,
-                first_line: page.first_line,
-                resolve: &resolve,
-                param: &param,
-            };
-            let expanded = shortcodes::expand(&page.body, &context, &mut self.shortcodes);
-            self.warnings.extend(expanded.warnings);
-            self.problems.extend(expanded.problems);
-            let folder = content_folder(&page.source.path, content_dir);
-            let address_of = |path: &str| addresses.get(path).cloned();
-            let (text, link_warnings) = rewrite::rewrite(
-                &expanded.text,
-                &rewrite::Rewrites {
-                    folder: &folder,
-                    address_of: &address_of,
-                    emoji: self.settings.emoji,
-                    math: if with_math {
-                        &self.settings.math.delimiters
-                    } else {
-                        &[]
-                    },
-                },
-            );
-            for message in link_warnings {
-                self.warnings
-                    .push(Problem::at_line(page.first_line, message).in_path(&page.file));
-            }
-            let Pending {
-                source,
-                front,
-                what,
-                ..
-            } = page;
-            let (raw_html, tex) = features(&text);
-            self.raw_html_pages += usize::from(raw_html);
-            let html_kept = self.site.raw_html == quire_core::manifest::RawHtml::Sanitize;
-            let prepared = super::data::prepare(&text, source.html, with_math, html_kept);
-            self.math.pages += usize::from(prepared.formulas + prepared.unreadable > 0);
-            self.math.formulas += prepared.formulas;
-            self.math.unreadable += prepared.unreadable;
+        let pending = std::mem::take(&mut self.pending);
+        // Names are given in page order, so they do not depend on which
+        // page is finished first.
+        let keys: Vec<String> = pending
+            .iter()
+            .map(|page| self.unique_key(&page.what.path))
+            .collect();
+        // Each page is finished on its own (its shortcodes, links,
+        // highlighting, math, text), on every core; what they found is
+        // then gathered in page order, so messages and counts come out as
+        // from one page after another.
+        let this = &*self;
+        let finished: Vec<FinishedPage> = pending
+            .into_par_iter()
+            .zip(keys)
+            .map(|(page, key)| this.finish_page(page, key, content_dir, &addresses))
+            .collect();
+        for page in finished {
+            self.warnings
+                .extend(self.shortcodes.record(page.shortcodes));
+            self.warnings.extend(page.warnings);
+            self.problems.extend(page.problems);
+            self.raw_html_pages += usize::from(page.raw_html);
+            self.math.pages += usize::from(page.formulas + page.unreadable > 0);
+            self.math.formulas += page.formulas;
+            self.math.unreadable += page.unreadable;
             self.math.tex_left_pages +=
-                usize::from(tex && prepared.formulas + prepared.unreadable == 0);
-            for (lines_before, message) in &prepared.messages {
-                self.warnings.push(
-                    Problem::at_line(page.first_line + lines_before, message.clone())
-                        .in_path(&page.file),
-                );
-            }
-            let key = self.unique_key(&what.path);
-            let mut loaded = self.summarise(&source, front, what, &text, key, prepared);
-            // Terms list posts: a page's tags would link to term pages that
-            // do not list it (or do not exist), so it keeps none.
-            if loaded.kind == Kind::Page
-                && (!loaded.summary.tags.is_empty() || !loaded.summary.terms.is_empty())
-            {
-                self.pages_with_terms += 1;
-                loaded.summary.tags.clear();
-                loaded.summary.terms.clear();
-            }
-            self.loaded.push(loaded);
+                usize::from(page.tex && page.formulas + page.unreadable == 0);
+            self.pages_with_terms += usize::from(page.terms_dropped);
+            self.loaded.push(page.loaded);
         }
         self.addresses_by_ref = addresses;
+    }
+
+    /// Finishes one page: expands its shortcodes, rewrites its links,
+    /// prepares its code and math and makes its manifest entry and files.
+    /// `addresses` are every page's by the names a `ref` may use.
+    fn finish_page(
+        &self,
+        page: Pending,
+        key: String,
+        content_dir: &Path,
+        addresses: &HashMap<String, String>,
+    ) -> FinishedPage {
+        let resolve = |target: &str| address_by_ref(addresses, target);
+        // The page's front matter, else the site's params, as Hugo's `param`.
+        let site_params = &self.settings.params;
+        let param = |name: &str| {
+            page.front
+                .text(name)
+                .or_else(|| site_params.get(&name.to_lowercase()).cloned())
+        };
+        // Themes' math partials read `math` (PaperMod's guide), `katex`
+        // or `mathjax`, from the page or the site.
+        let with_math = self.settings.math.everywhere
+            || ["math", "katex", "mathjax"]
+                .iter()
+                .any(|name| param(name).is_some_and(|value| value == "true"));
+        let context = shortcodes::Page {
+            file: &page.file,
+            first_line: page.first_line,
+            resolve: &resolve,
+            param: &param,
+        };
+        let expanded = shortcodes::expand(&page.body, &context);
+        let mut warnings = expanded.warnings;
+        let folder = content_folder(&page.source.path, content_dir);
+        let address_of = |path: &str| addresses.get(path).cloned();
+        let (text, link_warnings) = rewrite::rewrite(
+            &expanded.text,
+            &rewrite::Rewrites {
+                folder: &folder,
+                address_of: &address_of,
+                emoji: self.settings.emoji,
+                math: if with_math {
+                    &self.settings.math.delimiters
+                } else {
+                    &[]
+                },
+            },
+        );
+        for message in link_warnings {
+            warnings.push(Problem::at_line(page.first_line, message).in_path(&page.file));
+        }
+        let Pending {
+            source,
+            front,
+            what,
+            file,
+            first_line,
+            ..
+        } = page;
+        let (raw_html, tex) = features(&text);
+        let html_kept = self.site.raw_html == quire_core::manifest::RawHtml::Sanitize;
+        let prepared = super::data::prepare(&text, source.html, with_math, html_kept);
+        let (formulas, unreadable) = (prepared.formulas, prepared.unreadable);
+        for (lines_before, message) in &prepared.messages {
+            warnings
+                .push(Problem::at_line(first_line + lines_before, message.clone()).in_path(&file));
+        }
+        let mut loaded = self.summarise(&source, front, what, &text, key, prepared);
+        // Terms list posts: a page's tags would link to term pages that
+        // do not list it (or do not exist), so it keeps none.
+        let terms_dropped = loaded.kind == Kind::Page
+            && (!loaded.summary.tags.is_empty() || !loaded.summary.terms.is_empty());
+        if terms_dropped {
+            loaded.summary.tags.clear();
+            loaded.summary.terms.clear();
+        }
+        FinishedPage {
+            loaded,
+            shortcodes: expanded.uses,
+            warnings,
+            problems: expanded.problems,
+            raw_html,
+            tex,
+            formulas,
+            unreadable,
+            terms_dropped,
+        }
     }
 
     /// A page's name from its address, made unique: `posts/2024/recap/`
@@ -748,6 +778,66 @@ pub(crate) struct MathCounts {
 }
 
 /// A page read and published, waiting for its shortcodes.
+/// A content file read, its front matter parsed: what loading a page needs
+/// of no other page, so every file is read at once, on every core.
+pub(super) struct ReadFile {
+    /// The file's text, with Windows line ends made `\n`.
+    text: String,
+    /// Its front matter.
+    front_matter: FrontMatter,
+    /// Where its body starts in `text`.
+    body_start: usize,
+    /// What the front matter's reader warns about, with the file named.
+    warnings: Vec<Problem>,
+}
+
+/// Reads `source` below the blog at `root` and parses its front matter;
+/// the problems name the file.
+pub(super) fn read(root: &Path, source: &Source) -> Result<ReadFile, Vec<Problem>> {
+    let file = shown(root, &source.path).display().to_string();
+    let text = fs::read_to_string(&source.path)
+        .map_err(|error| vec![Problem::in_file(&file, format!("cannot read: {error}"))])?
+        .replace("\r\n", "\n");
+    let document = front_matter::parse(&text).map_err(|found| {
+        found
+            .into_iter()
+            .map(|problem| problem.in_path(&file))
+            .collect::<Vec<_>>()
+    })?;
+    let body_start = text.len() - document.body.len();
+    let warnings = document
+        .warnings
+        .into_iter()
+        .map(|warning| warning.in_path(&file))
+        .collect();
+    Ok(ReadFile {
+        front_matter: document.front_matter,
+        body_start,
+        warnings,
+        text,
+    })
+}
+
+/// One page finished by [`Posts::finish_page`], and what it found.
+struct FinishedPage {
+    loaded: LoadedPost,
+    /// Its shortcodes, for [`Expansion::record`].
+    shortcodes: Vec<shortcodes::Use>,
+    /// Its warnings, but for unknown shortcodes (counted site-wide).
+    warnings: Vec<Problem>,
+    /// Its broken `ref`s.
+    problems: Vec<Problem>,
+    /// Whether it has raw HTML.
+    raw_html: bool,
+    /// Whether its text looks like TeX math.
+    tex: bool,
+    /// Its formulas drawn, and those left as written.
+    formulas: usize,
+    unreadable: usize,
+    /// Whether its terms were dropped (a page, not a post).
+    terms_dropped: bool,
+}
+
 struct Pending {
     source: Source,
     front: FrontMatter,

@@ -22,10 +22,24 @@ pub(crate) struct Expansion {
 pub(super) struct Expanded {
     /// The Markdown.
     pub(super) text: String,
-    /// Shortcodes Quire does not know, the first time each is met.
+    /// Each shortcode used, in the page's order, for [`Expansion::record`].
+    pub(super) uses: Vec<Use>,
+    /// Shortcodes shown as their text.
     pub(super) warnings: Vec<Problem>,
     /// Broken `ref`s.
     pub(super) problems: Vec<Problem>,
+}
+
+/// A shortcode a page uses.
+pub(super) struct Use {
+    /// Its name.
+    name: String,
+    /// Whether it is the site's or its theme's own, which Quire does not know.
+    unknown: bool,
+    /// The page's file, as shown in messages.
+    file: String,
+    /// The line it is on.
+    line: usize,
 }
 
 /// Where a page's body is, and what its shortcodes can see.
@@ -40,8 +54,43 @@ pub(super) struct Page<'a> {
     pub(super) param: &'a dyn Fn(&str) -> Option<String>,
 }
 
-/// Expands `body`'s shortcodes.
-pub(super) fn expand(body: &str, page: &Page<'_>, site: &mut Expansion) -> Expanded {
+impl Expansion {
+    /// Counts a page's shortcodes, in page order, and returns the warning
+    /// for each unknown one met for the first time in the site.
+    pub(super) fn record(&mut self, uses: Vec<Use>) -> Vec<Problem> {
+        let mut warnings = Vec::new();
+        for Use {
+            name,
+            unknown,
+            file,
+            line,
+        } in uses
+        {
+            let bucket = if unknown {
+                &mut self.shown_as_inner
+            } else {
+                &mut self.expanded
+            };
+            *bucket.entry(name.clone()).or_default() += 1;
+            if unknown && self.warned.insert(name.clone()) {
+                warnings.push(
+                    Problem::at_line(
+                        line,
+                        format!(
+                            "shortcode `{name}` is the site's or its theme's own; Quire shows its inner content (warned once)"
+                        ),
+                    )
+                    .in_path(file),
+                );
+            }
+        }
+        warnings
+    }
+}
+
+/// Expands `body`'s shortcodes. Pages are independent of each other here,
+/// so they can be expanded at once; [`Expansion::record`] then counts them.
+pub(super) fn expand(body: &str, page: &Page<'_>) -> Expanded {
     let context = shortcode::Context {
         resolve: page.resolve,
         param: page.param,
@@ -49,35 +98,27 @@ pub(super) fn expand(body: &str, page: &Page<'_>, site: &mut Expansion) -> Expan
     let found = shortcode::expand(body, &context);
     let line =
         |offset: usize| page.first_line + body[..offset.min(body.len())].matches('\n').count();
-    let mut warnings = Vec::new();
-    for (name, offset) in &found.used {
-        let bucket = if found.unknown.iter().any(|(unknown, _)| unknown == name) {
-            &mut site.shown_as_inner
-        } else {
-            &mut site.expanded
-        };
-        *bucket.entry(name.clone()).or_default() += 1;
-        if bucket_is_unknown(&found, name) && site.warned.insert(name.clone()) {
-            warnings.push(
-                Problem::at_line(
-                    line(*offset),
-                    format!(
-                        "shortcode `{name}` is the site's or its theme's own; Quire shows its inner content (warned once)"
-                    ),
-                )
-                .in_path(page.file),
-            );
-        }
-    }
-    for (name, offset) in &found.reduced {
-        warnings.push(
+    let uses = found
+        .used
+        .iter()
+        .map(|(name, offset)| Use {
+            name: name.clone(),
+            unknown: bucket_is_unknown(&found, name),
+            file: page.file.to_owned(),
+            line: line(*offset),
+        })
+        .collect();
+    let warnings = found
+        .reduced
+        .iter()
+        .map(|(name, offset)| {
             Problem::at_line(
                 line(*offset),
                 format!("shortcode `{name}` is shown as its text"),
             )
-            .in_path(page.file),
-        );
-    }
+            .in_path(page.file)
+        })
+        .collect();
     let problems = found
         .broken_refs
         .iter()
@@ -91,6 +132,7 @@ pub(super) fn expand(body: &str, page: &Page<'_>, site: &mut Expansion) -> Expan
         .collect();
     Expanded {
         text: found.text,
+        uses,
         warnings,
         problems,
     }
