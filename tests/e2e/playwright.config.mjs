@@ -23,6 +23,9 @@ export default defineConfig({
   outputDir: "../../target/e2e-results",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // The site's service worker would answer requests the tests intercept
+    // with page.route; offline.spec.mjs lets it run.
+    serviceWorkers: "block",
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS },
   },
   webServer: {

@@ -11,6 +11,8 @@ use quire_core::{
 };
 use serde_json::{Value, json};
 
+use crate::service_worker;
+
 /// What kind of page a route is, for link previews and structured data.
 pub(crate) enum PageKind {
     /// The home page and its later pages.
@@ -68,6 +70,14 @@ impl HeadContext<'_> {
             MANIFEST_META,
             manifest_path(&self.manifest.version),
         );
+        if site.offline {
+            out.push(html!(
+                "<meta name=\"{}\" content=\"{}{}\">\n",
+                service_worker::WORKER_META,
+                self.root,
+                service_worker::WORKER_FILE
+            ));
+        }
         let post = match &head.kind {
             PageKind::Post(post) => Some(post.as_ref()),
             _ => None,

@@ -14,6 +14,7 @@ mod image_size;
 mod output;
 mod pages;
 mod publish;
+mod service_worker;
 mod shell;
 
 use std::{

@@ -18,6 +18,7 @@ use crate::{
     feeds::machine_files,
     head::HeadContext,
     pages::{Page, Pages},
+    service_worker,
     shell::Shell,
 };
 
@@ -150,6 +151,15 @@ pub(crate) fn site_files(
         headers_file(&root, &policy, &inputs.hashed_files),
     ));
     files.extend(machine_files(&context, &inputs.data_files));
+    // The pages carry the app, and the site keeps itself for offline reading.
+    let keeps_offline = inputs.shell.is_some() && manifest.site.offline;
+    files.push((
+        service_worker::WORKER_FILE.to_owned(),
+        service_worker::worker(
+            &root,
+            keeps_offline.then_some(inputs.hashed_files.as_slice()),
+        ),
+    ));
     Ok(files)
 }
 

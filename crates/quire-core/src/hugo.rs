@@ -357,6 +357,8 @@ impl HugoConfig {
             } else {
                 RawHtml::Omit
             },
+            // quire.toml can say `offline = false` over a Hugo site's config.
+            offline: true,
         })
     }
 

@@ -122,6 +122,15 @@ pub struct Site {
     /// What becomes of HTML an author writes in Markdown.
     #[serde(default)]
     pub raw_html: RawHtml,
+    /// Whether readers' browsers keep the site for repeat visits and
+    /// offline reading (a service worker); `false` also removes a worker
+    /// installed by an earlier release.
+    #[serde(default = "default_offline")]
+    pub offline: bool,
+}
+
+fn default_offline() -> bool {
+    true
 }
 
 /// What becomes of HTML an author writes in Markdown. Whichever, nothing

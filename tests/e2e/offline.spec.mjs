@@ -1,0 +1,81 @@
+// The service worker (crates/quire-cli/src/service_worker.js): a reader's
+// browser keeps what it fetched, so posts already read open with the
+// network off, while a new release is seen at once. The rest of the suite
+// runs with service workers blocked, so that its request interceptions see
+// every request; these tests let the worker run.
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { expect } from "@playwright/test";
+import { POSTS, appReady, at, bodyFile, open, serveBlog, test } from "./fixtures.mjs";
+
+test.use({ serviceWorkers: "allow" });
+
+/** Waits until the site's worker controls the page. */
+async function workerInCharge(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null);
+}
+
+/** Whether the worker's cache holds a URL containing `part`. */
+function kept(page, part) {
+  return page.evaluate(async (part) => {
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      if ((await cache.keys()).some((request) => request.url.includes(part))) return true;
+    }
+    return false;
+  }, part);
+}
+
+test("posts already read open with the network off", async ({ page, context }) => {
+  await open(page, "/");
+  await workerInCharge(page);
+  const post = POSTS[3];
+  await page.getByRole("link", { name: post.title }).click();
+  await expect(page.locator(".post-content h2").first()).toBeVisible();
+  await expect.poll(() => kept(page, bodyFile(post))).toBe(true);
+
+  await context.setOffline(true);
+  // The post's own page was never fetched (the app drew it): the worker
+  // answers with the kept home page, and the app draws the post over it.
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator("h1.post-title")).toHaveText(post.title);
+  await expect(page.locator(".post-content h2").first()).toBeVisible();
+  // The list it came from, and back to the post by a click.
+  await page.goto(at("/"));
+  await appReady(page);
+  await page.getByRole("link", { name: post.title }).click();
+  await expect(page.locator(".post-content h2").first()).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await context.setOffline(false);
+});
+
+test.describe("a new release", () => {
+  const SOURCE = resolve(import.meta.dirname, "../../target/e2e-offline-source");
+  let site;
+  test.beforeAll(async () => {
+    rmSync(SOURCE, { recursive: true, force: true });
+    for (const part of ["content", "static", "quire.toml"]) {
+      const from = resolve(import.meta.dirname, "../..", part);
+      if (existsSync(from)) cpSync(from, resolve(SOURCE, part), { recursive: true });
+    }
+    site = await serveBlog(SOURCE, "offline", "netlify");
+  });
+  test.afterAll(async () => site?.stop());
+
+  test("is seen at the next visit, although the worker kept the last one", async ({ page }) => {
+    const post = POSTS[1];
+    await page.goto(site.url(`/posts/${post.slug}/`));
+    await appReady(page);
+    await workerInCharge(page);
+    await expect.poll(() => kept(page, `/posts/${post.slug}/`)).toBe(true);
+
+    const file = resolve(SOURCE, `content/posts/${post.slug}/index.md`);
+    writeFileSync(file, readFileSync(file, "utf8") + "\n\nThis paragraph came with the new release.\n");
+    site.rebuild(SOURCE);
+
+    await page.reload();
+    await appReady(page);
+    await expect(page.locator(".post-content")).toContainText("This paragraph came with the new release.");
+  });
+});
