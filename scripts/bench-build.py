@@ -20,6 +20,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -31,12 +32,15 @@ PAPERMOD_COMMIT = "87df659c185b91ab09f8eb978b3aab5945b0f8b5"
 
 def timed(command: list[str]) -> tuple[float, float, float]:
     """Runs `command`; returns its wall seconds, CPU seconds and peak memory in MiB."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{command[0]} failed: {process.stderr.read().decode(errors='replace')[-2000:]}")
+    # Messages go to a file: a pipe read only at the end could fill and stall the build.
+    with tempfile.TemporaryFile() as messages:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=messages)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            messages.seek(0)
+            sys.exit(f"{command[0]} failed: {messages.read().decode(errors='replace')[-2000:]}")
     # ru_maxrss is in KiB on Linux.
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 

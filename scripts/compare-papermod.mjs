@@ -107,7 +107,9 @@ const median = (values) => {
 
 /** A fresh profile with a phone's screen, the given throttling, and a count of requests in flight and bytes received. */
 async function freshPage(browser, throttle) {
-  const context = await browser.newContext(PHONE);
+  // Service workers blocked: requests a worker makes escape the page's
+  // throttling and the byte count (Quire's keeps files for repeat visits).
+  const context = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");

@@ -91,6 +91,10 @@ pub fn Prefetch() -> impl IntoView {
                 *path = page;
                 (*posts, *words) = (0, 0);
             }
+            // Spent: no more looking at the page's links.
+            if *posts >= ON_SCREEN_POSTS {
+                return;
+            }
             for link in links_on_screen() {
                 let Some(post) = linked_post(&store, &manifest, &link) else {
                     continue;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use quire_core::{
     date::Date,
     html::escape as esc,
-    listing::{TermCount, posts_with_term, term_counts},
+    listing::{TermCount, most_used_first, posts_by_term},
     manifest::PostSummary,
     markdown::{PageContext, render_body, render_for_feed},
     page_text,
@@ -41,12 +41,15 @@ pub(crate) fn machine_files(
         .site
         .taxonomies
         .iter()
-        .flat_map(|taxonomy| term_counts(&manifest.posts, taxonomy))
-        .filter_map(|counted| {
-            let (term, carrying) =
-                posts_with_term(&manifest.posts, &counted.taxonomy, &counted.slug)?;
+        .flat_map(|taxonomy| {
+            // Every term's posts in one pass: a blog may have thousands of tags.
+            let mut terms = posts_by_term(&manifest.posts, taxonomy);
+            terms.sort_by(|(a, _), (b, _)| most_used_first(a, b));
+            terms
+        })
+        .map(|(term, carrying)| {
             let posts = carrying.into_iter().filter(|post| !post.draft).collect();
-            Some(TermPosts { term, posts })
+            TermPosts { term, posts }
         })
         .collect();
     for term in &terms {

@@ -66,7 +66,16 @@ pub(crate) fn write_site(
     }
     fs::rename(fresh.join(DATA_DIR), &data)?;
     // Pages go in after the data they name, so none points at a missing manifest.
-    pages
+    // Two files for one path (an alias written twice): the last wins, as
+    // when they were written one after the other, and no two threads
+    // write the same file.
+    let mut seen = HashSet::new();
+    let last_of_each: Vec<&(String, String)> = pages
+        .iter()
+        .rev()
+        .filter(|(path, _)| seen.insert(path.as_str()))
+        .collect();
+    last_of_each
         .par_iter()
         .try_for_each(|(path, text)| write_if_changed(&out.join(path), text.as_bytes()))?;
     let current: HashSet<&str> = targets.into_iter().collect();

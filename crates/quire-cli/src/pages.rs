@@ -64,6 +64,8 @@ pub(crate) struct Pages<'a> {
     data_files: HashMap<&'a str, &'a str>,
     /// Every page's entry by its address, for thousands of post routes.
     by_path: HashMap<&'a str, &'a PostSummary>,
+    /// Each section's pages, by the section's path, gathered once.
+    by_section: HashMap<&'a str, Vec<&'a PostSummary>>,
     /// The posts' related posts and neighbours, worked out once.
     relations: Relations<'a>,
     /// Each term's posts, by taxonomy and term slug, gathered once: a
@@ -92,6 +94,11 @@ impl<'a> Pages<'a> {
             by_path: manifest
                 .every_page()
                 .map(|page| (page.path.as_str(), page))
+                .collect(),
+            by_section: manifest
+                .sections
+                .iter()
+                .map(|section| (section.path.as_str(), manifest.section_pages(section)))
                 .collect(),
             relations: Relations::new(&manifest.posts),
             by_term,
@@ -275,8 +282,8 @@ impl<'a> Pages<'a> {
             .sections
             .iter()
             .find(|section| section.path == path)?;
-        let listed_pages = self.manifest.section_pages(section);
-        let listed = paginate(&listed_pages, site.posts_per_page, number)?;
+        let listed_pages = self.by_section.get(path)?;
+        let listed = paginate(listed_pages, site.posts_per_page, number)?;
         let main = view(markup::section_page(
             self.root,
             site,

@@ -11,15 +11,20 @@
 //   (the home page if kept), over which the app draws the address asked for.
 // What the page loaded before the worker ran, it names in a message once the
 // app has started; the worker keeps those from the browser's HTTP cache.
-// The cache is named after the app's release: a new app empties it.
+// The cache is named after the site's root and the app's release: a new app
+// empties it, and another Quire site on the same origin (GitHub Pages'
+// project sites) keeps its own.
 // `offline = false` in quire.toml writes a worker that removes itself.
 const CACHE = "__CACHE__";
 const ROOT = "__ROOT__";
 
+/** This site's caches, of any release. */
+const OURS = `quire-${ROOT}-`;
+
 /** Whether `url` names a file after its content's hash: data/, or Trunk's files at the root. */
 function hashed(url) {
   const path = url.pathname.slice(ROOT.length);
-  return path.startsWith("data/") || /^[^/]+-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(path);
+  return path.startsWith("data/") || /^[^/]+-[0-9a-f]{10,16}(_bg)?\.[a-z]+$/.test(path);
 }
 
 self.addEventListener("install", () => self.skipWaiting());
@@ -28,7 +33,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((name) => name.startsWith("quire-") && name !== CACHE).map((name) => caches.delete(name))))
+      .then((names) => Promise.all(names.filter((name) => name.startsWith(OURS) && name !== CACHE).map((name) => caches.delete(name))))
       .then(() => self.clients.claim()),
   );
 });
@@ -42,7 +47,7 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || !ours(url)) return;
-  event.respondWith(hashed(url) ? fromCacheFirst(request) : fromNetworkFirst(request));
+  event.respondWith(hashed(url) ? fromCacheFirst(event) : fromNetworkFirst(event));
 });
 
 // `{ keep: [url, …] }`: what the page loaded before the worker ran.
@@ -59,37 +64,52 @@ self.addEventListener("message", (event) => {
   event.waitUntil(Promise.allSettled(kept));
 });
 
-/** Keeps a copy of a whole, successful answer. */
+/** Keeps a copy of a whole, successful answer; resolves once it is kept. */
 function keep(request, response) {
-  if (response.status === 200 && response.type === "basic") {
-    const copy = response.clone();
-    caches.open(CACHE).then((cache) => cache.put(request, copy));
-  }
+  if (response.status !== 200 || response.type !== "basic") return Promise.resolve();
+  const copy = response.clone();
+  return caches.open(CACHE).then((cache) => cache.put(request, copy));
+}
+
+async function fromCacheFirst(event) {
+  const cached = await caches.match(event.request);
+  if (cached) return cached;
+  const response = await fetch(event.request);
+  event.waitUntil(keep(event.request, response));
   return response;
 }
 
-async function fromCacheFirst(request) {
-  const cached = await caches.match(request);
-  return cached || fetch(request).then((response) => keep(request, response));
-}
-
-async function fromNetworkFirst(request) {
+async function fromNetworkFirst(event) {
+  const request = event.request;
   try {
-    return keep(request, await fetch(request));
+    const response = await fetch(request);
+    event.waitUntil(keep(request, response));
+    return response;
   } catch (offline) {
     const cached = await caches.match(request, { ignoreSearch: request.mode === "navigate" });
     if (cached) return cached;
     if (request.mode === "navigate") {
-      const page = (await caches.match(ROOT)) || (await anyPage());
+      const page = await pageWithTheApp();
       if (page) return page;
     }
     throw offline;
   }
 }
 
-/** Any page of the site the cache holds. */
-async function anyPage() {
+/**
+ * A kept page the app can start over, for an address never fetched: the
+ * home page if kept, else any page that carries the app (not an alias's
+ * redirect page). The app then draws the address asked for.
+ */
+async function pageWithTheApp() {
   const cache = await caches.open(CACHE);
-  const page = (await cache.keys()).find((request) => /\/$|\.html$/.test(new URL(request.url).pathname));
-  return page && cache.match(page);
+  const home = await cache.match(ROOT);
+  if (home) return home;
+  for (const request of await cache.keys()) {
+    if (!/\/$|\.html$/.test(new URL(request.url).pathname)) continue;
+    const page = await cache.match(request);
+    const text = await page.clone().text();
+    if (text.includes('name="quire-app-js"') && !text.includes('http-equiv="refresh"')) return page;
+  }
+  return undefined;
 }

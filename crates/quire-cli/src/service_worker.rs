@@ -15,16 +15,17 @@ pub(crate) const WORKER_FILE: &str = "sw.js";
 const WORKER: &str = include_str!("service_worker.js");
 
 /// What `sw.js` is when the site says `offline = false`: a worker that
-/// empties its caches and removes itself from browsers that installed an
-/// earlier release's.
+/// empties this site's caches and removes itself from browsers that
+/// installed an earlier release's.
 const RETIRING_WORKER: &str = "// Written by `quire build`: the site has `offline = false`, so the worker an\n\
 // earlier release installed empties its caches and removes itself.\n\
+const ROOT = \"__ROOT__\";\n\
 self.addEventListener(\"install\", () => self.skipWaiting());\n\
 self.addEventListener(\"activate\", (event) => {\n\
   event.waitUntil(\n\
     caches\n\
       .keys()\n\
-      .then((names) => Promise.all(names.filter((name) => name.startsWith(\"quire-\")).map((name) => caches.delete(name))))\n\
+      .then((names) => Promise.all(names.filter((name) => name.startsWith(`quire-${ROOT}-`)).map((name) => caches.delete(name))))\n\
       .then(() => self.registration.unregister()),\n\
   );\n\
 });\n";
@@ -34,8 +35,11 @@ self.addEventListener(\"activate\", (event) => {\n\
 /// starts with an empty one. `None` (no app, or `offline = false`) gives
 /// the worker that removes itself.
 pub(crate) fn worker(root: &str, app_files: Option<&[String]>) -> String {
+    // Both values are quoted JavaScript strings; the root is a URL path the
+    // build checked, but it is escaped all the same.
+    let quoted = |value: &str| serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into());
     let Some(app_files) = app_files else {
-        return RETIRING_WORKER.to_owned();
+        return RETIRING_WORKER.replace("\"__ROOT__\"", &quoted(root));
     };
     let mut names: Vec<&str> = app_files.iter().map(String::as_str).collect();
     names.sort_unstable();
@@ -45,11 +49,8 @@ pub(crate) fn worker(root: &str, app_files: Option<&[String]>) -> String {
         .take(6)
         .map(|byte| format!("{byte:02x}"))
         .collect();
-    // Both values are quoted JavaScript strings; the root is a URL path the
-    // build checked, but it is escaped all the same.
-    let quoted = |value: &str| serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into());
     WORKER
-        .replace("\"__CACHE__\"", &quoted(&format!("quire-{cache}")))
+        .replace("\"__CACHE__\"", &quoted(&format!("quire-{root}-{cache}")))
         .replace("\"__ROOT__\"", &quoted(root))
 }
 
@@ -77,8 +78,9 @@ mod tests {
 
     #[test]
     fn switched_off_the_worker_removes_itself() {
-        let worker = worker("/", None);
+        let worker = worker("/blog/", None);
         assert!(worker.contains("unregister()"));
+        assert!(worker.contains("const ROOT = \"/blog/\";"), "{worker}");
         assert!(!worker.contains("addEventListener(\"fetch\""));
     }
 }

@@ -42,6 +42,7 @@ impl Shell {
         let text = remove_between(&text, BODY_START, BODY_END);
         let text = remove_between(&text, CSP_START, CSP_END);
         let text = remove_element(&text, "<title", "</title>");
+        let text = without_style_comments(&text);
         let head_open = text
             .find("<head")
             .and_then(|at| text[at..].find('>').map(|end| at + end + 1))
@@ -103,6 +104,68 @@ impl Shell {
             self.head, self.middle, self.tail
         )
     }
+}
+
+/// The page's inline styles without their comments: the stylesheet is in
+/// every page (`rel="inline"` in index.html), and its comments are for the
+/// people who edit it, not for every reader's first visit.
+fn without_style_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("<style") {
+        let Some(inside) = rest[open..].find('>').map(|at| open + at + 1) else {
+            break;
+        };
+        let Some(close) = rest[inside..].find("</style>").map(|at| inside + at) else {
+            break;
+        };
+        out.push_str(&rest[..inside]);
+        out.push_str(&without_css_comments(&rest[inside..close]));
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// CSS without its `/* … */` comments (a `/*` inside a quoted string is
+/// text) and without the lines they leave empty.
+fn without_css_comments(css: &str) -> String {
+    let bytes = css.as_bytes();
+    let mut kept = String::with_capacity(css.len());
+    let (mut at, mut copied) = (0, 0);
+    let mut quote = None;
+    while at < bytes.len() {
+        match (quote, bytes[at]) {
+            // An escaped character, whatever it is, stays in the string.
+            (Some(_), b'\\') => at += 2,
+            (Some(open), byte) if byte == open => {
+                quote = None;
+                at += 1;
+            }
+            (None, byte @ (b'"' | b'\'')) => {
+                quote = Some(byte);
+                at += 1;
+            }
+            (None, b'/') if bytes.get(at + 1) == Some(&b'*') => {
+                kept.push_str(&css[copied..at]);
+                at = css[at + 2..]
+                    .find("*/")
+                    .map_or(css.len(), |end| at + 2 + end + 2);
+                copied = at;
+            }
+            _ => at += 1,
+        }
+    }
+    kept.push_str(&css[copied.min(css.len())..]);
+    let lines: Vec<&str> = kept
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .collect();
+    let mut out = lines.join("\n");
+    if css.ends_with('\n') {
+        out.push('\n');
+    }
+    out
 }
 
 /// Removes `start` … `end`, both included.
@@ -192,6 +255,22 @@ mod tests {
             again.page("en", Some("default-src 'none'"), &head, &body),
             first
         );
+    }
+
+    #[test]
+    fn inline_styles_lose_their_comments_but_not_their_strings() {
+        let shell = "<html><head><meta charset=\"utf-8\"><style>/* why */\n.a { color: red; } /* more */\n.b::after { content: \"/* kept */\"; }\n</style></head><body></body></html>";
+        let parsed = Shell::parse(Some(shell)).unwrap();
+        assert!(
+            parsed.text.contains(
+                "<style>.a { color: red; } \n.b::after { content: \"/* kept */\"; }\n</style>"
+            ),
+            "{}",
+            parsed.text
+        );
+        // A built page parses back to the same shell.
+        let again = Shell::parse(Some(&parsed.text)).unwrap();
+        assert_eq!(again.text, parsed.text);
     }
 
     #[test]

@@ -68,12 +68,15 @@ pub fn term_counts(posts: &[PostSummary], taxonomy: &str) -> Vec<TermCount> {
         .into_iter()
         .map(|(term, _)| term)
         .collect();
-    counts.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-    });
+    counts.sort_by(most_used_first);
     counts
+}
+
+/// The order of a taxonomy's index: most used first, then by name.
+pub fn most_used_first(a: &TermCount, b: &TermCount) -> std::cmp::Ordering {
+    b.count
+        .cmp(&a.count)
+        .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
 }
 
 /// Every term of a taxonomy with the posts carrying it, in list order, in
