@@ -1,6 +1,6 @@
 // What the tests know about the sample blog, and helpers they share.
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { expect, test as base } from "@playwright/test";
@@ -96,6 +96,20 @@ export async function askToSaveData(page) {
 export async function appReady(page) {
   await expect(page.locator("html")).toHaveAttribute("data-quire", "ready");
   await expect(page.locator("main h1").first()).toBeVisible();
+}
+
+/**
+ * A copy of the sample blog (content/, static/, quire.toml) under
+ * target/e2e-<name>-source, for a test that edits it; returns its folder.
+ */
+export function copyOfSampleBlog(name) {
+  const source = resolve(REPO, `target/e2e-${name}-source`);
+  rmSync(source, { recursive: true, force: true });
+  for (const part of ["content", "static", "quire.toml"]) {
+    const from = resolve(REPO, part);
+    if (existsSync(from)) cpSync(from, resolve(source, part), { recursive: true });
+  }
+  return source;
 }
 
 /**

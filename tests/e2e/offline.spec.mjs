@@ -3,10 +3,10 @@
 // network off, while a new release is seen at once. The rest of the suite
 // runs with service workers blocked, so that its request interceptions see
 // every request; these tests let the worker run.
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect } from "@playwright/test";
-import { POSTS, appReady, at, bodyFile, open, serveBlog, test } from "./fixtures.mjs";
+import { POSTS, appReady, at, bodyFile, copyOfSampleBlog, open, serveBlog, test } from "./fixtures.mjs";
 
 test.use({ serviceWorkers: "allow" });
 
@@ -51,15 +51,11 @@ test("posts already read open with the network off", async ({ page, context }) =
 });
 
 test.describe("a new release", () => {
-  const SOURCE = resolve(import.meta.dirname, "../../target/e2e-offline-source");
+  let source;
   let site;
   test.beforeAll(async () => {
-    rmSync(SOURCE, { recursive: true, force: true });
-    for (const part of ["content", "static", "quire.toml"]) {
-      const from = resolve(import.meta.dirname, "../..", part);
-      if (existsSync(from)) cpSync(from, resolve(SOURCE, part), { recursive: true });
-    }
-    site = await serveBlog(SOURCE, "offline", "netlify");
+    source = copyOfSampleBlog("offline");
+    site = await serveBlog(source, "offline", "netlify");
   });
   test.afterAll(async () => site?.stop());
 
@@ -70,9 +66,9 @@ test.describe("a new release", () => {
     await workerInCharge(page);
     await expect.poll(() => kept(page, `/posts/${post.slug}/`)).toBe(true);
 
-    const file = resolve(SOURCE, `content/posts/${post.slug}/index.md`);
+    const file = resolve(source, `content/posts/${post.slug}/index.md`);
     writeFileSync(file, readFileSync(file, "utf8") + "\n\nThis paragraph came with the new release.\n");
-    site.rebuild(SOURCE);
+    site.rebuild(source);
 
     await page.reload();
     await appReady(page);

@@ -1,23 +1,19 @@
 // A new release published while a reader has the old one open: the old
 // manifest and post files are gone, and the reader who clicks on gets the
 // new release, never a broken page.
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect } from "@playwright/test";
-import { POSTS, appReady, serveBlog, test } from "./fixtures.mjs";
+import { POSTS, appReady, copyOfSampleBlog, serveBlog, test } from "./fixtures.mjs";
 
 test.describe.configure({ mode: "serial" });
 
-const SOURCE = resolve(import.meta.dirname, "../../target/e2e-redeploy-source");
+let source;
 let site;
 
 test.beforeAll(async () => {
-  rmSync(SOURCE, { recursive: true, force: true });
-  for (const part of ["content", "static", "quire.toml"]) {
-    const from = resolve(import.meta.dirname, "../..", part);
-    if (existsSync(from)) cpSync(from, resolve(SOURCE, part), { recursive: true });
-  }
-  site = await serveBlog(SOURCE, "redeploy", "github");
+  source = copyOfSampleBlog("redeploy");
+  site = await serveBlog(source, "redeploy", "github");
 });
 test.afterAll(async () => site?.stop());
 
@@ -30,9 +26,9 @@ test("a reader on release A who clicks after release B is published gets release
 
   // Release B: the post's text changes, so its file's name does too, and
   // the old manifest and body files are removed.
-  const file = resolve(SOURCE, `content/posts/${post.slug}/index.md`);
+  const file = resolve(source, `content/posts/${post.slug}/index.md`);
   writeFileSync(file, readFileSync(file, "utf8") + "\n\nThis paragraph came with release B.\n");
-  site.rebuild(SOURCE);
+  site.rebuild(source);
 
   await page.getByRole("link", { name: post.title }).first().click();
   await expect(page.locator(".post-content")).toContainText("This paragraph came with release B.");
