@@ -5,7 +5,11 @@
 //! means that splitting the manifest into pieces for very large blogs, or
 //! changing where bodies live, touches only this file.
 
-use std::{collections::HashMap, fmt, sync::Arc};
+use std::{
+    collections::{HashMap, HashSet},
+    fmt,
+    sync::Arc,
+};
 
 use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
@@ -56,6 +60,10 @@ pub struct Store {
     /// `None` until search is first opened: the index is never part of a first visit.
     search: RwSignal<Option<Load<Arc<SearchIndex>>>>,
     root: StoredValue<String>,
+    /// Posts whose bodies are on their way unasked (fetched ahead), until
+    /// the reader asks for one: a missing file then only fails, rather than
+    /// reloading the page under a reader who did nothing.
+    ahead: StoredValue<HashSet<String>>,
 }
 
 impl Store {
@@ -67,6 +75,7 @@ impl Store {
             bodies: RwSignal::new(HashMap::new()),
             search: RwSignal::new(None),
             root: StoredValue::new(root),
+            ahead: StoredValue::new(HashSet::new()),
         };
         store.load_manifest();
         provide_context(store);
@@ -151,6 +160,10 @@ impl Store {
     /// body is fetched once however often a reader opens or hovers its link;
     /// after a failure, it fetches again (the retry button).
     pub fn load_body(&self, post: &PostSummary) {
+        // Asked for now, if it was on its way unasked.
+        self.ahead.update_value(|ahead| {
+            ahead.remove(&post.slug);
+        });
         let known = matches!(
             self.body_untracked(&post.slug),
             Some(Load::Ready(_) | Load::Loading)
@@ -160,8 +173,26 @@ impl Store {
         }
     }
 
+    /// Starts fetching a post's body the reader has not asked for yet, unless
+    /// it is loaded, on its way or failed; says whether it started.
+    pub fn load_body_ahead(&self, post: &PostSummary) -> bool {
+        if self.body_untracked(&post.slug).is_some() {
+            return false;
+        }
+        self.ahead.update_value(|ahead| {
+            ahead.insert(post.slug.clone());
+        });
+        self.fetch_body(post);
+        true
+    }
+
     fn fetch_body(&self, post: &PostSummary) {
         let bodies = self.bodies;
+        let ahead = self.ahead;
+        let asked = {
+            let slug = post.slug.clone();
+            move || !ahead.with_value(|ahead| ahead.contains(&slug))
+        };
         let slug = post.slug.clone();
         let page_path = Route::post(post).path();
         let is_html = post.body_is_html();
@@ -177,14 +208,17 @@ impl Store {
         });
         spawn_local(async move {
             // The body and what the build prepared for it travel side by side.
-            let (markdown, prepared) = futures::join!(fetch_text(&url, "This post"), async {
-                match &prepared_url {
-                    Some(prepared_url) => fetch_text(prepared_url, "The post's code and math")
-                        .await
-                        .ok(),
-                    None => None,
-                }
-            });
+            let (markdown, prepared) =
+                futures::join!(fetch_text(&url, "This post", &asked), async {
+                    match &prepared_url {
+                        Some(prepared_url) => {
+                            fetch_text(prepared_url, "The post's code and math", &asked)
+                                .await
+                                .ok()
+                        }
+                        None => None,
+                    }
+                });
             // Without it, code shows uncoloured and math as TeX.
             let prepared: Prepared = prepared
                 .and_then(|json| serde_json::from_str(&json).ok())
@@ -198,6 +232,9 @@ impl Store {
                 Arc::new(render_body(&markdown, is_html, page, &prepared))
             });
             let state = Load::from(rendered);
+            ahead.update_value(|ahead| {
+                ahead.remove(&slug);
+            });
             bodies.update(|bodies| {
                 bodies.insert(slug, state);
             });
@@ -277,7 +314,7 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
     url: &str,
     what: &str,
 ) -> Result<Arc<T>, LoadError> {
-    let text = fetch_text(url, what).await?;
+    let text = fetch_text(url, what, &|| true).await?;
     serde_json::from_str(&text).map(Arc::new).map_err(|error| {
         LoadError(format!(
             "{what} is damaged and could not be read ({error})."
@@ -285,8 +322,10 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// GETs a file relative to the site root (the page's `<base href>`).
-async fn fetch_text(url: &str, what: &str) -> Result<String, LoadError> {
+/// GETs a file relative to the site root (the page's `<base href>`). A data
+/// file that is gone means a new release: when the reader `asked` for it,
+/// the page reloads into that release.
+async fn fetch_text(url: &str, what: &str, asked: &dyn Fn() -> bool) -> Result<String, LoadError> {
     let response = Request::get(url).send().await.map_err(|_| {
         LoadError(format!("{what} could not be loaded: the network request failed. Check your connection and try again."))
     })?;
@@ -299,7 +338,7 @@ async fn fetch_text(url: &str, what: &str) -> Result<String, LoadError> {
         404 => {
             // Data files are named after their content: one that is gone was
             // replaced by a new release. The reader gets that release.
-            if newer_release_published().await {
+            if asked() && newer_release_published().await {
                 let _ = window().location().reload();
             }
             Err(LoadError(format!(

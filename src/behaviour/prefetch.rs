@@ -105,7 +105,7 @@ pub fn Prefetch() -> impl IntoView {
                 if *words + post.word_count > ON_SCREEN_WORDS {
                     continue;
                 }
-                if start_loading(&store, post) {
+                if store.load_body_ahead(post) {
                     *posts += 1;
                     *words += post.word_count;
                     // The first one, nearest the top, is the one laid out ahead.

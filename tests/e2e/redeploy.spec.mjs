@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect } from "@playwright/test";
-import { POSTS, appReady, copyOfSampleBlog, serveBlog, test } from "./fixtures.mjs";
+import { POSTS, appReady, askToSaveData, bodyFile, copyOfSampleBlog, expectNoReload, markWindow, serveBlog, test } from "./fixtures.mjs";
 
 test.describe.configure({ mode: "serial" });
 
@@ -21,6 +21,9 @@ test("a reader on release A who clicks after release B is published gets release
   const post = POSTS[2];
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
+  // Nothing fetched ahead: the click is what meets the missing file (the
+  // test below fetches ahead).
+  await askToSaveData(page);
   await page.goto(site.url("/"));
   await appReady(page);
 
@@ -40,4 +43,37 @@ test("a reader on release A who clicks after release B is published gets release
   await page.locator(".site-title").first().click();
   await expect(page.locator("article.post-card").first()).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+// The app fetched the first posts on screen ahead, unasked, and one of
+// those files was gone by then: the page once reloaded itself under a
+// reader who had done nothing.
+test("a post fetched ahead and gone by then does not reload the page under the reader", async ({ page }) => {
+  const post = POSTS[0];
+  // The bodies fetched ahead wait until the new release is out.
+  let release;
+  const released = new Promise((done) => (release = done));
+  const held = [];
+  await page.route("**/data/posts/*.md", async (route) => {
+    held.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  await page.goto(site.url("/"));
+  await appReady(page);
+  await markWindow(page);
+  await expect.poll(() => held.some((url) => url.includes(bodyFile(post)))).toBe(true);
+
+  const file = resolve(source, `content/posts/${post.slug}/index.md`);
+  writeFileSync(file, readFileSync(file, "utf8") + "\n\nThis paragraph came with release C.\n");
+  site.rebuild(source);
+  const gone = page.waitForResponse((response) => response.url().includes(bodyFile(post)) && response.status() === 404);
+  release();
+  await gone;
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 500)));
+  await expectNoReload(page);
+
+  // Asked for, the post comes from the new release.
+  await page.getByRole("link", { name: post.title }).first().click();
+  await expect(page.locator(".post-content")).toContainText("This paragraph came with release C.");
 });
