@@ -158,8 +158,9 @@ impl Store {
 
     /// Starts fetching a post's body unless it is loaded or on its way, so a
     /// body is fetched once however often a reader opens or hovers its link;
-    /// after a failure, it fetches again (the retry button).
-    pub fn load_body(&self, post: &PostSummary) {
+    /// after a failure, it fetches again (the retry button, or pointing at
+    /// the link once more). Says whether it started.
+    pub fn load_body(&self, post: &PostSummary) -> bool {
         // Asked for now, if it was on its way unasked.
         self.ahead.update_value(|ahead| {
             ahead.remove(&post.slug);
@@ -171,6 +172,7 @@ impl Store {
         if !known {
             self.fetch_body(post);
         }
+        !known
     }
 
     /// Starts fetching a post's body the reader has not asked for yet, unless

@@ -43,7 +43,7 @@ pub fn Prefetch() -> impl IntoView {
             .and_then(|link| link.dyn_into::<HtmlAnchorElement>().ok());
         if let (Some(link), Load::Ready(manifest)) = (link, store.manifest_untracked())
             && let Some(post) = linked_post(&store, &manifest, &link)
-            && start_loading(&store, post)
+            && store.load_body(post)
         {
             arriving.set(Some(post.path.clone()));
         }
@@ -151,20 +151,6 @@ fn linked_post<'m>(
         return None;
     };
     manifest.find_post(&path)
-}
-
-/// Starts loading `post`'s body unless it is here or on its way; says
-/// whether it started. A body that failed is fetched again: pointing at it
-/// once more is asking.
-fn start_loading(store: &Store, post: &PostSummary) -> bool {
-    if matches!(
-        store.body_untracked(&post.slug),
-        Some(Load::Ready(_) | Load::Loading)
-    ) {
-        return false;
-    }
-    store.load_body(post);
-    true
 }
 
 /// The links in the page's main content that are on screen, top first.

@@ -42,7 +42,7 @@ pub fn PostView(
             Some(Load::Ready(rendered)) => post_text(&store, &manifest.site, &post, &rendered),
             Some(Load::Failed(error)) => {
                 let post = post.clone();
-                view! { <LoadFailed error retry=move || store.load_body(&post)/> }.into_any()
+                view! { <LoadFailed error retry=move || { store.load_body(&post); }/> }.into_any()
             }
         }
     };
