@@ -17,7 +17,7 @@ use quire_core::{
     manifest::{MANIFEST_META, Manifest, PostSummary},
     markdown::{PageContext, Prepared, Rendered, render_body},
     route::{ListNames, Route},
-    search::SearchIndex,
+    search::{SearchDoc, SearchMeta, TermPiece, Terms},
 };
 
 /// The state of something fetched.
@@ -57,8 +57,8 @@ impl std::error::Error for LoadError {}
 pub struct Store {
     manifest: RwSignal<Load<Arc<Manifest>>>,
     bodies: RwSignal<HashMap<String, Load<Arc<Rendered>>>>,
-    /// `None` until search is first opened: the index is never part of a first visit.
-    search: RwSignal<Option<Load<Arc<SearchIndex>>>>,
+    /// Nothing until search is first opened: the index is never part of a first visit.
+    search: SearchPieces,
     root: StoredValue<String>,
     /// Posts whose bodies are on their way unasked (fetched ahead), until
     /// the reader asks for one: a missing file then only fails, rather than
@@ -73,7 +73,7 @@ impl Store {
         let store = Self {
             manifest: RwSignal::new(Load::Loading),
             bodies: RwSignal::new(HashMap::new()),
-            search: RwSignal::new(None),
+            search: SearchPieces::default(),
             root: StoredValue::new(root),
             ahead: StoredValue::new(HashSet::new()),
         };
@@ -141,7 +141,8 @@ impl Store {
                 )));
                 return;
             };
-            state.set(fetch_json(&url, "The list of posts").await.into());
+            let manifest = fetch_json(&url, "The list of posts").await;
+            state.set(manifest.map(Arc::new).into());
         });
     }
 
@@ -244,16 +245,152 @@ impl Store {
     }
 }
 
-impl Store {
-    /// The search index's state; `None` until [`Store::load_search`] is called.
-    pub fn search(&self) -> Option<Load<Arc<SearchIndex>>> {
-        self.search.get()
+/// The search index as far as the reader's queries have needed it: its
+/// meta file, the term pieces fetched (added into one [`Terms`]), and the
+/// doc pieces fetched, by number.
+#[derive(Clone, Copy)]
+struct SearchPieces {
+    meta: RwSignal<Option<Load<Arc<SearchMeta>>>>,
+    terms: RwSignal<Terms>,
+    /// Pieces not here yet are missing; those on their way are `Loading`.
+    term_pieces: RwSignal<HashMap<usize, Load<()>>>,
+    doc_pieces: RwSignal<HashMap<usize, Load<Arc<Vec<SearchDoc>>>>>,
+    wanted: StoredValue<WantedPieces>,
+}
+
+/// What the current query needs and how many requests are out. A reader
+/// types faster than a slow network answers: pieces are fetched a few at a
+/// time, the current query's first, and those of a query typed over are
+/// never fetched unless a later query needs them too.
+#[derive(Default)]
+struct WantedPieces {
+    /// The term pieces the query needs.
+    terms: Vec<usize>,
+    /// The doc pieces of its hits, best hit first.
+    docs: Vec<usize>,
+    in_flight: usize,
+}
+
+/// Search pieces on their way at once: enough to fill a connection, few
+/// enough that the current query's never wait long behind others.
+const SEARCH_REQUESTS_AT_ONCE: usize = 4;
+
+/// A piece of the search index.
+#[derive(Clone, Copy)]
+enum SearchPiece {
+    Terms(usize),
+    Docs(usize),
+}
+
+impl Default for SearchPieces {
+    fn default() -> Self {
+        Self {
+            meta: RwSignal::new(None),
+            terms: RwSignal::new(Terms::default()),
+            term_pieces: RwSignal::new(HashMap::new()),
+            doc_pieces: RwSignal::new(HashMap::new()),
+            wanted: StoredValue::new(WantedPieces::default()),
+        }
+    }
+}
+
+impl SearchPieces {
+    /// Starts fetching the next pieces wanted, while requests are free.
+    fn fetch_next(self) {
+        let Some(Load::Ready(meta)) = self.meta.get_untracked() else {
+            return;
+        };
+        while let Some(piece) = self.next_wanted() {
+            self.wanted.update_value(|wanted| wanted.in_flight += 1);
+            let (url, what) = match piece {
+                SearchPiece::Terms(at) => {
+                    self.term_pieces.update(|states| {
+                        states.insert(at, Load::Loading);
+                    });
+                    (meta.term_piece_path(at), "Part of the search index")
+                }
+                SearchPiece::Docs(at) => {
+                    self.doc_pieces.update(|states| {
+                        states.insert(at, Load::Loading);
+                    });
+                    (meta.doc_piece_path(at), "Part of the search results")
+                }
+            };
+            // One future for both kinds, read once it is here: each future
+            // costs the wasm a copy of the request's code.
+            spawn_local(async move {
+                let text = fetch_text(&url, what, &|| true).await;
+                self.arrived(piece, text);
+                self.wanted.update_value(|wanted| wanted.in_flight -= 1);
+                self.fetch_next();
+            });
+        }
     }
 
-    /// Fetches the search index, once (again after a failure).
+    /// Keeps a piece that arrived, or why it did not.
+    fn arrived(self, piece: SearchPiece, text: Result<String, LoadError>) {
+        match piece {
+            SearchPiece::Terms(at) => {
+                let state = text.and_then(|text| self.add_terms(&text));
+                self.term_pieces.update(|states| {
+                    states.insert(at, state.into());
+                });
+            }
+            SearchPiece::Docs(at) => {
+                let docs = text.and_then(|text| {
+                    parse_json::<Vec<SearchDoc>>(&text, "Part of the search results")
+                });
+                self.doc_pieces.update(|states| {
+                    states.insert(at, docs.map(Arc::new).into());
+                });
+            }
+        }
+    }
+
+    /// Adds a term piece's words.
+    fn add_terms(self, text: &str) -> Result<(), LoadError> {
+        const WHAT: &str = "Part of the search index";
+        let piece = parse_json::<TermPiece>(text, WHAT)?;
+        self.terms
+            .try_update(|terms| terms.add(piece))
+            .unwrap_or(Ok(()))
+            .map_err(|error| damaged(WHAT, &error))
+    }
+
+    /// The first wanted piece nobody has asked for, if a request is free.
+    fn next_wanted(self) -> Option<SearchPiece> {
+        self.wanted.with_value(|wanted| {
+            if wanted.in_flight >= SEARCH_REQUESTS_AT_ONCE {
+                return None;
+            }
+            let unasked = |pieces: &[usize], states: &dyn Fn(&usize) -> bool| {
+                pieces.iter().copied().find(|piece| !states(piece))
+            };
+            let terms = self.term_pieces.with_untracked(|states| {
+                unasked(&wanted.terms, &|piece| states.contains_key(piece))
+            });
+            terms.map(SearchPiece::Terms).or_else(|| {
+                self.doc_pieces
+                    .with_untracked(|states| {
+                        unasked(&wanted.docs, &|piece| states.contains_key(piece))
+                    })
+                    .map(SearchPiece::Docs)
+            })
+        })
+    }
+}
+
+impl Store {
+    /// The search index's meta file; `None` until [`Store::load_search`] is called.
+    pub fn search(&self) -> Option<Load<Arc<SearchMeta>>> {
+        self.search.meta.get()
+    }
+
+    /// Fetches the search index's meta file, once (again after a failure).
     pub fn load_search(&self) {
+        let search = self.search;
         if matches!(
-            self.search.get_untracked(),
+            search.meta.get_untracked(),
             Some(Load::Ready(_) | Load::Loading)
         ) {
             return;
@@ -261,16 +398,81 @@ impl Store {
         let Load::Ready(manifest) = self.manifest_untracked() else {
             return;
         };
-        let state = self.search;
         let Some(url) = manifest.search.clone() else {
-            state.set(Some(Load::Failed(LoadError(
+            search.meta.set(Some(Load::Failed(LoadError(
                 "This blog was built without a search index.".to_owned(),
             ))));
             return;
         };
-        state.set(Some(Load::Loading));
+        search.meta.set(Some(Load::Loading));
         spawn_local(async move {
-            state.set(Some(fetch_json(&url, "The search index").await.into()));
+            let meta = fetch_json::<SearchMeta>(&url, "The search index").await;
+            if let Ok(meta) = &meta {
+                search.terms.set(meta.terms());
+                search.term_pieces.set(HashMap::new());
+                search.doc_pieces.set(HashMap::new());
+            }
+            search.meta.set(Some(meta.map(Arc::new).into()));
+        });
+    }
+
+    /// Wants the term pieces `pieces` (the current query's, in place of the
+    /// last query's) and fetches those not asked for yet; a failed piece
+    /// waits for [`Store::retry_search`]. Tracks the pieces' states.
+    pub fn want_search_terms(&self, pieces: &[usize]) {
+        self.search.term_pieces.track();
+        self.search
+            .wanted
+            .update_value(|wanted| wanted.terms = pieces.to_vec());
+        self.search.fetch_next();
+    }
+
+    /// Whether the term pieces `pieces` are all here, so that
+    /// [`Store::with_search_terms`] searches as the whole index would, on
+    /// their way, or one failed. Tracked.
+    pub fn search_terms_state(&self, pieces: &[usize]) -> Load<()> {
+        self.search.term_pieces.with(|states| {
+            let mut state = Load::Ready(());
+            for piece in pieces {
+                match states.get(piece) {
+                    Some(Load::Ready(())) => {}
+                    Some(Load::Failed(error)) => return Load::Failed(error.clone()),
+                    _ => state = Load::Loading,
+                }
+            }
+            state
+        })
+    }
+
+    /// Reads the term pieces fetched so far. Tracked.
+    pub fn with_search_terms<T>(&self, read: impl FnOnce(&Terms) -> T) -> T {
+        self.search.terms.with(read)
+    }
+
+    /// Wants the doc pieces `pieces`, best hit's first, as
+    /// [`Store::want_search_terms`] does; they come after the term pieces.
+    pub fn want_search_docs(&self, pieces: &[usize]) {
+        self.search.doc_pieces.track();
+        self.search
+            .wanted
+            .update_value(|wanted| wanted.docs = pieces.to_vec());
+        self.search.fetch_next();
+    }
+
+    /// A doc piece's state; `None` until it is fetched. Tracked.
+    pub fn search_docs(&self, piece: usize) -> Option<Load<Arc<Vec<SearchDoc>>>> {
+        self.search
+            .doc_pieces
+            .with(|states| states.get(&piece).cloned())
+    }
+
+    /// Forgets the search pieces that failed, so they are fetched again.
+    pub fn retry_search(&self) {
+        self.search.term_pieces.update(|states| {
+            states.retain(|_, state| !matches!(state, Load::Failed(_)));
+        });
+        self.search.doc_pieces.update(|states| {
+            states.retain(|_, state| !matches!(state, Load::Failed(_)));
         });
     }
 }
@@ -312,16 +514,21 @@ fn named_manifest(page: &str) -> Option<&str> {
 }
 
 /// GETs a JSON file relative to the site root and reads it.
-async fn fetch_json<T: serde::de::DeserializeOwned>(
-    url: &str,
-    what: &str,
-) -> Result<Arc<T>, LoadError> {
+async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str, what: &str) -> Result<T, LoadError> {
     let text = fetch_text(url, what, &|| true).await?;
-    serde_json::from_str(&text).map(Arc::new).map_err(|error| {
-        LoadError(format!(
-            "{what} is damaged and could not be read ({error})."
-        ))
-    })
+    parse_json(&text, what)
+}
+
+/// Reads a JSON file the build wrote.
+fn parse_json<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, LoadError> {
+    serde_json::from_str(text).map_err(|error| damaged(what, &error))
+}
+
+/// The message for a file that arrived but cannot be read.
+fn damaged(what: &str, error: &dyn fmt::Display) -> LoadError {
+    LoadError(format!(
+        "{what} is damaged and could not be read ({error})."
+    ))
 }
 
 /// GETs a file relative to the site root (the page's `<base href>`). A data

@@ -1,11 +1,15 @@
 //! [`Route::Search`]: results as you type, over titles, summaries, tags and
 //! full text.
 
-use std::{sync::Arc, time::Duration};
+use std::{collections::HashSet, sync::Arc, time::Duration};
 
 use leptos::{ev, prelude::*};
 use leptos_router::hooks::{use_navigate, use_query_map};
-use quire_core::{dom, markup, page_text, route::Route, search::SearchIndex};
+use quire_core::{
+    dom, markup, page_text,
+    route::Route,
+    search::{DOCS_PER_PIECE, Hit, SearchMeta},
+};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
 
@@ -16,7 +20,7 @@ use crate::{
         page_meta::PageMeta,
         status::{LoadFailed, Loading, WithManifest},
     },
-    data::{Load, Store},
+    data::{Load, LoadError, Store},
     ready::PageReady,
 };
 
@@ -57,7 +61,7 @@ pub fn SearchPage() -> impl IntoView {
                 {move || match store.search() {
                     None | Some(Load::Loading) => view! { <Loading label="Loading the search index…"/> }.into_any(),
                     Some(Load::Failed(error)) => view! { <LoadFailed error retry=move || store.load_search()/> }.into_any(),
-                    Some(Load::Ready(index)) => view! { <Results index query/> }.into_any(),
+                    Some(Load::Ready(meta)) => view! { <Results meta query/> }.into_any(),
                 }}
             }
         }/>
@@ -111,10 +115,13 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
         }
         _ => {}
     };
-    // Focus follows the page here: a reader who opened search wants to type.
+    // Focus follows the page here: a reader who opened search wants to type,
+    // after what they typed before the app started, if anything.
     Effect::new(move |_| {
         if let Some(input) = input_element() {
             let _ = input.focus();
+            let end = input.value().encode_utf16().count() as u32;
+            let _ = input.set_selection_range(end, end);
         }
     });
     let form = markup::search_form(&store.root(), &query.get_untracked());
@@ -129,15 +136,44 @@ fn SearchBox(query: RwSignal<String>) -> impl IntoView {
     }
 }
 
-/// The hits for the current query, best first, with the query's words marked.
+/// The hits for the current query, best first, with the query's words
+/// marked. Each keystroke fetches the index's pieces that hold the words
+/// typed, if they are not here yet; until they are, the last results stay.
+/// The results are drawn in order as their posts arrive.
 #[component]
-fn Results(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoView {
+fn Results(meta: Arc<SearchMeta>, query: RwSignal<String>) -> impl IntoView {
     let store = Store::get();
     let navigate = use_navigate();
-    let hits = {
-        let index = Arc::clone(&index);
-        Memo::new(move |_| index.search(&query.get(), MAX_RESULTS))
+    let needed = {
+        let meta = Arc::clone(&meta);
+        Memo::new(move |_| meta.term_pieces(&query.get()))
     };
+    Effect::new(move |_| store.want_search_terms(&needed.read()));
+    // The query answered last, and its hits; kept while the next query's
+    // pieces are on their way.
+    let answered = Memo::new(move |previous: Option<&Answer>| {
+        let query = query.get();
+        match store.search_terms_state(&needed.read()) {
+            Load::Ready(()) => Answer::Hits {
+                hits: store.with_search_terms(|terms| terms.search(&query, MAX_RESULTS)),
+                query,
+            },
+            Load::Failed(error) => Answer::Failed(error),
+            Load::Loading => previous.cloned().unwrap_or_default(),
+        }
+    });
+    let doc_pieces = Memo::new(move |_| match &*answered.read() {
+        Answer::Hits { hits, .. } => {
+            // The best hits' pieces first: the browser fetches in this order.
+            let mut seen = HashSet::new();
+            hits.iter()
+                .map(|hit| hit.doc as usize / DOCS_PER_PIECE)
+                .filter(|piece| seen.insert(*piece))
+                .collect::<Vec<_>>()
+        }
+        Answer::Failed(_) => Vec::new(),
+    });
+    Effect::new(move |_| store.want_search_docs(&doc_pieces.read()));
     let on_keydown = move |event: ev::KeyboardEvent| {
         let position = focused_result();
         match (event.key().as_str(), position) {
@@ -162,14 +198,84 @@ fn Results(index: Arc<SearchIndex>, query: RwSignal<String>) -> impl IntoView {
             _ => {}
         }
     };
+    // The results whose posts are here, up to the first that is not.
+    let shown = Memo::new(move |_| {
+        let Answer::Hits { hits, query } = &*answered.read() else {
+            return (String::new(), Vec::new(), false);
+        };
+        let mut docs = Vec::new();
+        for hit in hits {
+            let piece = hit.doc as usize / DOCS_PER_PIECE;
+            let Some(Load::Ready(posts)) = store.search_docs(piece) else {
+                break;
+            };
+            let Some(doc) = posts.get(hit.doc as usize % DOCS_PER_PIECE) else {
+                break;
+            };
+            docs.push(doc.clone());
+        }
+        let complete = docs.len() == hits.len();
+        (query.clone(), docs, complete)
+    });
+    let results_html = move || {
+        let (query, docs, _) = &*shown.read();
+        markup::search_results(&store.root(), docs, query).into_string()
+    };
+    // Busy until the results drawn are all the current query's.
+    let busy = move || {
+        let (answers, _, complete) = &*shown.read();
+        (!complete || *answers != query.get()).to_string()
+    };
+    let failure = move || {
+        let failed = match &*answered.read() {
+            Answer::Failed(error) => Some(error.clone()),
+            Answer::Hits { .. } => {
+                doc_pieces
+                    .read()
+                    .iter()
+                    .find_map(|piece| match store.search_docs(*piece) {
+                        Some(Load::Failed(error)) => Some(error),
+                        _ => None,
+                    })
+            }
+        };
+        failed.map(|error| view! { <LoadFailed error retry=move || store.retry_search()/> })
+    };
     view! {
         <p id="search-status" class="search-status" role="status" aria-live="polite">
-            {move || page_text::search_status(&query.get(), hits.read().len())}
+            {move || match &*answered.read() {
+                Answer::Hits { hits, query } => page_text::search_status(query, hits.len()),
+                Answer::Failed(_) => String::new(),
+            }}
         </p>
-        <ol id="search-results" class="search-results" on:keydown=on_keydown inner_html=move || {
-            let docs = hits.read().iter().filter_map(|hit| index.doc(hit.doc)).collect::<Vec<_>>();
-            markup::search_results(&store.root(), docs, &query.get()).into_string()
-        }></ol>
+        {failure}
+        // `data-query`: which query the drawn results answer, as they may
+        // still be the last query's while this one's pieces arrive.
+        <ol
+            id="search-results"
+            class="search-results"
+            aria-busy=busy
+            data-query=move || shown.read().0.clone()
+            on:keydown=on_keydown
+            inner_html=results_html
+        ></ol>
+    }
+}
+
+/// What the results show: the hits of the last query whose pieces are all
+/// here, or why they could not be had.
+#[derive(Clone, PartialEq)]
+enum Answer {
+    Hits { query: String, hits: Vec<Hit> },
+    Failed(LoadError),
+}
+
+impl Default for Answer {
+    fn default() -> Self {
+        Self::Hits {
+            query: String::new(),
+            hits: Vec::new(),
+        }
     }
 }
 

@@ -31,7 +31,7 @@ async function scrollDownTheList(page) {
 test("search opens with /, finds as you type, and is driven by the keyboard", async ({ page }) => {
   const searchRequests = [];
   page.on("request", (request) => {
-    if (request.url().includes("/data/search.")) searchRequests.push(request.url());
+    if (request.url().includes("/data/search")) searchRequests.push(new URL(request.url()).pathname);
   });
   await open(page, "/");
   await page.waitForLoadState("networkidle");
@@ -47,7 +47,11 @@ test("search opens with /, finds as you type, and is driven by the keyboard", as
   await expect(results.first()).toContainText("WebRTC Signaling");
   await expect(results.first().locator("mark").first()).toHaveText(/webrtc/i);
   await expect(page.locator("#search-status")).toHaveText(/\d+ posts? found\./);
-  expect(searchRequests).toHaveLength(1);
+  // The meta file, then pieces of the index (words, then results), each once.
+  expect(searchRequests[0]).toMatch(/\/data\/search\.[0-9a-f]+\.json$/);
+  expect(searchRequests.slice(1).length).toBeGreaterThan(1);
+  for (const piece of searchRequests.slice(1)) expect(piece).toMatch(/\/data\/search\/[0-9a-f]+\/[td]\d+\.json$/);
+  expect(new Set(searchRequests).size, "no piece is fetched twice").toBe(searchRequests.length);
 
   // Full text counts too: a word only the body of a post has.
   await input.fill("buildx");
@@ -94,6 +98,50 @@ test("a search with no hits says so, and a search page opened directly works", a
   await page.getByRole("searchbox").press("Escape");
   await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
   await expect(page).toHaveURL(new URL(at("/"), page.url()).href);
+});
+
+test("words typed into search before the app has started are kept, and typing goes on after them", async ({ page }) => {
+  // The app's code is held back, so the reader types into the page as served.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/*_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(at("/search/"));
+  await page.getByRole("searchbox").pressSequentially("webrtc");
+  release();
+  await expect(page.locator("html")).toHaveAttribute("data-quire", "ready");
+  await expect(page.getByRole("searchbox")).toHaveValue("webrtc");
+  await expect(page.getByRole("searchbox")).toBeFocused();
+  await page.keyboard.type(" sig");
+  await expect(page.getByRole("searchbox")).toHaveValue("webrtc sig");
+  await expect(page.locator(".search-result a").first()).toContainText("WebRTC Signaling");
+});
+
+test("a piece of the search index that fails to arrive says so, and Try again finds the posts", async ({ page }) => {
+  // The first request for each piece fails, as on a flaky connection.
+  const failed = new Set();
+  await page.route("**/data/search/**", (route) => {
+    const piece = new URL(route.request().url()).pathname;
+    if (failed.has(piece)) return route.continue();
+    failed.add(piece);
+    return route.fulfill({ status: 503, body: "" });
+  });
+  await open(page, "/search/");
+  await page.getByRole("searchbox").fill("cap theorem");
+  await expect(page.getByText("could not be loaded: the server answered HTTP 503")).toBeVisible();
+  await expect(page.locator("#search-results")).toHaveAttribute("aria-busy", "true");
+  // The reader's query is kept; the pieces that failed are fetched again.
+  // First the words' pieces fail, then, once they are here, the results' pieces.
+  const retry = page.getByRole("button", { name: "Try again" });
+  await expect(async () => {
+    if (await retry.count()) await retry.click();
+    await expect(page.locator(".search-result a").first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.locator(".search-result a").first()).toContainText(POSTS[0].title);
+  await expect(page.locator("#search-results")).toHaveAttribute("aria-busy", "false");
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
 });
 
 test("the table of contents lists the sections, folds, and jumps to them", async ({ page }) => {

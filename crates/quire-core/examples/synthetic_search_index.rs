@@ -1,11 +1,14 @@
-//! Writes the search index of a made-up blog, for the search benchmark in
-//! the browser (the search figure in tests/e2e/figures.spec.mjs).
+//! Writes the search index of a made-up blog, in the pieces a build writes,
+//! for the search benchmark in the browser (the search figure in
+//! tests/e2e/figures.spec.mjs).
 //!
-//! `cargo run --release -p quire-core --example synthetic_search_index -- 10000 600 out.json`
-//! writes 10,000 posts of about 600 words each, from a 6,000-word vocabulary
-//! used with a Zipf-like skew, as real prose is.
+//! `cargo run --release -p quire-core --example synthetic_search_index -- 10000 600 out`
+//! indexes 10,000 posts of about 600 words each, from a 6,000-word vocabulary
+//! used with a Zipf-like skew, as real prose is, and writes what a build
+//! would put in `data/`: `out/search.json` (the meta file) and the pieces in
+//! `out/search/synthetic/`.
 
-use std::{env, fs, process::ExitCode};
+use std::{env, fs, path::Path, process::ExitCode};
 
 use quire_core::{
     date::Date,
@@ -55,7 +58,7 @@ fn main() -> ExitCode {
         args.get(1).and_then(|n| n.parse::<usize>().ok()),
         args.get(2),
     ) else {
-        eprintln!("usage: synthetic_search_index <posts> <words per post> <out.json>");
+        eprintln!("usage: synthetic_search_index <posts> <words per post> <out folder>");
         return ExitCode::from(2);
     };
     let mut random = XorShift(0x9e37_79b9_7f4a_7c15);
@@ -80,15 +83,40 @@ fn main() -> ExitCode {
         })
         .collect();
     let index = SearchIndex::build(inputs);
-    let json = serde_json::to_string(&index).expect("an index serialises");
-    if let Err(error) = fs::write(out, &json) {
-        eprintln!("{out}: {error}");
-        return ExitCode::FAILURE;
+    let split = index.split();
+    let meta = split.meta("synthetic".into());
+    let mut files = vec![("search.json".to_owned(), to_json(&meta))];
+    let in_data = |path: String| path.trim_start_matches("data/").to_owned();
+    for (at, piece) in split.term_pieces.iter().enumerate() {
+        files.push((in_data(meta.term_piece_path(at)), to_json(piece)));
+    }
+    for (at, piece) in split.doc_pieces.iter().enumerate() {
+        files.push((in_data(meta.doc_piece_path(at)), to_json(piece)));
+    }
+    let out = Path::new(out);
+    let _ = fs::remove_dir_all(out);
+    let mut bytes = 0;
+    for (path, json) in &files {
+        let path = out.join(path);
+        let written = path
+            .parent()
+            .map_or(Ok(()), fs::create_dir_all)
+            .and_then(|()| fs::write(&path, json));
+        if let Err(error) = written {
+            eprintln!("{}: {error}", path.display());
+            return ExitCode::FAILURE;
+        }
+        bytes += json.len();
     }
     println!(
-        "wrote {out}: {posts} posts, {} terms, {} bytes",
+        "wrote {}: {posts} posts, {} lists, {} files, {bytes} bytes",
+        out.display(),
         index.term_count(),
-        json.len()
+        files.len(),
     );
     ExitCode::SUCCESS
+}
+
+fn to_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).expect("an index serialises")
 }

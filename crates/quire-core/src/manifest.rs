@@ -39,7 +39,7 @@ pub struct Manifest {
     /// their own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
-    /// The search index ([`crate::search::SearchIndex`] as JSON), relative to the site root; fetched when search is first opened.
+    /// The search index's meta file ([`crate::search::SearchMeta`] as JSON), relative to the site root; fetched when search is first opened, and naming the pieces a query fetches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search: Option<String>,
 }

@@ -1,5 +1,7 @@
-//! Full-text search: the build tool writes a [`SearchIndex`] of the posts, and
-//! the app loads it on first use and queries it on every keystroke.
+//! Full-text search: the build tool indexes the posts and writes the index
+//! in pieces; the app fetches, as a reader types, only the pieces that hold
+//! the words typed and the posts it shows, so a search over 10,000 posts
+//! downloads a small part of the index (as Pagefind does).
 //!
 //! Words are cut and folded here once for both sides, and [`highlight`] uses
 //! the same rule, so the words a reader sees marked are the words that made
@@ -22,6 +24,25 @@
 //! not how often the word occurs, so a long post does not outrank a short one
 //! by repeating itself. Equal scores list the newest post first.
 //!
+//! # Pieces
+//!
+//! [`SearchIndex::split`] cuts the index into what the app fetches:
+//! - a [`SearchMeta`], named by the manifest: how many posts there are, and
+//!   the first word of each term piece;
+//! - term pieces ([`TermPiece`]): runs of consecutive words, about
+//!   [`TERM_PIECE_BYTES`] of JSON each, with the posts each word is in;
+//! - doc pieces: [`DOCS_PER_PIECE`] posts each, newest first, with what a
+//!   result shows ([`SearchDoc`]).
+//!
+//! A query needs the term pieces [`SearchMeta::term_pieces`] names, added to
+//! a [`Terms`]; [`Terms::search`] then ranks exactly as the whole index
+//! would, and the hits shown need their doc pieces. A last word of one or
+//! two letters begins a good part of all words, too many pieces to fetch on
+//! a large blog: for each such beginning `p`, the index keeps one more list
+//! under `p*` (never a word: `*` is not a word character), the best place in
+//! each post of any longer word `p` begins, so that such a word costs two
+//! lists, side by side in the same piece or the next.
+//!
 //! ```
 //! use quire_core::search::{SearchIndex, SearchInput};
 //! let index = SearchIndex::build([SearchInput {
@@ -34,10 +55,19 @@
 //! }]);
 //! let hits = index.search("cafe vie", 10);
 //! assert_eq!(index.doc(hits[0].doc).unwrap().path, "posts/vienna/");
+//!
+//! // The app's way: only the pieces the query needs.
+//! let split = index.split();
+//! let meta = split.meta("0123abcd".into());
+//! let mut terms = meta.terms();
+//! for piece in meta.term_pieces("cafe vie") {
+//!     terms.add(split.term_pieces[piece].clone()).unwrap();
+//! }
+//! assert_eq!(terms.search("cafe vie", 10), hits);
 //! ```
 
 use std::{
-    collections::HashMap,
+    collections::{BTreeMap, BTreeSet, HashMap},
     hash::{BuildHasherDefault, Hasher},
     ops::Range,
 };
@@ -51,7 +81,24 @@ use crate::{date::Date, html::SafeHtml};
 
 /// Bumped when the JSON shape changes, so an app never misreads an index
 /// written by another version of the build tool.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
+
+/// Posts per doc piece: a page of results needs up to this many times more
+/// posts than it shows, and each piece is one request.
+pub const DOCS_PER_PIECE: usize = 8;
+
+/// About how much JSON a term piece holds: a few round trips' worth on a
+/// slow phone network once compressed, and few pieces on a small blog. A
+/// word whose list alone is longer gets a piece of its own.
+pub const TERM_PIECE_BYTES: usize = 24 * 1024;
+
+/// Query words this short (in characters) that a reader is still typing
+/// match through their `p*` list rather than every word they begin.
+const SHORT_PREFIX_CHARS: usize = 2;
+
+/// Marks a `p*` list: sorts before every word character, so `p*` comes
+/// right after `p` among the words.
+const PREFIX_MARK: char = '*';
 
 // A posting is `doc << 2 | field`: one `u32`, and the fields are numbered in
 // order of weight, so the better of two postings is the larger number.
@@ -106,43 +153,37 @@ pub struct SearchInput {
 /// A post that matched a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
-    /// The post's number in the index; [`SearchIndex::doc`] gives the post.
+    /// The post's number in the index, newest first; [`SearchIndex::doc`]
+    /// gives the post, and its doc piece is `doc / DOCS_PER_PIECE`.
     pub doc: u32,
     /// How well it matched; only the order of scores means anything.
     pub score: u32,
 }
 
-/// The posts and an inverted index of their words, sorted so that the words
-/// a prefix begins are one binary search away.
-///
-/// In JSON it is `{"v":1,"d":[docs],"t":[terms],"p":[[postings]]}`: `p[i]`
-/// lists the posts that contain `t[i]`, each as `gap << 2 | field`, where
-/// `gap` is the post's number minus the previous posting's, or the number
-/// itself for the first (small numbers are short in JSON), and `field` is
-/// 0 body, 1 summary, 2 tag, 3 title.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "WireIndex")]
+/// The whole index, as the build tool makes it: the posts, newest first,
+/// and the words they contain.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchIndex {
     docs: Vec<SearchDoc>,
-    terms: Vec<String>,
-    /// Term `t`'s postings are `postings[starts[t]..starts[t + 1]]`: one flat
-    /// array, so a query walks memory in order and the app allocates once.
-    starts: Vec<usize>,
-    postings: Vec<u32>,
+    terms: Terms,
 }
 
 impl SearchIndex {
-    /// Indexes the posts; hits name them by their position in `docs`.
+    /// Indexes the posts; hits number them newest first (equal dates in
+    /// the order given).
     ///
     /// # Panics
     ///
     /// With more than 2³⁰ posts.
     pub fn build(docs: impl IntoIterator<Item = SearchInput>) -> Self {
+        let mut inputs: Vec<SearchInput> = docs.into_iter().collect();
+        assert!(inputs.len() < MAX_DOCS, "too many posts to index");
+        // Numbered newest first, equal scores need no dates to be ordered.
+        inputs.sort_by_key(|input| std::cmp::Reverse(input.date));
         let mut builder = Builder::default();
-        let mut indexed = Vec::new();
-        for input in docs {
-            assert!(indexed.len() < MAX_DOCS, "too many posts to index");
-            let doc = indexed.len() as u32;
+        let mut indexed = Vec::with_capacity(inputs.len());
+        for (doc, input) in inputs.into_iter().enumerate() {
+            let doc = doc as u32;
             builder.add(doc, &input.title, TITLE);
             for tag in &input.tags {
                 builder.add(doc, tag, TAG);
@@ -157,33 +198,349 @@ impl SearchIndex {
                 date: input.date,
             });
         }
-        builder.finish(indexed)
+        Self {
+            terms: builder.finish(indexed.len()),
+            docs: indexed,
+        }
     }
 
     /// The best `limit` posts containing every word of `query`, best first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.terms.search(query, limit)
+    }
+
+    /// The post a [`Hit`] names, if this index has it.
+    pub fn doc(&self, doc: u32) -> Option<&SearchDoc> {
+        self.docs.get(doc as usize)
+    }
+
+    /// How many lists the index holds: one per distinct word, and the `p*` lists.
+    pub fn term_count(&self) -> usize {
+        self.terms.lists.len()
+    }
+
+    /// The index cut into the pieces the app fetches (see the module's doc).
+    pub fn split(&self) -> SplitIndex {
+        let mut term_pieces = Vec::new();
+        let mut piece = TermPiece::default();
+        let mut bytes = 0;
+        for (term, list) in &self.terms.lists {
+            let size = term.len() + 4 + wire_size(list);
+            if bytes > 0 && bytes + size > TERM_PIECE_BYTES {
+                term_pieces.push(std::mem::take(&mut piece));
+                bytes = 0;
+            }
+            piece.terms.push(term.clone());
+            piece.lists.push(list.clone());
+            bytes += size;
+        }
+        if !piece.terms.is_empty() {
+            term_pieces.push(piece);
+        }
+        SplitIndex {
+            doc_count: self.docs.len(),
+            term_pieces,
+            doc_pieces: self
+                .docs
+                .chunks(DOCS_PER_PIECE)
+                .map(<[SearchDoc]>::to_vec)
+                .collect(),
+        }
+    }
+}
+
+/// A [`SearchIndex`] cut into pieces, for the build tool to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SplitIndex {
+    /// How many posts the index holds.
+    pub doc_count: usize,
+    /// Runs of consecutive words with their posts, in word order.
+    pub term_pieces: Vec<TermPiece>,
+    /// [`DOCS_PER_PIECE`] posts each, newest first.
+    pub doc_pieces: Vec<Vec<SearchDoc>>,
+}
+
+impl SplitIndex {
+    /// The index's meta file; `version` names the pieces' folder, and must
+    /// change whenever any piece does (a hash of them all).
+    pub fn meta(&self, version: String) -> SearchMeta {
+        SearchMeta {
+            version,
+            doc_count: self.doc_count,
+            first_terms: self
+                .term_pieces
+                .iter()
+                .filter_map(|piece| piece.terms.first().cloned())
+                .collect(),
+        }
+    }
+}
+
+/// What the app reads first when search opens: enough to know which pieces
+/// a query needs, and where they are.
+///
+/// In JSON `{"v":2,"h":version,"n":posts,"f":[first word of each term piece]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "WireMeta")]
+pub struct SearchMeta {
+    /// Names the folder of the pieces: `data/search/<version>/`.
+    version: String,
+    /// How many posts the index holds.
+    doc_count: usize,
+    /// Term piece `i` holds the words from `first_terms[i]` up to, not
+    /// including, `first_terms[i + 1]`.
+    first_terms: Vec<String>,
+}
+
+impl SearchMeta {
+    /// Where term piece `piece` is, relative to the site root.
+    pub fn term_piece_path(&self, piece: usize) -> String {
+        format!("data/search/{}/t{piece}.json", self.version)
+    }
+
+    /// Where doc piece `piece` is, relative to the site root.
+    pub fn doc_piece_path(&self, piece: usize) -> String {
+        format!("data/search/{}/d{piece}.json", self.version)
+    }
+
+    /// How many posts the index holds.
+    pub fn doc_count(&self) -> usize {
+        self.doc_count
+    }
+
+    /// An empty [`Terms`] for this index, for the pieces to be added to.
+    pub fn terms(&self) -> Terms {
+        Terms {
+            doc_count: self.doc_count,
+            lists: BTreeMap::new(),
+        }
+    }
+
+    /// The term pieces `query` needs, in order: with them all added to
+    /// [`SearchMeta::terms`], [`Terms::search`] finds what the whole index would.
+    pub fn term_pieces(&self, query: &str) -> Vec<usize> {
+        if self.first_terms.is_empty() {
+            return Vec::new();
+        }
+        let holding = |term: &str| {
+            self.first_terms
+                .partition_point(|first| first.as_str() <= term)
+                .saturating_sub(1)
+        };
+        let mut needed = BTreeSet::new();
+        for word in query_words(query) {
+            if !word.prefix {
+                needed.insert(holding(&word.text));
+            } else if let Some(list) = word.prefix_list() {
+                needed.insert(holding(&word.text));
+                needed.insert(holding(&list));
+            } else {
+                let start = holding(&word.text);
+                let end = self.first_terms.partition_point(|first| {
+                    first.as_str() < word.text.as_str() || first.starts_with(word.text.as_str())
+                });
+                needed.extend(start..end.max(start + 1));
+            }
+        }
+        needed.into_iter().collect()
+    }
+}
+
+#[derive(Deserialize)]
+struct WireMeta {
+    #[serde(rename = "v")]
+    format: u32,
+    #[serde(rename = "h")]
+    version: String,
+    #[serde(rename = "n")]
+    doc_count: usize,
+    #[serde(rename = "f")]
+    first_terms: Vec<String>,
+}
+
+impl TryFrom<WireMeta> for SearchMeta {
+    type Error = String;
+
+    /// The version becomes part of a path, so it must be a plain name.
+    fn try_from(wire: WireMeta) -> Result<Self, String> {
+        if wire.format != FORMAT_VERSION {
+            return Err(format!(
+                "search index format {} is not {FORMAT_VERSION}",
+                wire.format
+            ));
+        }
+        if wire.version.is_empty() || !wire.version.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err("search index version is not a plain name".to_owned());
+        }
+        if wire.doc_count > MAX_DOCS {
+            return Err("search index has too many posts".to_owned());
+        }
+        if wire.first_terms.windows(2).any(|pair| pair[0] >= pair[1]) {
+            return Err("search index pieces are not in order".to_owned());
+        }
+        Ok(Self {
+            version: wire.version,
+            doc_count: wire.doc_count,
+            first_terms: wire.first_terms,
+        })
+    }
+}
+
+impl Serialize for SearchMeta {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut meta = serializer.serialize_struct("SearchMeta", 4)?;
+        meta.serialize_field("v", &FORMAT_VERSION)?;
+        meta.serialize_field("h", &self.version)?;
+        meta.serialize_field("n", &self.doc_count)?;
+        meta.serialize_field("f", &self.first_terms)?;
+        meta.end()
+    }
+}
+
+/// Consecutive words and the posts each is in.
+///
+/// In JSON `{"t":[words],"p":[[postings]]}`: `p[i]` lists the posts that
+/// contain `t[i]`, each as `gap << 2 | field`, where `gap` is the post's
+/// number minus the previous posting's, or the number itself for the first
+/// (small numbers are short in JSON), and `field` is 0 body, 1 summary, 2
+/// tag, 3 title.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "WirePiece")]
+pub struct TermPiece {
+    terms: Vec<String>,
+    /// Postings (`doc << 2 | field`), one list per word, by post.
+    lists: Vec<Vec<u32>>,
+}
+
+impl Serialize for TermPiece {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut piece = serializer.serialize_struct("TermPiece", 2)?;
+        piece.serialize_field("t", &self.terms)?;
+        piece.serialize_field("p", &WireLists(&self.lists))?;
+        piece.end()
+    }
+}
+
+struct WireLists<'a>(&'a [Vec<u32>]);
+
+impl Serialize for WireLists<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut lists = serializer.serialize_seq(Some(self.0.len()))?;
+        for list in self.0 {
+            lists.serialize_element(&gaps(list).collect::<Vec<u32>>())?;
+        }
+        lists.end()
+    }
+}
+
+/// A list's postings as written: each post's number as the gap from the last.
+fn gaps(list: &[u32]) -> impl Iterator<Item = u32> + '_ {
+    let mut previous = 0;
+    list.iter().map(move |&posting| {
+        let doc = posting >> 2;
+        let gap = (doc - previous) << 2 | posting & 3;
+        previous = doc;
+        gap
+    })
+}
+
+/// How many bytes a list takes in JSON, within a byte or two.
+fn wire_size(list: &[u32]) -> usize {
+    gaps(list)
+        .map(|gap| gap.checked_ilog10().unwrap_or(0) as usize + 2)
+        .sum()
+}
+
+#[derive(Deserialize)]
+struct WirePiece {
+    #[serde(rename = "t")]
+    terms: Vec<String>,
+    #[serde(rename = "p")]
+    lists: Vec<Vec<u32>>,
+}
+
+impl TryFrom<WirePiece> for TermPiece {
+    type Error = String;
+
+    /// Checks the order of words and posts; [`Terms::add`] checks the posts
+    /// are there.
+    fn try_from(wire: WirePiece) -> Result<Self, String> {
+        if wire.lists.len() != wire.terms.len() {
+            return Err("search index has not one postings list per word".to_owned());
+        }
+        if wire.terms.windows(2).any(|pair| pair[0] >= pair[1]) {
+            return Err("search index words are not sorted".to_owned());
+        }
+        let mut lists = Vec::with_capacity(wire.lists.len());
+        for list in wire.lists {
+            let mut doc = 0u32;
+            let mut postings = Vec::with_capacity(list.len());
+            for (at, packed) in list.into_iter().enumerate() {
+                let gap = packed >> 2;
+                doc = doc
+                    .checked_add(gap)
+                    .filter(|doc| (*doc as usize) < MAX_DOCS && (at == 0 || gap > 0))
+                    .ok_or("search index postings are out of order")?;
+                postings.push(doc << 2 | packed & 3);
+            }
+            lists.push(postings);
+        }
+        Ok(Self {
+            terms: wire.terms,
+            lists,
+        })
+    }
+}
+
+/// Words and the posts they are in: the whole index's (the build), or those
+/// of the pieces fetched so far (the app).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Terms {
+    doc_count: usize,
+    /// Postings (`doc << 2 | field`) by word; sorted, so the words a prefix
+    /// begins are one range.
+    lists: BTreeMap<String, Vec<u32>>,
+}
+
+impl Terms {
+    /// Adds a piece's words; a piece added twice changes nothing.
+    ///
+    /// # Errors
+    ///
+    /// When the piece names a post the index does not have (a damaged or
+    /// foreign file); nothing is added then.
+    pub fn add(&mut self, piece: TermPiece) -> Result<(), String> {
+        let beyond = |list: &Vec<u32>| {
+            list.last()
+                .is_some_and(|last| (last >> 2) as usize >= self.doc_count)
+        };
+        if piece.lists.iter().any(beyond) {
+            return Err("search index postings name a missing post".to_owned());
+        }
+        self.lists.extend(piece.terms.into_iter().zip(piece.lists));
+        Ok(())
+    }
+
+    /// The best `limit` posts containing every word of `query`, best first,
+    /// from the words added so far.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         let words = query_words(query);
-        if words.is_empty() || limit == 0 || self.docs.is_empty() {
+        if words.is_empty() || limit == 0 || self.doc_count == 0 {
             return Vec::new();
         }
         // Two arrays of one slot per post, reused for every word: a query
         // allocates nothing per posting.
-        let mut total = vec![0u32; self.docs.len()];
-        let mut best = vec![0u8; self.docs.len()];
+        let mut total = vec![0u32; self.doc_count];
+        let mut best = vec![0u8; self.doc_count];
         for (at, word) in words.iter().enumerate() {
-            let terms = self.matching_terms(word);
-            if terms.is_empty() {
+            let lists = self.matching(word);
+            if lists.is_empty() {
                 return Vec::new();
             }
             best.fill(0);
-            for term in terms.clone() {
-                // Sorted terms put the word itself first among those it begins.
-                let bonus = if term == terms.start && self.terms[term] == word.text {
-                    2
-                } else {
-                    1
-                };
-                for &posting in self.postings_of(term) {
+            for (term, list) in lists {
+                let bonus = if *term == word.text { 2 } else { 1 };
+                for &posting in list {
                     let weight = WEIGHTS[(posting & 3) as usize] * bonus;
                     let slot = &mut best[(posting >> 2) as usize];
                     *slot = (*slot).max(weight);
@@ -212,16 +569,8 @@ impl SearchIndex {
                 score,
             })
             .collect();
-        let order = |a: &Hit, b: &Hit| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| {
-                    self.docs[b.doc as usize]
-                        .date
-                        .cmp(&self.docs[a.doc as usize].date)
-                })
-                .then(a.doc.cmp(&b.doc))
-        };
+        // Posts are numbered newest first.
+        let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc));
         if hits.len() > limit {
             hits.select_nth_unstable_by(limit - 1, order);
             hits.truncate(limit);
@@ -230,30 +579,22 @@ impl SearchIndex {
         hits
     }
 
-    /// The post a [`Hit`] names, if this index has it.
-    pub fn doc(&self, doc: u32) -> Option<&SearchDoc> {
-        self.docs.get(doc as usize)
-    }
-
-    /// How many distinct words the index knows.
-    pub fn term_count(&self) -> usize {
-        self.terms.len()
-    }
-
-    fn matching_terms(&self, word: &QueryWord) -> Range<usize> {
-        let start = self
-            .terms
-            .partition_point(|term| term.as_str() < word.text.as_str());
-        let len = if word.prefix {
-            self.terms[start..].partition_point(|term| term.starts_with(word.text.as_str()))
-        } else {
-            usize::from(self.terms.get(start) == Some(&word.text))
-        };
-        start..start + len
-    }
-
-    fn postings_of(&self, term: usize) -> &[u32] {
-        &self.postings[self.starts[term]..self.starts[term + 1]]
+    /// The lists a query word matches: the word's own, and those of the
+    /// longer words it begins when the reader is still typing it.
+    fn matching(&self, word: &QueryWord) -> Vec<(&String, &Vec<u32>)> {
+        if !word.prefix {
+            return self.lists.get_key_value(&word.text).into_iter().collect();
+        }
+        if let Some(list) = word.prefix_list() {
+            return [&word.text, &list]
+                .into_iter()
+                .filter_map(|term| self.lists.get_key_value(term))
+                .collect();
+        }
+        self.lists
+            .range(word.text.clone()..)
+            .take_while(|(term, _)| term.starts_with(word.text.as_str()))
+            .collect()
     }
 }
 
@@ -289,24 +630,39 @@ impl Builder {
         }
     }
 
-    fn finish(self, docs: Vec<SearchDoc>) -> SearchIndex {
-        let mut sorted: Vec<(String, usize)> = self.ids.into_iter().collect();
-        sorted.sort_unstable();
-        let mut terms = Vec::with_capacity(sorted.len());
-        let mut starts = Vec::with_capacity(sorted.len() + 1);
-        let mut postings = Vec::with_capacity(self.lists.iter().map(Vec::len).sum());
-        starts.push(0);
-        for (term, id) in sorted {
-            terms.push(term);
-            postings.extend_from_slice(&self.lists[id]);
-            starts.push(postings.len());
+    /// The words' lists, and the `p*` list of every beginning of one or two
+    /// characters: each post's best posting among the longer words it begins.
+    fn finish(mut self, doc_count: usize) -> Terms {
+        let mut prefixed: HashMap<String, Vec<u32>, BuildHasherDefault<Fnv>> = HashMap::default();
+        for (term, &id) in &self.ids {
+            let beginnings = term.char_indices().skip(1).take(SHORT_PREFIX_CHARS);
+            for (at, _) in beginnings {
+                let mut list_name = term[..at].to_owned();
+                list_name.push(PREFIX_MARK);
+                prefixed
+                    .entry(list_name)
+                    .or_default()
+                    .extend_from_slice(&self.lists[id]);
+            }
         }
-        SearchIndex {
-            docs,
-            terms,
-            starts,
-            postings,
+        let mut lists: BTreeMap<String, Vec<u32>> = self
+            .ids
+            .into_iter()
+            .map(|(term, id)| (term, std::mem::take(&mut self.lists[id])))
+            .collect();
+        for (name, mut list) in prefixed {
+            list.sort_unstable();
+            // Sorted by post, then field: each post's last posting is its best.
+            list.dedup_by(|later, kept| {
+                let same_post = *later >> 2 == *kept >> 2;
+                if same_post {
+                    *kept = (*kept).max(*later);
+                }
+                same_post
+            });
+            lists.insert(name, list);
         }
+        Terms { doc_count, lists }
     }
 }
 
@@ -329,101 +685,6 @@ impl Hasher for Fnv {
         for &byte in bytes {
             self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
         }
-    }
-}
-
-impl Serialize for SearchIndex {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut index = serializer.serialize_struct("SearchIndex", 4)?;
-        index.serialize_field("v", &FORMAT_VERSION)?;
-        index.serialize_field("d", &self.docs)?;
-        index.serialize_field("t", &self.terms)?;
-        index.serialize_field("p", &WirePostings(self))?;
-        index.end()
-    }
-}
-
-struct WirePostings<'a>(&'a SearchIndex);
-
-impl Serialize for WirePostings<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut lists = serializer.serialize_seq(Some(self.0.terms.len()))?;
-        for term in 0..self.0.terms.len() {
-            lists.serialize_element(&WireList(self.0.postings_of(term)))?;
-        }
-        lists.end()
-    }
-}
-
-struct WireList<'a>(&'a [u32]);
-
-impl Serialize for WireList<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut list = serializer.serialize_seq(Some(self.0.len()))?;
-        let mut previous = 0;
-        for &posting in self.0 {
-            let doc = posting >> 2;
-            list.serialize_element(&((doc - previous) << 2 | posting & 3))?;
-            previous = doc;
-        }
-        list.end()
-    }
-}
-
-#[derive(Deserialize)]
-struct WireIndex {
-    #[serde(rename = "v")]
-    version: u32,
-    #[serde(rename = "d")]
-    docs: Vec<SearchDoc>,
-    #[serde(rename = "t")]
-    terms: Vec<String>,
-    #[serde(rename = "p")]
-    postings: Vec<Vec<u32>>,
-}
-
-impl TryFrom<WireIndex> for SearchIndex {
-    type Error = String;
-
-    /// Checks everything a query indexes by, so a damaged file is an error
-    /// when loaded rather than a panic in the middle of typing.
-    fn try_from(wire: WireIndex) -> Result<Self, String> {
-        if wire.version != FORMAT_VERSION {
-            return Err(format!(
-                "search index format {} is not {FORMAT_VERSION}",
-                wire.version
-            ));
-        }
-        if wire.docs.len() > MAX_DOCS {
-            return Err("search index has too many posts".to_owned());
-        }
-        if wire.postings.len() != wire.terms.len() {
-            return Err("search index has not one postings list per term".to_owned());
-        }
-        if wire.terms.windows(2).any(|pair| pair[0] >= pair[1]) {
-            return Err("search index terms are not sorted".to_owned());
-        }
-        let mut starts = Vec::with_capacity(wire.terms.len() + 1);
-        let mut postings = Vec::with_capacity(wire.postings.iter().map(Vec::len).sum());
-        starts.push(0);
-        for list in wire.postings {
-            let mut doc = 0u32;
-            for (at, packed) in list.into_iter().enumerate() {
-                let gap = packed >> 2;
-                doc = doc
-                    .checked_add(gap)
-                    .filter(|doc| (*doc as usize) < wire.docs.len() && (at == 0 || gap > 0))
-                    .ok_or("search index postings name a missing post")?;
-                postings.push(doc << 2 | packed & 3);
-            }
-            starts.push(postings.len());
-        }
-        Ok(Self {
-            docs: wire.docs,
-            terms: wire.terms,
-            starts,
-            postings,
-        })
     }
 }
 
@@ -466,6 +727,13 @@ impl QueryWord {
         } else {
             word == self.text
         }
+    }
+
+    /// The name of the `p*` list that stands for the longer words this
+    /// word begins, when the reader is still typing a short one.
+    fn prefix_list(&self) -> Option<String> {
+        (self.prefix && self.text.chars().count() <= SHORT_PREFIX_CHARS)
+            .then(|| format!("{}{PREFIX_MARK}", self.text))
     }
 }
 

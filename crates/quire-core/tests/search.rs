@@ -1,8 +1,11 @@
-//! Full-text search: what matches, in which order, and how matches are shown.
+//! Full-text search: what matches, in which order, how matches are shown,
+//! and that the pieces a query fetches find what the whole index would.
+
+use std::collections::BTreeSet;
 
 use quire_core::{
     date::Date,
-    search::{Hit, SearchIndex, SearchInput, highlight, highlight_html},
+    search::{Hit, SearchIndex, SearchInput, SearchMeta, TermPiece, highlight, highlight_html},
 };
 
 fn post(
@@ -220,38 +223,65 @@ fn highlight_html_escapes_hostile_text() {
 }
 
 #[test]
-fn json_is_compact_and_round_trips() {
+fn pieces_are_compact_json_and_round_trip() {
     let index = SearchIndex::build([
         post("a", "2026-03-09", "Rust", &["Lang"], "", "rust and go"),
         post("b", "2026-03-10", "Go", &[], "Short.", "rust"),
     ]);
-    let json = serde_json::to_string(&index).unwrap();
+    let split = index.split();
+    assert_eq!(split.term_pieces.len(), 1, "a small blog is one piece");
+    let piece = serde_json::to_string(&split.term_pieces[0]).unwrap();
+    // Post 0 is b, the newer; `g*`, `r*` and the like hold the longer words' best places.
     assert_eq!(
-        json,
-        r#"{"v":1,"d":[{"s":"a","t":"Rust","g":["Lang"],"d":"2026-03-09"},{"s":"b","t":"Go","m":"Short.","d":"2026-03-10"}],"t":["and","go","lang","rust","short"],"p":[[0],[0,7],[2],[3,4],[5]]}"#
+        piece,
+        r#"{"t":["a*","an*","and","g*","go","l*","la*","lang","r*","ru*","rust","s*","sh*","short"],"p":[[4],[4],[4],[3,4],[3,4],[6],[6],[6],[0,7],[0,7],[0,7],[1],[1],[1]]}"#
     );
-    let back: SearchIndex = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, index);
-    assert_eq!(back.search("rus", 10), index.search("rus", 10));
+    assert_eq!(
+        serde_json::from_str::<TermPiece>(&piece).unwrap(),
+        split.term_pieces[0]
+    );
+    let docs = serde_json::to_string(&split.doc_pieces).unwrap();
+    assert_eq!(
+        docs,
+        r#"[[{"s":"b","t":"Go","m":"Short.","d":"2026-03-10"},{"s":"a","t":"Rust","g":["Lang"],"d":"2026-03-09"}]]"#
+    );
+    let meta = split.meta("0a1b2c".into());
+    let json = serde_json::to_string(&meta).unwrap();
+    assert_eq!(json, r#"{"v":2,"h":"0a1b2c","n":2,"f":["a*"]}"#);
+    assert_eq!(serde_json::from_str::<SearchMeta>(&json).unwrap(), meta);
+    assert_eq!(meta.term_piece_path(0), "data/search/0a1b2c/t0.json");
+    assert_eq!(meta.doc_piece_path(3), "data/search/0a1b2c/d3.json");
 }
 
 #[test]
-fn damaged_json_is_refused_when_loaded() {
-    let good = r#"{"v":1,"d":[{"s":"a","t":"A","d":"2026-03-09"}],"t":["a","b"],"p":[[3],[0]]}"#;
-    assert!(serde_json::from_str::<SearchIndex>(good).is_ok());
+fn damaged_pieces_are_refused_when_loaded() {
+    let good = r#"{"t":["a","b"],"p":[[3],[0,4]]}"#;
+    assert!(serde_json::from_str::<TermPiece>(good).is_ok());
     for bad in [
-        // a post that is not there
-        r#"{"v":1,"d":[{"s":"a","t":"A","d":"2026-03-09"}],"t":["a","b"],"p":[[3],[4]]}"#,
         // the same post twice
-        r#"{"v":1,"d":[{"s":"a","t":"A","d":"2026-03-09"}],"t":["a","b"],"p":[[3,3],[0]]}"#,
-        // terms out of order
-        r#"{"v":1,"d":[{"s":"a","t":"A","d":"2026-03-09"}],"t":["b","a"],"p":[[3],[0]]}"#,
+        r#"{"t":["a","b"],"p":[[3,3],[0]]}"#,
+        // words out of order
+        r#"{"t":["b","a"],"p":[[3],[0]]}"#,
         // postings missing
-        r#"{"v":1,"d":[{"s":"a","t":"A","d":"2026-03-09"}],"t":["a","b"],"p":[[3]]}"#,
-        // another format
-        r#"{"v":2,"d":[{"s":"a","t":"A","d":"2026-03-09"}],"t":["a","b"],"p":[[3],[0]]}"#,
+        r#"{"t":["a","b"],"p":[[3]]}"#,
     ] {
-        assert!(serde_json::from_str::<SearchIndex>(bad).is_err(), "{bad}");
+        assert!(serde_json::from_str::<TermPiece>(bad).is_err(), "{bad}");
+    }
+    // A post the index does not have: refused when added, and nothing added.
+    let meta: SearchMeta = serde_json::from_str(r#"{"v":2,"h":"ab12","n":1,"f":["a"]}"#).unwrap();
+    let mut terms = meta.terms();
+    let beyond: TermPiece = serde_json::from_str(r#"{"t":["a","b"],"p":[[0],[4]]}"#).unwrap();
+    assert!(terms.add(beyond).is_err());
+    assert_eq!(terms.search("a", 10), []);
+    for bad in [
+        // another format
+        r#"{"v":1,"h":"ab12","n":1,"f":["a"]}"#,
+        // a version that would leave the folder
+        r#"{"v":2,"h":"../x","n":1,"f":["a"]}"#,
+        // pieces out of order
+        r#"{"v":2,"h":"ab12","n":1,"f":["b","a"]}"#,
+    ] {
+        assert!(serde_json::from_str::<SearchMeta>(bad).is_err(), "{bad}");
     }
 }
 
@@ -406,6 +436,17 @@ impl Corpus {
     }
 }
 
+/// A hit as the corpus numbers posts (`posts/post-<n>/`), with its score.
+fn numbered(index: &SearchIndex, hits: &[Hit]) -> Vec<(u32, u32)> {
+    hits.iter()
+        .map(|hit| {
+            let path = &index.doc(hit.doc).unwrap().path;
+            let number = path["posts/post-".len()..path.len() - 1].parse().unwrap();
+            (number, hit.score)
+        })
+        .collect()
+}
+
 #[test]
 fn ten_thousand_posts_give_the_same_hits_as_a_full_scan() {
     let corpus = Corpus::new(10_000, 150);
@@ -415,19 +456,44 @@ fn ten_thousand_posts_give_the_same_hits_as_a_full_scan() {
     let quokka = index.search("quokka", 10);
     assert_eq!(quokka.len(), 1);
     assert_eq!(index.doc(quokka[0].doc).unwrap().path, "posts/post-4321/");
-    let narwhal: Vec<u32> = index
-        .search("narw", 100)
+    let narwhal: Vec<u32> = numbered(&index, &index.search("narw", 100))
         .iter()
-        .map(|hit| hit.doc)
+        .map(|(number, _)| *number)
         .collect();
     let mut planted: Vec<u32> = (0..10).map(|n| n * 1000 + 7).collect();
     planted.sort_by_key(|&doc| std::cmp::Reverse(corpus.dates[doc as usize]));
     assert_eq!(narwhal, planted);
 
+    let split = index.split();
+    let meta = split.meta("5eed".into());
+    for query in corpus_queries(&corpus) {
+        let expected = corpus.expected(&query);
+        assert!(
+            !expected.is_empty() || query.contains("quokka"),
+            "{query:?} finds nothing"
+        );
+        // The app's way: only the pieces the query needs.
+        let mut terms = meta.terms();
+        for piece in meta.term_pieces(&query) {
+            terms.add(split.term_pieces[piece].clone()).unwrap();
+        }
+        for limit in [1, 20, usize::MAX] {
+            let hits = index.search(&query, limit);
+            assert_eq!(
+                numbered(&index, &hits),
+                expected[..expected.len().min(limit)],
+                "{query:?} limit {limit}"
+            );
+            assert_eq!(terms.search(&query, limit), hits, "{query:?} from pieces");
+        }
+    }
+}
+
+fn corpus_queries(corpus: &Corpus) -> Vec<String> {
     let common = corpus.vocabulary[0].clone();
     let middling = corpus.vocabulary[700].clone();
     let rare = corpus.vocabulary[3900].clone();
-    let queries = [
+    vec![
         common.clone(),
         middling.clone(),
         rare.clone(),
@@ -439,26 +505,40 @@ fn ten_thousand_posts_give_the_same_hits_as_a_full_scan() {
         format!("{common} {middling} {}", &corpus.vocabulary[1][..2]),
         format!("{rare} quokka"),
         "k".to_owned(),
-    ];
-    for query in &queries {
-        let expected = corpus.expected(query);
-        assert!(
-            !expected.is_empty() || query.contains("quokka"),
-            "{query:?} finds nothing"
-        );
-        for limit in [1, 20, usize::MAX] {
-            let found: Vec<(u32, u32)> = index
-                .search(query, limit)
-                .iter()
-                .map(|hit| (hit.doc, hit.score))
-                .collect();
-            assert_eq!(
-                found,
-                expected[..expected.len().min(limit)],
-                "{query:?} limit {limit}"
-            );
-        }
-    }
+    ]
+}
+
+#[test]
+fn typing_a_three_word_query_over_ten_thousand_posts_fetches_a_tenth_of_the_index_at_most() {
+    let corpus = Corpus::new(10_000, 150);
+    let split = SearchIndex::build(corpus.inputs()).split();
+    let meta = split.meta("5eed".into());
+    let sizes: Vec<usize> = split
+        .term_pieces
+        .iter()
+        .map(|piece| serde_json::to_string(piece).unwrap().len())
+        .collect();
+    let whole: usize = sizes.iter().sum();
+    let typed = format!(
+        "{} {} {}",
+        corpus.vocabulary[0], corpus.vocabulary[700], corpus.vocabulary[3900]
+    );
+    // Every keystroke's pieces, as the app fetches them while the reader types.
+    let fetched: BTreeSet<usize> = (1..=typed.len())
+        .flat_map(|end| meta.term_pieces(&typed[..end]))
+        .collect();
+    let bytes: usize = fetched.iter().map(|&piece| sizes[piece]).sum();
+    println!(
+        "typing {typed:?} fetched {bytes} of {whole} bytes ({} of {} pieces)",
+        fetched.len(),
+        sizes.len()
+    );
+    assert!(
+        bytes * 10 <= whole,
+        "typing {typed:?} fetched {bytes} of {whole} bytes ({} of {} pieces)",
+        fetched.len(),
+        sizes.len()
+    );
 }
 
 /// `cargo test -p quire-core --features authoring --release -- --ignored --nocapture`
@@ -470,15 +550,22 @@ fn ten_thousand_posts_query_time() {
     let started = Instant::now();
     let index = SearchIndex::build(corpus.inputs());
     let built = started.elapsed();
-    let json = serde_json::to_string(&index).unwrap();
+    let split = index.split();
+    let pieces: Vec<String> = split
+        .term_pieces
+        .iter()
+        .map(|piece| serde_json::to_string(piece).unwrap())
+        .collect();
     let started = Instant::now();
-    let loaded: SearchIndex = serde_json::from_str(&json).unwrap();
+    for piece in &pieces {
+        std::hint::black_box(serde_json::from_str::<TermPiece>(piece).unwrap());
+    }
     let parsed = started.elapsed();
-    assert_eq!(loaded, index);
     println!(
-        "built in {built:?}; {} terms; JSON {} bytes, parsed in {parsed:?}",
+        "built in {built:?}; {} lists in {} pieces, {} bytes of JSON, all parsed in {parsed:?}",
         index.term_count(),
-        json.len()
+        pieces.len(),
+        pieces.iter().map(String::len).sum::<usize>()
     );
     let typed = format!(
         "{} {} {}",

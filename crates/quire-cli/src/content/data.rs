@@ -59,11 +59,8 @@ pub(super) fn assemble(
                 plain_text: post.plain.clone(),
             }),
     );
-    let search_file = DataFile::hashed(
-        "search",
-        "json",
-        serde_json::to_string(&search).unwrap_or_default(),
-    );
+    let search_files = search_files(&search);
+    let search_meta = search_files.last().map(|meta| meta.path.clone());
     let mut manifest = Manifest {
         version: String::new(),
         site,
@@ -71,7 +68,7 @@ pub(super) fn assemble(
         unlisted: Vec::new(),
         pages: Vec::new(),
         sections,
-        search: Some(search_file.path.clone()),
+        search: search_meta,
     };
     let mut data_files = Vec::new();
     for post in posts {
@@ -85,8 +82,46 @@ pub(super) fn assemble(
     }
     // The version is a hash of everything else.
     manifest.version = short_hash(&serde_json::to_vec(&manifest).unwrap_or_default());
-    data_files.push(search_file);
+    data_files.extend(search_files);
     (manifest, data_files)
+}
+
+/// The search index in the pieces the app fetches (see
+/// [`quire_core::search`]), its meta file last: the pieces' folder is
+/// named after all of them, and the meta after itself.
+fn search_files(search: &SearchIndex) -> Vec<DataFile> {
+    let split = search.split();
+    let term_pieces: Vec<String> = split.term_pieces.iter().map(to_json).collect();
+    let doc_pieces: Vec<String> = split.doc_pieces.iter().map(to_json).collect();
+    let mut all = Vec::new();
+    for piece in term_pieces.iter().chain(&doc_pieces) {
+        all.extend_from_slice(piece.as_bytes());
+    }
+    let meta = split.meta(short_hash(&all));
+    let mut files: Vec<DataFile> = term_pieces
+        .into_iter()
+        .enumerate()
+        .map(|(at, text)| DataFile {
+            path: meta.term_piece_path(at),
+            text,
+        })
+        .chain(
+            doc_pieces
+                .into_iter()
+                .enumerate()
+                .map(|(at, text)| DataFile {
+                    path: meta.doc_piece_path(at),
+                    text,
+                }),
+        )
+        .collect();
+    files.push(DataFile::hashed("search", "json", to_json(&meta)));
+    files
+}
+
+/// Data the build made itself, which always serialises.
+fn to_json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// What the build prepared for a body, and what it could not do.
