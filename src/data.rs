@@ -6,19 +6,24 @@
 //! changing where bodies live, touches only this file.
 
 use std::{
+    cell::{OnceCell, RefCell},
     collections::{HashMap, HashSet},
     fmt,
+    rc::Rc,
     sync::Arc,
 };
 
 use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use quire_core::{
+    listing::{Relations, TermCount, posts_by_term},
     manifest::{MANIFEST_META, Manifest, PostSummary},
     markdown::{PageContext, Prepared, Rendered, render_body},
     route::{ListNames, Route},
     search::{SearchDoc, SearchMeta, TermPiece, Terms},
 };
+
+use crate::schedule::when_idle;
 
 /// The state of something fetched.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +69,21 @@ pub struct Store {
     /// the reader asks for one: a missing file then only fails, rather than
     /// reloading the page under a reader who did nothing.
     ahead: StoredValue<HashSet<String>>,
+    /// What views work out from the whole list of posts; `None` until
+    /// first asked for once the manifest is here.
+    lists: StoredValue<Option<Lists>, LocalStorage>,
+}
+
+/// A taxonomy's terms, each with its posts in list order.
+pub type TermPosts = Vec<(TermCount, Vec<&'static PostSummary>)>;
+
+/// What views work out from the whole list of posts, worked out once rather
+/// than at every page: on a blog of thousands of posts, slugging every
+/// post's tags at each click costs more than drawing the page.
+struct Lists {
+    posts: &'static [PostSummary],
+    relations: OnceCell<Rc<Relations<'static>>>,
+    by_taxonomy: RefCell<HashMap<String, Rc<TermPosts>>>,
 }
 
 impl Store {
@@ -76,6 +96,7 @@ impl Store {
             search: SearchPieces::default(),
             root: StoredValue::new(root),
             ahead: StoredValue::new(HashSet::new()),
+            lists: StoredValue::new_local(None),
         };
         store.load_manifest();
         provide_context(store);
@@ -133,6 +154,7 @@ impl Store {
     }
 
     fn load_manifest(&self) {
+        let store = *self;
         let state = self.manifest;
         spawn_local(async move {
             let Some(url) = manifest_url() else {
@@ -141,9 +163,78 @@ impl Store {
                 )));
                 return;
             };
-            let manifest = fetch_json(&url, "The list of posts").await;
+            let manifest = fetch_json::<Manifest>(&url, "The list of posts").await;
+            let arrived = manifest.is_ok();
             state.set(manifest.map(Arc::new).into());
+            if arrived {
+                store.work_out_lists_when_idle();
+            }
         });
+    }
+
+    /// Works out what the next pages need of the whole list of posts while
+    /// the browser is idle, a piece at a time (related posts, then each
+    /// taxonomy's terms), so that the reader's next click does not wait
+    /// for it on a blog of thousands of posts.
+    fn work_out_lists_when_idle(self) {
+        when_idle(move || {
+            let _ = self.relations();
+            let Load::Ready(manifest) = self.manifest_untracked() else {
+                return;
+            };
+            let mut taxonomies = manifest.site.taxonomies.clone();
+            // Every post's page looks for its series.
+            if !taxonomies.iter().any(|taxonomy| taxonomy == "series") {
+                taxonomies.push("series".to_owned());
+            }
+            for taxonomy in taxonomies {
+                when_idle(move || {
+                    let _ = self.posts_by_term(&taxonomy);
+                });
+            }
+        });
+    }
+
+    /// Related posts and neighbours over every post; `None` until the
+    /// manifest is here.
+    pub fn relations(&self) -> Option<Rc<Relations<'static>>> {
+        self.with_lists(|lists| {
+            Rc::clone(
+                lists
+                    .relations
+                    .get_or_init(|| Rc::new(Relations::new(lists.posts))),
+            )
+        })
+    }
+
+    /// A taxonomy's terms with their posts (see [`posts_by_term`]); `None`
+    /// until the manifest is here.
+    pub fn posts_by_term(&self, taxonomy: &str) -> Option<Rc<TermPosts>> {
+        self.with_lists(|lists| {
+            let mut by_taxonomy = lists.by_taxonomy.borrow_mut();
+            let terms = by_taxonomy
+                .entry(taxonomy.to_owned())
+                .or_insert_with(|| Rc::new(posts_by_term(lists.posts, taxonomy)));
+            Rc::clone(terms)
+        })
+    }
+
+    fn with_lists<T>(&self, read: impl FnOnce(&Lists) -> T) -> Option<T> {
+        if self.lists.with_value(Option::is_none) {
+            let Load::Ready(manifest) = self.manifest_untracked() else {
+                return None;
+            };
+            // The manifest is this page's for good (a new release reloads
+            // the page), so it is kept for good, and what is worked out
+            // from it can borrow it.
+            let kept: &'static Manifest = Box::leak(Box::new(manifest));
+            self.lists.set_value(Some(Lists {
+                posts: &kept.posts,
+                relations: OnceCell::new(),
+                by_taxonomy: RefCell::new(HashMap::new()),
+            }));
+        }
+        self.lists.with_value(|lists| lists.as_ref().map(read))
     }
 
     /// A post body's state; `None` until [`Store::load_body`] is called for it.

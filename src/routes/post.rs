@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quire_core::{
-    listing::{RELATED_POSTS, Relations, series_of},
+    listing::{RELATED_POSTS, series_among},
     manifest::{Manifest, PostSummary, Site},
     markdown::Rendered,
     markup,
@@ -48,17 +48,21 @@ pub fn PostView(
     };
     let root = store.root();
     let site = &manifest.site;
-    let header =
-        markup::post_header(&root, site, &post, &series_of(&manifest.posts, &post)).into_string();
-    let relations = Relations::new(&manifest.posts);
-    let footer = markup::post_footer(
-        &root,
-        site,
-        &post,
-        &relations.related(&post, RELATED_POSTS),
-        relations.neighbours(&post.slug),
-    )
-    .into_string();
+    let series = store
+        .posts_by_term("series")
+        .map(|series| series_among(&series, &post))
+        .unwrap_or_default();
+    let header = markup::post_header(&root, site, &post, &series).into_string();
+    let (related, neighbours) = store
+        .relations()
+        .map(|relations| {
+            (
+                relations.related(&post, RELATED_POSTS),
+                relations.neighbours(&post.slug),
+            )
+        })
+        .unwrap_or_default();
+    let footer = markup::post_footer(&root, site, &post, &related, neighbours).into_string();
     view! {
         <PageMeta text=PageText { title: Some(post.title.clone()), description: post.description.clone() } site=manifest.site.title.clone()/>
         <article class="post">

@@ -1,11 +1,7 @@
 //! [`Route::Term`]: the posts carrying a term (a tag, a category), page by page.
 
 use leptos::prelude::*;
-use quire_core::{
-    listing::{paginate, posts_with_term},
-    markup, page_text,
-    route::Route,
-};
+use quire_core::{listing::paginate, markup, page_text, route::Route};
 
 use crate::{
     components::{markup_view::MarkupView, page_meta::PageMeta, status::WithManifest},
@@ -36,15 +32,16 @@ pub fn TermPage(
     view! {
         <WithManifest ready=move |manifest| {
             let site = &manifest.site;
-            let Some((term, posts)) = posts_with_term(&manifest.posts, &taxonomy, &slug) else {
+            let terms = store.posts_by_term(&taxonomy).unwrap_or_default();
+            let Some((term, posts)) = terms.iter().find(|(term, _)| term.slug == slug) else {
                 return view! { <NotFound/> }.into_any();
             };
-            let Some(listed) = paginate(&posts, site.posts_per_page, page) else {
+            let Some(listed) = paginate(posts, site.posts_per_page, page) else {
                 return view! { <NotFound/> }.into_any();
             };
             view! {
                 <PageMeta text=page_text::term(site, &taxonomy, &term.name, listed.number, term.count) site=site.title.clone()/>
-                <MarkupView html=markup::term_page(&store.root(), site, &term, listed.number, listed.total, listed.items)/>
+                <MarkupView html=markup::term_page(&store.root(), site, term, listed.number, listed.total, listed.items)/>
             }
             .into_any()
         }/>

@@ -1,7 +1,7 @@
 //! [`Route::Terms`]: every term of a taxonomy with its number of posts.
 
 use leptos::prelude::*;
-use quire_core::{listing::term_counts, markup, page_text, route::Route};
+use quire_core::{listing::counts_most_used_first, markup, page_text, route::Route};
 
 use crate::{
     components::{markup_view::MarkupView, page_meta::PageMeta, status::WithManifest},
@@ -24,7 +24,7 @@ pub fn TermsPage(
     );
     view! {
         <WithManifest ready=move |manifest| {
-            let terms = term_counts(&manifest.posts, &taxonomy);
+            let terms = counts_most_used_first(&store.posts_by_term(&taxonomy).unwrap_or_default());
             view! {
                 <PageMeta text=page_text::terms(&manifest.site, &taxonomy, terms.len()) site=manifest.site.title.clone()/>
                 <MarkupView html=markup::terms_page(&store.root(), &taxonomy, &terms)/>

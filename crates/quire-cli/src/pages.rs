@@ -10,7 +10,7 @@ use quire_core::{
     dom, html,
     html::SafeHtml,
     listing::{
-        RELATED_POSTS, Relations, TermCount, archive, paginate, posts_by_term, series_of,
+        RELATED_POSTS, Relations, TermCount, archive, paginate, posts_by_term, series_among,
         term_counts,
     },
     manifest::{Manifest, PostSummary},
@@ -71,6 +71,8 @@ pub(crate) struct Pages<'a> {
     /// Each term's posts, by taxonomy and term slug, gathered once: a
     /// site of thousands of posts has thousands of term pages.
     by_term: HashMap<(String, String), (TermCount, Vec<&'a PostSummary>)>,
+    /// Every series' posts, gathered once.
+    series: Vec<(TermCount, Vec<&'a PostSummary>)>,
 }
 
 impl<'a> Pages<'a> {
@@ -102,6 +104,7 @@ impl<'a> Pages<'a> {
                 .collect(),
             relations: Relations::new(&manifest.posts),
             by_term,
+            series: posts_by_term(&manifest.posts, "series"),
         }
     }
 
@@ -203,12 +206,7 @@ impl<'a> Pages<'a> {
             // out the rest once the page has loaded): a long post's first
             // paint waits for the blocks on screen, not for all of them.
             r#"<article class="post"><header class="post-header">{}</header><div class="post-content" {}>{}</div><footer class="post-footer">{}</footer></article>"#,
-            markup::post_header(
-                self.root,
-                site,
-                post,
-                &series_of(&self.manifest.posts, post)
-            ),
+            markup::post_header(self.root, site, post, &series_among(&self.series, post)),
             dom::DATA_LAZY_LAYOUT,
             markup::post_content(self.root, site, post, &rendered),
             markup::post_footer(

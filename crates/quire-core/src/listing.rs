@@ -64,10 +64,12 @@ pub struct TermCount {
 /// name. Terms that differ only in case or punctuation ("Web RTC",
 /// "web-rtc") are one term.
 pub fn term_counts(posts: &[PostSummary], taxonomy: &str) -> Vec<TermCount> {
-    let mut counts: Vec<TermCount> = posts_by_term(posts, taxonomy)
-        .into_iter()
-        .map(|(term, _)| term)
-        .collect();
+    counts_most_used_first(&posts_by_term(posts, taxonomy))
+}
+
+/// [`term_counts`], from a taxonomy's terms gathered by [`posts_by_term`].
+pub fn counts_most_used_first(terms: &[(TermCount, Vec<&PostSummary>)]) -> Vec<TermCount> {
+    let mut counts: Vec<TermCount> = terms.iter().map(|(term, _)| term.clone()).collect();
     counts.sort_by(most_used_first);
     counts
 }
@@ -144,13 +146,23 @@ pub struct Series<'a> {
 /// The series `post` is part of (PaperMod's `series` taxonomy), each with
 /// its posts oldest first; none for a post in no series.
 pub fn series_of<'a>(posts: &'a [PostSummary], post: &PostSummary) -> Vec<Series<'a>> {
+    series_among(&posts_by_term(posts, "series"), post)
+}
+
+/// [`series_of`], from every series' posts gathered once by
+/// [`posts_by_term`]: a site of thousands of posts shows thousands of posts.
+pub fn series_among<'a>(
+    series: &[(TermCount, Vec<&'a PostSummary>)],
+    post: &PostSummary,
+) -> Vec<Series<'a>> {
     unique_term_slugs(post, "series")
         .into_iter()
         .filter_map(|(_, slug)| {
-            let (term, mut members) = posts_with_term(posts, "series", &slug)?;
+            let (term, members) = series.iter().find(|(term, _)| term.slug == slug)?;
+            let mut members = members.clone();
             members.sort_by_key(|member| member.date);
-            (members.len() > 1).then_some(Series {
-                term,
+            (members.len() > 1).then(|| Series {
+                term: term.clone(),
                 posts: members,
             })
         })

@@ -2,8 +2,8 @@
 
 use quire_core::{
     listing::{
-        Relations, archive, paginate, posts_by_term, posts_with_term, series_of, sort_for_listing,
-        term_counts,
+        Relations, archive, counts_most_used_first, paginate, posts_by_term, posts_with_term,
+        series_among, series_of, sort_for_listing, term_counts,
     },
     manifest::{PostDisplay, PostSummary},
 };
@@ -93,6 +93,10 @@ fn tags_merge_spellings_and_count() {
         post("c", "2026-01-03", &["Distributed Systems"], 0),
     ];
     let counts = term_counts(&posts, "tags");
+    assert_eq!(
+        counts_most_used_first(&posts_by_term(&posts, "tags")),
+        counts
+    );
     let summary: Vec<(&str, &str, usize)> = counts
         .iter()
         .map(|t| (t.name.as_str(), t.slug.as_str(), t.count))
@@ -178,6 +182,11 @@ fn a_series_lists_its_posts_oldest_first() {
         .collect();
     assert_eq!(parts, ["part-1", "part-2", "part-3"]);
     assert!(series_of(&posts, &posts[1]).is_empty());
+    // Gathered once for every post, as the build and the app do, the same.
+    let gathered = posts_by_term(&posts, "series");
+    for post in &posts {
+        assert_eq!(series_among(&gathered, post), series_of(&posts, post));
+    }
 }
 
 #[test]
