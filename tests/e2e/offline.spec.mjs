@@ -26,6 +26,21 @@ function kept(page, part) {
   }, part);
 }
 
+/** The files under data/ that the worker's cache holds, as `data/…`. */
+function keptData(page) {
+  return page.evaluate(async (data) => {
+    const paths = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        const path = new URL(request.url).pathname;
+        if (path.startsWith(data)) paths.push(`data/${path.slice(data.length)}`);
+      }
+    }
+    return paths.sort();
+  }, at("/data/"));
+}
+
 test("posts already read open with the network off", async ({ page, context }) => {
   await open(page, "/");
   await workerInCharge(page);
@@ -59,12 +74,19 @@ test.describe("a new release", () => {
   });
   test.afterAll(async () => site?.stop());
 
-  test("is seen at the next visit, although the worker kept the last one", async ({ page }) => {
+  test("is seen at the next visit, although the worker kept the last one, whose files it then lets go", async ({ page }) => {
     const post = POSTS[1];
-    await page.goto(site.url(`/posts/${post.slug}/`));
+    const body = `data${bodyFile(post).slice("/data".length)}`;
+    await page.goto(site.url("/"));
     await appReady(page);
     await workerInCharge(page);
-    await expect.poll(() => kept(page, `/posts/${post.slug}/`)).toBe(true);
+    await page.getByRole("link", { name: post.title }).click();
+    await expect(page.locator(".post-content h2").first()).toBeVisible();
+    await expect.poll(async () => (await keptData(page)).some((path) => path.startsWith(body) && path.endsWith(".md"))).toBe(true);
+    const before = await keptData(page);
+    const oldManifest = before.find((path) => path.startsWith("data/manifest."));
+    const oldBody = before.find((path) => path.startsWith(body) && path.endsWith(".md"));
+    expect(oldManifest).toBeTruthy();
 
     const file = resolve(source, `content/posts/${post.slug}/index.md`);
     writeFileSync(file, readFileSync(file, "utf8") + "\n\nThis paragraph came with the new release.\n");
@@ -73,5 +95,12 @@ test.describe("a new release", () => {
     await page.reload();
     await appReady(page);
     await expect(page.locator(".post-content")).toContainText("This paragraph came with the new release.");
+    // The last release's data files leave the cache; this one's stay.
+    await expect.poll(() => keptData(page)).not.toContain(oldManifest);
+    const data = await keptData(page);
+    expect(data.filter((path) => path.startsWith("data/manifest."))).toHaveLength(1);
+    expect(data, "the post's old body").not.toContain(oldBody);
+    const others = before.filter((path) => path.startsWith("data/posts/") && !path.startsWith(body));
+    for (const other of others) expect(data, "an unchanged post's body").toContain(other);
   });
 });

@@ -13,7 +13,9 @@
 // app has started; the worker keeps those from the browser's HTTP cache.
 // The cache is named after the site's root and the app's release: a new app
 // empties it, and another Quire site on the same origin (GitHub Pages'
-// project sites) keeps its own.
+// project sites) keeps its own. A new release of the blog (a new manifest)
+// removes the data files no longer named, so the cache does not grow with
+// each release.
 // `offline = false` in quire.toml writes a worker that removes itself.
 const CACHE = "__CACHE__";
 const ROOT = "__ROOT__";
@@ -75,8 +77,42 @@ async function fromCacheFirst(event) {
   const cached = await caches.match(event.request);
   if (cached) return cached;
   const response = await fetch(event.request);
-  event.waitUntil(keep(event.request, response));
+  const kept = keep(event.request, response);
+  const url = new URL(event.request.url);
+  const release = MANIFEST.test(url.pathname) && response.status === 200 ? response.clone() : null;
+  event.waitUntil(release ? kept.then(() => forgetOtherReleases(url, release)) : kept);
   return response;
+}
+
+/** The manifest's name: one per release of the blog. */
+const MANIFEST = /\/data\/manifest\.[0-9a-f]+\.json$/;
+
+/**
+ * Once a release's manifest is kept, removes the kept data files it does not
+ * name: other releases' manifests, bodies and search pieces. The search
+ * index's pieces are named by its meta file, kept only if search was used.
+ */
+async function forgetOtherReleases(manifestUrl, response) {
+  const manifest = await response.json().catch(() => null);
+  if (!manifest || !Array.isArray(manifest.posts)) return;
+  const named = new Set([manifestUrl.pathname]);
+  const name = (path) => typeof path === "string" && named.add(new URL(path, location.origin + ROOT).pathname);
+  for (const post of [...manifest.posts, ...(manifest.unlisted ?? []), ...(manifest.pages ?? [])]) {
+    name(post.body);
+    name(post.prepared);
+  }
+  let searchPieces = null;
+  if (name(manifest.search)) {
+    const meta = await caches.match(new URL(manifest.search, location.origin + ROOT).href);
+    const version = meta && (await meta.json().catch(() => null))?.h;
+    if (typeof version === "string") searchPieces = `${ROOT}data/search/${version}/`;
+  }
+  const cache = await caches.open(CACHE);
+  const gone = (await cache.keys()).filter((request) => {
+    const path = new URL(request.url).pathname;
+    return path.startsWith(`${ROOT}data/`) && !named.has(path) && !(searchPieces && path.startsWith(searchPieces));
+  });
+  await Promise.all(gone.map((request) => cache.delete(request)));
 }
 
 async function fromNetworkFirst(event) {
