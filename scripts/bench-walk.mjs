@@ -2,8 +2,8 @@
 // (scripts/generate-blog.py) of each size given, built by Quire's release
 // build and served like GitHub Pages (gzip), walked in headless Chromium
 // with a phone's screen: a cold visit to home until the app has started and
-// the network is quiet, a tap on the first post, then a tap on one of its
-// tags. Prints, per size and network, the bytes of each step and its time,
+// the network is quiet, a tap on the first post, a tap on one of its tags,
+// then the archive (every post, by year). Prints, per size and network, the bytes of each step and its time,
 // and the walk's bytes against the smallest blog's.
 //
 //   node scripts/bench-walk.mjs [--posts 30,1000,10000] [--rounds 3]
@@ -61,8 +61,18 @@ async function walk(browser, throttle) {
   const tagMs = await tapTo(page, "article a[href*='/tags/']", tag);
   await networkQuiet(session, 300);
   const term = { bytes: traffic.bytes - before, ms: tagMs };
+  // The archive lists every post; the generated blog's menu has no link to
+  // it, so the walk adds one, which the app follows like any other.
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement("a"), { href: "/archives/", id: "bench-archives", textContent: "Archives" });
+    document.querySelector("main").prepend(link);
+  });
+  before = traffic.bytes;
+  const archiveMs = await tapTo(page, "#bench-archives", "Archives");
+  await networkQuiet(session, 300);
+  const archive = { bytes: traffic.bytes - before, ms: archiveMs };
   await session.context.close();
-  return { home, post, term };
+  return { home, post, term, archive };
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -81,9 +91,9 @@ try {
           const bytes = median(walks.map((w) => w[name].bytes));
           return `${kb(bytes)}, ${Math.round(median(walks.map((w) => w[name].ms)))} ms`;
         };
-        const total = median(walks.map((w) => w.home.bytes + w.post.bytes + w.term.bytes));
+        const total = median(walks.map((w) => w.home.bytes + w.post.bytes + w.term.bytes + w.archive.bytes));
         walkBytes[profile] ??= total;
-        rows.push(`| ${posts.toLocaleString("en")} | ${profile} | ${step("home")} | ${step("post")} | ${step("term")} | ${kb(total)} (${(total / walkBytes[profile]).toFixed(2)}x) |`);
+        rows.push(`| ${posts.toLocaleString("en")} | ${profile} | ${step("home")} | ${step("post")} | ${step("term")} | ${step("archive")} | ${kb(total)} (${(total / walkBytes[profile]).toFixed(2)}x) |`);
       }
     } finally {
       server.close();
@@ -93,6 +103,6 @@ try {
   await browser.close();
 }
 console.log(`Medians of ${ROUNDS} walks; phone screen (390×844, touch); bytes as received (gzip); "app started" from the start of navigation\n`);
-console.log("| posts | network | cold home: bytes, app started | tap a post: bytes, painted | tap a tag: bytes, painted | whole walk (against the smallest) |");
-console.log("|---|---|---|---|---|---|");
+console.log("| posts | network | cold home: bytes, app started | tap a post: bytes, painted | tap a tag: bytes, painted | to the archive: bytes, painted | whole walk (against the smallest) |");
+console.log("|---|---|---|---|---|---|---|");
 console.log(rows.join("\n"));

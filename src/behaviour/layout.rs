@@ -96,9 +96,9 @@ pub fn lay_out_rest_later(prepared: Option<Element>) -> NodeRef<Div> {
     content
 }
 
-/// Lays out the rest of the post drawn now at once, not when the browser
-/// is next idle: a jump to one of its headings needs the real heights of
-/// the blocks above it.
+/// Lays out the rest of the page drawn now (a post, the archive) at once,
+/// not when the browser is next idle: a jump to one of its headings needs
+/// the real heights of the blocks above it.
 pub fn lay_out_rest_now() {
     if let Ok(Some(content)) = document().query_selector(&format!("[{}]", dom::DATA_LAZY_LAYOUT)) {
         let _ = content.remove_attribute(dom::DATA_LAZY_LAYOUT);

@@ -53,9 +53,21 @@ pub fn RouteChanges() -> impl IntoView {
     // The scroll position last seen on each address.
     let positions = StoredValue::new(HashMap::<String, f64>::new());
     let going_back_or_forward = StoredValue::new(false);
-    let _ = window()
-        .history()
-        .map(|history| history.set_scroll_restoration(ScrollRestoration::Manual));
+    let restoration = |mode| {
+        let _ = window()
+            .history()
+            .map(|history| history.set_scroll_restoration(mode));
+    };
+    restoration(ScrollRestoration::Manual);
+    // Leaving the document (another site, a reload), the browser takes its
+    // own scroll restoration back for this entry: when it comes back to a
+    // fresh copy of the page (no back-forward cache), it puts the reader
+    // where they were, before the app has started.
+    let on_pagehide =
+        window_event_listener(ev::pagehide, move |_| restoration(ScrollRestoration::Auto));
+    let on_pageshow = window_event_listener(ev::pageshow, move |_| {
+        restoration(ScrollRestoration::Manual)
+    });
 
     // The address the app shows, and its scroll position as last seen.
     // Scroll events come a frame late, so when the route changes, the last
@@ -85,6 +97,8 @@ pub fn RouteChanges() -> impl IntoView {
         on_wheel.remove();
         on_touch.remove();
         on_key.remove();
+        on_pagehide.remove();
+        on_pageshow.remove();
     });
 
     let navigations = Navigations(StoredValue::new(0_usize));

@@ -220,6 +220,22 @@ test("back and forward return to where the reader was; a new page starts at the 
   await expectNoReload(page);
 });
 
+test("back to a page the browser loads afresh (no back-forward cache) returns to where the reader was", async ({ page }) => {
+  // Playwright's Chromium keeps no back-forward cache: a step back to a
+  // page left for another document loads that page again.
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await open(page, "/");
+  const { listScroll } = await scrollDownTheList(page);
+  expect(listScroll).toBeGreaterThan(300);
+  await page.goto(at("/tags/"));
+  await page.goBack();
+  await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeCloseTo(listScroll, -1);
+  // And it stays there once the app has started over it.
+  await expect(page.locator("html")).toHaveAttribute("data-quire", "ready");
+  expect(await settledScroll(page)).toBeCloseTo(listScroll, -1);
+});
+
 test("back from a post still loading returns to where the reader was on the list", async ({ page }) => {
   await page.setViewportSize({ width: 1000, height: 700 });
   await open(page, "/");

@@ -423,7 +423,13 @@ pub fn archives_page(root: &str, years: &[ArchiveYear<'_>]) -> SafeHtml {
             )
         })
         .collect();
-    html!(r#"<h1 class="list-title">Archives</h1>{}"#, years)
+    // Laid out lazily at first, as a post is: a large blog lists thousands
+    // of posts here, and the page must show before they are all measured.
+    html!(
+        r#"<h1 class="list-title">Archives</h1><div class="archive-years" {}>{}</div>"#,
+        crate::dom::DATA_LAZY_LAYOUT,
+        years
+    )
 }
 
 /// "Page not found", with ways back into the blog; `address` is the path

@@ -123,7 +123,9 @@ fn allowlist() -> ammonia::Builder<'static> {
         ("details", ["open"].into()),
         ("span", ["aria-current", "data-line"].into()),
         ("section", ["aria-labelledby"].into()),
-        ("div", ["dir"].into()),
+        // `data-lazy-layout`: Quire's archive marks its years to be laid
+        // out lazily (style/main.css); from an author it would only do that.
+        ("div", ["dir", "data-lazy-layout"].into()),
         ("td", ["colspan", "rowspan", "align"].into()),
         ("th", ["colspan", "rowspan", "align"].into()),
         ("blockquote", ["cite"].into()),
