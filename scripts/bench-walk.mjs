@@ -3,8 +3,9 @@
 // build and served like GitHub Pages (gzip), walked in headless Chromium
 // with a phone's screen: a cold visit to home until the app has started and
 // the network is quiet, a tap on the first post, a tap on one of its tags,
-// then the archive (every post, by year). Prints, per size and network, the bytes of each step and its time,
-// and the walk's bytes against the smallest blog's.
+// then the archive (every post, by year). Prints, per size and network, the
+// bytes of each step and its time, and the walk's bytes against the first
+// size's.
 //
 //   node scripts/bench-walk.mjs [--posts 30,1000,10000] [--rounds 3]
 //
@@ -103,6 +104,6 @@ try {
   await browser.close();
 }
 console.log(`Medians of ${ROUNDS} walks; phone screen (390×844, touch); bytes as received (gzip); "app started" from the start of navigation\n`);
-console.log("| posts | network | cold home: bytes, app started | tap a post: bytes, painted | tap a tag: bytes, painted | to the archive: bytes, painted | whole walk (against the smallest) |");
+console.log("| posts | network | cold home: bytes, app started | tap a post: bytes, painted | tap a tag: bytes, painted | to the archive: bytes, painted | whole walk (against the first size) |");
 console.log("|---|---|---|---|---|---|---|");
 console.log(rows.join("\n"));

@@ -34,7 +34,7 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
-import { PHONE, READER_PAUSE_MS, SLOW_4G, backTo, firstContentfulPaint, freshPage, median, networkQuiet, placeApp, tapTo } from "./reader-walk.mjs";
+import { READER_PAUSE_MS, SLOW_4G, backTo, firstContentfulPaint, freshPage, median, networkQuiet, placeApp, tapTo } from "./reader-walk.mjs";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../tests/e2e/chromium.mjs";
 import { startServer } from "../tests/e2e/server.mjs";
 

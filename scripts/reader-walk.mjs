@@ -9,7 +9,7 @@ import { join } from "node:path";
 export const SLOW_4G = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 };
 /** How long a reader looks at a link they scrolled to before tapping it, or points at it before clicking. */
 export const READER_PAUSE_MS = 250;
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
 /**
  * Puts Trunk's output from `dist` (the shell and the app, without the

@@ -96,13 +96,27 @@ pub fn lay_out_rest_later(prepared: Option<Element>) -> NodeRef<Div> {
     content
 }
 
-/// Lays out the rest of the page drawn now (a post, the archive) at once,
-/// not when the browser is next idle: a jump to one of its headings needs
-/// the real heights of the blocks above it.
+/// Lays out the rest of the post drawn now at once, not when the browser
+/// is next idle: a jump to one of its headings needs the real heights of
+/// the blocks above it.
 pub fn lay_out_rest_now() {
     if let Ok(Some(content)) = document().query_selector(&format!("[{}]", dom::DATA_LAZY_LAYOUT)) {
         let _ = content.remove_attribute(dom::DATA_LAZY_LAYOUT);
     }
+}
+
+/// Lays out the archive's far years once it is drawn and the browser is
+/// idle, as [`lay_out_rest_later`] does for a post: only the archive's, as
+/// the reader may have opened a post by then, whose own time that is.
+pub fn lay_out_archive_later() {
+    next_frame(|| {
+        when_idle(|| {
+            let selector = format!(".{}[{}]", dom::ARCHIVE_YEARS_CLASS, dom::DATA_LAZY_LAYOUT);
+            if let Ok(Some(years)) = document().query_selector(&selector) {
+                let _ = years.remove_attribute(dom::DATA_LAZY_LAYOUT);
+            }
+        })
+    });
 }
 
 /// Marks the document while a back or forward step restores a scroll

@@ -4,11 +4,10 @@ use leptos::prelude::*;
 use quire_core::{listing::archive, markup, page_text, route::Route};
 
 use crate::{
-    behaviour::layout::lay_out_rest_now,
+    behaviour::layout::lay_out_archive_later,
     components::{markup_view::MarkupView, page_meta::PageMeta, status::WithManifest},
     data::Store,
     ready::PageReady,
-    schedule::{next_frame, when_idle},
 };
 
 /// The archive.
@@ -16,11 +15,9 @@ use crate::{
 pub fn ArchivesPage() -> impl IntoView {
     let store = Store::get();
     PageReady::mark_when(Route::Archives, move || store.manifest_settled());
-    // The years far from the viewport are laid out once the page is drawn
-    // and the browser is idle, as a post's far blocks are.
     Effect::new(move |_| {
         if store.manifest_settled() {
-            next_frame(|| when_idle(lay_out_rest_now));
+            lay_out_archive_later();
         }
     });
     view! {

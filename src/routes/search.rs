@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use quire_core::{
     dom, markup, page_text,
     route::Route,
-    search::{DOCS_PER_PIECE, Hit, SearchMeta},
+    search::{DOCS_PER_PIECE, Ranked, SearchMeta},
 };
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -155,23 +155,30 @@ fn Results(meta: Arc<SearchMeta>, query: RwSignal<String>) -> impl IntoView {
         let query = query.get();
         match store.search_terms_state(&needed.read()) {
             Load::Ready(()) => Answer::Hits {
-                hits: store.with_search_terms(|terms| terms.search(&query, MAX_RESULTS)),
+                ranked: store.with_search_terms(|terms| terms.ranked(&query, MAX_RESULTS)),
                 query,
             },
             Load::Failed(error) => Answer::Failed(error),
-            Load::Loading => previous.cloned().unwrap_or_default(),
+            // The last results stay while they come; with none yet (a
+            // search opened with its query, or tried again), it says so.
+            Load::Loading => match previous {
+                Some(hits @ Answer::Hits { .. }) => hits.clone(),
+                _ => Answer::Pending,
+            },
         }
     });
     let doc_pieces = Memo::new(move |_| match &*answered.read() {
-        Answer::Hits { hits, .. } => {
+        Answer::Hits { ranked, .. } => {
             // The best hits' pieces first: the browser fetches in this order.
             let mut seen = HashSet::new();
-            hits.iter()
+            ranked
+                .hits
+                .iter()
                 .map(|hit| hit.doc as usize / DOCS_PER_PIECE)
                 .filter(|piece| seen.insert(*piece))
                 .collect::<Vec<_>>()
         }
-        Answer::Failed(_) => Vec::new(),
+        Answer::Failed(_) | Answer::Pending => Vec::new(),
     });
     Effect::new(move |_| store.want_search_docs(&doc_pieces.read()));
     let on_keydown = move |event: ev::KeyboardEvent| {
@@ -200,11 +207,11 @@ fn Results(meta: Arc<SearchMeta>, query: RwSignal<String>) -> impl IntoView {
     };
     // The results whose posts are here, up to the first that is not.
     let shown = Memo::new(move |_| {
-        let Answer::Hits { hits, query } = &*answered.read() else {
+        let Answer::Hits { ranked, query } = &*answered.read() else {
             return (String::new(), Vec::new(), false);
         };
         let mut docs = Vec::new();
-        for hit in hits {
+        for hit in &ranked.hits {
             let piece = hit.doc as usize / DOCS_PER_PIECE;
             let Some(Load::Ready(posts)) = store.search_docs(piece) else {
                 break;
@@ -214,7 +221,7 @@ fn Results(meta: Arc<SearchMeta>, query: RwSignal<String>) -> impl IntoView {
             };
             docs.push(doc.clone());
         }
-        let complete = docs.len() == hits.len();
+        let complete = docs.len() == ranked.hits.len();
         (query.clone(), docs, complete)
     });
     let results_html = move || {
@@ -229,6 +236,7 @@ fn Results(meta: Arc<SearchMeta>, query: RwSignal<String>) -> impl IntoView {
     let failure = move || {
         let failed = match &*answered.read() {
             Answer::Failed(error) => Some(error.clone()),
+            Answer::Pending => None,
             Answer::Hits { .. } => {
                 doc_pieces
                     .read()
@@ -244,7 +252,10 @@ fn Results(meta: Arc<SearchMeta>, query: RwSignal<String>) -> impl IntoView {
     view! {
         <p id="search-status" class="search-status" role="status" aria-live="polite">
             {move || match &*answered.read() {
-                Answer::Hits { hits, query } => page_text::search_status(query, hits.len()),
+                Answer::Hits { ranked, query } => {
+                    page_text::search_status(query, ranked.matched, ranked.hits.len())
+                }
+                Answer::Pending => "Searching…".to_owned(),
                 Answer::Failed(_) => String::new(),
             }}
         </p>
@@ -263,10 +274,11 @@ fn Results(meta: Arc<SearchMeta>, query: RwSignal<String>) -> impl IntoView {
 }
 
 /// What the results show: the hits of the last query whose pieces are all
-/// here, or why they could not be had.
+/// here, that the first are on their way, or why they could not be had.
 #[derive(Clone, PartialEq)]
 enum Answer {
-    Hits { query: String, hits: Vec<Hit> },
+    Hits { query: String, ranked: Ranked },
+    Pending,
     Failed(LoadError),
 }
 
@@ -274,7 +286,7 @@ impl Default for Answer {
     fn default() -> Self {
         Self::Hits {
             query: String::new(),
-            hits: Vec::new(),
+            ranked: Ranked::default(),
         }
     }
 }

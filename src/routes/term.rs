@@ -1,7 +1,11 @@
 //! [`Route::Term`]: the posts carrying a term (a tag, a category), page by page.
 
 use leptos::prelude::*;
-use quire_core::{listing::paginate, markup, page_text, route::Route};
+use quire_core::{
+    listing::{find_term, paginate},
+    markup, page_text,
+    route::Route,
+};
 
 use crate::{
     components::{markup_view::MarkupView, page_meta::PageMeta, status::WithManifest},
@@ -33,7 +37,7 @@ pub fn TermPage(
         <WithManifest ready=move |manifest| {
             let site = &manifest.site;
             let terms = store.posts_by_term(&taxonomy).unwrap_or_default();
-            let Some((term, posts)) = terms.iter().find(|(term, _)| term.slug == slug) else {
+            let Some((term, posts)) = find_term(&terms, &slug) else {
                 return view! { <NotFound/> }.into_any();
             };
             let Some(listed) = paginate(posts, site.posts_per_page, page) else {

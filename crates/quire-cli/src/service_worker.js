@@ -14,8 +14,8 @@
 // The cache is named after the site's root and the app's release: a new app
 // empties it, and another Quire site on the same origin (GitHub Pages'
 // project sites) keeps its own. A new release of the blog (a new manifest)
-// removes the data files no longer named, so the cache does not grow with
-// each release.
+// removes the data files no kept page can use any more, so the cache does
+// not grow with each release.
 // `offline = false` in quire.toml writes a worker that removes itself.
 const CACHE = "__CACHE__";
 const ROOT = "__ROOT__";
@@ -73,14 +73,35 @@ function keep(request, response) {
   return caches.open(CACHE).then((cache) => cache.put(request, copy));
 }
 
+/** The manifest a page names, if it is one of Quire's pages. */
+async function manifestOf(page) {
+  const text = await page?.clone().text().catch(() => "");
+  return text?.match(/name="quire-manifest" content="([^"]+)"/)?.[1];
+}
+
+/**
+ * Keeps a page (or an image, a feed); a page that comes back from another
+ * release than its kept copy's lets the last release's files go.
+ */
+function keepPage(request, response) {
+  if (request.mode !== "navigate") return keep(request, response);
+  // Copied now, before the browser reads the answer.
+  const copy = response.clone();
+  return (async () => {
+    const before = await manifestOf(await caches.match(request));
+    await keep(request, copy);
+    if (before && before !== (await manifestOf(copy))) await forgetUnusedData();
+  })();
+}
+
 async function fromCacheFirst(event) {
   const cached = await caches.match(event.request);
   if (cached) return cached;
   const response = await fetch(event.request);
   const kept = keep(event.request, response);
-  const url = new URL(event.request.url);
-  const release = MANIFEST.test(url.pathname) && response.status === 200 ? response.clone() : null;
-  event.waitUntil(release ? kept.then(() => forgetOtherReleases(url, release)) : kept);
+  const path = new URL(event.request.url).pathname;
+  const isManifest = MANIFEST.test(path) && response.status === 200;
+  event.waitUntil(isManifest ? kept.then(() => forgetUnusedData(path)) : kept);
   return response;
 }
 
@@ -88,38 +109,60 @@ async function fromCacheFirst(event) {
 const MANIFEST = /\/data\/manifest\.[0-9a-f]+\.json$/;
 
 /**
- * Once a release's manifest is kept, removes the kept data files it does not
- * name: other releases' manifests, bodies and search pieces. The search
- * index's pieces are named by its meta file, kept only if search was used.
+ * Once a new release's manifest is kept (`fetchedManifest`, its path), or a
+ * kept page comes back from a new release, removes the kept data files that
+ * no kept page can use any more, so the cache does not grow with every
+ * release: a kept page names its manifest, and a kept manifest names its
+ * posts' files and its search index, whose pieces its meta file names.
+ * Pages kept from an earlier release keep that release's files, so they
+ * still open offline.
  */
-async function forgetOtherReleases(manifestUrl, response) {
-  const manifest = await response.json().catch(() => null);
-  if (!manifest || !Array.isArray(manifest.posts)) return;
-  const named = new Set([manifestUrl.pathname]);
-  const name = (path) => typeof path === "string" && named.add(new URL(path, location.origin + ROOT).pathname);
-  for (const post of [...manifest.posts, ...(manifest.unlisted ?? []), ...(manifest.pages ?? [])]) {
-    name(post.body);
-    name(post.prepared);
-  }
-  let searchPieces = null;
-  if (name(manifest.search)) {
-    const meta = await caches.match(new URL(manifest.search, location.origin + ROOT).href);
-    const version = meta && (await meta.json().catch(() => null))?.h;
-    if (typeof version === "string") searchPieces = `${ROOT}data/search/${version}/`;
-  }
+async function forgetUnusedData(fetchedManifest) {
   const cache = await caches.open(CACHE);
-  const gone = (await cache.keys()).filter((request) => {
+  const requests = await cache.keys();
+  const inUse = new Set();
+  const useFile = (path) => {
+    if (typeof path !== "string") return null;
+    const url = new URL(path, location.origin + ROOT);
+    inUse.add(url.pathname);
+    return url;
+  };
+  const manifests = new Set();
+  for (const request of requests) {
     const path = new URL(request.url).pathname;
-    return path.startsWith(`${ROOT}data/`) && !named.has(path) && !(searchPieces && path.startsWith(searchPieces));
+    if (MANIFEST.test(path)) continue;
+    if (!path.endsWith("/") && !path.endsWith(".html")) continue;
+    const named = await manifestOf(await cache.match(request));
+    if (named) manifests.add(named);
+  }
+  // The manifest just fetched is used by the page that asked for it, which
+  // may not be kept yet.
+  if (fetchedManifest) manifests.add(fetchedManifest);
+  const searchFolders = [];
+  for (const name of manifests) {
+    const url = useFile(name);
+    const manifest = await (await cache.match(url.href))?.json().catch(() => null);
+    if (!manifest || !Array.isArray(manifest.posts)) continue;
+    for (const post of [...manifest.posts, ...(manifest.unlisted ?? []), ...(manifest.pages ?? [])]) {
+      useFile(post.body);
+      useFile(post.prepared);
+    }
+    const searchMeta = useFile(manifest.search);
+    const version = searchMeta && (await (await cache.match(searchMeta.href))?.json().catch(() => null))?.h;
+    if (typeof version === "string") searchFolders.push(`${ROOT}data/search/${version}/`);
+  }
+  const unused = requests.filter((request) => {
+    const path = new URL(request.url).pathname;
+    return path.startsWith(`${ROOT}data/`) && !inUse.has(path) && !searchFolders.some((folder) => path.startsWith(folder));
   });
-  await Promise.all(gone.map((request) => cache.delete(request)));
+  await Promise.all(unused.map((request) => cache.delete(request)));
 }
 
 async function fromNetworkFirst(event) {
   const request = event.request;
   try {
     const response = await fetch(request);
-    event.waitUntil(keep(request, response));
+    event.waitUntil(keepPage(request, response));
     return response;
   } catch (offline) {
     const cached = await caches.match(request, { ignoreSearch: request.mode === "navigate" });

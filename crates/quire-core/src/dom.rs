@@ -18,8 +18,9 @@ pub const DATA_TAKEOVER: &str = "data-takeover";
 /// On `<html>`: `ready` once the app runs and has the site's data.
 pub const DATA_APP_STATE: &str = "data-quire";
 
-/// On a post's text, pre-rendered or drawn by the app: only the blocks near
-/// the viewport are laid out until the attribute goes (the stylesheet reads it).
+/// On a post's text and the archive's years, pre-rendered or drawn by the
+/// app: only the blocks near the viewport are laid out until the attribute
+/// goes (the stylesheet reads it).
 pub const DATA_LAZY_LAYOUT: &str = "data-lazy-layout";
 
 /// On `<html>` while a back or forward step restores a scroll position:
@@ -41,12 +42,16 @@ pub const LAYOUT_AHEAD_CLASS: &str = "layout-ahead";
 /// The class of the element that holds a route's view, in the pages and the app alike.
 pub const VIEW_CLASS: &str = "view";
 
+/// The class of the archive's years, laid out lazily at first.
+pub const ARCHIVE_YEARS_CLASS: &str = "archive-years";
+
 /// Every class and attribute above that the stylesheet styles.
-pub const STYLED: [&str; 4] = [
+pub const STYLED: [&str; 5] = [
     DATA_LAZY_LAYOUT,
     DATA_FULL_LAYOUT,
     LOADING_CLASS,
     LAYOUT_AHEAD_CLASS,
+    ARCHIVE_YEARS_CLASS,
 ];
 
 #[cfg(test)]

@@ -129,9 +129,15 @@ pub fn posts_with_term<'a>(
     taxonomy: &str,
     slug: &str,
 ) -> Option<(TermCount, Vec<&'a PostSummary>)> {
-    posts_by_term(posts, taxonomy)
-        .into_iter()
-        .find(|(term, _)| term.slug == slug)
+    find_term(&posts_by_term(posts, taxonomy), slug).cloned()
+}
+
+/// The term `slug` among a taxonomy's terms gathered by [`posts_by_term`].
+pub fn find_term<'t, 'a>(
+    terms: &'t [(TermCount, Vec<&'a PostSummary>)],
+    slug: &str,
+) -> Option<&'t (TermCount, Vec<&'a PostSummary>)> {
+    terms.iter().find(|(term, _)| term.slug == slug)
 }
 
 /// A series a post is part of: its term and its posts, oldest first.
@@ -150,7 +156,7 @@ pub fn series_of<'a>(posts: &'a [PostSummary], post: &PostSummary) -> Vec<Series
 }
 
 /// [`series_of`], from every series' posts gathered once by
-/// [`posts_by_term`]: a site of thousands of posts shows thousands of posts.
+/// [`posts_by_term`], rather than from every post at each post's page.
 pub fn series_among<'a>(
     series: &[(TermCount, Vec<&'a PostSummary>)],
     post: &PostSummary,
@@ -158,7 +164,7 @@ pub fn series_among<'a>(
     unique_term_slugs(post, "series")
         .into_iter()
         .filter_map(|(_, slug)| {
-            let (term, members) = series.iter().find(|(term, _)| term.slug == slug)?;
+            let (term, members) = find_term(series, &slug)?;
             let mut members = members.clone();
             members.sort_by_key(|member| member.date);
             (members.len() > 1).then(|| Series {

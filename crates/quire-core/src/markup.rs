@@ -426,7 +426,8 @@ pub fn archives_page(root: &str, years: &[ArchiveYear<'_>]) -> SafeHtml {
     // Laid out lazily at first, as a post is: a large blog lists thousands
     // of posts here, and the page must show before they are all measured.
     html!(
-        r#"<h1 class="list-title">Archives</h1><div class="archive-years" {}>{}</div>"#,
+        r#"<h1 class="list-title">Archives</h1><div class="{}" {}>{}</div>"#,
+        crate::dom::ARCHIVE_YEARS_CLASS,
         crate::dom::DATA_LAZY_LAYOUT,
         years
     )

@@ -147,11 +147,18 @@ pub fn search(site: &Site) -> PageText {
     }
 }
 
-/// What a search found, for the status line: "3 posts found".
-pub fn search_status(query: &str, found: usize) -> String {
+/// What a search found, for the status line: "3 posts found.", or "312
+/// posts found; the best 20 are shown." when `shown` are fewer.
+pub fn search_status(query: &str, found: usize, shown: usize) -> String {
     match (query.trim().is_empty(), found) {
         (true, _) => "Type to search titles, summaries, tags and the full text.".to_owned(),
         (false, 0) => format!("No posts match “{}”.", query.trim()),
+        (false, found) if shown < found => {
+            format!(
+                "{} found; the best {shown} are shown.",
+                count_of(found, "post")
+            )
+        }
         (false, found) => format!("{} found.", count_of(found, "post")),
     }
 }

@@ -160,6 +160,15 @@ pub struct Hit {
     pub score: u32,
 }
 
+/// The best hits of a query, and how many posts matched in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ranked {
+    /// How many posts contain every word of the query.
+    pub matched: usize,
+    /// The best of them, best first, as many as asked for.
+    pub hits: Vec<Hit>,
+}
+
 /// The whole index, as the build tool makes it: the posts, newest first,
 /// and the words they contain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -313,6 +322,7 @@ impl SearchMeta {
         Terms {
             doc_count: self.doc_count,
             lists: BTreeMap::new(),
+            slots: 0,
         }
     }
 
@@ -372,7 +382,7 @@ impl TryFrom<WireMeta> for SearchMeta {
         if wire.version.is_empty() || !wire.version.bytes().all(|b| b.is_ascii_alphanumeric()) {
             return Err("search index version is not a plain name".to_owned());
         }
-        if wire.doc_count > MAX_DOCS {
+        if wire.doc_count >= MAX_DOCS {
             return Err("search index has too many posts".to_owned());
         }
         if wire.first_terms.windows(2).any(|pair| pair[0] >= pair[1]) {
@@ -500,6 +510,9 @@ pub struct Terms {
     /// Postings (`doc << 2 | field`) by word; sorted, so the words a prefix
     /// begins are one range.
     lists: BTreeMap<String, Vec<u32>>,
+    /// One more than the highest post any list names: a query's arrays have
+    /// a slot for each post up to there, however many the meta file claims.
+    slots: usize,
 }
 
 impl Terms {
@@ -517,6 +530,10 @@ impl Terms {
         if piece.lists.iter().any(beyond) {
             return Err("search index postings name a missing post".to_owned());
         }
+        let highest = piece.lists.iter().filter_map(|list| list.last()).max();
+        if let Some(highest) = highest {
+            self.slots = self.slots.max((highest >> 2) as usize + 1);
+        }
         self.lists.extend(piece.terms.into_iter().zip(piece.lists));
         Ok(())
     }
@@ -524,18 +541,23 @@ impl Terms {
     /// The best `limit` posts containing every word of `query`, best first,
     /// from the words added so far.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.ranked(query, limit).hits
+    }
+
+    /// [`Terms::search`], with how many posts matched in all.
+    pub fn ranked(&self, query: &str, limit: usize) -> Ranked {
         let words = query_words(query);
-        if words.is_empty() || limit == 0 || self.doc_count == 0 {
-            return Vec::new();
+        if words.is_empty() || limit == 0 || self.slots == 0 {
+            return Ranked::default();
         }
         // Two arrays of one slot per post, reused for every word: a query
         // allocates nothing per posting.
-        let mut total = vec![0u32; self.doc_count];
-        let mut best = vec![0u8; self.doc_count];
+        let mut total = vec![0u32; self.slots];
+        let mut best = vec![0u8; self.slots];
         for (at, word) in words.iter().enumerate() {
             let lists = self.matching(word);
             if lists.is_empty() {
-                return Vec::new();
+                return Ranked::default();
             }
             best.fill(0);
             for (term, list) in lists {
@@ -557,7 +579,7 @@ impl Terms {
                 any |= *sum > 0;
             }
             if !any {
-                return Vec::new();
+                return Ranked::default();
             }
         }
         let mut hits: Vec<Hit> = total
@@ -569,6 +591,7 @@ impl Terms {
                 score,
             })
             .collect();
+        let matched = hits.len();
         // Posts are numbered newest first.
         let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc));
         if hits.len() > limit {
@@ -576,7 +599,7 @@ impl Terms {
             hits.truncate(limit);
         }
         hits.sort_unstable_by(order);
-        hits
+        Ranked { matched, hits }
     }
 
     /// The lists a query word matches: the word's own, and those of the
@@ -662,7 +685,11 @@ impl Builder {
             });
             lists.insert(name, list);
         }
-        Terms { doc_count, lists }
+        Terms {
+            doc_count,
+            lists,
+            slots: doc_count,
+        }
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use quire_core::{
     date::Date,
+    page_text,
     search::{Hit, SearchIndex, SearchInput, SearchMeta, TermPiece, highlight, highlight_html},
 };
 
@@ -182,6 +183,27 @@ fn limit_keeps_the_best_hits() {
     let index = blog();
     let all = index.search("rust", 10);
     assert_eq!(index.search("rust", 2), all[..2]);
+}
+
+#[test]
+fn the_number_found_counts_every_match_not_only_those_shown() {
+    let index = blog();
+    let split = index.split();
+    let meta = split.meta("ab12".into());
+    let mut terms = meta.terms();
+    for piece in meta.term_pieces("rust") {
+        terms.add(split.term_pieces[piece].clone()).unwrap();
+    }
+    let ranked = terms.ranked("rust", 2);
+    assert_eq!(ranked.hits, index.search("rust", 2));
+    assert_eq!(ranked.matched, index.search("rust", 100).len());
+    assert!(ranked.matched > 2);
+    assert_eq!(
+        page_text::search_status("rust", ranked.matched, 2),
+        format!("{} posts found; the best 2 are shown.", ranked.matched)
+    );
+    assert_eq!(page_text::search_status("rust", 2, 2), "2 posts found.");
+    assert_eq!(page_text::search_status("zz", 0, 0), "No posts match “zz”.");
 }
 
 #[test]
