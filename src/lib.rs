@@ -62,12 +62,12 @@ pub fn App() -> impl IntoView {
     let prerendered = PrerenderedPage::find();
     // Whether the app draws the page, rather than the pre-rendered copy showing it.
     let shown = RwSignal::new(prerendered.is_none());
+    provide_context(AppShown(shown));
 
     // The router runs from the start: it follows every link click. The
-    // shell (header, footer) is drawn at the start too, hidden, so that the
-    // first navigation draws only its route. The routes are drawn when the
-    // app is first shown, and then only for the address it is shown for:
-    // the first page's route was pre-rendered and is never drawn.
+    // shell (header, footer) is drawn at the start too, hidden, and so are
+    // the routes, drawing nothing, so that the first navigation draws only
+    // its page: the first page's route was pre-rendered and is never drawn.
     view! {
         <Router base=router_base>
           <ProvideCurrentRoute/>
@@ -83,17 +83,20 @@ pub fn App() -> impl IntoView {
             <SkipLink/>
             <SiteHeader/>
             <main id=move || shown.get().then_some(dom::MAIN_ID) class="main" tabindex="-1">
-                <Show when=move || shown.get()>
-                    <Routes fallback=RoutedPage>
-                        <Route path=path!("/*any") view=RoutedPage/>
-                    </Routes>
-                </Show>
+                <Routes fallback=RoutedPage>
+                    <Route path=path!("/*any") view=RoutedPage/>
+                </Routes>
             </main>
             <SiteFooter/>
           </div>
         </Router>
     }
 }
+
+/// Whether the app draws the page (rather than the pre-rendered copy
+/// showing it): the routed page draws nothing until then.
+#[derive(Clone, Copy)]
+pub struct AppShown(pub RwSignal<bool>);
 
 /// Makes the route the address names available to every view and behaviour.
 #[component]

@@ -9,10 +9,7 @@
 //! one frame.
 
 use leptos::prelude::*;
-use leptos_router::{
-    hooks::use_location,
-    location::{BrowserUrl, LocationProvider},
-};
+use leptos_router::hooks::use_location;
 use quire_core::{dom, route::same_path};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -98,7 +95,6 @@ pub fn TakeOver(
         return;
     };
     let location = use_location();
-    let browser_url = use_context::<BrowserUrl>();
     Effect::new(move |_| {
         if shown.get_untracked() || same_path(&location.pathname.get(), &prerendered.path) {
             return;
@@ -107,12 +103,5 @@ pub fn TakeOver(
         // painted between the old page going and the new one coming.
         prerendered.remove();
         shown.set(true);
-        // The router puts a followed link's address in the address bar once
-        // the routes say the new page is ready. The routes were only just
-        // drawn, for the new address already, so they never see a change
-        // to say it for; this says it for them.
-        if let Some(browser_url) = &browser_url {
-            browser_url.ready_to_complete();
-        }
     });
 }

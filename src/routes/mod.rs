@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use quire_core::route::{Route, same_path};
 
-use crate::{address::as_written, data::Store, ready::CurrentRoute};
+use crate::{AppShown, address::as_written, data::Store, ready::CurrentRoute};
 
 /// The page for the current address. An address that spells a route
 /// another way (`/page/1/`, `/tags`, a post without its last slash) is
@@ -25,13 +25,17 @@ pub fn RoutedPage() -> impl IntoView {
     let store = Store::get();
     let location = use_location();
     let navigate = use_navigate();
+    let shown = expect_context::<AppShown>().0;
     Effect::new(move |_| {
         let own = store.href(&current.get());
-        if !same_path(&location.pathname.get(), &own) {
+        if shown.get() && !same_path(&location.pathname.get(), &own) {
             navigate(&own, as_written(true));
         }
     });
+    // Mounted from the start, so that the first click finds the router's
+    // machinery ready; the pre-rendered page is never drawn again.
     move || match current.get() {
+        _ if !shown.get() => ().into_any(),
         Route::Home { page } => view! { <home::HomePage page/> }.into_any(),
         Route::Terms { taxonomy } => view! { <terms::TermsPage taxonomy/> }.into_any(),
         Route::Term {
