@@ -454,16 +454,21 @@ impl SearchPieces {
             if wanted.in_flight >= SEARCH_REQUESTS_AT_ONCE {
                 return None;
             }
-            let unasked = |pieces: &[usize], states: &dyn Fn(&usize) -> bool| {
-                pieces.iter().copied().find(|piece| !states(piece))
-            };
             let terms = self.term_pieces.with_untracked(|states| {
-                unasked(&wanted.terms, &|piece| states.contains_key(piece))
+                wanted
+                    .terms
+                    .iter()
+                    .find(|piece| !states.contains_key(piece))
+                    .copied()
             });
             terms.map(SearchPiece::Terms).or_else(|| {
                 self.doc_pieces
                     .with_untracked(|states| {
-                        unasked(&wanted.docs, &|piece| states.contains_key(piece))
+                        wanted
+                            .docs
+                            .iter()
+                            .find(|piece| !states.contains_key(piece))
+                            .copied()
                     })
                     .map(SearchPiece::Docs)
             })
@@ -498,10 +503,9 @@ impl Store {
         search.meta.set(Some(Load::Loading));
         spawn_local(async move {
             let meta = fetch_json::<SearchMeta>(&url, "The search index").await;
+            // No piece is fetched before the meta file is here.
             if let Ok(meta) = &meta {
                 search.terms.set(meta.terms());
-                search.term_pieces.set(HashMap::new());
-                search.doc_pieces.set(HashMap::new());
             }
             search.meta.set(Some(meta.map(Arc::new).into()));
         });

@@ -87,13 +87,22 @@ pub fn lay_out_rest_later(prepared: Option<Element>) -> NodeRef<Div> {
                 let _ = content.append_child(&block);
             }
         }
-        next_frame(move || {
-            when_idle(move || {
-                let _ = content.remove_attribute(dom::DATA_LAZY_LAYOUT);
-            })
-        });
+        lay_out_when_idle(move || Some(content.into()));
     });
     content
+}
+
+/// Once the frame that shows it is drawn and the browser is idle, takes
+/// `data-lazy-layout` off the element `lazy` finds then, which lays it out
+/// in full: a post's text, or the archive's years.
+fn lay_out_when_idle(lazy: impl FnOnce() -> Option<Element> + 'static) {
+    next_frame(move || {
+        when_idle(move || {
+            if let Some(element) = lazy() {
+                let _ = element.remove_attribute(dom::DATA_LAZY_LAYOUT);
+            }
+        })
+    });
 }
 
 /// Lays out the rest of the post drawn now at once, not when the browser
@@ -109,13 +118,9 @@ pub fn lay_out_rest_now() {
 /// idle, as [`lay_out_rest_later`] does for a post: only the archive's, as
 /// the reader may have opened a post by then, whose own time that is.
 pub fn lay_out_archive_later() {
-    next_frame(|| {
-        when_idle(|| {
-            let selector = format!(".{}[{}]", dom::ARCHIVE_YEARS_CLASS, dom::DATA_LAZY_LAYOUT);
-            if let Ok(Some(years)) = document().query_selector(&selector) {
-                let _ = years.remove_attribute(dom::DATA_LAZY_LAYOUT);
-            }
-        })
+    lay_out_when_idle(|| {
+        let selector = format!(".{}[{}]", dom::ARCHIVE_YEARS_CLASS, dom::DATA_LAZY_LAYOUT);
+        document().query_selector(&selector).ok().flatten()
     });
 }
 

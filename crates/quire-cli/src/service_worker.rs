@@ -3,7 +3,7 @@
 //! is told in `service_worker.js`). Pages name it in a `<meta>` tag, and the
 //! page's script in `index.html` installs it once the app has started.
 
-use sha2::{Digest, Sha256};
+use crate::content::short_hash;
 
 /// The `<meta name>` through which a page asks for the worker, naming its file.
 pub(crate) const WORKER_META: &str = "quire-worker";
@@ -43,12 +43,7 @@ pub(crate) fn worker(root: &str, app_files: Option<&[String]>) -> String {
     };
     let mut names: Vec<&str> = app_files.iter().map(String::as_str).collect();
     names.sort_unstable();
-    let release = Sha256::digest(names.join("\n").as_bytes());
-    let cache: String = release
-        .iter()
-        .take(6)
-        .map(|byte| format!("{byte:02x}"))
-        .collect();
+    let cache = short_hash(names.join("\n").as_bytes());
     WORKER
         .replace("\"__CACHE__\"", &quoted(&format!("quire-{root}-{cache}")))
         .replace("\"__ROOT__\"", &quoted(root))

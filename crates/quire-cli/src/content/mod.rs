@@ -12,6 +12,8 @@
 mod assets;
 mod config;
 mod data;
+
+pub(crate) use data::short_hash;
 mod new_post;
 mod post;
 mod rewrite;
