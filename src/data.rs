@@ -1,29 +1,27 @@
-//! Every request the app makes: the manifest, once, and each post body, once.
+//! Every request the app makes: the site's data, once, each route's data
+//! and each post body, once, and the search index's pieces.
 //!
 //! Views never fetch. They read the [`Store`]'s signals, which hold what has
 //! arrived, and ask it to load what is missing. Keeping this in one module
-//! means that splitting the manifest into pieces for very large blogs, or
-//! changing where bodies live, touches only this file.
+//! means that changing where data lives touches only this file.
 
 use std::{
-    cell::{OnceCell, RefCell},
     collections::{HashMap, HashSet},
     fmt,
-    rc::Rc,
     sync::Arc,
 };
 
 use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use quire_core::{
-    listing::{Relations, TermCount, posts_by_term},
-    manifest::{MANIFEST_META, Manifest, PostSummary},
+    manifest::PostSummary,
     markdown::{PageContext, Prepared, Rendered, render_body},
     route::{ListNames, Route},
+    route_data::{RouteData, SITE_META, SiteData},
     search::{SearchDoc, SearchMeta, TermPiece, Terms},
 };
 
-use crate::schedule::when_idle;
+use crate::address::route_at;
 
 /// The state of something fetched.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,48 +55,37 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// The app's data: the manifest and the post bodies seen so far.
+/// The app's data: the site, each route's data and the post bodies seen
+/// so far.
 #[derive(Clone, Copy)]
 pub struct Store {
-    manifest: RwSignal<Load<Arc<Manifest>>>,
+    site: RwSignal<Load<Arc<SiteData>>>,
+    /// Each route's data by its address ([`Route::path`]); `Ready(None)`
+    /// for an address that names no page.
+    routes: RwSignal<HashMap<String, Load<Option<Arc<RouteData>>>>>,
     bodies: RwSignal<HashMap<String, Load<Arc<Rendered>>>>,
     /// Nothing until search is first opened: the index is never part of a first visit.
     search: SearchPieces,
     root: StoredValue<String>,
-    /// Posts whose bodies are on their way unasked (fetched ahead), until
-    /// the reader asks for one: a missing file then only fails, rather than
-    /// reloading the page under a reader who did nothing.
+    /// Files (route data, bodies) on their way unasked (fetched ahead),
+    /// until the reader asks for one: a missing file then only fails,
+    /// rather than reloading the page under a reader who did nothing.
     ahead: StoredValue<HashSet<String>>,
-    /// What views work out from the whole list of posts; `None` until
-    /// first asked for once the manifest is here.
-    lists: StoredValue<Option<Lists>, LocalStorage>,
-}
-
-/// A taxonomy's terms, each with its posts in list order.
-pub type TermPosts = Vec<(TermCount, Vec<&'static PostSummary>)>;
-
-/// What views work out from the whole list of posts, worked out once rather
-/// than at every page: on a blog of thousands of posts, slugging every
-/// post's tags at each click costs more than drawing the page.
-struct Lists {
-    posts: &'static [PostSummary],
-    relations: OnceCell<Rc<Relations<'static>>>,
-    by_taxonomy: RefCell<HashMap<String, Rc<TermPosts>>>,
 }
 
 impl Store {
-    /// Creates the store, starts fetching the manifest and makes the store
-    /// available to every view through context.
+    /// Creates the store, starts fetching the site's data and makes the
+    /// store available to every view through context.
     pub fn provide(root: String) -> Self {
         let store = Self {
-            manifest: RwSignal::new(Load::Loading),
+            site: RwSignal::new(Load::Loading),
+            routes: RwSignal::new(HashMap::new()),
             bodies: RwSignal::new(HashMap::new()),
             search: SearchPieces::default(),
             root: StoredValue::new(root),
             ahead: StoredValue::new(HashSet::new()),
-            lists: StoredValue::new_local(None),
         };
-        store.load_manifest();
+        store.load_site();
         provide_context(store);
         store
     }
@@ -118,123 +105,161 @@ impl Store {
         self.root.with_value(|root| route.href(root))
     }
 
-    /// The manifest's state; views re-render when it arrives.
-    pub fn manifest(&self) -> Load<Arc<Manifest>> {
-        self.manifest.get()
+    /// The site's data; views re-render when it arrives.
+    pub fn site(&self) -> Load<Arc<SiteData>> {
+        self.site.get()
+    }
+
+    /// The site's data, without subscribing to it.
+    pub fn site_untracked(&self) -> Load<Arc<SiteData>> {
+        self.site.get_untracked()
+    }
+
+    /// Whether the site's data has arrived or failed; tracked.
+    pub fn site_settled(&self) -> bool {
+        self.site.with(|site| !matches!(site, Load::Loading))
     }
 
     /// The names that make an address a list (taxonomies, sections): the
-    /// manifest's once it is here; tracked.
+    /// site's once its data is here; tracked.
     pub fn list_names(&self) -> ListNames {
-        self.manifest.with(|manifest| match manifest {
-            Load::Ready(manifest) => ListNames::of(manifest),
+        self.site.with(|site| match site {
+            Load::Ready(site) => site.list_names(),
             _ => ListNames::default(),
         })
     }
 
-    /// [`Store::list_names`], without subscribing to the manifest.
+    /// [`Store::list_names`], without subscribing to the site.
     pub fn list_names_untracked(&self) -> ListNames {
         untrack(|| self.list_names())
     }
 
-    /// Whether the manifest has arrived or failed; tracked.
-    pub fn manifest_settled(&self) -> bool {
-        !matches!(self.manifest(), Load::Loading)
+    /// Fetches the site's data again after a failure.
+    pub fn retry_site(&self) {
+        self.site.set(Load::Loading);
+        self.load_site();
     }
 
-    /// The manifest's state, without subscribing to it.
-    pub fn manifest_untracked(&self) -> Load<Arc<Manifest>> {
-        self.manifest.get_untracked()
-    }
-
-    /// Fetches the manifest again after a failure.
-    pub fn retry_manifest(&self) {
-        self.manifest.set(Load::Loading);
-        self.load_manifest();
-    }
-
-    fn load_manifest(&self) {
+    fn load_site(&self) {
         let store = *self;
-        let state = self.manifest;
         spawn_local(async move {
-            let Some(url) = manifest_url() else {
-                state.set(Load::Failed(LoadError(
-                    "This page does not say where the list of posts is: it was not written by `quire build`.".to_owned(),
+            let Some(url) = site_data_url() else {
+                store.site.set(Load::Failed(LoadError(
+                    "This page does not say where the blog's data is: it was not written by `quire build`.".to_owned(),
                 )));
                 return;
             };
-            let manifest = fetch_json::<Manifest>(&url, "The list of posts").await;
-            let arrived = manifest.is_ok();
-            state.set(manifest.map(Arc::new).into());
-            if arrived {
-                store.work_out_lists_when_idle();
-            }
+            let site = fetch_json::<SiteData>(&url, "The blog's data").await;
+            store.site.set(site.map(Arc::new).into());
+            // The page's own data, for what it links to (fetched ahead).
+            let here = route_at(
+                &store.root(),
+                &window().location().pathname().unwrap_or_default(),
+                &store.list_names_untracked(),
+            );
+            store.load_route_ahead(&here);
         });
     }
 
-    /// Works out what the next pages need of the whole list of posts while
-    /// the browser is idle, a piece at a time (related posts, then each
-    /// taxonomy's terms), so that the reader's next click does not wait
-    /// for it on a blog of thousands of posts.
-    fn work_out_lists_when_idle(self) {
-        when_idle(move || {
-            let _ = self.relations();
-            let Load::Ready(manifest) = self.manifest_untracked() else {
-                return;
-            };
-            let mut taxonomies = manifest.site.taxonomies.clone();
-            // Every post's page looks for its series.
-            if !taxonomies.iter().any(|taxonomy| taxonomy == "series") {
-                taxonomies.push("series".to_owned());
-            }
-            for taxonomy in taxonomies {
-                when_idle(move || {
-                    let _ = self.posts_by_term(&taxonomy);
-                });
-            }
-        });
+    /// A route's data; `None` until [`Store::load_route`] is called for it
+    /// once the site's data is here. Tracked.
+    pub fn route_data(&self, route: &Route) -> Option<Load<Option<Arc<RouteData>>>> {
+        let path = route.path();
+        self.routes.with(|routes| routes.get(&path).cloned())
     }
 
-    /// Related posts and neighbours over every post; `None` until the
-    /// manifest is here.
-    pub fn relations(&self) -> Option<Rc<Relations<'static>>> {
-        self.with_lists(|lists| {
-            Rc::clone(
-                lists
-                    .relations
-                    .get_or_init(|| Rc::new(Relations::new(lists.posts))),
-            )
-        })
+    /// Starts fetching a route's data unless it is here or on its way
+    /// (again after a failure); a post's data brings its body. Needs the
+    /// site's data: before it, does nothing and says so (`false`).
+    pub fn load_route(&self, route: &Route) -> bool {
+        self.fetch_route(route, false)
     }
 
-    /// A taxonomy's terms with their posts (see [`posts_by_term`]); `None`
-    /// until the manifest is here.
-    pub fn posts_by_term(&self, taxonomy: &str) -> Option<Rc<TermPosts>> {
-        self.with_lists(|lists| {
-            let mut by_taxonomy = lists.by_taxonomy.borrow_mut();
-            let terms = by_taxonomy
-                .entry(taxonomy.to_owned())
-                .or_insert_with(|| Rc::new(posts_by_term(lists.posts, taxonomy)));
-            Rc::clone(terms)
-        })
+    /// [`Store::load_route`] for a route the reader has not asked for yet;
+    /// a failed one is left alone.
+    pub fn load_route_ahead(&self, route: &Route) -> bool {
+        self.fetch_route(route, true)
     }
 
-    fn with_lists<T>(&self, read: impl FnOnce(&Lists) -> T) -> Option<T> {
-        if self.lists.with_value(Option::is_none) {
-            let Load::Ready(manifest) = self.manifest_untracked() else {
-                return None;
-            };
-            // The manifest is this page's for good (a new release reloads
-            // the page), so it is kept for good, and what is worked out
-            // from it can borrow it.
-            let kept: &'static Manifest = Box::leak(Box::new(manifest));
-            self.lists.set_value(Some(Lists {
-                posts: &kept.posts,
-                relations: OnceCell::new(),
-                by_taxonomy: RefCell::new(HashMap::new()),
-            }));
+    fn fetch_route(&self, route: &Route, ahead: bool) -> bool {
+        let Load::Ready(site) = self.site_untracked() else {
+            return false;
+        };
+        let url = site.route_data_path(route);
+        if !ahead {
+            self.ahead.update_value(|files| {
+                files.remove(&url);
+            });
         }
-        self.lists.with_value(|lists| lists.as_ref().map(read))
+        let path = route.path();
+        let state = self
+            .routes
+            .with_untracked(|routes| routes.get(&path).cloned());
+        match state {
+            Some(Load::Ready(data)) => {
+                if let Some(page) = data.as_deref().and_then(RouteData::post) {
+                    self.load_post_body(page, ahead);
+                }
+                return false;
+            }
+            Some(Load::Loading) => return false,
+            Some(Load::Failed(_)) if ahead => return false,
+            _ => {}
+        }
+        if ahead {
+            self.ahead.update_value(|files| {
+                files.insert(url.clone());
+            });
+        }
+        self.routes.update(|routes| {
+            routes.insert(path.clone(), Load::Loading);
+        });
+        let store = *self;
+        spawn_local(async move {
+            let asked = || !store.ahead.with_value(|files| files.contains(&url));
+            let data = match fetch_file(&url, "This page's data", &asked).await {
+                Ok(Some(text)) => parse_json::<RouteData>(&text, "This page's data")
+                    .map(|data| Some(Arc::new(data))),
+                Ok(None) => Ok(None),
+                Err(error) => Err(error),
+            };
+            let asked = asked();
+            store.ahead.update_value(|files| {
+                files.remove(&url);
+            });
+            if let Ok(Some(page)) = data
+                .as_ref()
+                .map(|data| data.as_deref().and_then(RouteData::post))
+            {
+                store.load_post_body(page, !asked);
+            }
+            store.routes.update(|routes| {
+                routes.insert(path, Load::from(data));
+            });
+        });
+        true
+    }
+
+    fn load_post_body(&self, post: &PostSummary, ahead: bool) {
+        if ahead {
+            self.load_body_ahead(post);
+        } else {
+            self.load_body(post);
+        }
+    }
+
+    /// What the store knows of the post at `path` (below the site root,
+    /// decoded) from the routes' data fetched so far: lists name their posts.
+    pub fn known_post(&self, path: &str) -> Option<PostSummary> {
+        self.routes.with_untracked(|routes| {
+            routes
+                .values()
+                .filter_map(|state| match state {
+                    Load::Ready(Some(data)) => Some(data),
+                    _ => None,
+                })
+                .find_map(|data| data.posts().find(|post| post.path == path).cloned())
+        })
     }
 
     /// A post body's state; `None` until [`Store::load_body`] is called for it.
@@ -255,7 +280,7 @@ impl Store {
     pub fn load_body(&self, post: &PostSummary) -> bool {
         // Asked for now, if it was on its way unasked.
         self.ahead.update_value(|ahead| {
-            ahead.remove(&post.slug);
+            ahead.remove(&post.body);
         });
         let known = matches!(
             self.body_untracked(&post.slug),
@@ -274,7 +299,7 @@ impl Store {
             return false;
         }
         self.ahead.update_value(|ahead| {
-            ahead.insert(post.slug.clone());
+            ahead.insert(post.body.clone());
         });
         self.fetch_body(post);
         true
@@ -284,14 +309,14 @@ impl Store {
         let bodies = self.bodies;
         let ahead = self.ahead;
         let asked = {
-            let slug = post.slug.clone();
-            move || !ahead.with_value(|ahead| ahead.contains(&slug))
+            let url = post.body.clone();
+            move || !ahead.with_value(|ahead| ahead.contains(&url))
         };
         let slug = post.slug.clone();
         let page_path = Route::post(post).path();
         let is_html = post.body_is_html();
-        let raw_html = match self.manifest.get_untracked() {
-            Load::Ready(manifest) => manifest.site.raw_html,
+        let raw_html = match self.site.get_untracked() {
+            Load::Ready(site) => site.site.raw_html,
             _ => Default::default(),
         };
         let url = post.body.clone();
@@ -327,7 +352,7 @@ impl Store {
             });
             let state = Load::from(rendered);
             ahead.update_value(|ahead| {
-                ahead.remove(&slug);
+                ahead.remove(&url);
             });
             bodies.update(|bodies| {
                 bodies.insert(slug, state);
@@ -491,10 +516,10 @@ impl Store {
         ) {
             return;
         }
-        let Load::Ready(manifest) = self.manifest_untracked() else {
+        let Load::Ready(site) = self.site_untracked() else {
             return;
         };
-        let Some(url) = manifest.search.clone() else {
+        let Some(url) = site.search.clone() else {
             search.meta.set(Some(Load::Failed(LoadError(
                 "This blog was built without a search index.".to_owned(),
             ))));
@@ -572,11 +597,11 @@ impl Store {
     }
 }
 
-/// The manifest's URL, which every page names in a `<meta>` element; it
+/// The site data's URL, which every page names in a `<meta>` element; it
 /// changes with the content, so caches never serve a stale one.
-fn manifest_url() -> Option<String> {
+fn site_data_url() -> Option<String> {
     document()
-        .query_selector(&format!("meta[name=\"{MANIFEST_META}\"]"))
+        .query_selector(&format!("meta[name=\"{SITE_META}\"]"))
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
@@ -584,9 +609,9 @@ fn manifest_url() -> Option<String> {
 }
 
 /// Whether the site was published again since this page loaded: the page
-/// at this address, asked for afresh, names another manifest than ours.
+/// at this address, asked for afresh, names another site data file than ours.
 async fn newer_release_published() -> bool {
-    let Some(ours) = manifest_url() else {
+    let Some(ours) = site_data_url() else {
         return false;
     };
     let address = window().location().pathname().unwrap_or_default();
@@ -598,12 +623,12 @@ async fn newer_release_published() -> bool {
         return false;
     };
     let page = response.text().await.unwrap_or_default();
-    named_manifest(&page).is_some_and(|named| named != ours)
+    named_site_data(&page).is_some_and(|named| named != ours)
 }
 
-/// The manifest a page's HTML names in its `<meta name="quire-manifest">`.
-fn named_manifest(page: &str) -> Option<&str> {
-    let meta = &page[page.find(&format!("name=\"{MANIFEST_META}\""))?..];
+/// The site data a page's HTML names in its `<meta name="quire-site">`.
+fn named_site_data(page: &str) -> Option<&str> {
+    let meta = &page[page.find(&format!("name=\"{SITE_META}\""))?..];
     let content = &meta[meta.find("content=\"")? + "content=\"".len()..];
     content.split('"').next().filter(|url| !url.is_empty())
 }
@@ -626,15 +651,30 @@ fn damaged(what: &str, error: &dyn fmt::Display) -> LoadError {
     ))
 }
 
-/// GETs a file relative to the site root (the page's `<base href>`). A data
-/// file that is gone means a new release: when the reader `asked` for it,
-/// the page reloads into that release.
+/// GETs a file relative to the site root, as [`fetch_file`]; a file that
+/// is not there is an error.
 async fn fetch_text(url: &str, what: &str, asked: &dyn Fn() -> bool) -> Result<String, LoadError> {
+    fetch_file(url, what, asked).await?.ok_or_else(|| {
+        LoadError(format!(
+            "{what} could not be found on the server (HTTP 404)."
+        ))
+    })
+}
+
+/// GETs a file relative to the site root (the page's `<base href>`);
+/// `None` when the server has no such file. A data file that is gone
+/// means a new release: when the reader `asked` for it, the page reloads
+/// into that release.
+async fn fetch_file(
+    url: &str,
+    what: &str,
+    asked: &dyn Fn() -> bool,
+) -> Result<Option<String>, LoadError> {
     let response = Request::get(url).send().await.map_err(|_| {
         LoadError(format!("{what} could not be loaded: the network request failed. Check your connection and try again."))
     })?;
     match response.status() {
-        200..=299 => response.text().await.map_err(|_| {
+        200..=299 => response.text().await.map(Some).map_err(|_| {
             LoadError(format!(
                 "{what} could not be loaded: the download was interrupted."
             ))
@@ -645,9 +685,7 @@ async fn fetch_text(url: &str, what: &str, asked: &dyn Fn() -> bool) -> Result<S
             if asked() && newer_release_published().await {
                 let _ = window().location().reload();
             }
-            Err(LoadError(format!(
-                "{what} could not be found on the server (HTTP 404)."
-            )))
+            Ok(None)
         }
         status => Err(LoadError(format!(
             "{what} could not be loaded: the server answered HTTP {status}."
@@ -657,12 +695,12 @@ async fn fetch_text(url: &str, what: &str, asked: &dyn Fn() -> bool) -> Result<S
 
 #[cfg(test)]
 mod tests {
-    use super::named_manifest;
+    use super::named_site_data;
 
     #[test]
-    fn reads_the_manifest_a_page_names() {
-        let page = r#"<head><meta name="description" content="x"><meta name="quire-manifest" content="data/manifest.abc.json"></head>"#;
-        assert_eq!(named_manifest(page), Some("data/manifest.abc.json"));
-        assert_eq!(named_manifest("<html></html>"), None);
+    fn reads_the_site_data_a_page_names() {
+        let page = r#"<head><meta name="description" content="x"><meta name="quire-site" content="data/site.abc.json"></head>"#;
+        assert_eq!(named_site_data(page), Some("data/site.abc.json"));
+        assert_eq!(named_site_data("<html></html>"), None);
     }
 }

@@ -1,11 +1,9 @@
 //! Loading a post before the reader clicks it.
 
 use leptos::{ev, prelude::*};
-use leptos_router::hooks::use_location;
 use quire_core::{
-    manifest::{Manifest, PostSummary},
     markup,
-    route::Route,
+    route::{Route, names_file},
 };
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlAnchorElement;
@@ -14,6 +12,7 @@ use crate::{
     address::route_at,
     behaviour::layout::{PreparedPost, lay_out_ahead},
     data::{Load, Store},
+    ready::CurrentRoute,
     schedule::{next_frame, when_idle},
 };
 
@@ -41,11 +40,16 @@ pub fn Prefetch() -> impl IntoView {
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
             .and_then(|element| element.closest("a[href]").ok().flatten())
             .and_then(|link| link.dyn_into::<HtmlAnchorElement>().ok());
-        if let (Some(link), Load::Ready(manifest)) = (link, store.manifest_untracked())
-            && let Some(post) = linked_post(&store, &manifest, &link)
-            && store.load_body(post)
-        {
-            arriving.set(Some(post.path.clone()));
+        let Some(route) = link.and_then(|link| linked_route(&store, &link)) else {
+            return;
+        };
+        // A post's data brings its body; a post a list names starts now.
+        let started = store.load_route(&route);
+        if let Route::Content { path } = route {
+            let known = store.known_post(&path);
+            if started || known.is_some_and(|post| store.load_body(&post)) {
+                arriving.set(Some(path));
+            }
         }
     };
     // The post prefetched last is laid out ahead once its body is here.
@@ -53,26 +57,35 @@ pub fn Prefetch() -> impl IntoView {
         let Some(path) = arriving.get() else {
             return;
         };
-        let Load::Ready(manifest) = store.manifest_untracked() else {
+        let Load::Ready(site) = store.site_untracked() else {
             return;
         };
-        let Some(post) = manifest.find_post(&path) else {
+        let post = match store.route_data(&Route::Content { path: path.clone() }) {
+            Some(Load::Ready(Some(data))) => data.post().cloned(),
+            Some(Load::Ready(None) | Load::Failed(_)) => None,
+            None | Some(Load::Loading) => match store.known_post(&path) {
+                Some(post) => Some(post),
+                // Its data is on its way, and names its body.
+                None => return,
+            },
+        };
+        let Some(post) = post else {
+            arriving.set(None);
             return;
         };
         match store.body(&post.slug) {
-            Some(Load::Loading) => {}
+            None | Some(Load::Loading) => {}
             Some(Load::Ready(rendered)) => {
                 arriving.set(None);
-                let html = markup::post_content(&store.root(), &manifest.site, post, &rendered);
-                let address = Route::post(post).href(&store.root());
-                let slug = post.slug.clone();
+                let html = markup::post_content(&store.root(), &site.site, &post, &rendered);
+                let address = Route::post(&post).href(&store.root());
                 when_idle(move || {
                     if let Some(content) = lay_out_ahead(&address, &html) {
-                        prepared.keep(slug, content);
+                        prepared.keep(post.slug, content);
                     }
                 });
             }
-            _ => arriving.set(None),
+            Some(Load::Failed(_)) => arriving.set(None),
         }
     });
 
@@ -82,9 +95,6 @@ pub fn Prefetch() -> impl IntoView {
         if saves_data() {
             return;
         }
-        let Load::Ready(manifest) = store.manifest_untracked() else {
-            return;
-        };
         let page = window().location().pathname().unwrap_or_default();
         spent.update_value(|(path, posts, words)| {
             if *path != page {
@@ -96,7 +106,11 @@ pub fn Prefetch() -> impl IntoView {
                 return;
             }
             for link in links_on_screen() {
-                let Some(post) = linked_post(&store, &manifest, &link) else {
+                // The posts this page lists, which its data names.
+                let Some(Route::Content { path }) = linked_route(&store, &link) else {
+                    continue;
+                };
+                let Some(post) = store.known_post(&path) else {
                     continue;
                 };
                 if *posts >= ON_SCREEN_POSTS {
@@ -105,7 +119,8 @@ pub fn Prefetch() -> impl IntoView {
                 if *words + post.word_count > ON_SCREEN_WORDS {
                     continue;
                 }
-                if store.load_body_ahead(post) {
+                if store.load_body_ahead(&post) {
+                    store.load_route_ahead(&Route::post(&post));
                     *posts += 1;
                     *words += post.word_count;
                     // The first one, nearest the top, is the one laid out ahead.
@@ -116,12 +131,11 @@ pub fn Prefetch() -> impl IntoView {
             }
         });
     };
-    // Each page shown (the pre-rendered one, once the app has the manifest),
+    // Each page shown (the pre-rendered one, once the app has its data),
     // after its first frame, when the browser is idle.
-    let location = use_location();
+    let current = CurrentRoute::get();
     Effect::new(move |_| {
-        location.pathname.track();
-        if matches!(store.manifest(), Load::Ready(_)) {
+        if matches!(store.route_data(&current.get()), Some(Load::Ready(Some(_)))) {
             next_frame(move || when_idle(on_screen));
         }
     });
@@ -134,23 +148,20 @@ pub fn Prefetch() -> impl IntoView {
     on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
 }
 
-/// The post `link` leads to, if it leads to one of this site's posts.
-fn linked_post<'m>(
-    store: &Store,
-    manifest: &'m Manifest,
-    link: &HtmlAnchorElement,
-) -> Option<&'m PostSummary> {
+/// The route `link` leads to, if it leads into this site.
+fn linked_route(store: &Store, link: &HtmlAnchorElement) -> Option<Route> {
     if link.origin() != window().location().origin().unwrap_or_default() {
         return None;
     }
-    let Route::Content { path } = route_at(
-        &store.root(),
-        &link.pathname(),
-        &store.list_names_untracked(),
-    ) else {
+    let root = store.root();
+    let pathname = link.pathname();
+    // Files beside the pages (feeds, images) are no routes; Hugo's
+    // `.html` addresses are.
+    let last = pathname.rsplit('/').next().unwrap_or_default();
+    if !pathname.starts_with(&root) || (last.contains('.') && !names_file(&pathname)) {
         return None;
-    };
-    manifest.find_post(&path)
+    }
+    Some(route_at(&root, &pathname, &store.list_names_untracked()))
 }
 
 /// The links in the page's main content that are on screen, top first.

@@ -1,7 +1,7 @@
 //! Taking over the page the build pre-rendered.
 //!
 //! Every route's HTML already shows what the app would, so the app does not
-//! draw it again: it starts, loads the manifest and waits. The reader keeps
+//! draw it again: it starts, loads the site's data and waits. The reader keeps
 //! reading the pre-rendered page, which the app never touches, so nothing
 //! moves or flashes and the start costs the main thread little. The first
 //! navigation (the router follows every link click) hands over: the app
@@ -14,10 +14,7 @@ use quire_core::{dom, route::same_path};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::{
-    address::remember_in_address,
-    data::{Load, Store},
-};
+use crate::{address::remember_in_address, data::Store};
 
 /// The pre-rendered copy of the page the reader opened.
 #[derive(Clone)]
@@ -75,7 +72,7 @@ fn keep_typed_search() {
 
 /// Shows the app, and removes the pre-rendered page, at the first
 /// navigation away from it. Also marks the document `data-quire="ready"`
-/// once the app has the manifest, for scripts and tests that wait for it.
+/// once the app has the site's data, for scripts and tests that wait for it.
 #[component]
 pub fn TakeOver(
     /// The pre-rendered page; with none, the app is shown from the start.
@@ -85,7 +82,7 @@ pub fn TakeOver(
 ) -> impl IntoView {
     let store = Store::get();
     Effect::new(move |_| {
-        if !matches!(store.manifest(), Load::Loading)
+        if store.site_settled()
             && let Some(root) = document().document_element()
         {
             let _ = root.set_attribute(dom::DATA_APP_STATE, "ready");

@@ -12,11 +12,11 @@ pub fn SiteFooter() -> impl IntoView {
     let store = Store::get();
     let year = js_sys::Date::new_0().get_full_year();
     move || {
-        let Load::Ready(manifest) = store.manifest() else {
+        let Load::Ready(site) = store.site() else {
             return None;
         };
         let year = i32::try_from(year).unwrap_or_default();
-        let inside = markup::site_footer(&store.root(), &manifest.site, year).into_string();
+        let inside = markup::site_footer(&store.root(), &site.site, year).into_string();
         Some(view! { <footer class="site-footer" inner_html=inside></footer> })
     }
 }

@@ -17,11 +17,11 @@ use crate::data::{Load, Store};
 pub fn SiteHeader() -> impl IntoView {
     let store = Store::get();
     let inside = move || {
-        let manifest = match store.manifest() {
-            Load::Ready(manifest) => Some(manifest),
+        let site = match store.site() {
+            Load::Ready(site) => Some(site),
             _ => None,
         };
-        let site = manifest.as_ref().map(|manifest| &manifest.site);
+        let site = site.as_ref().map(|site| &site.site);
         markup::site_header(&store.root(), site, theme_switch_label()).into_string()
     };
     view! { <header class="site-header" inner_html=inside></header> }

@@ -3,27 +3,27 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use quire_core::manifest::Manifest;
+use quire_core::route_data::SiteData;
 
 use crate::data::{Load, LoadError, Store};
 
-/// Renders `ready` once the manifest is loaded; until then a quiet
+/// Renders `ready` once the site's data is loaded; until then a quiet
 /// placeholder, and on failure the reason with a retry button.
 #[component]
-pub fn WithManifest<V, F>(
-    /// Draws the page from the manifest.
+pub fn WithSite<V, F>(
+    /// Draws the page from the site's data.
     ready: F,
 ) -> impl IntoView
 where
-    F: Fn(Arc<Manifest>) -> V + Send + Sync + 'static,
+    F: Fn(Arc<SiteData>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let store = Store::get();
-    move || match store.manifest() {
+    move || match store.site() {
         Load::Loading => view! { <Loading label="Loading posts…"/> }.into_any(),
-        Load::Ready(manifest) => ready(manifest).into_any(),
+        Load::Ready(site) => ready(site).into_any(),
         Load::Failed(error) => {
-            view! { <LoadFailed error retry=move || store.retry_manifest()/> }.into_any()
+            view! { <LoadFailed error retry=move || store.retry_site()/> }.into_any()
         }
     }
 }

@@ -1,29 +1,19 @@
-//! [`Route::Archives`]: every post by year and month.
+//! [`quire_core::route::Route::Archives`]: every post by year and month.
 
 use leptos::prelude::*;
-use quire_core::{listing::archive, markup, page_text, route::Route};
+use quire_core::{listing::ArchiveYear, markup, page_text, route_data::SiteData};
 
 use crate::{
-    behaviour::layout::lay_out_archive_later,
-    components::{markup_view::MarkupView, page_meta::PageMeta, status::WithManifest},
+    components::{markup_view::MarkupView, page_meta::PageMeta},
     data::Store,
-    ready::PageReady,
 };
 
 /// The archive.
-#[component]
-pub fn ArchivesPage() -> impl IntoView {
+pub fn archives_page(site: &SiteData, years: &[ArchiveYear]) -> AnyView {
     let store = Store::get();
-    PageReady::mark_when(Route::Archives, move || store.manifest_settled());
-    Effect::new(move |_| {
-        if store.manifest_settled() {
-            lay_out_archive_later();
-        }
-    });
     view! {
-        <WithManifest ready=move |manifest| view! {
-            <PageMeta text=page_text::archives(&manifest.site) site=manifest.site.title.clone()/>
-            <MarkupView html=markup::archives_page(&store.root(), &archive(&manifest.posts))/>
-        }/>
+        <PageMeta text=page_text::archives(&site.site) site=site.site.title.clone()/>
+        <MarkupView html=markup::archives_page(&store.root(), years)/>
     }
+    .into_any()
 }

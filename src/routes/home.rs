@@ -1,34 +1,23 @@
-//! [`Route::Home`]: the newest posts, pinned ones first, page by page.
+//! [`quire_core::route::Route::Home`]: the newest posts, pinned ones first, page by page.
 
 use leptos::prelude::*;
-use quire_core::{listing::paginate, markup, page_text, route::Route};
-
-use crate::{
-    components::{markup_view::MarkupView, page_meta::PageMeta, status::WithManifest},
-    data::Store,
-    ready::PageReady,
-    routes::not_found::NotFound,
+use quire_core::{
+    markup, page_text,
+    route_data::{ListPage, SiteData},
 };
 
-/// The home page and its later pages.
-#[component]
-pub fn HomePage(
-    /// The page's number, from 1.
-    page: usize,
-) -> impl IntoView {
+use crate::{
+    components::{markup_view::MarkupView, page_meta::PageMeta},
+    data::Store,
+};
+
+/// A page of the home list.
+pub fn home_page(site: &SiteData, list: &ListPage) -> AnyView {
     let store = Store::get();
-    PageReady::mark_when(Route::Home { page }, move || store.manifest_settled());
+    let site = &site.site;
     view! {
-        <WithManifest ready=move |manifest| {
-            let site = &manifest.site;
-            let Some(listed) = paginate(&manifest.posts, site.posts_per_page, page) else {
-                return view! { <NotFound/> }.into_any();
-            };
-            view! {
-                <PageMeta text=page_text::home(site, listed.number) site=site.title.clone()/>
-                <MarkupView html=markup::home_page(&store.root(), site, listed.number, listed.total, listed.items)/>
-            }
-            .into_any()
-        }/>
+        <PageMeta text=page_text::home(site, list.number) site=site.title.clone()/>
+        <MarkupView html=markup::home_page(&store.root(), site, list.number, list.total, &list.items)/>
     }
+    .into_any()
 }

@@ -1,7 +1,6 @@
 //! One view per kind of [`Route`], and the one router route that picks it.
 
 pub mod archives;
-pub mod content;
 pub mod home;
 pub mod not_found;
 pub mod post;
@@ -10,11 +9,23 @@ pub mod section;
 pub mod term;
 pub mod terms;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
-use quire_core::route::{Route, same_path};
+use quire_core::{
+    route::{Route, same_path},
+    route_data::{RouteData, SiteData},
+};
 
-use crate::{AppShown, address::as_written, data::Store, ready::CurrentRoute};
+use crate::{
+    AppShown,
+    address::as_written,
+    behaviour::layout::lay_out_archive_later,
+    components::status::{LoadFailed, Loading, WithSite},
+    data::{Load, Store},
+    ready::{CurrentRoute, PageReady},
+};
 
 /// The page for the current address. An address that spells a route
 /// another way (`/page/1/`, `/tags`, a post without its last slash) is
@@ -36,16 +47,94 @@ pub fn RoutedPage() -> impl IntoView {
     // machinery ready; the pre-rendered page is never drawn again.
     move || match current.get() {
         _ if !shown.get() => ().into_any(),
-        Route::Home { page } => view! { <home::HomePage page/> }.into_any(),
-        Route::Terms { taxonomy } => view! { <terms::TermsPage taxonomy/> }.into_any(),
-        Route::Term {
-            taxonomy,
-            slug,
-            page,
-        } => view! { <term::TermPage taxonomy slug page/> }.into_any(),
-        Route::Section { path, page } => view! { <section::SectionPage path page/> }.into_any(),
-        Route::Archives => view! { <archives::ArchivesPage/> }.into_any(),
         Route::Search => view! { <search::SearchPage/> }.into_any(),
-        Route::Content { path } => view! { <content::ContentPage path/> }.into_any(),
+        route => view! { <DataPage route/> }.into_any(),
+    }
+}
+
+/// A route drawn from its data ([`RouteData`]), fetched unless it is here:
+/// a quiet placeholder until then, the reason and a retry on failure,
+/// not-found for an address with none.
+#[component]
+fn DataPage(route: Route) -> impl IntoView {
+    let store = Store::get();
+    let state = {
+        let route = route.clone();
+        Memo::new(move |_| store.route_data(&route))
+    };
+    {
+        let route = route.clone();
+        Effect::new(move |_| {
+            if store.site_settled() {
+                store.load_route(&route);
+            }
+        });
+    }
+    PageReady::mark_when(route.clone(), move || {
+        match (store.site_settled(), state.get()) {
+            (true, None) => matches!(store.site(), Load::Failed(_)),
+            (_, Some(Load::Ready(Some(data)))) => data.post().is_none_or(|post| {
+                matches!(
+                    store.body(&post.slug),
+                    Some(Load::Ready(_) | Load::Failed(_))
+                )
+            }),
+            (_, Some(Load::Ready(None) | Load::Failed(_))) => true,
+            _ => false,
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Load::Ready(Some(data))) = state.get()
+            && matches!(*data, RouteData::Archives(_))
+        {
+            lay_out_archive_later();
+        }
+    });
+    let navigate = use_navigate();
+    view! {
+        <WithSite ready=move |site| {
+            let route = route.clone();
+            let navigate = navigate.clone();
+            move || match state.get() {
+                None | Some(Load::Loading) => view! { <Loading label="Loading posts…"/> }.into_any(),
+                Some(Load::Failed(error)) => {
+                    let route = route.clone();
+                    view! { <LoadFailed error retry=move || { store.load_route(&route); }/> }.into_any()
+                }
+                Some(Load::Ready(None)) => view! { <not_found::NotFound/> }.into_any(),
+                Some(Load::Ready(Some(data))) => {
+                    if let RouteData::Moved(to) = &*data {
+                        navigate(&format!("{}{to}", store.root()), as_written(true));
+                        return ().into_any();
+                    }
+                    draw(&route, Arc::clone(&site), data)
+                }
+            }
+        }/>
+    }
+}
+
+/// A route's view from its data.
+fn draw(route: &Route, site: Arc<SiteData>, data: Arc<RouteData>) -> AnyView {
+    match &*data {
+        RouteData::Home(list) => home::home_page(&site, list),
+        RouteData::Terms(terms) => {
+            let Route::Terms { taxonomy } = route else {
+                return view! { <not_found::NotFound/> }.into_any();
+            };
+            terms::terms_page(&site, taxonomy, terms)
+        }
+        RouteData::Term { term, list } => term::term_page(&site, term, list),
+        RouteData::Section {
+            section,
+            count,
+            list,
+        } => section::section_page(&site, section, *count, list),
+        RouteData::Archives(years) => archives::archives_page(&site, years),
+        RouteData::Post(page) => {
+            let page = page.as_ref().clone();
+            view! { <post::PostView page site/> }.into_any()
+        }
+        RouteData::Moved(_) => ().into_any(),
     }
 }

@@ -14,14 +14,14 @@ use crate::{
 pub fn NotFound() -> impl IntoView {
     let store = Store::get();
     let location = use_location();
-    // Shown inside pages that already have the manifest; the title does not
-    // need to follow it.
-    let Load::Ready(manifest) = store.manifest_untracked() else {
+    // Shown inside pages that already have the site's data; the title does
+    // not need to follow it.
+    let Load::Ready(site) = store.site_untracked() else {
         return ().into_any();
     };
     let address = quire_core::route::decode_path(&location.pathname.get_untracked());
     view! {
-        <PageMeta text=page_text::not_found() site=manifest.site.title.clone()/>
+        <PageMeta text=page_text::not_found() site=site.site.title.clone()/>
         <MarkupView html=markup::not_found_page(&store.root(), Some(&address))/>
     }
     .into_any()

@@ -1,15 +1,15 @@
-//! A post: its header from the manifest at once, its body rendered from
-//! Markdown in the browser when it arrives.
+//! A post: its header from its route's data at once, its body rendered
+//! from Markdown in the browser when it arrives.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use quire_core::{
-    listing::{RELATED_POSTS, series_among},
-    manifest::{Manifest, PostSummary, Site},
+    manifest::{PostSummary, Site},
     markdown::Rendered,
     markup,
     page_text::PageText,
+    route_data::{PostPage, SiteData},
 };
 
 use crate::{
@@ -21,25 +21,27 @@ use crate::{
     data::{Load, Store},
 };
 
-/// The post's header comes from the manifest and shows at once; the body
-/// follows when its Markdown arrives (at once, if it was seen or prefetched).
+/// The post's header comes with its route's data and shows at once; the
+/// body follows when its Markdown arrives (at once, if it was seen or
+/// prefetched).
 #[component]
 pub fn PostView(
-    /// The post.
-    post: PostSummary,
-    /// The manifest it came from, for its neighbours and related posts.
-    manifest: Arc<Manifest>,
+    /// The post, with its series, related posts and neighbours.
+    page: PostPage,
+    /// The site it is part of.
+    site: Arc<SiteData>,
 ) -> impl IntoView {
     let store = Store::get();
+    let post = page.post.clone();
     store.load_body(&post);
     let slug = post.slug.clone();
     let body_state = Memo::new(move |_| store.body(&slug));
     let body = {
         let post = post.clone();
-        let manifest = manifest.clone();
+        let site = site.clone();
         move || match body_state.get() {
             None | Some(Load::Loading) => view! { <Loading label="Loading the post…"/> }.into_any(),
-            Some(Load::Ready(rendered)) => post_text(&store, &manifest.site, &post, &rendered),
+            Some(Load::Ready(rendered)) => post_text(&store, &site.site, &post, &rendered),
             Some(Load::Failed(error)) => {
                 let post = post.clone();
                 view! { <LoadFailed error retry=move || { store.load_body(&post); }/> }.into_any()
@@ -47,24 +49,17 @@ pub fn PostView(
         }
     };
     let root = store.root();
-    let site = &manifest.site;
-    let series = store
-        .posts_by_term("series")
-        .map(|series| series_among(&series, &post))
-        .unwrap_or_default();
-    let header = markup::post_header(&root, site, &post, &series).into_string();
-    let (related, neighbours) = store
-        .relations()
-        .map(|relations| {
-            (
-                relations.related(&post, RELATED_POSTS),
-                relations.neighbours(&post.slug),
-            )
-        })
-        .unwrap_or_default();
-    let footer = markup::post_footer(&root, site, &post, &related, neighbours).into_string();
+    let header = markup::post_header(&root, &site.site, &post, &page.series).into_string();
+    let footer = markup::post_footer(
+        &root,
+        &site.site,
+        &post,
+        &page.related,
+        (page.older.as_ref(), page.newer.as_ref()),
+    )
+    .into_string();
     view! {
-        <PageMeta text=PageText { title: Some(post.title.clone()), description: post.description.clone() } site=manifest.site.title.clone()/>
+        <PageMeta text=PageText { title: Some(post.title.clone()), description: post.description.clone() } site=site.site.title.clone()/>
         <article class="post">
             <header class="post-header" inner_html=header></header>
             {body}

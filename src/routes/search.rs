@@ -18,7 +18,7 @@ use crate::{
     behaviour::route_changes::navigations_so_far,
     components::{
         page_meta::PageMeta,
-        status::{LoadFailed, Loading, WithManifest},
+        status::{LoadFailed, Loading, WithSite},
     },
     data::{Load, LoadError, Store},
     ready::PageReady,
@@ -45,18 +45,18 @@ pub fn SearchPage() -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        if matches!(store.manifest(), Load::Ready(_)) {
+        if matches!(store.site(), Load::Ready(_)) {
             store.load_search();
         }
     });
     PageReady::mark_when(Route::Search, move || {
-        matches!(store.manifest(), Load::Failed(_))
+        matches!(store.site(), Load::Failed(_))
             || matches!(store.search(), Some(Load::Ready(_) | Load::Failed(_)))
     });
     view! {
-        <WithManifest ready=move |manifest| {
+        <WithSite ready=move |site| {
             view! {
-                <PageMeta text=page_text::search(&manifest.site) site=manifest.site.title.clone()/>
+                <PageMeta text=page_text::search(&site.site) site=site.site.title.clone()/>
                 <SearchBox query/>
                 {move || match store.search() {
                     None | Some(Load::Loading) => view! { <Loading label="Loading the search index…"/> }.into_any(),

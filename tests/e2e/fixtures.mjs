@@ -73,7 +73,7 @@ export async function expectNoReload(page) {
 }
 
 /**
- * Opens a route and waits until the app runs and has the manifest, so
+ * Opens a route and waits until the app runs and has the site's data, so
  * clicks go to the app, and the page shows its main heading.
  */
 export async function open(page, path) {

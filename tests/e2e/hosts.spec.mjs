@@ -126,10 +126,10 @@ for (const { name, host, port, realRedirects, headers } of HOSTS) {
         expect(policy).toContain("frame-ancestors 'self'");
         const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1].replaceAll("&#39;", "'");
         expect(`${meta}; frame-ancestors 'self'`).toBe(policy);
-        const manifestUrl = html.match(/<meta name="quire-manifest" content="([^"]+)">/)[1];
-        const manifest = await get(BASE + manifestUrl);
-        expect(manifest.status).toBe(200);
-        expect(manifest.headers.get("cache-control")).toContain("immutable");
+        const siteDataUrl = html.match(/<meta name="quire-site" content="([^"]+)">/)[1];
+        const siteData = await get(BASE + siteDataUrl);
+        expect(siteData.status).toBe(200);
+        expect(siteData.headers.get("cache-control")).toContain("immutable");
         const wasm = readFileSync(join(DIST, "index.html"), "utf8").match(/[\w-]+_bg\.wasm/)[0];
         const app = await get(BASE + wasm);
         expect(app.headers.get("cache-control")).toContain("immutable");

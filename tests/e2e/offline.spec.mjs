@@ -84,9 +84,9 @@ test.describe("a new release", () => {
     await expect(page.locator(".post-content h2").first()).toBeVisible();
     await expect.poll(async () => (await keptData(page)).some((path) => path.startsWith(body) && path.endsWith(".md"))).toBe(true);
     const before = await keptData(page);
-    const oldManifest = before.find((path) => path.startsWith("data/manifest."));
+    const oldSiteData = before.find((path) => path.startsWith("data/site."));
     const oldBody = before.find((path) => path.startsWith(body) && path.endsWith(".md"));
-    expect(oldManifest).toBeTruthy();
+    expect(oldSiteData).toBeTruthy();
 
     const file = resolve(source, `content/posts/${post.slug}/index.md`);
     writeFileSync(file, readFileSync(file, "utf8") + "\n\nThis paragraph came with the new release.\n");
@@ -97,13 +97,13 @@ test.describe("a new release", () => {
     await expect(page.locator(".post-content")).toContainText("This paragraph came with the new release.");
     // The home page kept from the last release still opens offline, so its
     // files stay until it comes back from the new release.
-    expect(await keptData(page)).toContain(oldManifest);
+    expect(await keptData(page)).toContain(oldSiteData);
     await page.goto(site.url("/"));
     await appReady(page);
     // Then the last release's data files leave the cache; this one's stay.
-    await expect.poll(() => keptData(page)).not.toContain(oldManifest);
+    await expect.poll(() => keptData(page)).not.toContain(oldSiteData);
     const data = await keptData(page);
-    expect(data.filter((path) => path.startsWith("data/manifest."))).toHaveLength(1);
+    expect(data.filter((path) => path.startsWith("data/site."))).toHaveLength(1);
     expect(data, "the post's old body").not.toContain(oldBody);
     const others = before.filter((path) => path.startsWith("data/posts/") && !path.startsWith(body));
     for (const other of others) expect(data, "an unchanged post's body").toContain(other);

@@ -2,31 +2,38 @@
 import { expect } from "@playwright/test";
 import { PER_PAGE, POSTS, SITE_TITLE, at, open, test, bodyFile } from "./fixtures.mjs";
 
-for (const [name, failure, message] of [
+const FAILURES = [
   ["HTTP 500", (route) => route.fulfill({ status: 500, body: "boom" }), /HTTP 500/],
   ["HTTP 404", (route) => route.fulfill({ status: 404, body: "gone" }), /could not be found on the server \(HTTP 404\)/],
   ["garbage JSON", (route) => route.fulfill({ status: 200, contentType: "application/json", body: "{not json" }), /damaged/],
   ["network down", (route) => route.abort("internetdisconnected"), /network request failed/],
+];
+
+// The site's data, and a page's (a missing one of which means no such page).
+for (const [file, pattern, failures] of [
+  ["the site's data", "**/data/site.*.json", FAILURES],
+  ["a page's data", "**/data/routes/**", FAILURES.filter(([name]) => name !== "HTTP 404")],
 ]) {
-  test(`a failed manifest (${name}) leaves the page readable, then explains itself and retries`, async ({ page }) => {
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    await page.route("**/data/manifest.*.json", failure);
-    await page.goto(at("/"));
-    // The app has started and could not get the manifest; the reader still
-    // has the pre-rendered page.
-    await expect(page.locator("html")).toHaveAttribute("data-quire", "ready");
-    await expect(page.locator("#quire-static article.post-card")).toHaveCount(PER_PAGE);
-    // Following a link hands over to the app, which says what went wrong.
-    await page.locator("#quire-static .menu").getByRole("link", { name: "Archives" }).click();
-    const alert = page.getByRole("alert");
-    await expect(alert).toContainText(message);
-    await page.unroute("**/data/manifest.*.json");
-    await alert.getByRole("button", { name: "Try again" }).click();
-    await expect(page.locator("main h1")).toHaveText("Archives");
-    await expect(page.locator(".archive-year")).not.toHaveCount(0);
-    expect(errors).toEqual([]);
-  });
+  for (const [name, failure, message] of failures) {
+    test(`failing to get ${file} (${name}) leaves the page readable, then explains itself and retries`, async ({ page }) => {
+      const errors = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      await page.route(pattern, failure);
+      await page.goto(at("/"));
+      // The app has started; the reader still has the pre-rendered page.
+      await expect(page.locator("html")).toHaveAttribute("data-quire", "ready");
+      await expect(page.locator("#quire-static article.post-card")).toHaveCount(PER_PAGE);
+      // Following a link hands over to the app, which says what went wrong.
+      await page.locator("#quire-static .menu").getByRole("link", { name: "Archives" }).click();
+      const alert = page.getByRole("alert");
+      await expect(alert).toContainText(message);
+      await page.unroute(pattern);
+      await alert.getByRole("button", { name: "Try again" }).click();
+      await expect(page.locator("main h1")).toHaveText("Archives");
+      await expect(page.locator(".archive-year")).not.toHaveCount(0);
+      expect(errors).toEqual([]);
+    });
+  }
 }
 
 test("a failed post body keeps the rest of the site working", async ({ page }) => {

@@ -5,9 +5,10 @@
 use quire_core::{
     html,
     html::SafeHtml,
-    manifest::{MANIFEST_META, Manifest, PostSummary, manifest_path},
+    manifest::{Manifest, PostSummary},
     markup::Crumb,
     route::{self, Route},
+    route_data::{SITE_META, site_data_path},
 };
 use serde_json::{Value, json};
 
@@ -67,8 +68,8 @@ impl HeadContext<'_> {
             "<title>{}</title>\n<meta name=\"description\" content=\"{}\">\n<meta name=\"{}\" content=\"{}\">\n",
             head.title,
             head.description,
-            MANIFEST_META,
-            manifest_path(&self.manifest.version),
+            SITE_META,
+            site_data_path(&self.manifest.version),
         );
         if site.offline {
             out.push(html!(

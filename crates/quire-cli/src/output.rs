@@ -41,11 +41,17 @@ pub(crate) fn write_site(
         &fresh.join(manifest_path(&site.manifest.version)),
         manifest_json.as_bytes(),
     )?;
+    // The routes' data go with the rest of the data folder.
+    let (route_data, pages): (Vec<_>, Vec<_>) = pages
+        .iter()
+        .partition(|(path, _)| path.starts_with(&format!("{DATA_DIR}/")));
     // Files are written on every core: at thousands of posts, writing is
     // much of a build's time.
     site.data_files
         .par_iter()
-        .try_for_each(|file| write_file(&fresh.join(&file.path), file.text.as_bytes()))?;
+        .map(|file| (&file.path, &file.text))
+        .chain(route_data.par_iter().map(|(path, text)| (path, text)))
+        .try_for_each(|(path, text)| write_file(&fresh.join(path), text.as_bytes()))?;
     let targets: Vec<&str> = site
         .assets
         .iter()
@@ -71,7 +77,7 @@ pub(crate) fn write_site(
     // write the same file.
     let mut seen = HashSet::new();
     let last_of_each: Vec<&(String, String)> = pages
-        .iter()
+        .into_iter()
         .rev()
         .filter(|(path, _)| seen.insert(path.as_str()))
         .collect();

@@ -10,14 +10,15 @@ use quire_core::{
     dom, html,
     html::SafeHtml,
     listing::{
-        RELATED_POSTS, Relations, TermCount, archive, paginate, posts_by_term, series_among,
-        term_counts,
+        PostLink, RELATED_POSTS, Relations, TermCount, archive, paginate, posts_by_term,
+        series_among, term_counts,
     },
-    manifest::{Manifest, PostSummary},
+    manifest::{Manifest, PostSummary, Section},
     markdown::{PageContext, Prepared, render_body},
     markup::{self, Crumb},
     page_text::{self, PageText},
     route::{self, Route},
+    route_data::{ListPage, PostPage, RouteData},
 };
 use rayon::prelude::*;
 
@@ -32,6 +33,8 @@ pub(crate) struct Page {
     /// The app draws this page as soon as it starts, rather than at the
     /// first navigation: a tool (search), not a text to read.
     pub(crate) app_draws_at_start: bool,
+    /// What the app fetches to draw the page; `None` for search and not-found.
+    pub(crate) data: Option<RouteData>,
 }
 
 impl Page {
@@ -41,6 +44,7 @@ impl Page {
             head,
             main,
             app_draws_at_start: false,
+            data: None,
         }
     }
 
@@ -118,23 +122,112 @@ impl<'a> Pages<'a> {
 
     /// The page of a route; `None` for a route that names nothing.
     pub(crate) fn page(&self, route: &Route) -> Option<Page> {
-        match route {
-            Route::Home { page } => Some(self.home(*page)),
-            Route::Terms { taxonomy } => Some(self.terms(taxonomy)),
+        if *route == Route::Search {
+            return Some(self.search());
+        }
+        let data = self.route_data(route)?;
+        let mut page = self.draw(route, &data);
+        page.data = Some(data);
+        Some(page)
+    }
+
+    /// What a route's view draws, as the app fetches it; `None` for a route
+    /// that names nothing, and for search, which draws from its index.
+    pub(crate) fn route_data(&self, route: &Route) -> Option<RouteData> {
+        let per_page = self.manifest.site.posts_per_page;
+        let list = |posts: &[&PostSummary], number| {
+            paginate(posts, per_page, number).map(|listed| ListPage {
+                number,
+                total: listed.total,
+                items: listed.items.iter().map(|post| (*post).clone()).collect(),
+            })
+        };
+        Some(match route {
+            Route::Home { page } => {
+                let listed = paginate(&self.manifest.posts, per_page, *page)?;
+                RouteData::Home(ListPage {
+                    number: *page,
+                    total: listed.total,
+                    items: listed.items.to_vec(),
+                })
+            }
+            Route::Terms { taxonomy } => {
+                RouteData::Terms(term_counts(&self.manifest.posts, taxonomy))
+            }
             Route::Term {
                 taxonomy,
                 slug,
                 page,
-            } => self.term(taxonomy, slug, *page),
-            Route::Section { path, page } => self.section(path, *page),
-            Route::Archives => Some(self.archives()),
-            Route::Search => Some(self.search()),
-            Route::Content { path } => self
-                .by_path
-                .get(path.as_str())
-                .copied()
-                .filter(|post| Route::of_layout(post).is_none())
-                .map(|post| self.post(post)),
+            } => {
+                let (term, posts) = self.by_term.get(&(taxonomy.clone(), slug.clone()))?;
+                RouteData::Term {
+                    term: term.clone(),
+                    list: list(posts, *page)?,
+                }
+            }
+            Route::Section { path, page } => {
+                let section = self
+                    .manifest
+                    .sections
+                    .iter()
+                    .find(|section| section.path == *path)?;
+                let listed = self.by_section.get(path.as_str())?;
+                RouteData::Section {
+                    section: section.clone(),
+                    count: listed.len(),
+                    list: list(listed, *page)?,
+                }
+            }
+            Route::Archives => RouteData::Archives(archive(&self.manifest.posts)),
+            Route::Search => return None,
+            Route::Content { path } => {
+                let post = self
+                    .by_path
+                    .get(path.as_str())
+                    .copied()
+                    .filter(|post| Route::of_layout(post).is_none())?;
+                let (older, newer) = self.relations.neighbours(&post.slug);
+                RouteData::Post(Box::new(PostPage {
+                    post: post.clone(),
+                    series: series_among(&self.series, post),
+                    related: self
+                        .relations
+                        .related(post, RELATED_POSTS)
+                        .into_iter()
+                        .map(PostLink::to)
+                        .collect(),
+                    older: older.map(PostLink::to),
+                    newer: newer.map(PostLink::to),
+                }))
+            }
+        })
+    }
+
+    /// A route's page from its data.
+    fn draw(&self, route: &Route, data: &RouteData) -> Page {
+        let site = &self.manifest.site;
+        match data {
+            RouteData::Home(list) => self.home(list),
+            RouteData::Terms(terms) => self.terms(route, terms),
+            RouteData::Term { term, list } => self.term(route, term, list),
+            RouteData::Section {
+                section,
+                count,
+                list,
+            } => self.section(route, section, *count, list),
+            RouteData::Archives(years) => {
+                let main = view(markup::archives_page(self.root, years));
+                let text = page_text::archives(site);
+                let mut head = self.head(Route::Archives, &text, PageKind::List);
+                head.breadcrumbs = vec![self.crumb_home(), Crumb::new("Archives", Route::Archives)];
+                Page::new(head, main)
+            }
+            RouteData::Post(page) => self.post(page),
+            RouteData::Moved(_) => {
+                unreachable!(
+                    "no route's data is a move: aliases get theirs with their redirect pages"
+                )
+            }
         }
     }
 
@@ -167,11 +260,16 @@ impl<'a> Pages<'a> {
     }
 
     /// The home page or one of its later pages.
-    pub(crate) fn home(&self, number: usize) -> Page {
+    fn home(&self, list: &ListPage) -> Page {
         let site = &self.manifest.site;
-        let listed = paginate(&self.manifest.posts, site.posts_per_page, number);
-        let (items, total) = listed.map_or((&[][..], 1), |page| (page.items, page.total));
-        let main = view(markup::home_page(self.root, site, number, total, items));
+        let number = list.number;
+        let main = view(markup::home_page(
+            self.root,
+            site,
+            number,
+            list.total,
+            &list.items,
+        ));
         let route = Route::Home { page: number };
         let text = page_text::home(site, number);
         let mut head = self.head(route.clone(), &text, PageKind::Home);
@@ -185,7 +283,8 @@ impl<'a> Pages<'a> {
     }
 
     /// A post, with its whole body.
-    pub(crate) fn post(&self, post: &PostSummary) -> Page {
+    fn post(&self, page: &PostPage) -> Page {
+        let post = &page.post;
         let route = Route::post(post);
         let path = route.path();
         let file = |path: &str| self.data_files.get(path).copied().unwrap_or_default();
@@ -206,15 +305,15 @@ impl<'a> Pages<'a> {
             // out the rest once the page has loaded): a long post's first
             // paint waits for the blocks on screen, not for all of them.
             r#"<article class="post"><header class="post-header">{}</header><div class="post-content" {}>{}</div><footer class="post-footer">{}</footer></article>"#,
-            markup::post_header(self.root, site, post, &series_among(&self.series, post)),
+            markup::post_header(self.root, site, post, &page.series),
             dom::DATA_LAZY_LAYOUT,
             markup::post_content(self.root, site, post, &rendered),
             markup::post_footer(
                 self.root,
                 site,
                 post,
-                &self.relations.related(post, RELATED_POSTS),
-                self.relations.neighbours(&post.slug),
+                &page.related,
+                (page.older.as_ref(), page.newer.as_ref()),
             ),
         );
         let text = PageText {
@@ -227,91 +326,62 @@ impl<'a> Pages<'a> {
     }
 
     /// A taxonomy's index of terms.
-    pub(crate) fn terms(&self, taxonomy: &str) -> Page {
-        let terms = term_counts(&self.manifest.posts, taxonomy);
-        let main = view(markup::terms_page(self.root, taxonomy, &terms));
-        let text = page_text::terms(&self.manifest.site, taxonomy, terms.len());
-        let route = Route::Terms {
-            taxonomy: taxonomy.to_owned(),
+    fn terms(&self, route: &Route, terms: &[TermCount]) -> Page {
+        let Route::Terms { taxonomy } = route else {
+            unreachable!("terms are drawn for their own route");
         };
-        let mut head = self.head(route, &text, PageKind::List);
+        let main = view(markup::terms_page(self.root, taxonomy, terms));
+        let text = page_text::terms(&self.manifest.site, taxonomy, terms.len());
+        let mut head = self.head(route.clone(), &text, PageKind::List);
         head.breadcrumbs = vec![self.crumb_home(), self.crumb_terms(taxonomy)];
         Page::new(head, main)
     }
 
-    /// A term's page; `None` for a term no post carries or a page past the end.
-    pub(crate) fn term(&self, taxonomy: &str, slug: &str, number: usize) -> Option<Page> {
+    /// A page of a term's posts.
+    fn term(&self, route: &Route, term: &TermCount, list: &ListPage) -> Page {
         let site = &self.manifest.site;
-        let (term, posts) = self.by_term.get(&(taxonomy.to_owned(), slug.to_owned()))?;
-        let listed = paginate(posts, site.posts_per_page, number)?;
+        let (taxonomy, number) = (&term.taxonomy, list.number);
         let heading = page_text::term_heading(taxonomy, &term.name, number);
         let main = view(markup::term_page(
             self.root,
             site,
             term,
             number,
-            listed.total,
-            listed.items,
+            list.total,
+            &list.item_refs(),
         ));
         let text = page_text::term(site, taxonomy, &term.name, number, term.count);
-        let route = Route::Term {
-            taxonomy: taxonomy.to_owned(),
-            slug: slug.to_owned(),
-            page: number,
-        };
         let mut head = self.head(route.clone(), &text, PageKind::List);
         head.breadcrumbs = vec![
             self.crumb_home(),
             self.crumb_terms(taxonomy),
-            Crumb::new(heading, route),
+            Crumb::new(heading, route.clone()),
         ];
         head.term_feed = Some((
             page_text::term_heading(taxonomy, &term.name, 1),
-            route::term_feed(taxonomy, slug),
+            route::term_feed(taxonomy, &term.slug),
         ));
-        Some(Page::new(head, main))
+        Page::new(head, main)
     }
 
-    /// A section's list page; `None` for a page past the end.
-    pub(crate) fn section(&self, path: &str, number: usize) -> Option<Page> {
+    /// A page of a section's list.
+    fn section(&self, route: &Route, section: &Section, count: usize, list: &ListPage) -> Page {
         let site = &self.manifest.site;
-        let section = self
-            .manifest
-            .sections
-            .iter()
-            .find(|section| section.path == path)?;
-        let listed_pages = self.by_section.get(path)?;
-        let listed = paginate(listed_pages, site.posts_per_page, number)?;
+        let number = list.number;
         let main = view(markup::section_page(
             self.root,
             site,
             section,
             number,
-            listed.total,
-            listed.items,
+            list.total,
+            &list.item_refs(),
         ));
-        let text = page_text::section(site, section, number, listed_pages.len());
-        let route = Route::Section {
-            path: path.to_owned(),
-            page: number,
-        };
+        let text = page_text::section(site, section, number, count);
         let mut head = self.head(route.clone(), &text, PageKind::List);
         head.breadcrumbs = vec![
             self.crumb_home(),
-            Crumb::new(page_text::section_heading(section, number), route),
+            Crumb::new(page_text::section_heading(section, number), route.clone()),
         ];
-        Some(Page::new(head, main))
-    }
-
-    /// The archive.
-    pub(crate) fn archives(&self) -> Page {
-        let main = view(markup::archives_page(
-            self.root,
-            &archive(&self.manifest.posts),
-        ));
-        let text = page_text::archives(&self.manifest.site);
-        let mut head = self.head(Route::Archives, &text, PageKind::List);
-        head.breadcrumbs = vec![self.crumb_home(), Crumb::new("Archives", Route::Archives)];
         Page::new(head, main)
     }
 

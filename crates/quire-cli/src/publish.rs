@@ -10,6 +10,7 @@ use quire_core::{
     manifest::{Manifest, PostSummary},
     problem::Problem,
     route::{self, Route},
+    route_data::{RouteData, SiteData, route_data_path, site_data_path},
 };
 use rayon::prelude::*;
 
@@ -34,8 +35,10 @@ pub(crate) struct PublishInputs<'a> {
     pub(crate) year: i32,
 }
 
-/// Every file to write, as `(path below the site root, contents)`; or the
-/// problems that stop the build (aliases that clash with pages).
+/// Every file to write, as `(path below the site root, contents)`: pages
+/// and the like, and under `data/` what the app fetches to draw each route
+/// ([`quire_core::route_data`]); or the problems that stop the build
+/// (aliases that clash with pages).
 pub(crate) fn site_files(
     manifest: &Manifest,
     inputs: PublishInputs<'_>,
@@ -97,6 +100,20 @@ pub(crate) fn site_files(
         .par_iter()
         .map(|page| (page.file(), document(page)))
         .collect();
+    let version = &manifest.version;
+    let data_file = |route: &Route, data: &RouteData| {
+        let json = serde_json::to_string(data).expect("route data is plain data");
+        (route_data_path(version, route), json)
+    };
+    let route_files: Vec<(String, String)> = every_page
+        .par_iter()
+        .filter_map(|page| Some(data_file(page.head.route.as_ref()?, page.data.as_ref()?)))
+        .collect();
+    files.extend(route_files);
+    files.push((
+        site_data_path(version),
+        serde_json::to_string(&SiteData::of(manifest)).expect("the site is plain data"),
+    ));
 
     let mut redirects = Vec::new();
     let mut problems = Vec::new();
@@ -112,7 +129,17 @@ pub(crate) fn site_files(
                 continue;
             }
             match check_alias(alias, &routes) {
-                Ok(()) => redirects.push((alias.clone(), target.path())),
+                Ok(()) => {
+                    // The app follows the old address too.
+                    let moved = RouteData::Moved(target.path());
+                    files.push(data_file(
+                        &Route::Content {
+                            path: alias.clone(),
+                        },
+                        &moved,
+                    ));
+                    redirects.push((alias.clone(), target.path()));
+                }
                 Err(message) => problems.push(Problem::new(format!(
                     "post `{}`: alias `/{alias}` {message}",
                     post.slug

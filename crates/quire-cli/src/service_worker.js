@@ -3,7 +3,8 @@
 // It keeps what readers fetched, so a repeat visit downloads almost nothing
 // and posts already read open with the network off:
 // - files whose names carry their content's hash (the app's, and everything
-//   under data/: the manifest, post bodies, the search index) never change,
+//   under data/: the site's and each route's data, post bodies, the search
+//   index) never change,
 //   so they come from the cache once there;
 // - everything else (pages, images, feeds) comes from the network first, so
 //   a new release is seen at once, and from the cache only when the network
@@ -13,7 +14,7 @@
 // app has started; the worker keeps those from the browser's HTTP cache.
 // The cache is named after the site's root and the app's release: a new app
 // empties it, and another Quire site on the same origin (GitHub Pages'
-// project sites) keeps its own. A new release of the blog (a new manifest)
+// project sites) keeps its own. A new release of the blog (new site data)
 // removes the data files no kept page can use any more, so the cache does
 // not grow with each release.
 // `offline = false` in quire.toml writes a worker that removes itself.
@@ -73,10 +74,10 @@ function keep(request, response) {
   return caches.open(CACHE).then((cache) => cache.put(request, copy));
 }
 
-/** The manifest a page names, if it is one of Quire's pages. */
-async function manifestOf(page) {
+/** The site data a page names, if it is one of Quire's pages. */
+async function siteDataOf(page) {
   const text = await page?.clone().text().catch(() => "");
-  return text?.match(/name="quire-manifest" content="([^"]+)"/)?.[1];
+  return text?.match(/name="quire-site" content="([^"]+)"/)?.[1];
 }
 
 /**
@@ -88,9 +89,9 @@ function keepPage(request, response) {
   // Copied now, before the browser reads the answer.
   const copy = response.clone();
   return (async () => {
-    const before = await manifestOf(await caches.match(request));
+    const before = await siteDataOf(await caches.match(request));
     await keep(request, copy);
-    if (before && before !== (await manifestOf(copy))) await forgetUnusedData();
+    if (before && before !== (await siteDataOf(copy))) await forgetUnusedData();
   })();
 }
 
@@ -100,24 +101,38 @@ async function fromCacheFirst(event) {
   const response = await fetch(event.request);
   const kept = keep(event.request, response);
   const path = new URL(event.request.url).pathname;
-  const isManifest = MANIFEST.test(path) && response.status === 200;
-  event.waitUntil(isManifest ? kept.then(() => forgetUnusedData(path)) : kept);
+  const isSiteData = SITE_DATA.test(path) && response.status === 200;
+  event.waitUntil(isSiteData ? kept.then(() => forgetUnusedData(path)) : kept);
   return response;
 }
 
-/** The manifest's name: one per release of the blog. */
-const MANIFEST = /\/data\/manifest\.[0-9a-f]+\.json$/;
+/** The site data's name: one per release of the blog. */
+const SITE_DATA = /\/data\/site\.([0-9a-f]+)\.json$/;
+
+/** The post files (bodies, prepared code and math) a route's data names. */
+function postFilesIn(value, found) {
+  if (Array.isArray(value)) {
+    for (const item of value) postFilesIn(item, found);
+  } else if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if ((key === "body" || key === "prepared") && typeof item === "string") found.push(item);
+      else postFilesIn(item, found);
+    }
+  }
+  return found;
+}
 
 /**
- * Once a new release's manifest is kept (`fetchedManifest`, its path), or a
- * kept page comes back from a new release, removes the kept data files that
- * no kept page can use any more, so the cache does not grow with every
- * release: a kept page names its manifest, and a kept manifest names its
- * posts' files and its search index, whose pieces its meta file names.
+ * Once a new release's site data is kept (`fetchedSiteData`, its path), or
+ * a kept page comes back from a new release, removes the kept data files
+ * that no kept page can use any more, so the cache does not grow with every
+ * release: a kept page names its release's site data, which names the
+ * release's folder of route data and its search index (whose pieces its
+ * meta file names), and each kept route's data names its posts' files.
  * Pages kept from an earlier release keep that release's files, so they
  * still open offline.
  */
-async function forgetUnusedData(fetchedManifest) {
+async function forgetUnusedData(fetchedSiteData) {
   const cache = await caches.open(CACHE);
   const requests = await cache.keys();
   const inUse = new Set();
@@ -127,33 +142,37 @@ async function forgetUnusedData(fetchedManifest) {
     inUse.add(url.pathname);
     return url;
   };
-  const manifests = new Set();
+  const releases = new Set();
   for (const request of requests) {
     const path = new URL(request.url).pathname;
-    if (MANIFEST.test(path)) continue;
+    if (path.startsWith(`${ROOT}data/`)) continue;
     if (!path.endsWith("/") && !path.endsWith(".html")) continue;
-    const named = await manifestOf(await cache.match(request));
-    if (named) manifests.add(named);
+    const named = await siteDataOf(await cache.match(request));
+    if (named) releases.add(named);
   }
-  // The manifest just fetched is used by the page that asked for it, which
-  // may not be kept yet.
-  if (fetchedManifest) manifests.add(fetchedManifest);
-  const searchFolders = [];
-  for (const name of manifests) {
+  // The site data just fetched is used by the page that asked for it,
+  // which may not be kept yet.
+  if (fetchedSiteData) releases.add(fetchedSiteData);
+  const folders = [];
+  for (const name of releases) {
     const url = useFile(name);
-    const manifest = await (await cache.match(url.href))?.json().catch(() => null);
-    if (!manifest || !Array.isArray(manifest.posts)) continue;
-    for (const post of [...manifest.posts, ...(manifest.unlisted ?? []), ...(manifest.pages ?? [])]) {
-      useFile(post.body);
-      useFile(post.prepared);
+    const release = url.pathname.match(SITE_DATA)?.[1];
+    if (!release) continue;
+    const routes = `${ROOT}data/routes/${release}/`;
+    folders.push(routes);
+    for (const request of requests) {
+      if (!new URL(request.url).pathname.startsWith(routes)) continue;
+      const data = await (await cache.match(request))?.json().catch(() => null);
+      for (const file of postFilesIn(data, [])) useFile(file);
     }
-    const searchMeta = useFile(manifest.search);
+    const site = await (await cache.match(url.href))?.json().catch(() => null);
+    const searchMeta = useFile(site?.search);
     const version = searchMeta && (await (await cache.match(searchMeta.href))?.json().catch(() => null))?.h;
-    if (typeof version === "string") searchFolders.push(`${ROOT}data/search/${version}/`);
+    if (typeof version === "string") folders.push(`${ROOT}data/search/${version}/`);
   }
   const unused = requests.filter((request) => {
     const path = new URL(request.url).pathname;
-    return path.startsWith(`${ROOT}data/`) && !inUse.has(path) && !searchFolders.some((folder) => path.startsWith(folder));
+    return path.startsWith(`${ROOT}data/`) && !inUse.has(path) && !folders.some((folder) => path.startsWith(folder));
   });
   await Promise.all(unused.map((request) => cache.delete(request)));
 }

@@ -3,7 +3,7 @@
 //! is told in `service_worker.js`). Pages name it in a `<meta>` tag, and the
 //! page's script in `index.html` installs it once the app has started.
 
-use crate::content::short_hash;
+use quire_core::route_data::short_hash;
 
 /// The `<meta name>` through which a page asks for the worker, naming its file.
 pub(crate) const WORKER_META: &str = "quire-worker";

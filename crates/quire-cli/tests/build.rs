@@ -5,6 +5,7 @@ mod common;
 use std::{fs, process::Command};
 
 use common::*;
+use quire_core::{route::Route, route_data::RouteData};
 
 #[test]
 fn builds_manifest_bodies_and_bundle_images() {
@@ -1001,4 +1002,98 @@ fn math_inside_a_quote_keeps_out_the_quotes_marks() {
         "{}",
         stderr(&output)
     );
+}
+
+/// What the app fetches for a page does not grow with the blog: the site's
+/// data is the same size at 12 and at 120 posts, and a route's data holds
+/// one page of cards, or one post with links to a few others.
+#[test]
+fn the_app_fetches_per_route_data_that_does_not_grow_with_the_blog() {
+    let build_with = |posts: usize| {
+        let blog = Blog::new();
+        for at in 0..posts {
+            blog.post(
+                &format!("post-{at:03}.md"),
+                &format!(
+                    "title: Post {at}\ndate: 2025-01-{:02}\ntags: [common, t{}]\nseries: [Saga]\naliases: [/old/{at}/]",
+                    at % 28 + 1,
+                    at % 5
+                ),
+                "Some words.",
+            );
+        }
+        let (output, out) = blog.build(&[]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        (blog, out)
+    };
+    let (_small_blog, small) = build_with(12);
+    let (_large_blog, large) = build_with(120);
+    let site_size = |out: &std::path::Path| serde_json::to_string(&site_data(out)).unwrap().len();
+    assert_eq!(site_size(&small), site_size(&large));
+
+    // The test blog lists two posts a page.
+    let home_page = |page| match route_data(&large, &Route::Home { page }) {
+        Some(RouteData::Home(list)) => list,
+        other => panic!("the home page {page} has its list, not {other:?}"),
+    };
+    let (first, second) = (home_page(1), home_page(2));
+    assert_eq!((first.number, first.total, first.items.len()), (1, 60, 2));
+    let Some(RouteData::Term { term, list }) = route_data(
+        &large,
+        &Route::Term {
+            taxonomy: "tags".into(),
+            slug: "common".into(),
+            page: 60,
+        },
+    ) else {
+        panic!("a tag's last page has its list");
+    };
+    assert_eq!((term.count, list.number, list.items.len()), (120, 60, 2));
+
+    let post = &second.items[0];
+    let Some(RouteData::Post(page)) = route_data(&large, &Route::post(post)) else {
+        panic!("a post has its page's data");
+    };
+    assert_eq!(page.post, *post);
+    assert_eq!(page.related.len(), 3);
+    assert_eq!(
+        (
+            page.newer.as_ref().unwrap().path.as_str(),
+            page.older.as_ref().unwrap().path.as_str()
+        ),
+        (first.items[1].path.as_str(), second.items[1].path.as_str())
+    );
+    assert_eq!(
+        page.series[0].posts.len(),
+        120,
+        "a series names its posts by title and address"
+    );
+
+    let Some(RouteData::Archives(years)) = route_data(&large, &Route::Archives) else {
+        panic!("the archive has its rows");
+    };
+    assert_eq!(
+        years.iter().map(|year| year.post_count()).sum::<usize>(),
+        120
+    );
+    assert_eq!(
+        route_data(
+            &large,
+            &Route::Content {
+                path: "old/7/".into()
+            }
+        ),
+        Some(RouteData::Moved("posts/post-007/".into())),
+        "an old address leads on"
+    );
+    assert_eq!(
+        route_data(
+            &large,
+            &Route::Content {
+                path: "posts/nothing/".into()
+            }
+        ),
+        None
+    );
+    assert_eq!(route_data(&large, &Route::Home { page: 61 }), None);
 }

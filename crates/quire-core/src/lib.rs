@@ -32,6 +32,7 @@ pub mod page_text;
 pub mod permalink;
 pub mod problem;
 pub mod route;
+pub mod route_data;
 pub mod search;
 #[cfg(feature = "authoring")]
 pub mod shortcode;

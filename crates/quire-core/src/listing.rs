@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use crate::{manifest::PostSummary, slug::term_slug};
+use serde::{Deserialize, Serialize};
+
+use crate::{date::Date, manifest::PostSummary, route::Route, slug::term_slug};
 
 /// Puts posts in list order: pinned posts (weight above 0) first, lightest
 /// first, then the rest newest first; equal dates by time, then title.
@@ -48,7 +50,7 @@ pub fn paginate<T>(items: &[T], per_page: usize, number: usize) -> Option<Page<'
 
 /// A term of a taxonomy (a tag, a category, a series) with the number of
 /// posts that carry it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermCount {
     /// The taxonomy, by its plural name: `tags`.
     pub taxonomy: String,
@@ -141,26 +143,53 @@ pub fn find_term<'t, 'a>(
 }
 
 /// A series a post is part of: its term and its posts, oldest first.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Series<'a> {
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Series {
     /// The series' term in the `series` taxonomy.
     pub term: TermCount,
     /// Its posts in reading order: oldest first.
-    pub posts: Vec<&'a PostSummary>,
+    pub posts: Vec<PostLink>,
+}
+
+/// What a link to a post shows: its title, and its date where one is
+/// shown (archive rows, related posts, a series).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostLink {
+    /// The post's address below the site root, as [`PostSummary::path`].
+    pub path: String,
+    /// Its title.
+    pub title: String,
+    /// Its publication date.
+    pub date: Date,
+}
+
+impl PostLink {
+    /// The link to `post`.
+    pub fn to(post: &PostSummary) -> Self {
+        Self {
+            path: post.path.clone(),
+            title: post.title.clone(),
+            date: post.date,
+        }
+    }
+
+    /// The post's route.
+    pub fn route(&self) -> Route {
+        Route::Content {
+            path: self.path.clone(),
+        }
+    }
 }
 
 /// The series `post` is part of (PaperMod's `series` taxonomy), each with
 /// its posts oldest first; none for a post in no series.
-pub fn series_of<'a>(posts: &'a [PostSummary], post: &PostSummary) -> Vec<Series<'a>> {
+pub fn series_of(posts: &[PostSummary], post: &PostSummary) -> Vec<Series> {
     series_among(&posts_by_term(posts, "series"), post)
 }
 
 /// [`series_of`], from every series' posts gathered once by
 /// [`posts_by_term`], rather than from every post at each post's page.
-pub fn series_among<'a>(
-    series: &[(TermCount, Vec<&'a PostSummary>)],
-    post: &PostSummary,
-) -> Vec<Series<'a>> {
+pub fn series_among(series: &[(TermCount, Vec<&PostSummary>)], post: &PostSummary) -> Vec<Series> {
     unique_term_slugs(post, "series")
         .into_iter()
         .filter_map(|(_, slug)| {
@@ -169,33 +198,38 @@ pub fn series_among<'a>(
             members.sort_by_key(|member| member.date);
             (members.len() > 1).then(|| Series {
                 term: term.clone(),
-                posts: members,
+                posts: members.into_iter().map(PostLink::to).collect(),
             })
         })
         .collect()
 }
 
 /// Posts published in one month.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArchiveMonth<'a> {
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArchiveMonth {
     /// The month, 1 to 12.
     pub month: u8,
-    /// Its English name.
-    pub name: &'static str,
     /// Its posts, newest first.
-    pub posts: Vec<&'a PostSummary>,
+    pub posts: Vec<PostLink>,
+}
+
+impl ArchiveMonth {
+    /// The month's English name.
+    pub fn name(&self) -> &'static str {
+        self.posts.first().map_or("", |post| post.date.month_name())
+    }
 }
 
 /// Posts published in one year, by month.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ArchiveYear<'a> {
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArchiveYear {
     /// The year.
     pub year: i32,
     /// Months with posts, newest first.
-    pub months: Vec<ArchiveMonth<'a>>,
+    pub months: Vec<ArchiveMonth>,
 }
 
-impl ArchiveYear<'_> {
+impl ArchiveYear {
     /// How many posts the year has.
     pub fn post_count(&self) -> usize {
         self.months.iter().map(|month| month.posts.len()).sum()
@@ -211,8 +245,8 @@ fn newest_first(posts: &[PostSummary]) -> Vec<&PostSummary> {
 }
 
 /// Every post by year and month, newest first, pinned or not.
-pub fn archive(posts: &[PostSummary]) -> Vec<ArchiveYear<'_>> {
-    let mut years: Vec<ArchiveYear<'_>> = Vec::new();
+pub fn archive(posts: &[PostSummary]) -> Vec<ArchiveYear> {
+    let mut years: Vec<ArchiveYear> = Vec::new();
     for post in newest_first(posts) {
         if years
             .last()
@@ -231,7 +265,6 @@ pub fn archive(posts: &[PostSummary]) -> Vec<ArchiveYear<'_>> {
         {
             year.months.push(ArchiveMonth {
                 month: post.date.month(),
-                name: post.date.month_name(),
                 posts: Vec::new(),
             });
         }
@@ -239,7 +272,7 @@ pub fn archive(posts: &[PostSummary]) -> Vec<ArchiveYear<'_>> {
             .last_mut()
             .expect("pushed above")
             .posts
-            .push(post);
+            .push(PostLink::to(post));
     }
     years
 }

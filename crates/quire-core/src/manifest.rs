@@ -1,6 +1,7 @@
-//! The JSON the build tool writes and the app reads: the site and the list
-//! metadata of every post. Full post text is not in it; each post's body is
-//! a file of its own, fetched when the post is opened.
+//! The site and the list metadata of every post: the build's model of the
+//! content, written as JSON for tools (the app fetches only the pieces of
+//! it a page needs, [`crate::route_data`]). Full post text is not in it;
+//! each post's body is a file of its own, fetched when the post is opened.
 
 use std::collections::BTreeMap;
 
@@ -8,13 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 
-/// The `<meta name>` through which every page tells the app its manifest's URL.
-pub const MANIFEST_META: &str = "quire-manifest";
-
 /// Where the manifest of a given version lives, relative to the site root.
 ///
-/// The name carries the version, so a cache or CDN can keep a manifest for
-/// ever and never pair an old manifest with a new page, or the reverse.
+/// The name carries the version, so a cache or CDN can keep it for ever.
 pub fn manifest_path(version: &str) -> String {
     format!("data/manifest.{version}.json")
 }

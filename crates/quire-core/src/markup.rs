@@ -11,7 +11,7 @@
 use crate::{
     dom, html,
     html::SafeHtml,
-    listing::{ArchiveYear, Series, TermCount},
+    listing::{ArchiveYear, PostLink, Series, TermCount},
     manifest::{Cover, Display, PostSummary, Section, Site},
     markdown::{Heading, Rendered},
     page_text,
@@ -387,7 +387,7 @@ pub fn terms_page(root: &str, taxonomy: &str, terms: &[TermCount]) -> SafeHtml {
 }
 
 /// The archive: every post by year and month, newest first.
-pub fn archives_page(root: &str, years: &[ArchiveYear<'_>]) -> SafeHtml {
+pub fn archives_page(root: &str, years: &[ArchiveYear]) -> SafeHtml {
     let years: SafeHtml = years
         .iter()
         .map(|year| {
@@ -403,14 +403,14 @@ pub fn archives_page(root: &str, years: &[ArchiveYear<'_>]) -> SafeHtml {
                                 r#"<li><time datetime="{}">{}</time><a href="{}">{}</a></li>"#,
                                 post.date,
                                 post.date.long_form(),
-                                Route::post(post).href(root),
+                                post.route().href(root),
                                 post.title
                             )
                         })
                         .collect();
                     html!(
                         r#"<section class="archive-month"><h3>{}</h3><ul>{}</ul></section>"#,
-                        month.name,
+                        month.name(),
                         items
                     )
                 })
@@ -523,7 +523,7 @@ pub fn breadcrumbs(root: &str, trail: &[Crumb]) -> SafeHtml {
 
 /// The inside of a post's `<header>`: breadcrumbs, title, meta line,
 /// "Updated …", where it stands in its series, and the cover.
-pub fn post_header(root: &str, site: &Site, post: &PostSummary, series: &[Series<'_>]) -> SafeHtml {
+pub fn post_header(root: &str, site: &Site, post: &PostSummary, series: &[Series]) -> SafeHtml {
     let shows = post.shows(&site.display);
     let updated = post
         .updated_later()
@@ -556,17 +556,17 @@ pub fn post_header(root: &str, site: &Site, post: &PostSummary, series: &[Series
 }
 
 /// "Part 2 of 5 in <series>", with the series' posts, oldest first.
-fn series_box(root: &str, post: &PostSummary, series: &Series<'_>) -> SafeHtml {
+fn series_box(root: &str, post: &PostSummary, series: &Series) -> SafeHtml {
     let part = series
         .posts
         .iter()
-        .position(|other| other.slug == post.slug)
+        .position(|other| other.path == post.path)
         .map_or(0, |at| at + 1);
     let items: SafeHtml = series
         .posts
         .iter()
         .map(|other| {
-            if other.slug == post.slug {
+            if other.path == post.path {
                 html!(
                     r#"<li><span aria-current="page">{}</span></li>"#,
                     other.title
@@ -574,7 +574,7 @@ fn series_box(root: &str, post: &PostSummary, series: &Series<'_>) -> SafeHtml {
             } else {
                 html!(
                     r#"<li><a href="{}">{}</a></li>"#,
-                    Route::post(other).href(root),
+                    other.route().href(root),
                     other.title
                 )
             }
@@ -688,15 +688,15 @@ pub fn post_footer(
     root: &str,
     site: &Site,
     post: &PostSummary,
-    related: &[&PostSummary],
-    (older, newer): (Option<&PostSummary>, Option<&PostSummary>),
+    related: &[PostLink],
+    (older, newer): (Option<&PostLink>, Option<&PostLink>),
 ) -> SafeHtml {
-    let neighbour = |post: Option<&PostSummary>, class: &'static str, label: &'static str| {
+    let neighbour = |post: Option<&PostLink>, class: &'static str, label: &'static str| {
         post.map(|post| {
             html!(
                 r#"<a class="{}" href="{}"><span class="paginav-label">{}</span><span class="paginav-title">{}</span></a>"#,
                 class,
-                Route::post(post).href(root),
+                post.route().href(root),
                 label,
                 post.title
             )
@@ -728,7 +728,7 @@ pub fn post_footer(
 }
 
 /// "Related posts": up to three posts that share tags with this one.
-pub fn related_posts(root: &str, related: &[&PostSummary]) -> SafeHtml {
+pub fn related_posts(root: &str, related: &[PostLink]) -> SafeHtml {
     if related.is_empty() {
         return SafeHtml::empty();
     }
@@ -737,7 +737,7 @@ pub fn related_posts(root: &str, related: &[&PostSummary]) -> SafeHtml {
         .map(|post| {
             html!(
                 r#"<li><a href="{}">{}</a><time datetime="{}">{}</time></li>"#,
-                Route::post(post).href(root),
+                post.route().href(root),
                 post.title,
                 post.date,
                 post.date.long_form()

@@ -7,7 +7,7 @@
 use quire_core::{
     front_matter,
     html::SafeHtml,
-    listing::{archive, posts_with_term, series_of, term_counts},
+    listing::{PostLink, archive, posts_with_term, series_of, term_counts},
     manifest::{Cover, PostDisplay, PostSummary, RawHtml, Section, Site},
     markdown::{PageContext, Prepared, render, render_for_feed},
     markup,
@@ -264,7 +264,13 @@ fn front_matter_fields_keep_to_the_allowlist_in_every_fragment() {
         ),
         (
             "post footer",
-            markup::post_footer("/blog/", &site, &post, &[&post], (Some(&post), Some(&post))),
+            markup::post_footer(
+                "/blog/",
+                &site,
+                &post,
+                &[PostLink::to(&post)],
+                (Some(&PostLink::to(&post)), Some(&PostLink::to(&post))),
+            ),
         ),
         ("tags", markup::terms_page("/blog/", "tags", &tags)),
         (

@@ -14,6 +14,7 @@ use quire_core::{
         math_parser_options, math_spans,
     },
     math::{self, HtmlFormula, formulas_in_html},
+    route_data::short_hash,
     search::{SearchIndex, SearchInput},
 };
 
@@ -311,15 +312,4 @@ fn first_line_of(tex: &str) -> String {
         None if tex.trim().contains('\n') => format!("{line}…"),
         None => line.to_owned(),
     }
-}
-
-/// A short, stable content hash for file names and the manifest version
-/// (FNV-1a, 64 bits): good for cache busting, not for security.
-pub(crate) fn short_hash(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in bytes {
-        hash ^= u64::from(*byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")[..10].to_owned()
 }

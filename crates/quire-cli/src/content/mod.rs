@@ -13,7 +13,6 @@ mod assets;
 mod config;
 mod data;
 
-pub(crate) use data::short_hash;
 mod new_post;
 mod post;
 mod rewrite;

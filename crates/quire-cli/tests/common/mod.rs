@@ -8,7 +8,11 @@ use std::{
     process::{Command, Output},
 };
 
-use quire_core::manifest::Manifest;
+use quire_core::{
+    manifest::{Manifest, manifest_path},
+    route::Route,
+    route_data::{RouteData, SiteData},
+};
 use tempfile::TempDir;
 
 pub(crate) const CONFIG: &str = "title = \"Test Blog\"\nbase_url = \"https://example.org/\"\nauthor = \"Site Author\"\nposts_per_page = 2\n";
@@ -72,19 +76,32 @@ pub(crate) fn quire_at(root: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// The manifest's text, found where the home page says it is.
-pub(crate) fn manifest_text(out: &Path) -> String {
+/// The site's data, found where the home page says it is.
+pub(crate) fn site_data(out: &Path) -> SiteData {
     let home = fs::read_to_string(out.join("index.html")).unwrap();
     let url = scraper::Html::parse_document(&home)
-        .select(&scraper::Selector::parse("meta[name=quire-manifest]").unwrap())
+        .select(&scraper::Selector::parse("meta[name=quire-site]").unwrap())
         .next()
         .and_then(|meta| meta.value().attr("content").map(str::to_owned))
-        .expect("the home page names its manifest");
+        .expect("the home page names its site data");
     assert!(
-        url.starts_with("data/manifest.") && url.ends_with(".json"),
+        url.starts_with("data/site.") && url.ends_with(".json"),
         "{url}"
     );
-    fs::read_to_string(out.join(url)).unwrap()
+    serde_json::from_str(&fs::read_to_string(out.join(url)).unwrap()).unwrap()
+}
+
+/// A route's data, as the app fetches it; `None` for a route with none.
+pub(crate) fn route_data(out: &Path, route: &Route) -> Option<RouteData> {
+    let path = out.join(site_data(out).route_data_path(route));
+    let text = fs::read_to_string(path).ok()?;
+    Some(serde_json::from_str(&text).unwrap())
+}
+
+/// The manifest's text: the release's, which the site data names.
+pub(crate) fn manifest_text(out: &Path) -> String {
+    let version = site_data(out).version;
+    fs::read_to_string(out.join(manifest_path(&version))).unwrap()
 }
 
 pub(crate) fn manifest(out: &Path) -> Manifest {

@@ -1,0 +1,194 @@
+//! What the app fetches to draw a page, so that what a reader downloads
+//! does not grow with the blog: a small file about the site, which every
+//! page names, and one small file per route with what that route's view
+//! draws (a list page's cards, a post with its series, related posts and
+//! neighbours, the archive's rows), worked out by the build.
+//!
+//! A route's file is found from its address alone, by a hash of
+//! [`Route::path`] under the release's folder, so the app needs no index
+//! of the site's routes; an address with no file names no page.
+//!
+//! ```
+//! use quire_core::{route::Route, route_data::route_data_path};
+//! let home = route_data_path("0123456789", &Route::Home { page: 1 });
+//! assert!(home.starts_with("data/routes/0123456789/") && home.ends_with(".json"));
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    listing::{ArchiveYear, PostLink, Series, TermCount},
+    manifest::{Manifest, PostSummary, Section, Site},
+    route::{ListNames, Route},
+};
+
+/// The `<meta name>` through which every page tells the app where its
+/// [`SiteData`] is.
+pub const SITE_META: &str = "quire-site";
+
+/// A short, stable content hash for file names and release versions
+/// (FNV-1a, 64 bits): good for cache busting, not for security.
+pub fn short_hash(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in bytes {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")[..10].to_owned()
+}
+
+/// Where a release's [`SiteData`] lives, relative to the site root. The
+/// name carries the release, so a cache can keep it for ever and never
+/// pair an old file with a new page, or the reverse.
+pub fn site_data_path(version: &str) -> String {
+    format!("data/site.{version}.json")
+}
+
+/// Where a route's [`RouteData`] lives in a release, relative to the site
+/// root: the release's folder and a hash of the route's address.
+pub fn route_data_path(version: &str, route: &Route) -> String {
+    format!(
+        "data/routes/{version}/{}.json",
+        short_hash(route.path().as_bytes())
+    )
+}
+
+/// What every page of a release needs: the site's settings, its sections
+/// and where its search index and route files are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteData {
+    /// The release: [`Manifest::version`], which names the route files' folder.
+    pub version: String,
+    /// Site-wide settings from the config file.
+    pub site: Site,
+    /// The sections with a list page of their own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+    /// The search index's meta file, as [`Manifest::search`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+}
+
+impl SiteData {
+    /// What every page of the release `manifest` describes needs.
+    pub fn of(manifest: &Manifest) -> Self {
+        Self {
+            version: manifest.version.clone(),
+            site: manifest.site.clone(),
+            sections: manifest.sections.clone(),
+            search: manifest.search.clone(),
+        }
+    }
+
+    /// Where `route`'s file of this release is.
+    pub fn route_data_path(&self, route: &Route) -> String {
+        route_data_path(&self.version, route)
+    }
+
+    /// The names that make an address a list on this site.
+    pub fn list_names(&self) -> ListNames {
+        ListNames {
+            taxonomies: self.site.taxonomies.clone(),
+            sections: self
+                .sections
+                .iter()
+                .map(|section| section.path.clone())
+                .collect(),
+        }
+    }
+}
+
+/// What one route's view draws besides the site: the build writes one per
+/// route, and one per old address (an alias) or page that stands for a
+/// built-in one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum RouteData {
+    /// A page of the home list.
+    Home(ListPage),
+    /// A taxonomy's index of terms, most used first.
+    Terms(Vec<TermCount>),
+    /// A page of a term's posts.
+    Term {
+        /// The term, with its number of posts.
+        term: TermCount,
+        /// The page.
+        list: ListPage,
+    },
+    /// A page of a section's list.
+    Section {
+        /// The section.
+        section: Section,
+        /// How many pages the section lists in all.
+        count: usize,
+        /// The page.
+        list: ListPage,
+    },
+    /// Every post by year and month.
+    Archives(Vec<ArchiveYear>),
+    /// A post or page.
+    Post(Box<PostPage>),
+    /// An address that leads elsewhere: an old address of a post, or a
+    /// page standing for the archive or search. Holds the route's path
+    /// (as [`Route::path`]).
+    Moved(String),
+}
+
+/// One page of a list: its cards and where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListPage {
+    /// This page's number, from 1.
+    pub number: usize,
+    /// How many pages the list has (at least 1).
+    pub total: usize,
+    /// The posts on this page, in list order.
+    pub items: Vec<PostSummary>,
+}
+
+impl ListPage {
+    /// The page's posts, by reference, as the list markup takes them.
+    pub fn item_refs(&self) -> Vec<&PostSummary> {
+        self.items.iter().collect()
+    }
+}
+
+/// A post with what its page shows of other posts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostPage {
+    /// The post.
+    pub post: PostSummary,
+    /// The series it is part of.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<Series>,
+    /// Posts that share its tags, best first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<PostLink>,
+    /// The next older post in list order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<PostLink>,
+    /// The next newer post in list order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer: Option<PostLink>,
+}
+
+impl RouteData {
+    /// The post of a post's page.
+    pub fn post(&self) -> Option<&PostSummary> {
+        match self {
+            RouteData::Post(page) => Some(&page.post),
+            _ => None,
+        }
+    }
+
+    /// The post a route's page is about, and the posts its page lists,
+    /// with what the app needs to open them ahead (their bodies and sizes).
+    pub fn posts(&self) -> impl Iterator<Item = &PostSummary> {
+        let (post, items) = match self {
+            RouteData::Home(list)
+            | RouteData::Term { list, .. }
+            | RouteData::Section { list, .. } => (None, list.items.as_slice()),
+            RouteData::Post(page) => (Some(&page.post), &[][..]),
+            _ => (None, &[][..]),
+        };
+        post.into_iter().chain(items)
+    }
+}
