@@ -14,10 +14,11 @@ use std::{
 use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use quire_core::{
+    listing::ArchiveYear,
     manifest::PostSummary,
     markdown::{PageContext, Prepared, Rendered, render_body},
     route::{ListNames, Route},
-    route_data::{RouteData, SITE_META, SiteData},
+    route_data::{RouteData, SITE_META, SiteData, archive_year_path},
     search::{SearchDoc, SearchMeta, TermPiece, Terms},
 };
 
@@ -63,6 +64,8 @@ pub struct Store {
     /// Each route's data by its address ([`Route::path`]); `Ready(None)`
     /// for an address that names no page.
     routes: RwSignal<HashMap<String, Load<Option<Arc<RouteData>>>>>,
+    /// The archive's older years, fetched when the reader asks for them.
+    archive_years: RwSignal<HashMap<i32, Load<Arc<ArchiveYear>>>>,
     bodies: RwSignal<HashMap<String, Load<Arc<Rendered>>>>,
     /// Nothing until search is first opened: the index is never part of a first visit.
     search: SearchPieces,
@@ -80,6 +83,7 @@ impl Store {
         let store = Self {
             site: RwSignal::new(Load::Loading),
             routes: RwSignal::new(HashMap::new()),
+            archive_years: RwSignal::new(HashMap::new()),
             bodies: RwSignal::new(HashMap::new()),
             search: SearchPieces::default(),
             root: StoredValue::new(root),
@@ -238,6 +242,36 @@ impl Store {
             });
         });
         true
+    }
+
+    /// The rows of a year the archive's data leaves out; `None` until
+    /// [`Store::load_archive_year`] is called for it. Tracked.
+    pub fn archive_year(&self, year: i32) -> Option<Load<Arc<ArchiveYear>>> {
+        self.archive_years.with(|years| years.get(&year).cloned())
+    }
+
+    /// Starts fetching the rows of a year the archive's data leaves out,
+    /// unless they are here or on their way (again after a failure).
+    pub fn load_archive_year(&self, year: i32) {
+        let Load::Ready(site) = self.site_untracked() else {
+            return;
+        };
+        let years = self.archive_years;
+        if years.with_untracked(|years| {
+            matches!(years.get(&year), Some(Load::Ready(_) | Load::Loading))
+        }) {
+            return;
+        }
+        years.update(|years| {
+            years.insert(year, Load::Loading);
+        });
+        let url = archive_year_path(&site.version, year);
+        spawn_local(async move {
+            let rows = fetch_json::<ArchiveYear>(&url, "The archive's posts of that year").await;
+            years.update(|years| {
+                years.insert(year, rows.map(Arc::new).into());
+            });
+        });
     }
 
     fn load_post_body(&self, post: &PostSummary, ahead: bool) {

@@ -67,7 +67,7 @@ pub fn lay_out_ahead(address: &str, html: &SafeHtml) -> Option<Element> {
 /// The one place the app writes HTML into an element by hand, and only
 /// [`SafeHtml`] (clippy refuses `set_inner_html` anywhere else).
 #[allow(clippy::disallowed_methods)]
-fn set_prepared_html(element: &Element, html: &SafeHtml) {
+pub fn set_prepared_html(element: &Element, html: &SafeHtml) {
     element.set_inner_html(html);
 }
 

@@ -23,11 +23,25 @@ const ON_SCREEN_POSTS: usize = 2;
 /// compressed, which is what a reader who never clicks pays.
 const ON_SCREEN_WORDS: usize = 4_000;
 
-/// Starts loading a post's body before the reader opens it: as soon as
-/// they show intent (pointing at, focusing or touching any link to it), and,
-/// when the browser is idle, for the first links to posts on screen, within
-/// a small budget per page and not at all when the reader's browser asks to
-/// save data. One listener on the document serves every link, present and
+/// The most list pages (a tag, the next page) whose data is fetched,
+/// unasked, for one page's screen: a few KB each.
+const ON_SCREEN_LISTS: usize = 2;
+
+/// What one page's screen has spent on fetching ahead.
+#[derive(Default)]
+struct Spent {
+    /// The page's path.
+    path: String,
+    posts: usize,
+    words: usize,
+    lists: usize,
+}
+
+/// Starts loading a page's data, and a post's body, before the reader
+/// opens it: as soon as they show intent (pointing at, focusing or touching
+/// any link to it), and, when the browser is idle, for the first links to
+/// posts and lists on screen, within a small budget per page and not at all
+/// when the reader's browser asks to save data. One listener on the document serves every link, present and
 /// future. Once the body of a post is here and the browser is idle, its
 /// text is laid out ahead.
 #[component]
@@ -89,42 +103,49 @@ pub fn Prefetch() -> impl IntoView {
         }
     });
 
-    // What this page's screen has spent: its path, posts and words.
-    let spent = StoredValue::new((String::new(), 0_usize, 0_usize));
+    let spent = StoredValue::new(Spent::default());
+    let current = CurrentRoute::get();
     let on_screen = move || {
         if saves_data() {
             return;
         }
         let page = window().location().pathname().unwrap_or_default();
-        spent.update_value(|(path, posts, words)| {
-            if *path != page {
-                *path = page;
-                (*posts, *words) = (0, 0);
-            }
-            // Spent: no more looking at the page's links.
-            if *posts >= ON_SCREEN_POSTS {
-                return;
+        let here = current.get_untracked();
+        spent.update_value(|spent| {
+            if spent.path != page {
+                *spent = Spent {
+                    path: page,
+                    ..Spent::default()
+                };
             }
             for link in links_on_screen() {
-                // The posts this page lists, which its data names.
-                let Some(Route::Content { path }) = linked_route(&store, &link) else {
-                    continue;
-                };
-                let Some(post) = store.known_post(&path) else {
-                    continue;
-                };
-                if *posts >= ON_SCREEN_POSTS {
+                // Spent: no more looking at the page's links.
+                if spent.posts >= ON_SCREEN_POSTS && spent.lists >= ON_SCREEN_LISTS {
                     break;
                 }
-                if *words + post.word_count > ON_SCREEN_WORDS {
+                let Some(route) = linked_route(&store, &link).filter(|route| *route != here) else {
+                    continue;
+                };
+                let Route::Content { path } = &route else {
+                    if spent.lists < ON_SCREEN_LISTS && store.load_route_ahead(&route) {
+                        spent.lists += 1;
+                    }
+                    continue;
+                };
+                // The posts this page lists, which its data names.
+                let Some(post) = store.known_post(path) else {
+                    continue;
+                };
+                if spent.posts >= ON_SCREEN_POSTS || spent.words + post.word_count > ON_SCREEN_WORDS
+                {
                     continue;
                 }
                 if store.load_body_ahead(&post) {
-                    store.load_route_ahead(&Route::post(&post));
-                    *posts += 1;
-                    *words += post.word_count;
+                    store.load_route_ahead(&route);
+                    spent.posts += 1;
+                    spent.words += post.word_count;
                     // The first one, nearest the top, is the one laid out ahead.
-                    if *posts == 1 {
+                    if spent.posts == 1 {
                         arriving.set(Some(post.path.clone()));
                     }
                 }
@@ -133,7 +154,6 @@ pub fn Prefetch() -> impl IntoView {
     };
     // Each page shown (the pre-rendered one, once the app has its data),
     // after its first frame, when the browser is idle.
-    let current = CurrentRoute::get();
     Effect::new(move |_| {
         if matches!(store.route_data(&current.get()), Some(Load::Ready(Some(_)))) {
             next_frame(move || when_idle(on_screen));

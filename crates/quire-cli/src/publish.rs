@@ -10,7 +10,9 @@ use quire_core::{
     manifest::{Manifest, PostSummary},
     problem::Problem,
     route::{self, Route},
-    route_data::{RouteData, SiteData, route_data_path, site_data_path},
+    route_data::{
+        RouteData, SiteData, archive_year_path, route_data_path, site_data_path, split_archive,
+    },
 };
 use rayon::prelude::*;
 
@@ -107,7 +109,21 @@ pub(crate) fn site_files(
     };
     let route_files: Vec<(String, String)> = every_page
         .par_iter()
-        .filter_map(|page| Some(data_file(page.head.route.as_ref()?, page.data.as_ref()?)))
+        .filter_map(|page| Some((page.head.route.as_ref()?, page.data.as_ref()?)))
+        .flat_map_iter(|(route, data)| match data {
+            // The archive's data holds its newest years; the older years'
+            // rows are files of their own.
+            RouteData::Archives(years) => {
+                let (years, apart) = split_archive(years.clone());
+                let apart = apart.into_iter().map(|year| {
+                    let json = serde_json::to_string(&year).expect("the archive is plain data");
+                    (archive_year_path(version, year.year), json)
+                });
+                let archive = data_file(route, &RouteData::Archives(years));
+                std::iter::once(archive).chain(apart).collect::<Vec<_>>()
+            }
+            data => vec![data_file(route, data)],
+        })
         .collect();
     files.extend(route_files);
     files.push((

@@ -45,6 +45,10 @@ pub const VIEW_CLASS: &str = "view";
 /// The class of the archive's years, laid out lazily at first.
 pub const ARCHIVE_YEARS_CLASS: &str = "archive-years";
 
+/// The class of the button that shows an archive year's posts, for a year
+/// whose rows the archive's data leaves out.
+pub const ARCHIVE_MORE_CLASS: &str = "archive-more";
+
 /// Every class and attribute above that the stylesheet styles.
 pub const STYLED: [&str; 5] = [
     DATA_LAZY_LAYOUT,

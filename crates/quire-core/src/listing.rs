@@ -225,14 +225,19 @@ impl ArchiveMonth {
 pub struct ArchiveYear {
     /// The year.
     pub year: i32,
-    /// Months with posts, newest first.
+    /// How many posts the year has.
+    pub count: usize,
+    /// Months with posts, newest first. Empty in the archive's data for a
+    /// year whose rows are a file of their own
+    /// ([`crate::route_data::archive_year_path`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub months: Vec<ArchiveMonth>,
 }
 
 impl ArchiveYear {
-    /// How many posts the year has.
-    pub fn post_count(&self) -> usize {
-        self.months.iter().map(|month| month.posts.len()).sum()
+    /// Whether the year's rows are here, not in a file of their own.
+    pub fn has_rows(&self) -> bool {
+        self.count == 0 || !self.months.is_empty()
     }
 }
 
@@ -254,10 +259,12 @@ pub fn archive(posts: &[PostSummary]) -> Vec<ArchiveYear> {
         {
             years.push(ArchiveYear {
                 year: post.date.year(),
+                count: 0,
                 months: Vec::new(),
             });
         }
         let year = years.last_mut().expect("pushed above");
+        year.count += 1;
         if year
             .months
             .last()

@@ -391,35 +391,10 @@ pub fn archives_page(root: &str, years: &[ArchiveYear]) -> SafeHtml {
     let years: SafeHtml = years
         .iter()
         .map(|year| {
-            let months: SafeHtml = year
-                .months
-                .iter()
-                .map(|month| {
-                    let items: SafeHtml = month
-                        .posts
-                        .iter()
-                        .map(|post| {
-                            html!(
-                                r#"<li><time datetime="{}">{}</time><a href="{}">{}</a></li>"#,
-                                post.date,
-                                post.date.long_form(),
-                                post.route().href(root),
-                                post.title
-                            )
-                        })
-                        .collect();
-                    html!(
-                        r#"<section class="archive-month"><h3>{}</h3><ul>{}</ul></section>"#,
-                        month.name(),
-                        items
-                    )
-                })
-                .collect();
             html!(
-                r#"<section class="archive-year"><h2>{}<span class="list-count">{}</span></h2>{}</section>"#,
-                year.year,
-                count_of(year.post_count(), "post"),
-                months
+                r#"<section class="archive-year" id="{}">{}</section>"#,
+                archive_year_id(year.year),
+                archive_year(root, year)
             )
         })
         .collect();
@@ -431,6 +406,62 @@ pub fn archives_page(root: &str, years: &[ArchiveYear]) -> SafeHtml {
         crate::dom::DATA_LAZY_LAYOUT,
         years
     )
+}
+
+/// The `id` of a year's section in the archive, which links can name.
+pub fn archive_year_id(year: i32) -> String {
+    format!("year-{year}")
+}
+
+/// The inside of a year's section in the archive: its heading with its
+/// number of posts, and its posts by month, or, for a year whose rows are
+/// a file of their own, a button that shows them.
+pub fn archive_year(root: &str, year: &ArchiveYear) -> SafeHtml {
+    let rows = if year.has_rows() {
+        archive_months(root, year)
+    } else {
+        // Drawn by the app only: pre-rendered pages have every row.
+        html!(
+            r#"<p><button type="button" class="button {}" data-year="{}">Show the {} of {}</button></p>"#,
+            crate::dom::ARCHIVE_MORE_CLASS,
+            year.year,
+            count_of(year.count, "post"),
+            year.year
+        )
+    };
+    html!(
+        r#"<h2>{}<span class="list-count">{}</span></h2>{}"#,
+        year.year,
+        count_of(year.count, "post"),
+        rows
+    )
+}
+
+/// A year's posts in the archive, by month.
+fn archive_months(root: &str, year: &ArchiveYear) -> SafeHtml {
+    year.months
+        .iter()
+        .map(|month| {
+            let items: SafeHtml = month
+                .posts
+                .iter()
+                .map(|post| {
+                    html!(
+                        r#"<li><time datetime="{}">{}</time><a href="{}">{}</a></li>"#,
+                        post.date,
+                        post.date.long_form(),
+                        post.route().href(root),
+                        post.title
+                    )
+                })
+                .collect();
+            html!(
+                r#"<section class="archive-month"><h3>{}</h3><ul>{}</ul></section>"#,
+                month.name(),
+                items
+            )
+        })
+        .collect()
 }
 
 /// "Page not found", with ways back into the blog; `address` is the path

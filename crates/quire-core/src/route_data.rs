@@ -53,6 +53,43 @@ pub fn route_data_path(version: &str, route: &Route) -> String {
     )
 }
 
+/// Where the rows of one year of the archive live in a release, for a year
+/// the archive's data leaves out ([`split_archive`]).
+pub fn archive_year_path(version: &str, year: i32) -> String {
+    format!("data/routes/{version}/archives-{year}.json")
+}
+
+/// About how many rows the archive's own data holds: the newest years,
+/// whole, up to this many rows (and always the newest year); each older
+/// year's rows are a file of their own, fetched when the reader asks, so
+/// that opening the archive of a large blog costs a few KB.
+pub const ARCHIVE_ROWS_AT_ONCE: usize = 300;
+
+/// The archive's data, the newest years with their rows, and the older
+/// years whose rows it leaves out (to be written apart, whole).
+pub fn split_archive(years: Vec<ArchiveYear>) -> (Vec<ArchiveYear>, Vec<ArchiveYear>) {
+    let mut rows = 0;
+    let mut apart = Vec::new();
+    let years = years
+        .into_iter()
+        .map(|year| {
+            let first = rows == 0;
+            rows += year.count;
+            if first || rows <= ARCHIVE_ROWS_AT_ONCE {
+                year
+            } else {
+                let heading = ArchiveYear {
+                    months: Vec::new(),
+                    ..year.clone()
+                };
+                apart.push(year);
+                heading
+            }
+        })
+        .collect();
+    (years, apart)
+}
+
 /// What every page of a release needs: the site's settings, its sections
 /// and where its search index and route files are.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -190,5 +227,59 @@ impl RouteData {
             _ => (None, &[][..]),
         };
         post.into_iter().chain(items)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn year(year: i32, count: usize) -> ArchiveYear {
+        let date = format!("{year}-06-01").parse().unwrap();
+        let link = PostLink {
+            path: format!("{year}/"),
+            title: String::new(),
+            date,
+        };
+        ArchiveYear {
+            year,
+            count,
+            months: vec![crate::listing::ArchiveMonth {
+                month: 6,
+                posts: vec![link; count],
+            }],
+        }
+    }
+
+    #[test]
+    fn the_archive_keeps_its_newest_years_and_leaves_the_rest_apart() {
+        let (kept, apart) = split_archive(vec![
+            year(2026, 120),
+            year(2025, 150),
+            year(2024, 40),
+            year(2023, 5),
+        ]);
+        assert_eq!(
+            kept.iter()
+                .map(|y| (y.year, y.count, y.has_rows()))
+                .collect::<Vec<_>>(),
+            [
+                (2026, 120, true),
+                (2025, 150, true),
+                (2024, 40, false),
+                (2023, 5, false),
+            ]
+        );
+        assert_eq!(
+            apart
+                .iter()
+                .map(|y| (y.year, y.months[0].posts.len()))
+                .collect::<Vec<_>>(),
+            [(2024, 40), (2023, 5)]
+        );
+        // The newest year comes whole, however long.
+        let (kept, apart) = split_archive(vec![year(2026, 900), year(2025, 1)]);
+        assert!(kept[0].has_rows() && !kept[1].has_rows());
+        assert_eq!(apart.len(), 1);
     }
 }

@@ -199,10 +199,7 @@ fn archive_groups_by_year_and_month() {
     ];
     let years = archive(&posts);
     assert_eq!(
-        years
-            .iter()
-            .map(|y| (y.year, y.post_count()))
-            .collect::<Vec<_>>(),
+        years.iter().map(|y| (y.year, y.count)).collect::<Vec<_>>(),
         [(2026, 3), (2025, 1)]
     );
     assert_eq!(
