@@ -215,6 +215,12 @@ impl Store {
                 files.insert(url.clone());
             });
         }
+        // A post a list names: its body need not wait for its page's data.
+        if let Route::Content { path: post_path } = route
+            && let Some(post) = self.known_post(post_path)
+        {
+            self.load_post_body(&post, ahead);
+        }
         self.routes.update(|routes| {
             routes.insert(path.clone(), Load::Loading);
         });

@@ -57,13 +57,18 @@ pub fn Prefetch() -> impl IntoView {
         let Some(route) = link.and_then(|link| linked_route(&store, &link)) else {
             return;
         };
-        // A post's data brings its body; a post a list names starts now.
+        // A post's body comes with its data, or at once for a post a list names.
+        let body_unasked = match &route {
+            Route::Content { path } => store
+                .known_post(path)
+                .is_none_or(|post| store.body_untracked(&post.slug).is_none()),
+            _ => false,
+        };
         let started = store.load_route(&route);
-        if let Route::Content { path } = route {
-            let known = store.known_post(&path);
-            if started || known.is_some_and(|post| store.load_body(&post)) {
-                arriving.set(Some(path));
-            }
+        if let Route::Content { path } = route
+            && (started || body_unasked)
+        {
+            arriving.set(Some(path));
         }
     };
     // The post prefetched last is laid out ahead once its body is here.
