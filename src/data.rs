@@ -22,8 +22,6 @@ use quire_core::{
     search::{SearchDoc, SearchMeta, TermPiece, Terms},
 };
 
-use crate::address::route_at;
-
 /// The state of something fetched.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load<T> {
@@ -155,13 +153,6 @@ impl Store {
             };
             let site = fetch_json::<SiteData>(&url, "The blog's data").await;
             store.site.set(site.map(Arc::new).into());
-            // The page's own data, for what it links to (fetched ahead).
-            let here = route_at(
-                &store.root(),
-                &window().location().pathname().unwrap_or_default(),
-                &store.list_names_untracked(),
-            );
-            store.load_route_ahead(&here);
         });
     }
 
@@ -176,19 +167,29 @@ impl Store {
     /// (again after a failure); a post's data brings its body. Needs the
     /// site's data: before it, does nothing and says so (`false`).
     pub fn load_route(&self, route: &Route) -> bool {
-        self.fetch_route(route, false)
+        self.fetch_route(route, false, true)
     }
 
     /// [`Store::load_route`] for a route the reader has not asked for yet;
     /// a failed one is left alone.
     pub fn load_route_ahead(&self, route: &Route) -> bool {
-        self.fetch_route(route, true)
+        self.fetch_route(route, true, true)
     }
 
-    fn fetch_route(&self, route: &Route, ahead: bool) -> bool {
+    /// [`Store::load_route_ahead`] without a post's body: the pre-rendered
+    /// page's own, whose body the reader has in front of them.
+    pub fn load_route_data_ahead(&self, route: &Route) -> bool {
+        self.fetch_route(route, true, false)
+    }
+
+    fn fetch_route(&self, route: &Route, ahead: bool, with_body: bool) -> bool {
         let Load::Ready(site) = self.site_untracked() else {
             return false;
         };
+        // Search draws from its index, not from data of its own.
+        if *route == Route::Search {
+            return false;
+        }
         let url = site.route_data_path(route);
         if !ahead {
             self.ahead.update_value(|files| {
@@ -201,7 +202,9 @@ impl Store {
             .with_untracked(|routes| routes.get(&path).cloned());
         match state {
             Some(Load::Ready(data)) => {
-                if let Some(page) = data.as_deref().and_then(RouteData::post) {
+                if let Some(page) = data.as_deref().and_then(RouteData::post)
+                    && with_body
+                {
                     self.load_post_body(page, ahead);
                 }
                 return false;
@@ -217,6 +220,7 @@ impl Store {
         }
         // A post a list names: its body need not wait for its page's data.
         if let Route::Content { path: post_path } = route
+            && with_body
             && let Some(post) = self.known_post(post_path)
         {
             self.load_post_body(&post, ahead);
@@ -240,11 +244,19 @@ impl Store {
             if let Ok(Some(page)) = data
                 .as_ref()
                 .map(|data| data.as_deref().and_then(RouteData::post))
+                && (with_body || asked)
             {
                 store.load_post_body(page, !asked);
             }
             store.routes.update(|routes| {
-                routes.insert(path, Load::from(data));
+                // Missing, and not asked for: perhaps a newer release's
+                // doing, which only a click may reload into; that click
+                // fetches it again.
+                if !asked && matches!(data, Ok(None)) {
+                    routes.remove(&path);
+                } else {
+                    routes.insert(path, Load::from(data));
+                }
             });
         });
         true

@@ -57,14 +57,16 @@ pub fn Prefetch() -> impl IntoView {
         let Some(route) = link.and_then(|link| linked_route(&store, &link)) else {
             return;
         };
-        // A post's body comes with its data, or at once for a post a list names.
+        // A post's body comes with its data, or at once for a post a list
+        // names. Fetched ahead: only a click may reload the page into a
+        // newer release.
         let body_unasked = match &route {
             Route::Content { path } => store
                 .known_post(path)
                 .is_none_or(|post| store.body_untracked(&post.slug).is_none()),
             _ => false,
         };
-        let started = store.load_route(&route);
+        let started = store.load_route_ahead(&route);
         if let Route::Content { path } = route
             && (started || body_unasked)
         {
@@ -157,10 +159,22 @@ pub fn Prefetch() -> impl IntoView {
             }
         });
     };
-    // Each page shown (the pre-rendered one, once the app has its data),
-    // after its first frame, when the browser is idle.
+    // The pre-rendered page's data: a list's names the posts it links to;
+    // a post's, without the body the reader has in front of them, makes
+    // coming back to it a round trip shorter.
     Effect::new(move |_| {
-        if matches!(store.route_data(&current.get()), Some(Load::Ready(Some(_)))) {
+        if matches!(store.site(), Load::Ready(_)) && !saves_data() {
+            store.load_route_data_ahead(&current.get_untracked());
+        }
+    });
+    // Each page shown, once its data is here, after its first frame, when
+    // the browser is idle.
+    let page_to_look_at = Memo::new(move |_| {
+        let here = current.get();
+        matches!(store.route_data(&here), Some(Load::Ready(Some(_)))).then_some(here)
+    });
+    Effect::new(move |_| {
+        if page_to_look_at.get().is_some() {
             next_frame(move || when_idle(on_screen));
         }
     });

@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 
 use crate::{
     behaviour::layout::set_prepared_html,
-    components::{markup_view::MarkupView, page_meta::PageMeta, status::LoadFailed},
-    data::{Load, Store},
+    components::{announcer::announce, markup_view::MarkupView, page_meta::PageMeta},
+    data::{Load, LoadError, Store},
     schedule::next_frame,
 };
 
@@ -23,21 +23,32 @@ pub fn archives_page(site: &SiteData, years: &[ArchiveYear]) -> AnyView {
         .filter(|year| !year.has_rows())
         .map(|year| year.year)
         .collect();
+    // The year whose button the reader pressed last: its first post takes
+    // the focus from the button its rows replace.
+    let pressed = StoredValue::new(None::<i32>);
     // A year's rows, once here, go into its section alone: drawing the
     // whole archive again would forget how tall the years laid out so far
-    // are, and the reader's place with it.
+    // are, and the reader's place with it. A year fetched before (back to
+    // the archive) is shown at once, and takes no focus.
     for year in far_years.iter().copied() {
         let root = root.clone();
         Effect::new(move |shown: Option<bool>| {
             if shown == Some(true) {
                 return true;
             }
-            let Some(Load::Ready(rows)) = store.archive_year(year) else {
-                return false;
-            };
-            let root = root.clone();
-            next_frame(move || show_year(&root, &rows));
-            true
+            match store.archive_year(year) {
+                Some(Load::Ready(rows)) => {
+                    let root = root.clone();
+                    let focus = pressed.get_value() == Some(year);
+                    next_frame(move || show_year(&root, &rows, focus));
+                    true
+                }
+                Some(Load::Failed(error)) => {
+                    next_frame(move || year_failed(year, &error));
+                    false
+                }
+                _ => false,
+            }
         });
     }
     let on_click = move |event: ev::MouseEvent| {
@@ -61,36 +72,30 @@ pub fn archives_page(site: &SiteData, years: &[ArchiveYear]) -> AnyView {
         };
         let _ = button.set_attribute("aria-busy", "true");
         button.set_text_content(Some(&format!("Loading the posts of {year}…")));
+        pressed.set_value(Some(year));
         store.load_archive_year(year);
-    };
-    // A year that could not be had says so, with a retry.
-    let failed = move || {
-        far_years
-            .iter()
-            .find_map(|year| match store.archive_year(*year) {
-                Some(Load::Failed(error)) => {
-                    let year = *year;
-                    Some(view! { <LoadFailed error retry=move || store.load_archive_year(year)/> })
-                }
-                _ => None,
-            })
     };
     view! {
         <PageMeta text=page_text::archives(&site.site) site=site.site.title.clone()/>
         <div on:click=on_click>
             <MarkupView html/>
         </div>
-        {failed}
     }
     .into_any()
 }
 
-/// Puts a year's rows into its section, in place of its button, and moves
-/// the focus the button had to the year's first post.
-fn show_year(root: &str, rows: &ArchiveYear) {
-    let Ok(Some(section)) =
-        document().query_selector(&format!("#{}", markup::archive_year_id(rows.year)))
-    else {
+/// The section of a year in the drawn archive.
+fn year_section(year: i32) -> Option<web_sys::Element> {
+    document()
+        .query_selector(&format!("#{}", markup::archive_year_id(year)))
+        .ok()
+        .flatten()
+}
+
+/// Puts a year's rows into its section, in place of its button; `focus`
+/// moves the focus the button had to the year's first post.
+fn show_year(root: &str, rows: &ArchiveYear, focus: bool) {
+    let Some(section) = year_section(rows.year) else {
         return;
     };
     set_prepared_html(&section, &markup::archive_year(root, rows));
@@ -99,7 +104,26 @@ fn show_year(root: &str, rows: &ArchiveYear) {
         .ok()
         .flatten()
         .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(first) = first {
-        let _ = first.focus();
+    if let Some(first) = first.filter(|_| focus) {
+        // The first post is where the button was: nothing to scroll to.
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = first.focus_with_options(&options);
     }
+}
+
+/// Says, on a year's button, that its posts could not be had; pressing it
+/// again tries again.
+fn year_failed(year: i32, error: &LoadError) {
+    let button = year_section(year).and_then(|section| {
+        section
+            .query_selector(&format!("button.{}", dom::ARCHIVE_MORE_CLASS))
+            .ok()
+            .flatten()
+    });
+    if let Some(button) = button {
+        let _ = button.remove_attribute("aria-busy");
+        button.set_text_content(Some(&format!("{error} Try again")));
+    }
+    announce(&error.to_string());
 }

@@ -107,7 +107,7 @@ fn DataPage(route: Route) -> impl IntoView {
                         navigate(&format!("{}{to}", store.root()), as_written(true));
                         return ().into_any();
                     }
-                    draw(&route, Arc::clone(&site), data)
+                    draw(Arc::clone(&site), data)
                 }
             }
         }/>
@@ -115,15 +115,10 @@ fn DataPage(route: Route) -> impl IntoView {
 }
 
 /// A route's view from its data.
-fn draw(route: &Route, site: Arc<SiteData>, data: Arc<RouteData>) -> AnyView {
+fn draw(site: Arc<SiteData>, data: Arc<RouteData>) -> AnyView {
     match &*data {
         RouteData::Home(list) => home::home_page(&site, list),
-        RouteData::Terms(terms) => {
-            let Route::Terms { taxonomy } = route else {
-                return view! { <not_found::NotFound/> }.into_any();
-            };
-            terms::terms_page(&site, taxonomy, terms)
-        }
+        RouteData::Terms { taxonomy, terms } => terms::terms_page(&site, taxonomy, terms),
         RouteData::Term { term, list } => term::term_page(&site, term, list),
         RouteData::Section {
             section,

@@ -18,7 +18,7 @@ pub fn section_page(site: &SiteData, section: &Section, count: usize, list: &Lis
     let site = &site.site;
     view! {
         <PageMeta text=page_text::section(site, section, list.number, count) site=site.title.clone()/>
-        <MarkupView html=markup::section_page(&store.root(), site, section, list.number, list.total, &list.item_refs())/>
+        <MarkupView html=markup::section_page(&store.root(), site, section, list.number, list.total, &list.items)/>
     }
     .into_any()
 }

@@ -18,7 +18,7 @@ pub fn term_page(site: &SiteData, term: &TermCount, list: &ListPage) -> AnyView 
     let site = &site.site;
     view! {
         <PageMeta text=page_text::term(site, &term.taxonomy, &term.name, list.number, term.count) site=site.title.clone()/>
-        <MarkupView html=markup::term_page(&store.root(), site, term, list.number, list.total, &list.item_refs())/>
+        <MarkupView html=markup::term_page(&store.root(), site, term, list.number, list.total, &list.items)/>
     }
     .into_any()
 }

@@ -1,5 +1,5 @@
 // A new release published while a reader has the old one open: the old
-// manifest and post files are gone, and the reader who clicks on gets the
+// release's data and post files are gone, and the reader who clicks on gets the
 // new release, never a broken page.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -28,7 +28,7 @@ test("a reader on release A who clicks after release B is published gets release
   await appReady(page);
 
   // Release B: the post's text changes, so its file's name does too, and
-  // the old manifest and body files are removed.
+  // the old release's data and body files are removed.
   const file = resolve(source, `content/posts/${post.slug}/index.md`);
   writeFileSync(file, readFileSync(file, "utf8") + "\n\nThis paragraph came with release B.\n");
   site.rebuild(source);
@@ -76,4 +76,37 @@ test("a post fetched ahead and gone by then does not reload the page under the r
   // Asked for, the post comes from the new release.
   await page.getByRole("link", { name: post.title }).first().click();
   await expect(page.locator(".post-content")).toContainText("This paragraph came with release C.");
+});
+
+// A page's data fetched ahead (the reader pointed at a link) and gone by
+// then: nothing happens under the reader, and their click then finds the
+// new release, rather than a not-found page.
+test("a page's data fetched ahead and gone by then leads the click into the new release", async ({ page }) => {
+  await page.goto(site.url("/"));
+  await appReady(page);
+  const before = await page.locator('meta[name="quire-site"]').getAttribute("content");
+  await markWindow(page);
+  let release;
+  const released = new Promise((done) => (release = done));
+  await page.route("**/data/routes/**", async (route) => {
+    await released;
+    await route.continue();
+  });
+  const tags = page.locator("#quire-static .menu").getByRole("link", { name: "Tags" });
+  const gone = page.waitForResponse((response) => response.url().includes("/data/routes/") && response.status() === 404);
+  await tags.hover();
+
+  const post = POSTS[3];
+  const file = resolve(source, `content/posts/${post.slug}/index.md`);
+  writeFileSync(file, readFileSync(file, "utf8") + "\n\nThis paragraph came with release D.\n");
+  site.rebuild(source);
+  release();
+  await gone;
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 500)));
+  await expectNoReload(page);
+
+  await tags.click();
+  await expect(page.locator("main h1")).toHaveText("Tags");
+  await expect(page.locator('meta[name="quire-site"]')).not.toHaveAttribute("content", before);
+  await expect(page.getByRole("alert")).toHaveCount(0);
 });

@@ -151,9 +151,10 @@ impl<'a> Pages<'a> {
                     items: listed.items.to_vec(),
                 })
             }
-            Route::Terms { taxonomy } => {
-                RouteData::Terms(term_counts(&self.manifest.posts, taxonomy))
-            }
+            Route::Terms { taxonomy } => RouteData::Terms {
+                taxonomy: taxonomy.clone(),
+                terms: term_counts(&self.manifest.posts, taxonomy),
+            },
             Route::Term {
                 taxonomy,
                 slug,
@@ -208,7 +209,7 @@ impl<'a> Pages<'a> {
         let site = &self.manifest.site;
         match data {
             RouteData::Home(list) => self.home(list),
-            RouteData::Terms(terms) => self.terms(route, terms),
+            RouteData::Terms { taxonomy, terms } => self.terms(taxonomy, terms),
             RouteData::Term { term, list } => self.term(route, term, list),
             RouteData::Section {
                 section,
@@ -326,13 +327,13 @@ impl<'a> Pages<'a> {
     }
 
     /// A taxonomy's index of terms.
-    fn terms(&self, route: &Route, terms: &[TermCount]) -> Page {
-        let Route::Terms { taxonomy } = route else {
-            unreachable!("terms are drawn for their own route");
-        };
+    fn terms(&self, taxonomy: &str, terms: &[TermCount]) -> Page {
         let main = view(markup::terms_page(self.root, taxonomy, terms));
         let text = page_text::terms(&self.manifest.site, taxonomy, terms.len());
-        let mut head = self.head(route.clone(), &text, PageKind::List);
+        let route = Route::Terms {
+            taxonomy: taxonomy.to_owned(),
+        };
+        let mut head = self.head(route, &text, PageKind::List);
         head.breadcrumbs = vec![self.crumb_home(), self.crumb_terms(taxonomy)];
         Page::new(head, main)
     }
@@ -348,7 +349,7 @@ impl<'a> Pages<'a> {
             term,
             number,
             list.total,
-            &list.item_refs(),
+            &list.items,
         ));
         let text = page_text::term(site, taxonomy, &term.name, number, term.count);
         let mut head = self.head(route.clone(), &text, PageKind::List);
@@ -374,7 +375,7 @@ impl<'a> Pages<'a> {
             section,
             number,
             list.total,
-            &list.item_refs(),
+            &list.items,
         ));
         let text = page_text::section(site, section, number, count);
         let mut head = self.head(route.clone(), &text, PageKind::List);

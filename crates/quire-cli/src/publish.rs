@@ -163,6 +163,27 @@ pub(crate) fn site_files(
             }
         }
     }
+    // Two addresses whose data would be one file (a 64-bit hash
+    // collision): the build stops rather than show one's page at the other.
+    let mut address_of_file: HashMap<String, String> = HashMap::new();
+    let addresses_with_data = every_page
+        .iter()
+        .filter(|page| page.data.is_some())
+        .filter_map(|page| page.head.route.clone())
+        .chain(redirects.iter().map(|(alias, _)| Route::Content {
+            path: alias.clone(),
+        }));
+    for route in addresses_with_data {
+        let address = route.path();
+        if let Some(other) =
+            address_of_file.insert(route_data_path(version, &route), address.clone())
+            && other != address
+        {
+            problems.push(Problem::new(format!(
+                "the addresses `/{other}` and `/{address}` would share one data file; rename one of them"
+            )));
+        }
+    }
     if !problems.is_empty() {
         return Err(problems);
     }

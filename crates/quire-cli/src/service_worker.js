@@ -1,5 +1,5 @@
 // Quire's service worker, written by `quire build` as `sw.js` at the site
-// root (crates/quire-cli/src/service_worker.rs fills in the two constants).
+// root (crates/quire-cli/src/service_worker.rs fills in its constants).
 // It keeps what readers fetched, so a repeat visit downloads almost nothing
 // and posts already read open with the network off:
 // - files whose names carry their content's hash (the app's, and everything
@@ -20,6 +20,10 @@
 // `offline = false` in quire.toml writes a worker that removes itself.
 const CACHE = "__CACHE__";
 const ROOT = "__ROOT__";
+/** The folder of every release's route data, below the root. */
+const ROUTE_DATA = "__ROUTE_DATA__";
+/** The `<meta name>` through which a page names its release's site data. */
+const SITE_META = "__SITE_META__";
 
 /** This site's caches, of any release. */
 const OURS = `quire-${ROOT}-`;
@@ -77,7 +81,7 @@ function keep(request, response) {
 /** The site data a page names, if it is one of Quire's pages. */
 async function siteDataOf(page) {
   const text = await page?.clone().text().catch(() => "");
-  return text?.match(/name="quire-site" content="([^"]+)"/)?.[1];
+  return text?.match(new RegExp(`name="${SITE_META}" content="([^"]+)"`))?.[1];
 }
 
 /**
@@ -158,7 +162,7 @@ async function forgetUnusedData(fetchedSiteData) {
     const url = useFile(name);
     const release = url.pathname.match(SITE_DATA)?.[1];
     if (!release) continue;
-    const routes = `${ROOT}data/routes/${release}/`;
+    const routes = `${ROOT}${ROUTE_DATA}${release}/`;
     folders.push(routes);
     for (const request of requests) {
       if (!new URL(request.url).pathname.startsWith(routes)) continue;

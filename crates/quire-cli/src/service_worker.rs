@@ -3,7 +3,7 @@
 //! is told in `service_worker.js`). Pages name it in a `<meta>` tag, and the
 //! page's script in `index.html` installs it once the app has started.
 
-use quire_core::route_data::short_hash;
+use quire_core::route_data::{ROUTE_DATA_DIR, SITE_META, short_hash};
 
 /// The `<meta name>` through which a page asks for the worker, naming its file.
 pub(crate) const WORKER_META: &str = "quire-worker";
@@ -47,6 +47,8 @@ pub(crate) fn worker(root: &str, app_files: Option<&[String]>) -> String {
     WORKER
         .replace("\"__CACHE__\"", &quoted(&format!("quire-{root}-{cache}")))
         .replace("\"__ROOT__\"", &quoted(root))
+        .replace("\"__ROUTE_DATA__\"", &quoted(ROUTE_DATA_DIR))
+        .replace("\"__SITE_META__\"", &quoted(SITE_META))
 }
 
 #[cfg(test)]
@@ -58,7 +60,7 @@ mod tests {
         let files = ["quire-web-0123456789abcdef_bg.wasm".to_owned()];
         let worker = worker("/blog/", Some(&files));
         assert!(worker.contains("const ROOT = \"/blog/\";"), "{worker}");
-        assert!(!worker.contains("__CACHE__") && !worker.contains("__ROOT__"));
+        assert!(!worker.contains("__"), "every constant filled in: {worker}");
         let other = super::worker(
             "/blog/",
             Some(&["quire-web-fedcba9876543210_bg.wasm".to_owned()]),

@@ -28,7 +28,7 @@ const THEME_SWITCH_ICONS: &str = r#"<svg class="icon-moon" viewBox="0 0 24 24" w
 /// The inside of the site's `<header>`: the blog's name, its menu, the
 /// search link and the theme switch, named `theme_label` ("Switch to dark
 /// theme"; the inline script in `index.html` keeps the name current). With
-/// no site yet (the manifest still on its way) the bar keeps its shape.
+/// no site yet (its data still on its way) the bar keeps its shape.
 pub fn site_header(root: &str, site: Option<&Site>, theme_label: &str) -> SafeHtml {
     let search = Route::Search.href(root);
     let search_item = |name: &str| {
@@ -318,13 +318,13 @@ pub fn term_page(
     term: &TermCount,
     number: usize,
     total: usize,
-    posts: &[&PostSummary],
+    posts: &[PostSummary],
 ) -> SafeHtml {
     html!(
         r#"<h1 class="list-title">{}<span class="list-count">{}</span></h1>{}{}"#,
         page_text::term_heading(&term.taxonomy, &term.name, number),
         count_of(term.count, "post"),
-        post_list(root, &site.display, posts.iter().copied()),
+        post_list(root, &site.display, posts),
         pager(root, number, total, |page| Route::Term {
             taxonomy: term.taxonomy.clone(),
             slug: term.slug.clone(),
@@ -341,7 +341,7 @@ pub fn section_page(
     section: &Section,
     number: usize,
     total: usize,
-    pages: &[&PostSummary],
+    pages: &[PostSummary],
 ) -> SafeHtml {
     let description = if number == 1 && !section.description.is_empty() {
         html!(r#"<p class="list-description">{}</p>"#, section.description)
@@ -352,7 +352,7 @@ pub fn section_page(
         r#"<h1 class="list-title">{}</h1>{}{}{}"#,
         page_text::section_heading(section, number),
         description,
-        post_list(root, &site.display, pages.iter().copied()),
+        post_list(root, &site.display, pages),
         pager(root, number, total, |page| Route::Section {
             path: section.path.clone(),
             page

@@ -137,7 +137,7 @@ impl Route {
     /// `posts/caf%C3%A9/`), with or without its slashes, on a site with
     /// these `lists`. A path that names no list, term, archive or search
     /// page is [`Route::Content`]: whether a post lives there is for the
-    /// manifest to say.
+    /// route's data to say.
     pub fn parse(path: &str, lists: &ListNames) -> Self {
         let decoded = percent_decode_str(path.split(['?', '#']).next().unwrap_or_default())
             .decode_utf8_lossy();
@@ -198,7 +198,7 @@ impl Route {
 
 /// The names that make an address a list rather than content: the site's
 /// taxonomies (`tags`, `categories`, `series`) and its sections' list
-/// addresses (`posts/`). Before the manifest arrives, the app reads
+/// addresses (`posts/`). Before the site's data arrives, the app reads
 /// addresses with [`ListNames::default`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListNames {
@@ -213,20 +213,6 @@ impl Default for ListNames {
         Self {
             taxonomies: default_taxonomies(),
             sections: Vec::new(),
-        }
-    }
-}
-
-impl ListNames {
-    /// The lists of the site a manifest describes.
-    pub fn of(manifest: &Manifest) -> Self {
-        Self {
-            taxonomies: manifest.site.taxonomies.clone(),
-            sections: manifest
-                .sections
-                .iter()
-                .map(|section| section.path.clone())
-                .collect(),
         }
     }
 }

@@ -27,15 +27,24 @@ use crate::{
 pub const SITE_META: &str = "quire-site";
 
 /// A short, stable content hash for file names and release versions
-/// (FNV-1a, 64 bits): good for cache busting, not for security.
+/// (FNV-1a, 64 bits, the first 40 written): good for cache busting, not
+/// for security.
 pub fn short_hash(bytes: &[u8]) -> String {
+    format!("{:016x}", fnv1a(bytes))[..10].to_owned()
+}
+
+/// FNV-1a, 64 bits.
+fn fnv1a(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for byte in bytes {
         hash ^= u64::from(*byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{hash:016x}")[..10].to_owned()
+    hash
 }
+
+/// The folder of every release's route data, relative to the site root.
+pub const ROUTE_DATA_DIR: &str = "data/routes/";
 
 /// Where a release's [`SiteData`] lives, relative to the site root. The
 /// name carries the release, so a cache can keep it for ever and never
@@ -45,18 +54,20 @@ pub fn site_data_path(version: &str) -> String {
 }
 
 /// Where a route's [`RouteData`] lives in a release, relative to the site
-/// root: the release's folder and a hash of the route's address.
+/// root: the release's folder and a hash of the route's address, all 64
+/// bits of it, so that the addresses of even a large blog do not collide
+/// (the build checks that they do not).
 pub fn route_data_path(version: &str, route: &Route) -> String {
     format!(
-        "data/routes/{version}/{}.json",
-        short_hash(route.path().as_bytes())
+        "{ROUTE_DATA_DIR}{version}/{:016x}.json",
+        fnv1a(route.path().as_bytes())
     )
 }
 
 /// Where the rows of one year of the archive live in a release, for a year
 /// the archive's data leaves out ([`split_archive`]).
 pub fn archive_year_path(version: &str, year: i32) -> String {
-    format!("data/routes/{version}/archives-{year}.json")
+    format!("{ROUTE_DATA_DIR}{version}/archives-{year}.json")
 }
 
 /// About how many rows the archive's own data holds: the newest years,
@@ -142,8 +153,13 @@ impl SiteData {
 pub enum RouteData {
     /// A page of the home list.
     Home(ListPage),
-    /// A taxonomy's index of terms, most used first.
-    Terms(Vec<TermCount>),
+    /// A taxonomy's index of terms.
+    Terms {
+        /// The taxonomy's plural name: `tags`.
+        taxonomy: String,
+        /// Its terms, most used first.
+        terms: Vec<TermCount>,
+    },
     /// A page of a term's posts.
     Term {
         /// The term, with its number of posts.
@@ -179,13 +195,6 @@ pub struct ListPage {
     pub total: usize,
     /// The posts on this page, in list order.
     pub items: Vec<PostSummary>,
-}
-
-impl ListPage {
-    /// The page's posts, by reference, as the list markup takes them.
-    pub fn item_refs(&self) -> Vec<&PostSummary> {
-        self.items.iter().collect()
-    }
 }
 
 /// A post with what its page shows of other posts.

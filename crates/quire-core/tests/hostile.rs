@@ -275,15 +275,22 @@ fn front_matter_fields_keep_to_the_allowlist_in_every_fragment() {
         ("tags", markup::terms_page("/blog/", "tags", &tags)),
         (
             "tag",
-            markup::term_page("/blog/", &site, &tags[0], 1, 1, &[&post]),
+            markup::term_page("/blog/", &site, &tags[0], 1, 1, std::slice::from_ref(&post)),
         ),
         (
             "category",
-            markup::term_page("/blog/", &site, &category, 1, 1, &in_category),
+            markup::term_page(
+                "/blog/",
+                &site,
+                &category,
+                1,
+                1,
+                &in_category.into_iter().cloned().collect::<Vec<_>>(),
+            ),
         ),
         (
             "section",
-            markup::section_page("/blog/", &site, &section, 1, 1, &[&post]),
+            markup::section_page("/blog/", &site, &section, 1, 1, std::slice::from_ref(&post)),
         ),
         (
             "archives",
