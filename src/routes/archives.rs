@@ -18,6 +18,7 @@ pub fn archives_page(site: &SiteData, years: &[ArchiveYear]) -> AnyView {
     let store = Store::get();
     let root = store.root();
     let html = markup::archives_page(&root, years);
+    let text = page_text::archives(&site.site);
     let far_years: Vec<i32> = years
         .iter()
         .filter(|year| !year.has_rows())
@@ -76,7 +77,7 @@ pub fn archives_page(site: &SiteData, years: &[ArchiveYear]) -> AnyView {
         store.load_archive_year(year);
     };
     view! {
-        <PageMeta text=page_text::archives(&site.site) site=site.site.title.clone()/>
+        <PageMeta text site=site.site.title.clone()/>
         <div on:click=on_click>
             <MarkupView html/>
         </div>

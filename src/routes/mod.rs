@@ -1,19 +1,19 @@
-//! One view per kind of [`Route`], and the one router route that picks it.
+//! The one router route, which draws each [`Route`] from its data: a list
+//! (home, a term, a section, a taxonomy's index) from its shared markup,
+//! and the views with behaviour of their own (a post, the archive, search,
+//! not-found) from their modules.
 
 pub mod archives;
-pub mod home;
 pub mod not_found;
 pub mod post;
 pub mod search;
-pub mod section;
-pub mod term;
-pub mod terms;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use quire_core::{
+    markup,
     route::{Route, same_path},
     route_data::{RouteData, SiteData},
 };
@@ -22,7 +22,11 @@ use crate::{
     AppShown,
     address::as_written,
     behaviour::layout::lay_out_archive_later,
-    components::status::{LoadFailed, Loading, WithSite},
+    components::{
+        markup_view::MarkupView,
+        page_meta::PageMeta,
+        status::{LoadFailed, Loading, WithSite},
+    },
     data::{Load, Store},
     ready::{CurrentRoute, PageReady},
 };
@@ -117,19 +121,18 @@ fn DataPage(route: Route) -> impl IntoView {
 /// A route's view from its data.
 fn draw(site: Arc<SiteData>, data: Arc<RouteData>) -> AnyView {
     match &*data {
-        RouteData::Home(list) => home::home_page(&site, list),
-        RouteData::Terms { taxonomy, terms } => terms::terms_page(&site, taxonomy, terms),
-        RouteData::Term { term, list } => term::term_page(&site, term, list),
-        RouteData::Section {
-            section,
-            count,
-            list,
-        } => section::section_page(&site, section, *count, list),
-        RouteData::Archives(years) => archives::archives_page(&site, years),
         RouteData::Post(page) => {
             let page = page.as_ref().clone();
             view! { <post::PostView page site/> }.into_any()
         }
-        RouteData::Moved(_) => ().into_any(),
+        RouteData::Archives(years) => archives::archives_page(&site, years),
+        data => match markup::list_view(&Store::get().root(), &site.site, data) {
+            Some((text, html)) => view! {
+                <PageMeta text site=site.site.title.clone()/>
+                <MarkupView html/>
+            }
+            .into_any(),
+            None => ().into_any(),
+        },
     }
 }

@@ -13,7 +13,7 @@ use quire_core::{
         PostLink, RELATED_POSTS, Relations, TermCount, archive, paginate, posts_by_term,
         series_among, term_counts,
     },
-    manifest::{Manifest, PostSummary, Section},
+    manifest::{Manifest, PostSummary},
     markdown::{PageContext, Prepared, render_body},
     markup::{self, Crumb},
     page_text::{self, PageText},
@@ -204,32 +204,58 @@ impl<'a> Pages<'a> {
         })
     }
 
-    /// A route's page from its data.
+    /// A route's page from its data: a post, or a list drawn by
+    /// [`markup::list_view`] as the app draws it, with its trail.
     fn draw(&self, route: &Route, data: &RouteData) -> Page {
         let site = &self.manifest.site;
-        match data {
-            RouteData::Home(list) => self.home(list),
-            RouteData::Terms { taxonomy, terms } => self.terms(taxonomy, terms),
-            RouteData::Term { term, list } => self.term(route, term, list),
-            RouteData::Section {
-                section,
-                count,
-                list,
-            } => self.section(route, section, *count, list),
-            RouteData::Archives(years) => {
-                let main = view(markup::archives_page(self.root, years));
-                let text = page_text::archives(site);
-                let mut head = self.head(Route::Archives, &text, PageKind::List);
-                head.breadcrumbs = vec![self.crumb_home(), Crumb::new("Archives", Route::Archives)];
-                Page::new(head, main)
-            }
-            RouteData::Post(page) => self.post(page),
-            RouteData::Moved(_) => {
+        let Some((text, body)) = markup::list_view(self.root, site, data) else {
+            let RouteData::Post(page) = data else {
                 unreachable!(
                     "no route's data is a move: aliases get theirs with their redirect pages"
                 )
+            };
+            return self.post(page);
+        };
+        let here = |name: String| Crumb::new(name, route.clone());
+        let trail = match data {
+            RouteData::Home(list) if list.number > 1 => {
+                vec![
+                    self.crumb_home(),
+                    here(text.title.clone().unwrap_or_default()),
+                ]
             }
+            RouteData::Terms { taxonomy, .. } => {
+                vec![self.crumb_home(), self.crumb_terms(taxonomy)]
+            }
+            RouteData::Term { term, list } => vec![
+                self.crumb_home(),
+                self.crumb_terms(&term.taxonomy),
+                here(page_text::term_heading(
+                    &term.taxonomy,
+                    &term.name,
+                    list.number,
+                )),
+            ],
+            RouteData::Section { section, list, .. } => vec![
+                self.crumb_home(),
+                here(page_text::section_heading(section, list.number)),
+            ],
+            RouteData::Archives(_) => vec![self.crumb_home(), here("Archives".to_owned())],
+            _ => Vec::new(),
+        };
+        let kind = match data {
+            RouteData::Home(_) => PageKind::Home,
+            _ => PageKind::List,
+        };
+        let mut head = self.head(route.clone(), &text, kind);
+        head.breadcrumbs = trail;
+        if let RouteData::Term { term, .. } = data {
+            head.term_feed = Some((
+                page_text::term_heading(&term.taxonomy, &term.name, 1),
+                route::term_feed(&term.taxonomy, &term.slug),
+            ));
         }
+        Page::new(head, view(body))
     }
 
     /// The search page: the app draws it as soon as it starts (the page is
@@ -258,29 +284,6 @@ impl<'a> Pages<'a> {
             breadcrumbs: Vec::new(),
             term_feed: None,
         }
-    }
-
-    /// The home page or one of its later pages.
-    fn home(&self, list: &ListPage) -> Page {
-        let site = &self.manifest.site;
-        let number = list.number;
-        let main = view(markup::home_page(
-            self.root,
-            site,
-            number,
-            list.total,
-            &list.items,
-        ));
-        let route = Route::Home { page: number };
-        let text = page_text::home(site, number);
-        let mut head = self.head(route.clone(), &text, PageKind::Home);
-        if number > 1 {
-            head.breadcrumbs = vec![
-                self.crumb_home(),
-                Crumb::new(text.title.clone().unwrap_or_default(), route),
-            ];
-        }
-        Page::new(head, main)
     }
 
     /// A post, with its whole body.
@@ -323,66 +326,6 @@ impl<'a> Pages<'a> {
         };
         let mut head = self.head(route, &text, PageKind::Post(Box::new(post.clone())));
         head.breadcrumbs = markup::post_trail(site, post);
-        Page::new(head, main)
-    }
-
-    /// A taxonomy's index of terms.
-    fn terms(&self, taxonomy: &str, terms: &[TermCount]) -> Page {
-        let main = view(markup::terms_page(self.root, taxonomy, terms));
-        let text = page_text::terms(&self.manifest.site, taxonomy, terms.len());
-        let route = Route::Terms {
-            taxonomy: taxonomy.to_owned(),
-        };
-        let mut head = self.head(route, &text, PageKind::List);
-        head.breadcrumbs = vec![self.crumb_home(), self.crumb_terms(taxonomy)];
-        Page::new(head, main)
-    }
-
-    /// A page of a term's posts.
-    fn term(&self, route: &Route, term: &TermCount, list: &ListPage) -> Page {
-        let site = &self.manifest.site;
-        let (taxonomy, number) = (&term.taxonomy, list.number);
-        let heading = page_text::term_heading(taxonomy, &term.name, number);
-        let main = view(markup::term_page(
-            self.root,
-            site,
-            term,
-            number,
-            list.total,
-            &list.items,
-        ));
-        let text = page_text::term(site, taxonomy, &term.name, number, term.count);
-        let mut head = self.head(route.clone(), &text, PageKind::List);
-        head.breadcrumbs = vec![
-            self.crumb_home(),
-            self.crumb_terms(taxonomy),
-            Crumb::new(heading, route.clone()),
-        ];
-        head.term_feed = Some((
-            page_text::term_heading(taxonomy, &term.name, 1),
-            route::term_feed(taxonomy, &term.slug),
-        ));
-        Page::new(head, main)
-    }
-
-    /// A page of a section's list.
-    fn section(&self, route: &Route, section: &Section, count: usize, list: &ListPage) -> Page {
-        let site = &self.manifest.site;
-        let number = list.number;
-        let main = view(markup::section_page(
-            self.root,
-            site,
-            section,
-            number,
-            list.total,
-            &list.items,
-        ));
-        let text = page_text::section(site, section, number, count);
-        let mut head = self.head(route.clone(), &text, PageKind::List);
-        head.breadcrumbs = vec![
-            self.crumb_home(),
-            Crumb::new(page_text::section_heading(section, number), route.clone()),
-        ];
         Page::new(head, main)
     }
 

@@ -55,6 +55,23 @@ pub(crate) fn worker(root: &str, app_files: Option<&[String]>) -> String {
 mod tests {
     use super::*;
 
+    /// The worker keeps the post files a kept route's data names, finding
+    /// them by the names serde gives `PostSummary`'s fields.
+    #[test]
+    fn the_worker_finds_post_files_by_their_field_names() {
+        let post: quire_core::manifest::PostSummary = serde_json::from_str(
+            r#"{"slug":"a","path":"posts/a/","title":"A","date":"2026-03-09","summary":"","description":"","reading_minutes":1,"word_count":1,"body":"data/posts/a.1.md","prepared":"data/posts/a.2.prepared.json"}"#,
+        )
+        .unwrap();
+        let json = serde_json::to_string(&post).unwrap();
+        assert!(json.contains(r#""body":"data/posts/a.1.md""#), "{json}");
+        assert!(
+            json.contains(r#""prepared":"data/posts/a.2.prepared.json""#),
+            "{json}"
+        );
+        assert!(WORKER.contains(r#"(key === "body" || key === "prepared")"#));
+    }
+
     #[test]
     fn the_worker_names_its_cache_after_the_app_and_knows_the_root() {
         let files = ["quire-web-0123456789abcdef_bg.wasm".to_owned()];

@@ -14,8 +14,9 @@ use crate::{
     listing::{ArchiveYear, PostLink, Series, TermCount},
     manifest::{Cover, Display, PostSummary, Section, Site},
     markdown::{Heading, Rendered},
-    page_text,
+    page_text::{self, PageText},
     route::{self, Route},
+    route_data::RouteData,
     search::{SearchDoc, highlight_html},
     slug::term_slug,
     text::count_of,
@@ -273,6 +274,37 @@ pub fn pager(root: &str, number: usize, total: usize, page: impl Fn(usize) -> Ro
         total,
         older
     )
+}
+
+/// A list page's words and body, drawn from its route's data: a page of
+/// the home list, a term's or a section's, a taxonomy's index, the
+/// archive. `None` for a post's data (its body comes on its own) and for
+/// an address that leads elsewhere.
+pub fn list_view(root: &str, site: &Site, data: &RouteData) -> Option<(PageText, SafeHtml)> {
+    Some(match data {
+        RouteData::Home(list) => (
+            page_text::home(site, list.number),
+            home_page(root, site, list.number, list.total, &list.items),
+        ),
+        RouteData::Terms { taxonomy, terms } => (
+            page_text::terms(site, taxonomy, terms.len()),
+            terms_page(root, taxonomy, terms),
+        ),
+        RouteData::Term { term, list } => (
+            page_text::term(site, &term.taxonomy, &term.name, list.number, term.count),
+            term_page(root, site, term, list.number, list.total, &list.items),
+        ),
+        RouteData::Section {
+            section,
+            count,
+            list,
+        } => (
+            page_text::section(site, section, list.number, *count),
+            section_page(root, site, section, list.number, list.total, &list.items),
+        ),
+        RouteData::Archives(years) => (page_text::archives(site), archives_page(root, years)),
+        RouteData::Post(_) | RouteData::Moved(_) => return None,
+    })
 }
 
 /// The home page or one of its later pages: the blog's introduction (on
