@@ -287,6 +287,48 @@ pub fn archive(posts: &[PostSummary]) -> Vec<ArchiveYear> {
 /// How many related posts a post names.
 pub const RELATED_POSTS: usize = 3;
 
+/// The most tags a post may have for related posts to be found through
+/// sets of tags (each post is filed under every set of its tags: 63 at 6).
+const INDEXED_TAGS: usize = 6;
+
+/// Each set of tags some post carries, with the posts carrying all of
+/// them, best first (see [`Relations::related`]); `None` when a post has
+/// more than [`INDEXED_TAGS`] tags.
+fn tag_set_index(posts: &[PostSummary], tags: &[Vec<u32>]) -> Option<HashMap<Vec<u32>, Vec<u32>>> {
+    if tags.iter().any(|own| own.len() > INDEXED_TAGS) {
+        return None;
+    }
+    let mut index: HashMap<Vec<u32>, Vec<u32>> = HashMap::new();
+    for (at, own) in tags.iter().enumerate() {
+        let mut own = own.clone();
+        own.sort_unstable();
+        for shared in 1..=own.len() {
+            for set in subsets_of_size(&own, shared) {
+                index.entry(set).or_default().push(u32::try_from(at).ok()?);
+            }
+        }
+    }
+    // In list order already: a stable sort by date makes it newest first,
+    // then in list order.
+    for carrying in index.values_mut() {
+        carrying.sort_by(|&a, &b| posts[b as usize].date.cmp(&posts[a as usize].date));
+    }
+    Some(index)
+}
+
+/// Every subset of `size` of the (at most [`INDEXED_TAGS`]) sorted `tags`.
+fn subsets_of_size(tags: &[u32], size: usize) -> impl Iterator<Item = Vec<u32>> + '_ {
+    (1_u32..1 << tags.len())
+        .filter(move |mask| mask.count_ones() as usize == size)
+        .map(move |mask| {
+            tags.iter()
+                .enumerate()
+                .filter(|(at, _)| mask & (1 << at) != 0)
+                .map(|(_, tag)| *tag)
+                .collect()
+        })
+}
+
 /// What relating posts to each other needs of every post, worked out once:
 /// their tags' URL forms and their order by date. The build keeps one for
 /// the whole site, so that a post's page does not slug every post's tags
@@ -299,6 +341,11 @@ pub struct Relations<'a> {
     /// Each post's tags by number, each once, in `posts` order: one tag
     /// written twice ("Rust", "rust") is one tag.
     tags: Vec<Vec<u32>>,
+    /// The posts carrying every tag of a set, by the set (its tag numbers,
+    /// sorted), best first: newest, then in list order. `None` when a post
+    /// has more than [`INDEXED_TAGS`] tags: every post is then related by
+    /// a pass over all the others.
+    by_tag_set: Option<HashMap<Vec<u32>, Vec<u32>>>,
     /// The posts by date, newest first, pinned or not.
     by_date: Vec<&'a PostSummary>,
     /// Each post's place in `by_date`, by its slug.
@@ -309,7 +356,7 @@ impl<'a> Relations<'a> {
     /// Works out what relating `posts` needs.
     pub fn new(posts: &'a [PostSummary]) -> Self {
         let mut tag_numbers: HashMap<String, u32> = HashMap::new();
-        let tags = posts
+        let tags: Vec<Vec<u32>> = posts
             .iter()
             .map(|post| {
                 unique_term_slugs(post, "tags")
@@ -321,6 +368,7 @@ impl<'a> Relations<'a> {
                     .collect()
             })
             .collect();
+        let by_tag_set = tag_set_index(posts, &tags);
         let by_date = newest_first(posts);
         let date_rank = by_date
             .iter()
@@ -331,6 +379,7 @@ impl<'a> Relations<'a> {
             posts,
             tag_numbers,
             tags,
+            by_tag_set,
             by_date,
             date_rank,
         }
@@ -339,11 +388,64 @@ impl<'a> Relations<'a> {
     /// Up to `limit` other posts sharing the most tags with `post`, newest
     /// first among equals, then in list order; posts sharing none are not
     /// related.
+    ///
+    /// From the posts sharing all of its tags down to those sharing one,
+    /// only the best few of each set of tags are looked at, so a post's
+    /// related posts cost about the same on a blog of any size.
     pub fn related(&self, post: &PostSummary, limit: usize) -> Vec<&'a PostSummary> {
-        let wanted: Vec<u32> = unique_term_slugs(post, "tags")
+        let mut wanted = self.tag_numbers_of(post);
+        wanted.sort_unstable();
+        let Some(index) = self
+            .by_tag_set
+            .as_ref()
+            .filter(|_| wanted.len() <= INDEXED_TAGS)
+        else {
+            return self.related_by_scan(post, &wanted, limit);
+        };
+        let mut picked: Vec<usize> = Vec::with_capacity(limit);
+        for shared in (1..=wanted.len()).rev() {
+            if picked.len() >= limit {
+                break;
+            }
+            let room = limit - picked.len();
+            // A post sharing exactly `shared` of the tags is in the list of
+            // that set alone; one sharing more was picked before, as room
+            // was left.
+            let mut found: Vec<usize> = Vec::new();
+            for set in subsets_of_size(&wanted, shared) {
+                let Some(carrying) = index.get(&set) else {
+                    continue;
+                };
+                found.extend(
+                    carrying
+                        .iter()
+                        .map(|&at| at as usize)
+                        .filter(|&at| self.posts[at].slug != post.slug && !picked.contains(&at))
+                        .take(room),
+                );
+            }
+            found.sort_by(|&a, &b| self.posts[b].date.cmp(&self.posts[a].date).then(a.cmp(&b)));
+            found.dedup();
+            picked.extend(found.into_iter().take(room));
+        }
+        picked.into_iter().map(|at| &self.posts[at]).collect()
+    }
+
+    /// The numbers of a post's tags, each once.
+    fn tag_numbers_of(&self, post: &PostSummary) -> Vec<u32> {
+        unique_term_slugs(post, "tags")
             .iter()
             .filter_map(|(_, slug)| self.tag_numbers.get(slug).copied())
-            .collect();
+            .collect()
+    }
+
+    /// [`Relations::related`] by a pass over every post.
+    fn related_by_scan(
+        &self,
+        post: &PostSummary,
+        wanted: &[u32],
+        limit: usize,
+    ) -> Vec<&'a PostSummary> {
         // The best `limit` so far, best first: a pass over the posts, with
         // no sort of all of them (thousands share a tag on a large blog).
         let mut best: Vec<(usize, &PostSummary)> = Vec::with_capacity(limit + 1);

@@ -299,3 +299,73 @@ fn related_counts_a_tag_written_twice_once() {
         .collect();
     assert_eq!(found, ["both", "twice"]);
 }
+
+/// Related posts found through sets of tags are those a pass over every
+/// post finds: the most shared tags, then newest, then in list order.
+#[test]
+fn related_posts_found_through_tag_sets_match_a_pass_over_every_post() {
+    const NAMES: [&str; 8] = ["Rust", "rust", "Web", "Go", "CSS", "SQL", "Ops", "AI"];
+    let mut seed: u64 = 20_261_129;
+    let mut next = |below: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % below
+    };
+    let posts: Vec<PostSummary> = (0..400)
+        .map(|at| {
+            let tags: Vec<&str> = (0..next(5)).map(|_| NAMES[next(8) as usize]).collect();
+            post(
+                &format!("p{at}"),
+                &format!("2026-01-{:02}", 1 + next(20)),
+                &tags,
+                0,
+            )
+        })
+        .collect();
+    let slugs = |post: &PostSummary| -> Vec<String> {
+        let mut slugs: Vec<String> = post.tags.iter().map(|tag| tag.to_lowercase()).collect();
+        slugs.sort();
+        slugs.dedup();
+        slugs
+    };
+    let by_pass = |this: &PostSummary| -> Vec<String> {
+        let wanted = slugs(this);
+        let mut ranked: Vec<(usize, &PostSummary, usize)> = posts
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| other.slug != this.slug)
+            .map(|(at, other)| {
+                (
+                    slugs(other)
+                        .iter()
+                        .filter(|slug| wanted.contains(slug))
+                        .count(),
+                    other,
+                    at,
+                )
+            })
+            .filter(|(shared, _, _)| *shared > 0)
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.1.date.cmp(&a.1.date))
+                .then(a.2.cmp(&b.2))
+        });
+        ranked
+            .into_iter()
+            .take(3)
+            .map(|(_, other, _)| other.slug.clone())
+            .collect()
+    };
+    let relations = Relations::new(&posts);
+    let foreign = post("elsewhere", "2026-01-10", &["Rust", "Go", "AI"], 0);
+    for this in posts.iter().chain([&foreign]) {
+        let found: Vec<String> = relations
+            .related(this, 3)
+            .iter()
+            .map(|post| post.slug.clone())
+            .collect();
+        assert_eq!(found, by_pass(this), "related posts of {}", this.slug);
+    }
+}
