@@ -1,5 +1,5 @@
 //! Quire's reader: a Leptos single-page app that shows the blog the build
-//! tool described in its manifest.
+//! tool described, one page's data at a time.
 //!
 //! `routes` has one view per kind of [`quire_core::route::Route`], picked
 //! by one router route; `components` has the pieces those views draw;

@@ -1,4 +1,4 @@
-//! Loading a post before the reader clicks it.
+//! Loading a page's data, and a post's body, before the reader clicks.
 
 use leptos::{ev, prelude::*};
 use quire_core::{
@@ -41,9 +41,9 @@ struct Spent {
 /// opens it: as soon as they show intent (pointing at, focusing or touching
 /// any link to it), and, when the browser is idle, for the first links to
 /// posts and lists on screen, within a small budget per page and not at all
-/// when the reader's browser asks to save data. One listener on the document serves every link, present and
-/// future. Once the body of a post is here and the browser is idle, its
-/// text is laid out ahead.
+/// when the reader's browser asks to save data. One listener on the
+/// document serves every link, present and future. Once the body of a post
+/// is here and the browser is idle, its text is laid out ahead.
 #[component]
 pub fn Prefetch() -> impl IntoView {
     let store = Store::get();

@@ -1,8 +1,8 @@
 //! `quire`: the build tool of a Quire blog.
 //!
 //! It reads `quire.toml` and `content/`, checks every post, and writes what
-//! the reader app fetches (the manifest, one Markdown file per post body, the
-//! posts' images) and what readers without the app get: a pre-rendered page
+//! the reader app fetches (the site's and each route's data, one Markdown
+//! file per post body, the posts' images) and what readers without the app get: a pre-rendered page
 //! for every route, feeds, a sitemap and the rules files of static hosts.
 //! It runs as a Trunk hook, or on its own to refresh a built site folder.
 

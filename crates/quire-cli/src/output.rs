@@ -20,10 +20,11 @@ const DATA_DIR: &str = "data";
 const FILE_LIST: &str = "data/files.txt";
 
 /// Writes the manifest, the post bodies, the assets and `pages` (pages,
-/// feeds, host files: path below the site root and contents) into `out`.
+/// feeds, host files, and under `data/` each route's data: path below the
+/// site root and contents) into `out`.
 ///
 /// The new data folder is assembled beside the old one and swapped in with
-/// renames, so a reader never sees a manifest that names missing bodies.
+/// renames, so a reader never sees data that names missing bodies.
 pub(crate) fn write_site(
     site: &LoadedSite,
     pages: &[(String, String)],
@@ -71,7 +72,7 @@ pub(crate) fn write_site(
         fs::rename(&data, &stale)?;
     }
     fs::rename(fresh.join(DATA_DIR), &data)?;
-    // Pages go in after the data they name, so none points at a missing manifest.
+    // Pages go in after the data they name, so none points at missing data.
     // Two files for one path (an alias written twice): the last wins, as
     // when they were written one after the other, and no two threads
     // write the same file.

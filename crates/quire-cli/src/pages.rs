@@ -59,7 +59,8 @@ impl Page {
     }
 }
 
-/// Draws pages from the manifest and the post bodies.
+/// Works out each route's data from the manifest, and draws its page from
+/// that data and the post bodies.
 pub(crate) struct Pages<'a> {
     manifest: &'a Manifest,
     /// `/` or `/blog/`.
