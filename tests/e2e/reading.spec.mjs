@@ -223,6 +223,39 @@ test("the first posts on screen are fetched while the reader reads, within a bud
   expect(fetched.filter((slug) => slug === first.slug)).toHaveLength(1);
 });
 
+// A post's neighbours and related posts come whole with its data, so a
+// click on one fetches its body at once, beside its data: one round trip.
+test("a click on a post's neighbour fetches its body at once, without waiting for its data", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Far enough down the list that no list page fetched ahead names its neighbour.
+  const arrived = [];
+  page.on("requestfinished", async (request) => {
+    if (request.url().includes("/data/routes/")) arrived.push(await (await request.response())?.text());
+  });
+  await open(page, `/posts/${POSTS[7].slug}/`);
+  const holdsPost = (data, title) => {
+    try {
+      return JSON.parse(data).Post?.post?.title === title;
+    } catch {
+      return false;
+    }
+  };
+  // The pre-rendered post's own data, fetched once the app has started.
+  await expect.poll(() => arrived.some((data) => holdsPost(data, POSTS[7].title))).toBe(true);
+  const older = page.locator("#quire-static .paginav-older");
+  const title = (await older.locator(".paginav-title").innerText()).trim();
+  expect(arrived.some((data) => holdsPost(data, title)), "the neighbour's data is not here yet").toBe(false);
+  const afterClick = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/data/")) afterClick.push(new URL(request.url()).pathname);
+  });
+  await older.click();
+  await expect(page.locator("h1.post-title")).toHaveText(title);
+  await expect(page.locator(".post-content p").first()).toBeVisible();
+  expect(afterClick[0], "the body is asked for first").toMatch(/\/data\/posts\/.*\.md$/);
+  expect(afterClick.filter((path) => path === afterClick[0]), "fetched once").toHaveLength(1);
+});
+
 test("a reader whose browser saves data gets nothing fetched before a click", async ({ page }) => {
   await askToSaveData(page);
   const fetched = bodyRequests(page);

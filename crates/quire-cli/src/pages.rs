@@ -10,8 +10,8 @@ use quire_core::{
     dom, html,
     html::SafeHtml,
     listing::{
-        PostLink, RELATED_POSTS, Relations, TermCount, archive, paginate, posts_by_term,
-        series_among, term_counts,
+        RELATED_POSTS, Relations, TermCount, archive, paginate, posts_by_term, series_among,
+        term_counts,
     },
     manifest::{Manifest, PostSummary},
     markdown::{PageContext, Prepared, render_body},
@@ -196,10 +196,10 @@ impl<'a> Pages<'a> {
                         .relations
                         .related(post, RELATED_POSTS)
                         .into_iter()
-                        .map(PostLink::to)
+                        .cloned()
                         .collect(),
-                    older: older.map(PostLink::to),
-                    newer: newer.map(PostLink::to),
+                    older: older.cloned(),
+                    newer: newer.cloned(),
                 }))
             }
         })

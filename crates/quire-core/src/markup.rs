@@ -11,7 +11,7 @@
 use crate::{
     dom, html,
     html::SafeHtml,
-    listing::{ArchiveYear, PostLink, Series, TermCount},
+    listing::{ArchiveYear, Series, TermCount},
     manifest::{Cover, Display, PostSummary, Section, Site},
     markdown::{Heading, Rendered},
     page_text::{self, PageText},
@@ -751,15 +751,15 @@ pub fn post_footer(
     root: &str,
     site: &Site,
     post: &PostSummary,
-    related: &[PostLink],
-    (older, newer): (Option<&PostLink>, Option<&PostLink>),
+    related: &[PostSummary],
+    (older, newer): (Option<&PostSummary>, Option<&PostSummary>),
 ) -> SafeHtml {
-    let neighbour = |post: Option<&PostLink>, class: &'static str, label: &'static str| {
+    let neighbour = |post: Option<&PostSummary>, class: &'static str, label: &'static str| {
         post.map(|post| {
             html!(
                 r#"<a class="{}" href="{}"><span class="paginav-label">{}</span><span class="paginav-title">{}</span></a>"#,
                 class,
-                post.route().href(root),
+                Route::post(post).href(root),
                 label,
                 post.title
             )
@@ -791,7 +791,7 @@ pub fn post_footer(
 }
 
 /// "Related posts": up to three posts that share tags with this one.
-pub fn related_posts(root: &str, related: &[PostLink]) -> SafeHtml {
+pub fn related_posts(root: &str, related: &[PostSummary]) -> SafeHtml {
     if related.is_empty() {
         return SafeHtml::empty();
     }
@@ -800,7 +800,7 @@ pub fn related_posts(root: &str, related: &[PostLink]) -> SafeHtml {
         .map(|post| {
             html!(
                 r#"<li><a href="{}">{}</a><time datetime="{}">{}</time></li>"#,
-                post.route().href(root),
+                Route::post(post).href(root),
                 post.title,
                 post.date,
                 post.date.long_form()

@@ -17,7 +17,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    listing::{ArchiveYear, PostLink, Series, TermCount},
+    listing::{ArchiveYear, Series, TermCount},
     manifest::{Manifest, PostSummary, Section, Site},
     route::{ListNames, Route},
 };
@@ -205,15 +205,17 @@ pub struct PostPage {
     /// The series it is part of.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub series: Vec<Series>,
-    /// Posts that share its tags, best first.
+    /// Posts that share its tags, best first; whole, as its neighbours
+    /// are, so that a click on one fetches its body at once, beside its
+    /// page's data (the likeliest next clicks from a post).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub related: Vec<PostLink>,
-    /// The next older post in list order.
+    pub related: Vec<PostSummary>,
+    /// The next older post by date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub older: Option<PostLink>,
-    /// The next newer post in list order.
+    pub older: Option<PostSummary>,
+    /// The next newer post by date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub newer: Option<PostLink>,
+    pub newer: Option<PostSummary>,
 }
 
 impl RouteData {
@@ -225,17 +227,23 @@ impl RouteData {
         }
     }
 
-    /// The post a route's page is about, and the posts its page lists,
-    /// with what the app needs to open them ahead (their bodies and sizes).
+    /// The post a route's page is about, and the posts its page lists or
+    /// links to, with what the app needs to open them ahead (their bodies
+    /// and sizes).
     pub fn posts(&self) -> impl Iterator<Item = &PostSummary> {
-        let (post, items) = match self {
+        let (page, items) = match self {
             RouteData::Home(list)
             | RouteData::Term { list, .. }
             | RouteData::Section { list, .. } => (None, list.items.as_slice()),
-            RouteData::Post(page) => (Some(&page.post), &[][..]),
+            RouteData::Post(page) => (Some(page.as_ref()), page.related.as_slice()),
             _ => (None, &[][..]),
         };
-        post.into_iter().chain(items)
+        let own = page.into_iter().flat_map(|page| {
+            std::iter::once(&page.post)
+                .chain(page.older.as_ref())
+                .chain(page.newer.as_ref())
+        });
+        own.chain(items)
     }
 }
 
@@ -245,7 +253,7 @@ mod tests {
 
     fn year(year: i32, count: usize) -> ArchiveYear {
         let date = format!("{year}-06-01").parse().unwrap();
-        let link = PostLink {
+        let link = crate::listing::PostLink {
             path: format!("{year}/"),
             title: String::new(),
             date,
