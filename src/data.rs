@@ -231,12 +231,11 @@ impl Store {
         let store = *self;
         spawn_local(async move {
             let asked = || !store.ahead.with_value(|files| files.contains(&url));
-            let data = match fetch_file(&url, "This page's data", &asked).await {
-                Ok(Some(text)) => parse_json::<RouteData>(&text, "This page's data")
-                    .map(|data| Some(Arc::new(data))),
-                Ok(None) => Ok(None),
-                Err(error) => Err(error),
-            };
+            let what = "This page's data";
+            let data = fetch_file(&url, what, &asked).await.and_then(|text| {
+                text.map(|text| parse_json::<RouteData>(&text, what).map(Arc::new))
+                    .transpose()
+            });
             let asked = asked();
             store.ahead.update_value(|files| {
                 files.remove(&url);

@@ -3,7 +3,7 @@
 //! posts come when the reader asks for them.
 
 use leptos::{ev, prelude::*};
-use quire_core::{dom, listing::ArchiveYear, markup, page_text, route_data::SiteData};
+use quire_core::{dom, html::SafeHtml, listing::ArchiveYear, markup, page_text::PageText};
 use wasm_bindgen::JsCast;
 
 use crate::{
@@ -13,12 +13,16 @@ use crate::{
     schedule::next_frame,
 };
 
-/// The archive.
-pub fn archives_page(site: &SiteData, years: &[ArchiveYear]) -> AnyView {
+/// The archive, as [`markup::list_view`] drew it (`text`, `html`), with
+/// its older `years`' buttons at work.
+pub fn archives_page(
+    years: &[ArchiveYear],
+    text: PageText,
+    html: SafeHtml,
+    site_title: String,
+) -> AnyView {
     let store = Store::get();
     let root = store.root();
-    let html = markup::archives_page(&root, years);
-    let text = page_text::archives(&site.site);
     let far_years: Vec<i32> = years
         .iter()
         .filter(|year| !year.has_rows())
@@ -77,7 +81,7 @@ pub fn archives_page(site: &SiteData, years: &[ArchiveYear]) -> AnyView {
         store.load_archive_year(year);
     };
     view! {
-        <PageMeta text site=site.site.title.clone()/>
+        <PageMeta text site=site_title/>
         <div on:click=on_click>
             <MarkupView html/>
         </div>

@@ -125,14 +125,19 @@ fn draw(site: Arc<SiteData>, data: Arc<RouteData>) -> AnyView {
             let page = page.as_ref().clone();
             view! { <post::PostView page site/> }.into_any()
         }
-        RouteData::Archives(years) => archives::archives_page(&site, years),
-        data => match markup::list_view(&Store::get().root(), &site.site, data) {
-            Some((text, html)) => view! {
+        data => match (
+            markup::list_view(&Store::get().root(), &site.site, data),
+            data,
+        ) {
+            (Some((text, html)), RouteData::Archives(years)) => {
+                archives::archives_page(years, text, html, site.site.title.clone())
+            }
+            (Some((text, html)), _) => view! {
                 <PageMeta text site=site.site.title.clone()/>
                 <MarkupView html/>
             }
             .into_any(),
-            None => ().into_any(),
+            (None, _) => ().into_any(),
         },
     }
 }

@@ -52,19 +52,6 @@ impl Manifest {
         self.posts.iter().chain(&self.unlisted).chain(&self.pages)
     }
 
-    /// The section whose list page is at `path`, and the page number a
-    /// `<section>/page/<n>/` path names.
-    pub fn find_section(&self, path: &str) -> Option<(&Section, usize)> {
-        let (list, page) = match path.trim_end_matches('/').rsplit_once("/page/") {
-            Some((list, number)) => (format!("{list}/"), number.parse().ok().filter(|n| *n >= 1)?),
-            None => (path.to_owned(), 1),
-        };
-        self.sections
-            .iter()
-            .find(|section| section.path == list)
-            .map(|section| (section, page))
-    }
-
     /// A section's pages, listed ones, in list order.
     pub fn section_pages(&self, section: &Section) -> Vec<&PostSummary> {
         self.posts
@@ -72,12 +59,6 @@ impl Manifest {
             .chain(&self.pages)
             .filter(|post| post.section == section.name)
             .collect()
-    }
-
-    /// The post that lists `path` (below the site root, decoded, ending in `/`) among its aliases.
-    pub fn find_alias(&self, path: &str) -> Option<&PostSummary> {
-        self.every_page()
-            .find(|post| post.aliases.iter().any(|alias| alias == path))
     }
 }
 
