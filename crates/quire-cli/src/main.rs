@@ -13,9 +13,11 @@ mod head;
 mod image_size;
 mod output;
 mod pages;
+mod preview;
 mod publish;
 mod service_worker;
 mod shell;
+mod watch;
 
 use std::{
     path::{Path, PathBuf},
@@ -26,7 +28,7 @@ use std::{
 use clap::{Args, Parser, Subcommand};
 use quire_core::{problem::Problem, route::root_path, text::count_of};
 
-use content::{LoadOptions, load_site};
+use content::{LoadOptions, LoadedSite, load_site};
 
 /// Builds the data and pages of a Quire blog.
 #[derive(Debug, Parser)]
@@ -47,6 +49,16 @@ enum Command {
         blog: Blog,
         /// Where to write; as a Trunk hook, Trunk's staging folder.
         #[arg(long, value_name = "DIR", env = "TRUNK_STAGING_DIR")]
+        out: PathBuf,
+    },
+    /// Build into a folder, then republish what each edit of the blog
+    /// changes, as soon as it is saved (`scripts/serve.sh` runs it beside
+    /// `trunk serve`).
+    Watch {
+        #[command(flatten)]
+        blog: Blog,
+        /// The folder `trunk serve` serves.
+        #[arg(long, value_name = "DIR", default_value = "dist")]
         out: PathBuf,
     },
     /// Start a new post in content/posts/<slug>/index.md.
@@ -111,7 +123,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<(), Vec<Problem>> {
     match command {
         Command::Check(blog) => {
-            let site = load_site(&blog.root, &blog.options())?;
+            let site = load_site(&blog.root, &blog.options(), None)?;
             site.print_warnings();
             for line in site.report.lines(&site.manifest) {
                 eprintln!("quire: {line}");
@@ -120,6 +132,7 @@ fn run(command: Command) -> Result<(), Vec<Problem>> {
             Ok(())
         }
         Command::Build { blog, out } => build(&blog, &out),
+        Command::Watch { blog, out } => watch::watch(&blog, &out),
         Command::New { title, root } => {
             let path = content::new_post(&root, &title.join(" "), now()).map_err(|p| vec![p])?;
             eprintln!("quire: wrote {}", path.display());
@@ -130,9 +143,51 @@ fn run(command: Command) -> Result<(), Vec<Problem>> {
 
 /// `quire build`: checks the blog, then writes it into `out`.
 fn build(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
+    let drawn = draw(blog, out, None)?;
+    output::write_site(&drawn.site, &drawn.files, out)
+        .map_err(|error| vec![Problem::in_file(out.display(), error.to_string())])?;
+    if drawn.preview {
+        // Open preview pages reload (Trunk reloads them too after its own
+        // builds; this is for a hook run by hand).
+        preview::touch_stamp(out)
+            .map_err(|error| vec![Problem::in_file(out.display(), error.to_string())])?;
+    }
+    eprintln!("quire: {} → {}", drawn.site.summary_line(), out.display());
+    Ok(())
+}
+
+/// A blog checked and drawn: what a build writes.
+struct Drawn {
+    /// The blog as read.
+    site: LoadedSite,
+    /// Every file besides the site's data files and assets: `(path, contents)`.
+    files: Vec<(String, String)>,
+    /// Whether `out` holds a `trunk serve` preview (see [`preview`]).
+    preview: bool,
+    /// Trunk's page every page is drawn in, without what a build put in
+    /// it (the same after any build with the same app).
+    shell: Option<String>,
+}
+
+/// What one build keeps for the next under `quire watch`.
+#[derive(Default)]
+struct Memo {
+    /// Pages finished and posts' words.
+    content: content::Memo,
+    /// Pages drawn.
+    pages: publish::PageMemo,
+}
+
+/// Reads and checks the blog, and draws what `out` will hold, in Trunk's
+/// page found there (or plain pages without the app).
+fn draw(blog: &Blog, out: &Path, memo: Option<&mut Memo>) -> Result<Drawn, Vec<Problem>> {
     let options = blog.options();
     output::check_outside_sources(&blog.root, out).map_err(|problem| vec![problem])?;
-    let site = load_site(&blog.root, &options)?;
+    let (content_memo, page_memo) = match memo {
+        Some(memo) => (Some(&mut memo.content), Some(&mut memo.pages)),
+        None => (None, None),
+    };
+    let mut site = load_site(&blog.root, &options, content_memo)?;
     site.print_warnings();
     check_public_url(&site.manifest.site.base_url).map_err(|problem| vec![problem])?;
     let shell = std::fs::read_to_string(out.join("index.html")).ok();
@@ -141,6 +196,10 @@ fn build(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
             "quire: no index.html from Trunk in {}; writing plain pages without the reader app",
             out.display()
         );
+    }
+    let preview = shell.as_deref().is_some_and(csp::is_live_reload_preview);
+    if preview {
+        site.manifest.version = preview::RELEASE.to_owned();
     }
     let inputs = publish::PublishInputs {
         data_files: site
@@ -154,6 +213,7 @@ fn build(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
             options.now_unix_seconds.div_euclid(86_400),
         )
         .year(),
+        memo: page_memo,
     };
     let mut files = publish::site_files(&site.manifest, inputs)?;
     // A file the author put in static/ (their own robots.txt or _headers)
@@ -165,10 +225,12 @@ fn build(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
         }
         !replaced
     });
-    output::write_site(&site, &files, out)
-        .map_err(|error| vec![Problem::in_file(out.display(), error.to_string())])?;
-    eprintln!("quire: {} → {}", site.summary_line(), out.display());
-    Ok(())
+    Ok(Drawn {
+        site,
+        files,
+        preview,
+        shell: shell.and_then(|page| Some(shell::Shell::parse(Some(&page)).ok()?.text)),
+    })
 }
 
 /// Under Trunk, the app's files are served from `--public-url`; the pages'

@@ -1,7 +1,7 @@
 //! Writing a checked site into an output folder without leaving it half-done.
 
 use std::{
-    collections::HashSet,
+    collections::{HashMap, HashSet},
     fs, io,
     path::{Path, PathBuf},
 };
@@ -9,7 +9,7 @@ use std::{
 use quire_core::{manifest::manifest_path, problem::Problem};
 use rayon::prelude::*;
 
-use crate::content::LoadedSite;
+use crate::content::{LoadedSite, fingerprint};
 
 /// The data folder, relative to the site root; replaced whole on every build.
 const DATA_DIR: &str = "data";
@@ -53,12 +53,7 @@ pub(crate) fn write_site(
         .map(|file| (&file.path, &file.text))
         .chain(route_data.par_iter().map(|(path, text)| (path, text)))
         .try_for_each(|(path, text)| write_file(&fresh.join(path), text.as_bytes()))?;
-    let targets: Vec<&str> = site
-        .assets
-        .iter()
-        .map(|asset| asset.target.as_str())
-        .chain(pages.iter().map(|(path, _)| path.as_str()))
-        .collect();
+    let targets = targets(site, &pages);
     write_file(&fresh.join(FILE_LIST), targets.join("\n").as_bytes())?;
 
     let previous_files = fs::read_to_string(out.join(FILE_LIST)).unwrap_or_default();
@@ -98,6 +93,110 @@ pub(crate) fn write_site(
     }
     remove_if_present(&fresh)?;
     remove_if_present(&stale)
+}
+
+/// The files a build writes outside `data/`: assets, then pages.
+fn targets<'a>(site: &'a LoadedSite, pages: &[&'a (String, String)]) -> Vec<&'a str> {
+    site.assets
+        .iter()
+        .map(|asset| asset.target.as_str())
+        .chain(pages.iter().map(|(path, _)| path.as_str()))
+        .collect()
+}
+
+/// What `quire watch` last wrote into the folder: a fingerprint of each
+/// file by its path below the site root.
+pub(crate) type Written = HashMap<String, u64>;
+
+/// Writes into `out` only the files of this build that differ from the
+/// last one's (`before`, what that build wrote), and removes those it no
+/// longer writes; returns what is there now and how many files changed.
+/// Without `before`, writes the whole site as [`write_site`] does.
+/// For `quire watch`: where one edit changes a few files of thousands,
+/// this compares fingerprints in memory instead of reading every file.
+pub(crate) fn write_changes(
+    site: &LoadedSite,
+    pages: &[(String, String)],
+    out: &Path,
+    before: Option<&Written>,
+) -> io::Result<(Written, usize)> {
+    if before.is_none() {
+        write_site(site, pages, out)?;
+    }
+    let manifest_json = serde_json::to_string(&site.manifest).map_err(io::Error::other)?;
+    let (data, others): (Vec<_>, Vec<_>) = pages
+        .iter()
+        .partition(|(path, _)| path.starts_with(&format!("{DATA_DIR}/")));
+    let file_list = targets(site, &others).join("\n");
+    // Data before pages, so no page names data not yet there; of two
+    // files for one path, the last.
+    let manifest_file = manifest_path(&site.manifest.version);
+    let mut texts: Vec<(&str, &[u8])> = vec![
+        (&manifest_file, manifest_json.as_bytes()),
+        (FILE_LIST, file_list.as_bytes()),
+    ];
+    texts.extend(
+        site.data_files
+            .iter()
+            .map(|file| (file.path.as_str(), file.text.as_bytes())),
+    );
+    texts.extend(
+        data.iter()
+            .chain(&others)
+            .map(|(path, text)| (path.as_str(), text.as_bytes())),
+    );
+    let printed: Vec<(&str, &[u8], u64)> = texts
+        .into_par_iter()
+        .map(|(path, bytes)| (path, bytes, fingerprint(&bytes)))
+        .collect();
+    let mut now = Written::with_capacity(printed.len());
+    let mut changed: Vec<(&str, &[u8])> = Vec::new();
+    for (path, bytes, print) in printed {
+        if now.insert(path.to_owned(), print).is_some() {
+            changed.retain(|(earlier, _)| *earlier != path);
+        }
+        if before.is_some_and(|before| before.get(path) != Some(&print)) {
+            changed.push((path, bytes));
+        }
+    }
+    let asset_print = |asset: &crate::content::Asset| {
+        fs::metadata(&asset.source)
+            .map(|meta| fingerprint(&(&asset.source, meta.len(), meta.modified().ok())))
+    };
+    let Some(before) = before else {
+        for asset in &site.assets {
+            now.insert(asset.target.clone(), asset_print(asset)?);
+        }
+        let count = now.len();
+        return Ok((now, count));
+    };
+    let (changed_data, changed_pages): (Vec<_>, Vec<_>) = changed
+        .iter()
+        .partition(|(path, _)| path.starts_with(&format!("{DATA_DIR}/")));
+    for batch in [changed_data, changed_pages] {
+        batch
+            .par_iter()
+            .try_for_each(|(path, bytes)| write_file(&out.join(path), bytes))?;
+    }
+    let mut count = changed.len();
+    // An image is known by its file's size and time, not read again.
+    for asset in &site.assets {
+        let print = asset_print(asset)?;
+        if before.get(&asset.target) != Some(&print) {
+            write_file(&out.join(&asset.target), &fs::read(&asset.source)?)?;
+            count += 1;
+        }
+        now.insert(asset.target.clone(), print);
+    }
+    for gone in before.keys().filter(|path| !now.contains_key(*path)) {
+        if !gone.split('/').any(|part| part == "..") {
+            let gone = out.join(gone);
+            let _ = fs::remove_file(&gone);
+            remove_empty_parents(&gone, out);
+            count += 1;
+        }
+    }
+    Ok((now, count))
 }
 
 /// Writes a file unless it already holds these bytes, so unchanged files keep

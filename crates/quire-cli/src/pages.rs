@@ -20,7 +20,6 @@ use quire_core::{
     route::{self, Route},
     route_data::{ListPage, PostPage, RouteData},
 };
-use rayon::prelude::*;
 
 use crate::head::{Head, PageKind};
 
@@ -33,8 +32,6 @@ pub(crate) struct Page {
     /// The app draws this page as soon as it starts, rather than at the
     /// first navigation: a tool (search), not a text to read.
     pub(crate) app_draws_at_start: bool,
-    /// What the app fetches to draw the page; `None` for search and not-found.
-    pub(crate) data: Option<RouteData>,
 }
 
 impl Page {
@@ -44,7 +41,6 @@ impl Page {
             head,
             main,
             app_draws_at_start: false,
-            data: None,
         }
     }
 
@@ -111,25 +107,6 @@ impl<'a> Pages<'a> {
             by_term,
             series: posts_by_term(&manifest.posts, "series"),
         }
-    }
-
-    /// A page for every route of the site, in a stable order.
-    pub(crate) fn all(&self) -> Vec<Page> {
-        route::every_route(self.manifest)
-            .par_iter()
-            .filter_map(|route| self.page(route))
-            .collect()
-    }
-
-    /// The page of a route; `None` for a route that names nothing.
-    pub(crate) fn page(&self, route: &Route) -> Option<Page> {
-        if *route == Route::Search {
-            return Some(self.search());
-        }
-        let data = self.route_data(route)?;
-        let mut page = self.draw(route, &data);
-        page.data = Some(data);
-        Some(page)
     }
 
     /// What a route's view draws, as the app fetches it; `None` for a route
@@ -207,7 +184,7 @@ impl<'a> Pages<'a> {
 
     /// A route's page from its data: a post, or a list drawn by
     /// [`markup::list_view`] as the app draws it, with its trail.
-    fn draw(&self, route: &Route, data: &RouteData) -> Page {
+    pub(crate) fn draw(&self, route: &Route, data: &RouteData) -> Page {
         let site = &self.manifest.site;
         let Some((text, body)) = markup::list_view(self.root, site, data) else {
             let RouteData::Post(page) = data else {

@@ -16,6 +16,7 @@ use quire_core::{
 };
 use rayon::prelude::*;
 
+use crate::content::fingerprint;
 use crate::{
     csp::{self, ContentSecurityPolicy},
     feeds::machine_files,
@@ -35,6 +36,8 @@ pub(crate) struct PublishInputs<'a> {
     pub(crate) hashed_files: Vec<String>,
     /// The year for the footer's copyright line.
     pub(crate) year: i32,
+    /// Under `quire watch`, the pages the last build drew.
+    pub(crate) memo: Option<&'a mut PageMemo>,
 }
 
 /// Every file to write, as `(path below the site root, contents)`: pages
@@ -50,7 +53,8 @@ pub(crate) fn site_files(
     let policy = ContentSecurityPolicy::for_shell(&shell.text);
     // `trunk serve` rewrites its live-reload script as it serves it, so no
     // hash could allow it: its previews go without the policy's meta tag.
-    let page_policy = (!csp::is_live_reload_preview(&shell.text)).then(|| policy.meta_value());
+    let preview = csp::is_live_reload_preview(&shell.text);
+    let page_policy = (!preview).then(|| policy.meta_value());
     let root = route::root_path(&manifest.site.base_url);
     let context = HeadContext {
         manifest,
@@ -86,46 +90,107 @@ pub(crate) fn site_files(
         shell.page(
             &manifest.site.language,
             page_policy.as_deref(),
-            &context.render(&page.head),
+            &if preview {
+                html!(
+                    "{}{}",
+                    context.render(&page.head),
+                    crate::preview::script_tag(&root)
+                )
+            } else {
+                context.render(&page.head)
+            },
             &body,
         )
     };
 
-    let every_page: Vec<Page> = pages.all().into_iter().chain([pages.not_found()]).collect();
-    // Every page's path as a host decodes it.
-    let routes: HashSet<String> = every_page
-        .iter()
-        .filter_map(|page| page.head.route.as_ref())
-        .map(|route| route::decode_path(&route.path()))
-        .collect();
-    let mut files: Vec<(String, String)> = every_page
-        .par_iter()
-        .map(|page| (page.file(), document(page)))
-        .collect();
     let version = &manifest.version;
     let data_file = |route: &Route, data: &RouteData| {
         let json = serde_json::to_string(data).expect("route data is plain data");
         (route_data_path(version, route), json)
     };
-    let route_files: Vec<(String, String)> = every_page
+    // Under `quire watch`, a page whose data is as in the last build (and
+    // the site's settings and frame too) is the page the last build drew.
+    let site_wide = fingerprint(&(
+        &shell.text,
+        &page_policy,
+        &header,
+        &footer,
+        version,
+        serde_json::to_string(&manifest.site).unwrap_or_default(),
+    ));
+    let kept = inputs
+        .memo
+        .as_deref()
+        .filter(|memo| memo.site_wide == site_wide)
+        .map(|memo| &memo.documents);
+    let routes = route::every_route(manifest);
+    let drawn: Vec<Drawn> = routes
         .par_iter()
-        .filter_map(|page| Some((page.head.route.as_ref()?, page.data.as_ref()?)))
-        .flat_map_iter(|(route, data)| match data {
-            // The archive's data holds its newest years; the older years'
-            // rows are files of their own.
-            RouteData::Archives(years) => {
-                let (years, apart) = split_archive(years.clone());
-                let apart = apart.into_iter().map(|year| {
-                    let json = serde_json::to_string(&year).expect("the archive is plain data");
-                    (archive_year_path(version, year.year), json)
-                });
-                let archive = data_file(route, &RouteData::Archives(years));
-                std::iter::once(archive).chain(apart).collect::<Vec<_>>()
+        .filter_map(|route| {
+            if *route == Route::Search {
+                let page = pages.search();
+                return Some(Drawn::page(&page, document(&page), Vec::new()));
             }
-            data => vec![data_file(route, data)],
+            let data = pages.route_data(route)?;
+            let data_files = match &data {
+                // The archive's data holds its newest years; the older
+                // years' rows are files of their own.
+                RouteData::Archives(years) => {
+                    let (years, apart) = split_archive(years.clone());
+                    let apart = apart.into_iter().map(|year| {
+                        let json = serde_json::to_string(&year).expect("the archive is plain data");
+                        (archive_year_path(version, year.year), json)
+                    });
+                    std::iter::once(data_file(route, &RouteData::Archives(years)))
+                        .chain(apart)
+                        .collect()
+                }
+                data => vec![data_file(route, data)],
+            };
+            let print = fingerprint(&(route, &data_files));
+            let document = match kept.and_then(|kept| kept.get(&print)) {
+                Some(document) => document.clone(),
+                None => document(&pages.draw(route, &data)),
+            };
+            Some(Drawn {
+                route: Some(route.clone()),
+                file: route::file_of(&route::decode_path(&route.path())),
+                print,
+                document,
+                data_files,
+            })
         })
         .collect();
-    files.extend(route_files);
+    if let Some(memo) = inputs.memo {
+        memo.site_wide = site_wide;
+        memo.documents = drawn
+            .iter()
+            .map(|drawn| (drawn.print, drawn.document.clone()))
+            .collect();
+    }
+    let not_found = pages.not_found();
+    let drawn: Vec<Drawn> = drawn
+        .into_iter()
+        .chain([Drawn::page(&not_found, document(&not_found), Vec::new())])
+        .collect();
+    // Every page's path as a host decodes it.
+    let routes: HashSet<String> = drawn
+        .iter()
+        .filter_map(|page| page.route.as_ref())
+        .map(|route| route::decode_path(&route.path()))
+        .collect();
+    // Two addresses whose data would be one file (a 64-bit hash
+    // collision): the build stops rather than show one's page at the other.
+    let with_data: Vec<Route> = drawn
+        .iter()
+        .filter(|page| !page.data_files.is_empty())
+        .filter_map(|page| page.route.clone())
+        .collect();
+    let mut files: Vec<(String, String)> = Vec::with_capacity(drawn.len() * 2);
+    for page in drawn {
+        files.push((page.file, page.document));
+        files.extend(page.data_files);
+    }
     files.push((
         site_data_path(version),
         serde_json::to_string(&SiteData::of(manifest)).expect("the site is plain data"),
@@ -163,13 +228,9 @@ pub(crate) fn site_files(
             }
         }
     }
-    // Two addresses whose data would be one file (a 64-bit hash
-    // collision): the build stops rather than show one's page at the other.
     let mut address_of_file: HashMap<String, String> = HashMap::new();
-    let addresses_with_data = every_page
-        .iter()
-        .filter(|page| page.data.is_some())
-        .filter_map(|page| page.head.route.clone())
+    let addresses_with_data = with_data
+        .into_iter()
         .chain(redirects.iter().map(|(alias, _)| Route::Content {
             path: alias.clone(),
         }));
@@ -216,7 +277,14 @@ pub(crate) fn site_files(
     ));
     files.extend(machine_files(&context, &inputs.data_files));
     // The pages carry the app, and the site keeps itself for offline reading.
-    let keeps_offline = inputs.shell.is_some() && manifest.site.offline;
+    // A preview's pages change under the reader with every edit.
+    let keeps_offline = inputs.shell.is_some() && manifest.site.offline && !preview;
+    if preview {
+        files.push((
+            crate::preview::SCRIPT_FILE.to_owned(),
+            crate::preview::script(),
+        ));
+    }
     files.push((
         service_worker::WORKER_FILE.to_owned(),
         service_worker::worker(
@@ -225,6 +293,44 @@ pub(crate) fn site_files(
         ),
     ));
     Ok(files)
+}
+
+/// A page drawn into its document, with its route's data files.
+struct Drawn {
+    /// Its route; `None` for not-found.
+    route: Option<Route>,
+    /// Where it is written, below the site root.
+    file: String,
+    /// A fingerprint of the route and its data, which the page is drawn from.
+    print: u64,
+    /// The whole HTML document.
+    document: String,
+    /// What the app fetches to draw it: `(path, JSON)`.
+    data_files: Vec<(String, String)>,
+}
+
+impl Drawn {
+    /// A page drawn from no data of its own (search, not-found).
+    fn page(page: &Page, document: String, data_files: Vec<(String, String)>) -> Self {
+        Self {
+            route: page.head.route.clone(),
+            file: page.file(),
+            print: 0,
+            document,
+            data_files,
+        }
+    }
+}
+
+/// The pages the last build drew, for `quire watch` to draw only those
+/// whose data an edit changed.
+#[derive(Default)]
+pub(crate) struct PageMemo {
+    /// A fingerprint of what every page shares: the shell, header, footer,
+    /// policy and release; when it changes, every page is drawn again.
+    site_wide: u64,
+    /// Each page's document by the fingerprint of its route and data.
+    documents: HashMap<u64, String>,
 }
 
 /// Whether an alias (a decoded path below the site root) can have a

@@ -185,20 +185,28 @@ impl SearchIndex {
     ///
     /// With more than 2³⁰ posts.
     pub fn build(docs: impl IntoIterator<Item = SearchInput>) -> Self {
-        let mut inputs: Vec<SearchInput> = docs.into_iter().collect();
+        Self::build_from(docs.into_iter().map(|input| {
+            let words = PostWords::of(&input);
+            (input, words)
+        }))
+    }
+
+    /// Indexes posts whose words were worked out already (by
+    /// [`PostWords::of`], which a build runs on every core and keeps for
+    /// the posts an edit leaves alone); the same index as [`Self::build`].
+    ///
+    /// # Panics
+    ///
+    /// With more than 2³⁰ posts.
+    pub fn build_from(docs: impl IntoIterator<Item = (SearchInput, PostWords)>) -> Self {
+        let mut inputs: Vec<(SearchInput, PostWords)> = docs.into_iter().collect();
         assert!(inputs.len() < MAX_DOCS, "too many posts to index");
         // Numbered newest first, equal scores need no dates to be ordered.
-        inputs.sort_by_key(|input| std::cmp::Reverse(input.date));
+        inputs.sort_by_key(|(input, _)| std::cmp::Reverse(input.date));
         let mut builder = Builder::default();
         let mut indexed = Vec::with_capacity(inputs.len());
-        for (doc, input) in inputs.into_iter().enumerate() {
-            let doc = doc as u32;
-            builder.add(doc, &input.title, TITLE);
-            for tag in &input.tags {
-                builder.add(doc, tag, TAG);
-            }
-            builder.add(doc, &input.summary, SUMMARY);
-            builder.add(doc, &input.plain_text, BODY);
+        for (doc, (input, words)) in inputs.into_iter().enumerate() {
+            builder.add(doc as u32, &words);
             indexed.push(SearchDoc {
                 path: input.path,
                 title: input.title,
@@ -621,35 +629,60 @@ impl Terms {
     }
 }
 
+/// A post's distinct words, each with the best place it appears in (its
+/// posting's field): what indexing needs of one post, worked out from that
+/// post alone.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PostWords(Vec<(String, u32)>);
+
+impl PostWords {
+    /// The words of a post's title, tags, summary and text.
+    pub fn of(input: &SearchInput) -> Self {
+        let mut best: HashMap<String, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut word = String::new();
+        let mut add = |text: &str, field: u32| {
+            for range in words(text) {
+                normalise_into(&text[range], &mut word);
+                if word.is_empty() || word.len() > MAX_TERM_BYTES {
+                    continue;
+                }
+                match best.get_mut(word.as_str()) {
+                    Some(kept) => *kept = (*kept).max(field),
+                    None => {
+                        best.insert(word.clone(), field);
+                    }
+                }
+            }
+        };
+        add(&input.title, TITLE);
+        for tag in &input.tags {
+            add(tag, TAG);
+        }
+        add(&input.summary, SUMMARY);
+        add(&input.plain_text, BODY);
+        Self(best.into_iter().collect())
+    }
+}
+
 #[derive(Default)]
 struct Builder {
     ids: HashMap<String, usize, BuildHasherDefault<Fnv>>,
     lists: Vec<Vec<u32>>,
-    word: String,
 }
 
 impl Builder {
-    fn add(&mut self, doc: u32, text: &str, field: u32) {
-        for range in words(text) {
-            normalise_into(&text[range], &mut self.word);
-            if self.word.is_empty() || self.word.len() > MAX_TERM_BYTES {
-                continue;
-            }
-            let id = match self.ids.get(self.word.as_str()) {
+    /// Adds post `doc`'s words; posts arrive in order.
+    fn add(&mut self, doc: u32, words: &PostWords) {
+        for (word, field) in &words.0 {
+            let id = match self.ids.get(word.as_str()) {
                 Some(&id) => id,
                 None => {
-                    self.ids.insert(self.word.clone(), self.lists.len());
+                    self.ids.insert(word.clone(), self.lists.len());
                     self.lists.push(Vec::new());
                     self.lists.len() - 1
                 }
             };
-            // Posts arrive in order, so a post's posting is the list's last.
-            let posting = doc << 2 | field;
-            let list = &mut self.lists[id];
-            match list.last_mut() {
-                Some(last) if *last >> 2 == doc => *last = (*last).max(posting),
-                _ => list.push(posting),
-            }
+            self.lists[id].push(doc << 2 | field);
         }
     }
 

@@ -2,7 +2,9 @@
 //! prepared for it (highlighted code, math), and the search index, each
 //! named after its content.
 
-use std::ops::Range;
+use std::{collections::HashMap, ops::Range};
+
+use rayon::prelude::*;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use quire_core::{
@@ -15,13 +17,14 @@ use quire_core::{
     },
     math::{self, HtmlFormula, formulas_in_html},
     route_data::short_hash,
-    search::{SearchIndex, SearchInput},
+    search::{PostWords, SearchIndex, SearchInput},
 };
 
-use super::post::{Kind, LoadedPost};
+use super::post::{Kind, LoadedPost, fingerprint};
 
 /// A file of the data folder besides the manifest: a post body, a post's
 /// highlighted code, the search index.
+#[derive(Clone)]
 pub(crate) struct DataFile {
     /// Where it goes, relative to the site root; its name carries its content's hash.
     pub(crate) path: String,
@@ -45,20 +48,49 @@ pub(super) fn assemble(
     site: Site,
     mut posts: Vec<LoadedPost>,
     sections: Vec<Section>,
+    memo: Option<&mut WordsMemo>,
 ) -> (Manifest, Vec<DataFile>) {
     sort_for_listing(&mut posts, |post| (&post.summary, post.published));
-    let search = SearchIndex::build(
-        posts
-            .iter()
-            .filter(|post| post.kind == Kind::Post && !post.hidden && !post.search_hidden)
-            .map(|post| SearchInput {
-                path: post.summary.path.clone(),
-                title: post.summary.title.clone(),
-                summary: post.summary.summary.clone(),
-                tags: post.summary.tags.clone(),
-                date: post.summary.date,
-                plain_text: post.plain.clone(),
-            }),
+    let inputs: Vec<SearchInput> = posts
+        .iter()
+        .filter(|post| post.kind == Kind::Post && !post.hidden && !post.search_hidden)
+        .map(|post| SearchInput {
+            path: post.summary.path.clone(),
+            title: post.summary.title.clone(),
+            summary: post.summary.summary.clone(),
+            tags: post.summary.tags.clone(),
+            date: post.summary.date,
+            plain_text: post.plain.clone(),
+        })
+        .collect();
+    // Each post's words on every core; under `quire watch`, a post whose
+    // body file (named after its text), title, summary and tags are as
+    // in the last build keeps its words.
+    let print = |input: &SearchInput, body: &str| {
+        fingerprint(&(body, &input.title, &input.summary, &input.tags))
+    };
+    let bodies: HashMap<&str, &str> = posts
+        .iter()
+        .map(|post| (post.summary.path.as_str(), post.summary.body.as_str()))
+        .collect();
+    let kept = memo.as_deref().map(|memo| &memo.0);
+    let words: Vec<(u64, PostWords)> = inputs
+        .par_iter()
+        .map(|input| {
+            let print = print(input, bodies.get(input.path.as_str()).unwrap_or(&""));
+            let words = kept
+                .and_then(|kept| kept.get(&print).cloned())
+                .unwrap_or_else(|| PostWords::of(input));
+            (print, words)
+        })
+        .collect();
+    if let Some(memo) = memo {
+        memo.0 = words.iter().cloned().collect();
+    }
+    let search = SearchIndex::build_from(
+        inputs
+            .into_iter()
+            .zip(words.into_iter().map(|(_, words)| words)),
     );
     let search_files = search_files(&search);
     let search_meta = search_files.last().map(|meta| meta.path.clone());
@@ -86,6 +118,11 @@ pub(super) fn assemble(
     data_files.extend(search_files);
     (manifest, data_files)
 }
+
+/// Each post's words as the last build found them, by a fingerprint of
+/// what they are read from, for `quire watch`.
+#[derive(Default)]
+pub(crate) struct WordsMemo(HashMap<u64, PostWords>);
 
 /// The search index in the pieces the app fetches (see
 /// [`quire_core::search`]), its meta file last: the pieces' folder is

@@ -20,7 +20,7 @@ mod shortcodes;
 mod sources;
 
 use std::{
-    collections::BTreeMap,
+    collections::{BTreeMap, HashMap},
     path::{Path, PathBuf},
 };
 
@@ -39,6 +39,7 @@ use shortcodes::Expansion;
 pub(crate) use assets::Asset;
 pub(crate) use data::DataFile;
 pub(crate) use new_post::new_post;
+pub(crate) use post::fingerprint;
 
 /// Which posts to publish, and for which address.
 pub(crate) struct LoadOptions {
@@ -51,6 +52,21 @@ pub(crate) struct LoadOptions {
     /// Publish for this address instead of the config's `base_url`.
     pub(crate) base_url: Option<String>,
 }
+
+/// What one build keeps for the next under `quire watch`: the work on
+/// each page that an edit left alone.
+#[derive(Default)]
+pub(crate) struct Memo {
+    /// Files read, with their size and time then.
+    read: HashMap<PathBuf, (FileStamp, post::ReadFile)>,
+    /// Pages finished: shortcodes expanded, code highlighted, math drawn.
+    finished: post::FinishMemo,
+    /// Each post's words for the search index.
+    words: data::WordsMemo,
+}
+
+/// A file's size and modification time, when the system tells them.
+type FileStamp = Option<(u64, std::time::SystemTime)>;
 
 /// Everything a build writes, checked.
 pub(crate) struct LoadedSite {
@@ -305,7 +321,11 @@ fn menu_with_pages(
 
 /// Reads and checks the whole blog at `root`; the error lists every
 /// problem found, each with its file and line.
-pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite, Vec<Problem>> {
+pub(crate) fn load_site(
+    root: &Path,
+    options: &LoadOptions,
+    mut memo: Option<&mut Memo>,
+) -> Result<LoadedSite, Vec<Problem>> {
     let SiteConfig {
         mut site,
         content,
@@ -314,11 +334,39 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
     let found = sources::find(root, &content).map_err(|problem| vec![problem])?;
     let main_sections = post::main_sections(&content, &found.sources);
     let mut posts = post::Posts::new(root, &site, &content, options, main_sections.clone());
+    // Under `quire watch`, a file whose size and time are as in the last
+    // build is not read again.
+    let stamp = |path: &Path| {
+        let meta = std::fs::metadata(path).ok()?;
+        Some((meta.len(), meta.modified().ok()?))
+    };
+    let kept = memo.as_deref().map(|memo| &memo.read);
     let read: Vec<_> = found
         .sources
         .par_iter()
-        .map(|source| post::read(root, source))
+        .map(|source| {
+            let stamp = stamp(&source.path);
+            let known = kept
+                .and_then(|kept| kept.get(&source.path))
+                .filter(|(known, _)| stamp.is_some() && *known == stamp);
+            let read = match known {
+                Some((_, file)) => Ok(file.clone()),
+                None => post::read(root, source),
+            };
+            (stamp, read)
+        })
         .collect();
+    if let Some(memo) = memo.as_deref_mut() {
+        memo.read = found
+            .sources
+            .iter()
+            .zip(&read)
+            .filter_map(|(source, (stamp, read))| {
+                Some((source.path.clone(), (*stamp, read.as_ref().ok()?.clone())))
+            })
+            .collect();
+    }
+    let read = read.into_iter().map(|(_, read)| read);
     for (source, read) in found.sources.iter().zip(read) {
         posts.add(source, read);
     }
@@ -328,7 +376,10 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
         .find(|language| language.code == content.default_language)
         .and_then(|language| language.content_dir.clone())
         .unwrap_or_else(|| content.content_dir.clone());
-    posts.finish(&root.join(content_dir));
+    posts.finish(
+        &root.join(content_dir),
+        memo.as_deref_mut().map(|memo| &mut memo.finished),
+    );
     let post::Posts {
         loaded,
         section_texts,
@@ -357,7 +408,8 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
     let sections = post::sections(&loaded, &section_texts, &taken, content.keep_case);
     let address_of = |target: &str| post::address_by_ref(&addresses_by_ref, target);
     site.menu = menu_with_pages(&site, &content, &loaded, &address_of);
-    let (manifest, data_files) = data::assemble(site, loaded, sections);
+    let (manifest, data_files) =
+        data::assemble(site, loaded, sections, memo.map(|memo| &mut memo.words));
     Ok(LoadedSite {
         manifest,
         data_files,
@@ -376,6 +428,31 @@ pub(crate) fn load_site(root: &Path, options: &LoadOptions) -> Result<LoadedSite
             pages_with_terms,
         },
     })
+}
+
+/// The folders whose files a build reads besides the configuration at the
+/// top: each language's content folder, the static folders and Hugo's
+/// `config/` folder, those that exist.
+pub(crate) fn source_folders(root: &Path) -> Result<Vec<PathBuf>, Problem> {
+    let content = config::read(root, None)?.content;
+    let folders = std::iter::once(content.content_dir.clone())
+        .chain(
+            content
+                .languages
+                .iter()
+                .filter_map(|language| language.content_dir.clone()),
+        )
+        .chain(content.static_dirs.iter().cloned())
+        .chain(["config".to_owned()])
+        .map(|folder| root.join(folder))
+        .filter(|folder| folder.is_dir());
+    let mut unique: Vec<PathBuf> = Vec::new();
+    for folder in folders {
+        if !unique.contains(&folder) {
+            unique.push(folder);
+        }
+    }
+    Ok(unique)
 }
 
 /// A path as the author would find it: below the blog's folder when it is.

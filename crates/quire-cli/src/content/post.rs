@@ -41,6 +41,7 @@ pub(super) enum Kind {
 }
 
 /// A page read and checked: its manifest entry and its files.
+#[derive(Clone)]
 pub(super) struct LoadedPost {
     /// The manifest entry.
     pub(super) summary: PostSummary,
@@ -342,7 +343,7 @@ impl<'a> Posts<'a> {
 
     /// Expands every page's shortcodes, now that every address is known,
     /// and makes the pages' manifest entries and files.
-    pub(super) fn finish(&mut self, content_dir: &Path) {
+    pub(super) fn finish(&mut self, content_dir: &Path, memo: Option<&mut FinishMemo>) {
         self.warn_about_alt_text();
         let mut addresses: HashMap<String, String> = self
             .pending
@@ -385,11 +386,48 @@ impl<'a> Posts<'a> {
         // then gathered in page order, so messages and counts come out as
         // from one page after another.
         let this = &*self;
-        let finished: Vec<FinishedPage> = pending
-            .into_par_iter()
-            .zip(keys)
-            .map(|(page, key)| this.finish_page(page, key, content_dir, &addresses))
-            .collect();
+        let finished: Vec<FinishedPage> = match memo {
+            None => pending
+                .into_par_iter()
+                .zip(keys)
+                .map(|(page, key)| this.finish_page(page, key, content_dir, &addresses))
+                .collect(),
+            // A page whose file, name and every address it may name are as
+            // in the last build is finished as it was.
+            Some(memo) => {
+                let site_wide = fingerprint(&(
+                    format!("{:?}{:?}", this.settings, this.site),
+                    sorted(&addresses),
+                    content_dir,
+                ));
+                let finished: Vec<(u64, FinishedPage)> = pending
+                    .into_par_iter()
+                    .zip(keys)
+                    .map(|(page, key)| {
+                        let print = fingerprint(&(
+                            site_wide,
+                            format!(
+                                "{:?}{:?}{:?}{}",
+                                page.source, page.front, page.what, page.first_line
+                            ),
+                            &page.file,
+                            &page.body,
+                            &key,
+                        ));
+                        let page = match memo.0.get(&print) {
+                            Some(done) => done.clone(),
+                            None => this.finish_page(page, key, content_dir, &addresses),
+                        };
+                        (print, page)
+                    })
+                    .collect();
+                memo.0 = finished
+                    .iter()
+                    .map(|(print, page)| (*print, page.clone()))
+                    .collect();
+                finished.into_iter().map(|(_, page)| page).collect()
+            }
+        };
         for page in finished {
             self.warnings
                 .extend(self.shortcodes.record(page.shortcodes));
@@ -777,9 +815,9 @@ pub(crate) struct MathCounts {
     pub(crate) tex_left_pages: usize,
 }
 
-/// A page read and published, waiting for its shortcodes.
 /// A content file read, its front matter parsed: what loading a page needs
 /// of no other page, so every file is read at once, on every core.
+#[derive(Clone)]
 pub(super) struct ReadFile {
     /// The file's text, with Windows line ends made `\n`.
     text: String,
@@ -818,8 +856,31 @@ pub(super) fn read(root: &Path, source: &Source) -> Result<ReadFile, Vec<Problem
     })
 }
 
+/// The pages the last build finished, by a fingerprint of all that
+/// finishing a page reads, for `quire watch` to finish only what an edit
+/// changed (see [`Posts::finish`]).
+#[derive(Default)]
+pub(crate) struct FinishMemo(HashMap<u64, FinishedPage>);
+
+/// A hash of `value`, the same on every thread and in every run.
+pub(crate) fn fingerprint(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    // xxh3: a watch compares hundreds of megabytes of pages per edit.
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A map's entries in order, so equal maps print alike.
+fn sorted(map: &HashMap<String, String>) -> Vec<(&String, &String)> {
+    let mut entries: Vec<_> = map.iter().collect();
+    entries.sort();
+    entries
+}
+
 /// One page finished by [`Posts::finish_page`], and what it found.
-struct FinishedPage {
+#[derive(Clone)]
+pub(super) struct FinishedPage {
     loaded: LoadedPost,
     /// Its shortcodes, for [`Expansion::record`].
     shortcodes: Vec<shortcodes::Use>,
@@ -897,6 +958,7 @@ fn ref_keys(file: &Path, content_dir: &Path) -> Vec<String> {
 }
 
 /// What [`Posts::summarise`] is told besides the front matter.
+#[derive(Debug)]
 struct Summarised {
     path: String,
     date: Timestamp,

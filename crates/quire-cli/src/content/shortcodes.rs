@@ -31,6 +31,7 @@ pub(super) struct Expanded {
 }
 
 /// A shortcode a page uses.
+#[derive(Clone)]
 pub(super) struct Use {
     /// Its name.
     name: String,

@@ -1,0 +1,206 @@
+//! `quire watch`: keeps the folder `trunk serve` serves in step with the
+//! blog. It builds once, then after each saved edit republishes what the
+//! edit changed and nothing else: a page whose file did not change is not
+//! finished again, a page whose data did not change is not drawn again, and
+//! only files whose bytes changed are written (the memos in `content` and
+//! `publish`, and [`output::write_changes`]). Open preview pages then reload.
+//!
+//! Trunk rebuilds the app and runs `quire build` as its hook when the app's
+//! sources change; `scripts/serve.sh` tells it to leave the blog's files to
+//! this watcher.
+
+use std::{
+    path::Path,
+    sync::mpsc::{Receiver, RecvTimeoutError, channel},
+    time::{Duration, Instant},
+};
+
+use notify::{EventKind, RecursiveMode, Watcher};
+use quire_core::problem::Problem;
+
+use crate::{
+    Blog, Memo, content, draw,
+    output::{self, Written},
+    preview,
+};
+
+/// How long the blog's files must stay still before a republish: an editor
+/// saving writes a file in several steps, and `git checkout` many files.
+const SETTLE: Duration = Duration::from_millis(100);
+
+/// What the folder holds, as the last republish left it.
+struct Published {
+    /// The page from Trunk every page was drawn in; when Trunk's own build
+    /// replaced it (the app changed), every file is compared again.
+    shell: Option<String>,
+    /// Each file's fingerprint.
+    written: Written,
+}
+
+/// Builds the blog into `out`, then republishes it after every edit, until
+/// stopped. Problems with the blog are printed and leave the folder as it
+/// was; the next edit is tried again.
+pub(crate) fn watch(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
+    // Events name files by their whole path.
+    let root = blog
+        .root
+        .canonicalize()
+        .map_err(|error| vec![Problem::in_file(blog.root.display(), error.to_string())])?;
+    let folders = content::source_folders(&root).map_err(|problem| vec![problem])?;
+    let (sender, events) = channel();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = sender.send(event);
+    })
+    .map_err(|error| {
+        vec![Problem::new(format!(
+            "quire watch: cannot watch files: {error}"
+        ))]
+    })?;
+    let watched = std::iter::once((root.clone(), RecursiveMode::NonRecursive)).chain(
+        folders
+            .into_iter()
+            .map(|folder| (folder, RecursiveMode::Recursive)),
+    );
+    for (folder, mode) in watched {
+        watcher.watch(&folder, mode).map_err(|error| {
+            vec![Problem::in_file(
+                folder.display(),
+                format!("cannot watch: {error}"),
+            )]
+        })?;
+    }
+    let mut memo = Memo::default();
+    let mut published: Option<Published> = None;
+    loop {
+        wait_for_trunk(out);
+        let started = Instant::now();
+        match republish(blog, out, &mut memo, published.take()) {
+            Ok((now, changed)) => {
+                eprintln!(
+                    "quire watch: {} in {} ms",
+                    if changed == 1 {
+                        "1 file written".to_owned()
+                    } else {
+                        format!("{changed} files written")
+                    },
+                    started.elapsed().as_millis()
+                );
+                published = Some(now);
+            }
+            Err(problems) => {
+                for problem in &problems {
+                    eprintln!("{problem}");
+                }
+                eprintln!(
+                    "quire watch: nothing was written; fix the {} and save again",
+                    if problems.len() == 1 {
+                        "problem"
+                    } else {
+                        "problems"
+                    }
+                );
+                // The folder is as before, but not what this memo drew.
+                published = None;
+            }
+        }
+        wait_for_edit(&events, &root)?;
+    }
+}
+
+/// Draws the blog and writes what differs from `before` (everything, with
+/// old files removed, when there is no `before` or Trunk's page changed).
+fn republish(
+    blog: &Blog,
+    out: &Path,
+    memo: &mut Memo,
+    before: Option<Published>,
+) -> Result<(Published, usize), Vec<Problem>> {
+    let drawn = draw(blog, out, Some(memo))?;
+    let before = before.filter(|before| before.shell == drawn.shell);
+    let in_folder =
+        |error: std::io::Error| vec![Problem::in_file(out.display(), error.to_string())];
+    let (written, changed) = output::write_changes(
+        &drawn.site,
+        &drawn.files,
+        out,
+        before.as_ref().map(|before| &before.written),
+    )
+    .map_err(in_folder)?;
+    if drawn.preview && changed > 0 {
+        preview::touch_stamp(out).map_err(in_folder)?;
+    }
+    Ok((
+        Published {
+            shell: drawn.shell,
+            written,
+        },
+        changed,
+    ))
+}
+
+/// Waits while Trunk builds into `out` (its `.stage` folder is there) or
+/// has not yet written its page: writing meanwhile would race Trunk's own
+/// swap of the folder.
+fn wait_for_trunk(out: &Path) {
+    let building = || out.join(".stage").exists() || !out.join("index.html").exists();
+    if !building() {
+        return;
+    }
+    eprintln!(
+        "quire watch: waiting for Trunk to build {} (to watch without Trunk, run `quire build --out {}` first)",
+        out.display(),
+        out.display()
+    );
+    while building() {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// Waits for a change to one of the blog's files, then for the files to
+/// settle.
+fn wait_for_edit(
+    events: &Receiver<notify::Result<notify::Event>>,
+    root: &Path,
+) -> Result<(), Vec<Problem>> {
+    let stopped = || vec![Problem::new("quire watch: the file watcher stopped")];
+    loop {
+        let event = events.recv().map_err(|_| stopped())?;
+        if is_edit(&event, root) {
+            break;
+        }
+    }
+    loop {
+        match events.recv_timeout(SETTLE) {
+            Ok(_) => {}
+            Err(RecvTimeoutError::Timeout) => return Ok(()),
+            Err(RecvTimeoutError::Disconnected) => return Err(stopped()),
+        }
+    }
+}
+
+/// Whether an event changes what a build reads: a file written, made,
+/// moved or removed in the content or static folders, or a configuration
+/// file at the top of the blog (not the other files beside it).
+fn is_edit(event: &notify::Result<notify::Event>, root: &Path) -> bool {
+    let Ok(event) = event else {
+        return true;
+    };
+    if matches!(event.kind, EventKind::Access(_)) {
+        return false;
+    }
+    event
+        .paths
+        .iter()
+        .any(|path| path.parent() != Some(root) || is_config_file(path))
+}
+
+/// `quire.toml`, `hugo.toml`, `config.yaml` and the like.
+fn is_config_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or_default();
+    ["quire.", "hugo.", "config."]
+        .iter()
+        .any(|start| name.starts_with(start))
+}

@@ -1,0 +1,173 @@
+//! `quire watch`: the folder `trunk serve` serves, kept in step with the
+//! blog one saved edit at a time, rewriting only what the edit changed.
+
+mod common;
+
+use std::{
+    fs,
+    io::{BufRead, BufReader},
+    path::Path,
+    process::{Child, Command, Stdio},
+    sync::mpsc::{Receiver, channel},
+    time::{Duration, SystemTime},
+};
+
+use common::*;
+
+/// Trunk's page as `trunk serve` writes it: its live-reload script makes
+/// the folder a preview.
+const PREVIEW_SHELL: &str = "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<script>const url = 'ws://' + location.host + '/.well-known/trunk/ws';</script>\n</head>\n<body>\n</body>\n</html>\n";
+
+/// A running `quire watch` and the lines it prints.
+struct Watcher {
+    child: Child,
+    lines: Receiver<String>,
+}
+
+impl Watcher {
+    fn start(root: &Path, out: &Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_quire"))
+            .args(["watch", "--root"])
+            .arg(root)
+            .arg("--out")
+            .arg(out)
+            .env_remove("QUIRE_BASE_URL")
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let (sender, lines) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = sender.send(line);
+            }
+        });
+        Self { child, lines }
+    }
+
+    /// Waits for the line that ends a republish, and returns it with the
+    /// lines before it.
+    fn republished(&self) -> String {
+        let mut seen = String::new();
+        loop {
+            let line = self
+                .lines
+                .recv_timeout(Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("no republish within a minute; printed:\n{seen}"));
+            seen.push_str(&line);
+            seen.push('\n');
+            if line.starts_with("quire watch: ") && !line.contains("waiting") {
+                return seen;
+            }
+        }
+    }
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn modified(path: &Path) -> SystemTime {
+    fs::metadata(path).unwrap().modified().unwrap()
+}
+
+#[test]
+fn an_edit_rewrites_the_pages_it_changes_and_leaves_the_others_alone() {
+    let blog = Blog::new();
+    blog.post(
+        "newest.md",
+        "title: Newest\ndate: 2026-03-09\ntags: [rust]",
+        "The first words.",
+    )
+    .post(
+        "middle.md",
+        "title: Middle\ndate: 2026-02-09\ntags: [web]",
+        "Middle text.",
+    )
+    .post(
+        "oldest.md",
+        "title: Oldest\ndate: 2025-01-09\ntags: [travel]",
+        "Old text.",
+    );
+    let out = blog.path("site");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), PREVIEW_SHELL).unwrap();
+    let watcher = Watcher::start(blog.dir.path(), &out);
+    let first = watcher.republished();
+    assert!(first.contains("files written"), "{first}");
+
+    // A preview: a release name that stays, no offline worker, no policy
+    // meta (Trunk rewrites its script as it serves it), and the script
+    // that reloads open pages.
+    assert_eq!(site_data(&out).version, "preview");
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("quire-preview.js"), "{home}");
+    assert!(!home.contains("Content-Security-Policy"));
+    assert!(
+        fs::read_to_string(out.join("quire-preview.js"))
+            .unwrap()
+            .contains("location.reload()")
+    );
+    assert!(
+        fs::read_to_string(out.join("sw.js"))
+            .unwrap()
+            .contains("unregister()"),
+        "the worker removes itself from a preview"
+    );
+
+    // The oldest post neither links to the newest (its newer neighbour is
+    // the middle one) nor shares a tag with it.
+    let oldest_page = out.join("posts/oldest/index.html");
+    let travel_page = out.join("tags/travel/index.html");
+    let untouched = (modified(&oldest_page), modified(&travel_page));
+    let stamp = fs::read_to_string(out.join("quire-preview.txt")).ok();
+    std::thread::sleep(Duration::from_millis(50));
+    blog.post(
+        "newest.md",
+        "title: Newest\ndate: 2026-03-09\ntags: [rust]",
+        "The edited words.",
+    );
+    let second = watcher.republished();
+    assert!(second.contains("files written"), "{second}");
+    let newest = fs::read_to_string(out.join("posts/newest/index.html")).unwrap();
+    assert!(newest.contains("The edited words."), "{newest}");
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("The edited words."), "the home page's card");
+    assert_eq!(
+        (modified(&oldest_page), modified(&travel_page)),
+        untouched,
+        "pages the edit did not change are not written again"
+    );
+    assert_ne!(
+        fs::read_to_string(out.join("quire-preview.txt")).ok(),
+        stamp,
+        "open pages are told to reload"
+    );
+
+    // A broken file: told, and the preview keeps the last good build.
+    blog.post("middle.md", "title: Middle\ndate: next Tuesday", "x");
+    let broken = watcher.republished();
+    assert!(
+        broken.contains("middle.md:3:") && broken.contains("nothing was written"),
+        "{broken}"
+    );
+    assert!(out.join("posts/middle/index.html").is_file());
+    blog.post(
+        "middle.md",
+        "title: Middle again\ndate: 2026-02-09\ntags: [web]",
+        "Middle text.",
+    );
+    let fixed = watcher.republished();
+    assert!(fixed.contains("files written"), "{fixed}");
+    let middle = fs::read_to_string(out.join("posts/middle/index.html")).unwrap();
+    assert!(middle.contains("Middle again"));
+
+    // A post removed: its page goes.
+    fs::remove_file(blog.path("content/posts/oldest.md")).unwrap();
+    let removed = watcher.republished();
+    assert!(removed.contains("files written"), "{removed}");
+    assert!(!oldest_page.exists());
+}
