@@ -50,6 +50,9 @@ pub(crate) struct HeadContext<'a> {
     pub(crate) manifest: &'a Manifest,
     /// `/` or `/blog/`.
     pub(crate) root: &'a str,
+    /// Whether pages name the offline worker (the site's `offline`, but
+    /// never in a `trunk serve` preview).
+    pub(crate) names_worker: bool,
 }
 
 impl HeadContext<'_> {
@@ -71,7 +74,7 @@ impl HeadContext<'_> {
             SITE_META,
             site_data_path(&self.manifest.version),
         );
-        if site.offline {
+        if self.names_worker {
             out.push(html!(
                 "<meta name=\"{}\" content=\"{}{}\">\n",
                 service_worker::WORKER_META,

@@ -143,7 +143,37 @@ fn run(command: Command) -> Result<(), Vec<Problem>> {
 
 /// `quire build`: checks the blog, then writes it into `out`.
 fn build(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
-    let drawn = draw(blog, out, None)?;
+    let drawn = match draw(blog, out, None) {
+        Ok(drawn) => drawn,
+        // As the hook of `trunk serve`, a problem in the blog must not
+        // fail Trunk's build: Trunk watches only the app, so fixing the
+        // post would never start another. `quire watch` reports the
+        // problems too, and publishes the blog once they are fixed.
+        Err(problems) if out_is_preview(out) => {
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            eprintln!(
+                "quire: {} found; the preview shows them until they are fixed",
+                count_of(problems.len(), "problem")
+            );
+            let in_folder =
+                |error: std::io::Error| vec![Problem::in_file(out.display(), error.to_string())];
+            let trunks_page = std::fs::read_to_string(out.join("index.html")).map_err(in_folder)?;
+            let shell = shell::Shell::parse(Some(&trunks_page))
+                .map_err(|message| vec![Problem::in_file("index.html", message)])?;
+            let root = root_path(&std::env::var("TRUNK_PUBLIC_URL").unwrap_or_default());
+            let page = preview::problem_page(&shell, &root, &problems);
+            for (file, text) in [
+                ("index.html", page.as_str()),
+                (preview::SCRIPT_FILE, preview::script().as_str()),
+            ] {
+                output::write_file(&out.join(file), text.as_bytes()).map_err(in_folder)?;
+            }
+            return Ok(());
+        }
+        Err(problems) => return Err(problems),
+    };
     output::write_site(&drawn.site, &drawn.files, out)
         .map_err(|error| vec![Problem::in_file(out.display(), error.to_string())])?;
     if drawn.preview {
@@ -154,6 +184,12 @@ fn build(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
     }
     eprintln!("quire: {} → {}", drawn.site.summary_line(), out.display());
     Ok(())
+}
+
+/// Whether `out` holds Trunk's page of a `trunk serve` preview.
+fn out_is_preview(out: &Path) -> bool {
+    std::fs::read_to_string(out.join("index.html"))
+        .is_ok_and(|page| csp::is_live_reload_preview(&page))
 }
 
 /// A blog checked and drawn: what a build writes.

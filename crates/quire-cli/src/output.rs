@@ -163,8 +163,17 @@ pub(crate) fn write_changes(
         fs::metadata(&asset.source)
             .map(|meta| fingerprint(&(&asset.source, meta.len(), meta.modified().ok())))
     };
+    // Of two assets for one place, the last (as `write_site` copies them).
+    let mut seen = HashSet::new();
+    let mut assets: Vec<&crate::content::Asset> = site
+        .assets
+        .iter()
+        .rev()
+        .filter(|asset| seen.insert(asset.target.as_str()))
+        .collect();
+    assets.reverse();
     let Some(before) = before else {
-        for asset in &site.assets {
+        for asset in assets {
             now.insert(asset.target.clone(), asset_print(asset)?);
         }
         let count = now.len();
@@ -180,7 +189,7 @@ pub(crate) fn write_changes(
     }
     let mut count = changed.len();
     // An image is known by its file's size and time, not read again.
-    for asset in &site.assets {
+    for asset in assets {
         let print = asset_print(asset)?;
         if before.get(&asset.target) != Some(&print) {
             write_file(&out.join(&asset.target), &fs::read(&asset.source)?)?;
@@ -271,7 +280,7 @@ fn remove_if_present(dir: &Path) -> io::Result<()> {
 }
 
 /// Writes through a temporary file and a rename, so a file is whole or absent.
-fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }

@@ -10,7 +10,9 @@ use std::{
     time::{SystemTime, UNIX_EPOCH},
 };
 
-use quire_core::{html, html::SafeHtml};
+use quire_core::{dom, html, html::SafeHtml, problem::Problem};
+
+use crate::shell::Shell;
 
 /// The release name of every preview build; a published build names its
 /// release after its content.
@@ -32,10 +34,34 @@ pub(crate) fn script_tag(root: &str) -> SafeHtml {
     html!(r#"<script src="{}{}" defer></script>"#, root, SCRIPT_FILE)
 }
 
-/// Tells the open preview pages that the blog changed.
+/// Tells the preview pages asked for before now that the blog changed.
 pub(crate) fn touch_stamp(out: &Path) -> io::Result<()> {
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |since| since.as_millis());
-    std::fs::write(out.join(STAMP_FILE), now.to_string())
+    crate::output::write_file(&out.join(STAMP_FILE), now.to_string().as_bytes())
+}
+
+/// The page a preview shows while the blog has problems, in Trunk's page:
+/// the problems, each with its file and line, where the home page would
+/// be; it reloads once `quire watch` has published the fixed blog. `root`
+/// is the path Trunk serves the site at.
+pub(crate) fn problem_page(shell: &Shell, root: &str, problems: &[Problem]) -> String {
+    let items: SafeHtml = problems
+        .iter()
+        .map(|problem| html!("<li><code>{}</code></li>", problem.to_string()))
+        .collect();
+    // The app keeps a pre-rendered page for its own address on screen.
+    let body = html!(
+        r#"<div id="{}" {}="{}"><main id="{}" class="main"><div class="{}"><h1>The blog has {} to fix</h1><p>Nothing was published; the page reloads once they are fixed and saved.</p><ul>{}</ul></div></main></div>"#,
+        dom::PRERENDERED_ID,
+        dom::DATA_PATH,
+        root,
+        dom::MAIN_ID,
+        dom::VIEW_CLASS,
+        quire_core::text::count_of(problems.len(), "problem"),
+        items
+    );
+    let head = html!("<title>The blog has problems</title>\n{}", script_tag(root));
+    shell.page("en", None, &head, &body)
 }

@@ -59,6 +59,9 @@ pub(crate) fn site_files(
     let context = HeadContext {
         manifest,
         root: &root,
+        // A preview's pages change under the reader with every edit: no
+        // offline copies of them.
+        names_worker: manifest.site.offline && !preview,
     };
     let pages = Pages::new(manifest, &root, inputs.data_files.clone());
     let header = pages.header();
@@ -277,8 +280,7 @@ pub(crate) fn site_files(
     ));
     files.extend(machine_files(&context, &inputs.data_files));
     // The pages carry the app, and the site keeps itself for offline reading.
-    // A preview's pages change under the reader with every edit.
-    let keeps_offline = inputs.shell.is_some() && manifest.site.offline && !preview;
+    let keeps_offline = inputs.shell.is_some() && context.names_worker;
     if preview {
         files.push((
             crate::preview::SCRIPT_FILE.to_owned(),

@@ -10,7 +10,7 @@
 //! this watcher.
 
 use std::{
-    path::Path,
+    path::{Path, PathBuf},
     sync::mpsc::{Receiver, RecvTimeoutError, channel},
     time::{Duration, Instant},
 };
@@ -27,6 +27,13 @@ use crate::{
 /// How long the blog's files must stay still before a republish: an editor
 /// saving writes a file in several steps, and `git checkout` many files.
 const SETTLE: Duration = Duration::from_millis(100);
+
+/// The longest wait for files to settle.
+const SETTLE_AT_MOST: Duration = Duration::from_secs(1);
+
+/// How long Trunk's stage may stay unchanged before the watcher takes it
+/// for a failed build rather than one under way.
+const STALE_STAGE: Duration = Duration::from_secs(10);
 
 /// What the folder holds, as the last republish left it.
 struct Published {
@@ -46,7 +53,6 @@ pub(crate) fn watch(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
         .root
         .canonicalize()
         .map_err(|error| vec![Problem::in_file(blog.root.display(), error.to_string())])?;
-    let folders = content::source_folders(&root).map_err(|problem| vec![problem])?;
     let (sender, events) = channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = sender.send(event);
@@ -56,22 +62,30 @@ pub(crate) fn watch(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
             "quire watch: cannot watch files: {error}"
         ))]
     })?;
-    let watched = std::iter::once((root.clone(), RecursiveMode::NonRecursive)).chain(
-        folders
-            .into_iter()
-            .map(|folder| (folder, RecursiveMode::Recursive)),
-    );
-    for (folder, mode) in watched {
-        watcher.watch(&folder, mode).map_err(|error| {
+    watcher
+        .watch(&root, RecursiveMode::NonRecursive)
+        .map_err(|error| {
             vec![Problem::in_file(
-                folder.display(),
+                root.display(),
                 format!("cannot watch: {error}"),
             )]
         })?;
-    }
+    let mut folders = Vec::new();
     let mut memo = Memo::default();
     let mut published: Option<Published> = None;
     loop {
+        // The configuration names the folders: a new `static/`, or a
+        // changed `contentDir`, is watched from the next edit on.
+        for folder in content::source_folders(&root).unwrap_or_default() {
+            if !folders.contains(&folder) {
+                match watcher.watch(&folder, RecursiveMode::Recursive) {
+                    Ok(()) => folders.push(folder),
+                    Err(error) => {
+                        eprintln!("quire watch: cannot watch {}: {error}", folder.display())
+                    }
+                }
+            }
+        }
         wait_for_trunk(out);
         let started = Instant::now();
         match republish(blog, out, &mut memo, published.take()) {
@@ -87,7 +101,7 @@ pub(crate) fn watch(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
                 );
                 published = Some(now);
             }
-            Err(problems) => {
+            Err((problems, before)) => {
                 for problem in &problems {
                     eprintln!("{problem}");
                 }
@@ -99,26 +113,34 @@ pub(crate) fn watch(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
                         "problems"
                     }
                 );
-                // The folder is as before, but not what this memo drew.
-                published = None;
+                published = before;
             }
         }
-        wait_for_edit(&events, &root)?;
+        wait_for_edit(&events, &root, &folders)?;
     }
 }
 
 /// Draws the blog and writes what differs from `before` (everything, with
 /// old files removed, when there is no `before` or Trunk's page changed).
+/// A problem with the blog gives `before` back, as the folder is as it was;
+/// a failed write does not, as the folder is then partly written.
 fn republish(
     blog: &Blog,
     out: &Path,
     memo: &mut Memo,
     before: Option<Published>,
-) -> Result<(Published, usize), Vec<Problem>> {
-    let drawn = draw(blog, out, Some(memo))?;
+) -> Result<(Published, usize), (Vec<Problem>, Option<Published>)> {
+    let drawn = match draw(blog, out, Some(memo)) {
+        Ok(drawn) => drawn,
+        Err(problems) => return Err((problems, before)),
+    };
     let before = before.filter(|before| before.shell == drawn.shell);
-    let in_folder =
-        |error: std::io::Error| vec![Problem::in_file(out.display(), error.to_string())];
+    let in_folder = |error: std::io::Error| {
+        (
+            vec![Problem::in_file(out.display(), error.to_string())],
+            None,
+        )
+    };
     let (written, changed) = output::write_changes(
         &drawn.site,
         &drawn.files,
@@ -138,11 +160,18 @@ fn republish(
     ))
 }
 
-/// Waits while Trunk builds into `out` (its `.stage` folder is there) or
-/// has not yet written its page: writing meanwhile would race Trunk's own
-/// swap of the folder.
+/// Waits while Trunk builds into `out` (its `.stage` folder is there and
+/// changing) or has not yet written its page: writing meanwhile would race
+/// Trunk's own swap of the folder. A stage left still for
+/// [`STALE_STAGE`] is a failed build of the app, which Trunk leaves there
+/// until the next one; the folder is then the last good build's.
 fn wait_for_trunk(out: &Path) {
-    let building = || out.join(".stage").exists() || !out.join("index.html").exists();
+    let building = || {
+        let stage_changing = std::fs::metadata(out.join(".stage"))
+            .and_then(|meta| meta.modified())
+            .is_ok_and(|at| at.elapsed().unwrap_or_default() < STALE_STAGE);
+        stage_changing || !out.join("index.html").exists()
+    };
     if !building() {
         return;
     }
@@ -157,50 +186,54 @@ fn wait_for_trunk(out: &Path) {
 }
 
 /// Waits for a change to one of the blog's files, then for the files to
-/// settle.
+/// settle (at most [`SETTLE_AT_MOST`]: an editor that keeps writing its
+/// swap file must not hold the republish back).
 fn wait_for_edit(
     events: &Receiver<notify::Result<notify::Event>>,
     root: &Path,
+    folders: &[PathBuf],
 ) -> Result<(), Vec<Problem>> {
     let stopped = || vec![Problem::new("quire watch: the file watcher stopped")];
     loop {
         let event = events.recv().map_err(|_| stopped())?;
-        if is_edit(&event, root) {
+        if is_edit(&event, root, folders) {
             break;
         }
     }
-    loop {
+    let started = Instant::now();
+    while started.elapsed() < SETTLE_AT_MOST {
         match events.recv_timeout(SETTLE) {
             Ok(_) => {}
             Err(RecvTimeoutError::Timeout) => return Ok(()),
             Err(RecvTimeoutError::Disconnected) => return Err(stopped()),
         }
     }
+    Ok(())
 }
 
 /// Whether an event changes what a build reads: a file written, made,
-/// moved or removed in the content or static folders, or a configuration
-/// file at the top of the blog (not the other files beside it).
-fn is_edit(event: &notify::Result<notify::Event>, root: &Path) -> bool {
+/// moved or removed in the content or static folders, a configuration
+/// file at the top of the blog, or a folder there that a build reads (not
+/// the other files and folders beside them, such as `target/`).
+fn is_edit(event: &notify::Result<notify::Event>, root: &Path, folders: &[PathBuf]) -> bool {
     let Ok(event) = event else {
         return true;
     };
     if matches!(event.kind, EventKind::Access(_)) {
         return false;
     }
-    event
-        .paths
-        .iter()
-        .any(|path| path.parent() != Some(root) || is_config_file(path))
-}
-
-/// `quire.toml`, `hugo.toml`, `config.yaml` and the like.
-fn is_config_file(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .and_then(|name| name.to_str())
-        .unwrap_or_default();
-    ["quire.", "hugo.", "config."]
-        .iter()
-        .any(|start| name.starts_with(start))
+    event.paths.iter().any(|path| {
+        if path.parent() != Some(root) {
+            return true;
+        }
+        let name = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or_default();
+        ["quire.", "hugo.", "config."]
+            .iter()
+            .any(|start| name.starts_with(start))
+            || ["content", "static", "config"].contains(&name)
+            || folders.iter().any(|folder| folder == path)
+    })
 }

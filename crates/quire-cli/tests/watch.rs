@@ -107,6 +107,10 @@ fn an_edit_rewrites_the_pages_it_changes_and_leaves_the_others_alone() {
     assert!(home.contains("quire-preview.js"), "{home}");
     assert!(!home.contains("Content-Security-Policy"));
     assert!(
+        !home.contains("quire-worker"),
+        "no page asks for the worker"
+    );
+    assert!(
         fs::read_to_string(out.join("quire-preview.js"))
             .unwrap()
             .contains("location.reload()")
@@ -170,4 +174,36 @@ fn an_edit_rewrites_the_pages_it_changes_and_leaves_the_others_alone() {
     let removed = watcher.republished();
     assert!(removed.contains("files written"), "{removed}");
     assert!(!oldest_page.exists());
+}
+
+#[test]
+fn a_problem_in_the_blog_does_not_fail_trunk_serves_build() {
+    // Trunk watches only the app: a failed hook would leave the preview
+    // without a build until the app changed, whatever the author fixed.
+    let blog = Blog::new();
+    blog.post("broken.md", "title: Broken\ndate: next Tuesday", "x");
+    let out = blog.path("preview");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), PREVIEW_SHELL).unwrap();
+    let output = blog.quire(&["build", "--out", out.to_str().unwrap()]);
+    let errors = stderr(&output);
+    assert!(output.status.success(), "{errors}");
+    assert!(
+        errors.contains("broken.md:3:") && errors.contains("the preview shows them"),
+        "{errors}"
+    );
+    // The page says what to fix, and reloads once it is.
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        home.contains("broken.md:3:") && home.contains("quire-preview.js"),
+        "{home}"
+    );
+    assert!(
+        home.contains(".well-known/trunk/ws"),
+        "Trunk's page stays the page"
+    );
+    // A published build still stops on it.
+    let published = blog.path("published");
+    let output = blog.quire(&["build", "--out", published.to_str().unwrap()]);
+    assert!(!output.status.success());
 }

@@ -64,20 +64,13 @@ pub(super) fn assemble(
         })
         .collect();
     // Each post's words on every core; under `quire watch`, a post whose
-    // body file (named after its text), title, summary and tags are as
-    // in the last build keeps its words.
-    let print = |input: &SearchInput, body: &str| {
-        fingerprint(&(body, &input.title, &input.summary, &input.tags))
-    };
-    let bodies: HashMap<&str, &str> = posts
-        .iter()
-        .map(|post| (post.summary.path.as_str(), post.summary.body.as_str()))
-        .collect();
+    // text, title, summary and tags are as in the last build keeps its words.
     let kept = memo.as_deref().map(|memo| &memo.0);
     let words: Vec<(u64, PostWords)> = inputs
         .par_iter()
         .map(|input| {
-            let print = print(input, bodies.get(input.path.as_str()).unwrap_or(&""));
+            let print =
+                fingerprint(&(&input.plain_text, &input.title, &input.summary, &input.tags));
             let words = kept
                 .and_then(|kept| kept.get(&print).cloned())
                 .unwrap_or_else(|| PostWords::of(input));
