@@ -197,7 +197,7 @@ struct Drawn {
     /// The blog as read.
     site: LoadedSite,
     /// Every file besides the site's data files and assets: `(path, contents)`.
-    files: Vec<(String, String)>,
+    files: Vec<publish::SiteFile>,
     /// Whether `out` holds a `trunk serve` preview (see [`preview`]).
     preview: bool,
     /// Trunk's page every page is drawn in, without what a build put in
@@ -241,7 +241,7 @@ fn draw(blog: &Blog, out: &Path, memo: Option<&mut Memo>) -> Result<Drawn, Vec<P
         data_files: site
             .data_files
             .iter()
-            .map(|file| (file.path.as_str(), file.text.as_str()))
+            .map(|file| (file.path.as_str(), &*file.text))
             .collect(),
         shell: shell.as_deref(),
         hashed_files: output::hashed_files(out),

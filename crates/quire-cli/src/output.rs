@@ -9,7 +9,10 @@ use std::{
 use quire_core::{manifest::manifest_path, problem::Problem};
 use rayon::prelude::*;
 
-use crate::content::{LoadedSite, fingerprint};
+use crate::{
+    content::{LoadedSite, fingerprint},
+    publish::SiteFile,
+};
 
 /// The data folder, relative to the site root; replaced whole on every build.
 const DATA_DIR: &str = "data";
@@ -25,11 +28,7 @@ const FILE_LIST: &str = "data/files.txt";
 ///
 /// The new data folder is assembled beside the old one and swapped in with
 /// renames, so a reader never sees data that names missing bodies.
-pub(crate) fn write_site(
-    site: &LoadedSite,
-    pages: &[(String, String)],
-    out: &Path,
-) -> io::Result<()> {
+pub(crate) fn write_site(site: &LoadedSite, pages: &[SiteFile], out: &Path) -> io::Result<()> {
     fs::create_dir_all(out)?;
     let fresh = out.join(".quire-data-new");
     let stale = out.join(".quire-data-old");
@@ -50,8 +49,8 @@ pub(crate) fn write_site(
     // much of a build's time.
     site.data_files
         .par_iter()
-        .map(|file| (&file.path, &file.text))
-        .chain(route_data.par_iter().map(|(path, text)| (path, text)))
+        .map(|file| (&file.path, &*file.text))
+        .chain(route_data.par_iter().map(|(path, text)| (path, &**text)))
         .try_for_each(|(path, text)| write_file(&fresh.join(path), text.as_bytes()))?;
     let targets = targets(site, &pages);
     write_file(&fresh.join(FILE_LIST), targets.join("\n").as_bytes())?;
@@ -72,7 +71,7 @@ pub(crate) fn write_site(
     // when they were written one after the other, and no two threads
     // write the same file.
     let mut seen = HashSet::new();
-    let last_of_each: Vec<&(String, String)> = pages
+    let last_of_each: Vec<&SiteFile> = pages
         .into_iter()
         .rev()
         .filter(|(path, _)| seen.insert(path.as_str()))
@@ -96,7 +95,7 @@ pub(crate) fn write_site(
 }
 
 /// The files a build writes outside `data/`: assets, then pages.
-fn targets<'a>(site: &'a LoadedSite, pages: &[&'a (String, String)]) -> Vec<&'a str> {
+fn targets<'a>(site: &'a LoadedSite, pages: &[&'a SiteFile]) -> Vec<&'a str> {
     site.assets
         .iter()
         .map(|asset| asset.target.as_str())
@@ -116,7 +115,7 @@ pub(crate) type Written = HashMap<String, u64>;
 /// this compares fingerprints in memory instead of reading every file.
 pub(crate) fn write_changes(
     site: &LoadedSite,
-    pages: &[(String, String)],
+    pages: &[SiteFile],
     out: &Path,
     before: Option<&Written>,
 ) -> io::Result<(Written, usize)> {

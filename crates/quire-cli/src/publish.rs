@@ -2,7 +2,10 @@
 //! every route, `404.html`, redirect pages for aliases, feeds, sitemap,
 //! `robots.txt`, and the rules files static hosts read.
 
-use std::collections::{HashMap, HashSet};
+use std::{
+    collections::{HashMap, HashSet},
+    sync::Arc,
+};
 
 use quire_core::{
     dom, html,
@@ -26,6 +29,10 @@ use crate::{
     shell::Shell,
 };
 
+/// A file a build writes: its path below the site root, and its text,
+/// shared with [`PageMemo`] under `quire watch` rather than copied.
+pub(crate) type SiteFile = (String, Arc<str>);
+
 /// A build's inputs beyond the manifest.
 pub(crate) struct PublishInputs<'a> {
     /// The data files (post bodies, highlighted code) by path.
@@ -47,7 +54,7 @@ pub(crate) struct PublishInputs<'a> {
 pub(crate) fn site_files(
     manifest: &Manifest,
     inputs: PublishInputs<'_>,
-) -> Result<Vec<(String, String)>, Vec<Problem>> {
+) -> Result<Vec<SiteFile>, Vec<Problem>> {
     let shell = Shell::parse(inputs.shell)
         .map_err(|message| vec![Problem::in_file("index.html", message)])?;
     let policy = ContentSecurityPolicy::for_shell(&shell.text);
@@ -107,9 +114,9 @@ pub(crate) fn site_files(
     };
 
     let version = &manifest.version;
-    let data_file = |route: &Route, data: &RouteData| {
+    let data_file = |route: &Route, data: &RouteData| -> SiteFile {
         let json = serde_json::to_string(data).expect("route data is plain data");
-        (route_data_path(version, route), json)
+        (route_data_path(version, route), json.into())
     };
     // Under `quire watch`, a page whose data is as in the last build (and
     // the site's settings and frame too) is the page the last build drew.
@@ -132,7 +139,7 @@ pub(crate) fn site_files(
         .filter_map(|route| {
             if *route == Route::Search {
                 let page = pages.search();
-                return Some(Drawn::page(&page, document(&page), Vec::new()));
+                return Some(Drawn::page(&page, document(&page).into()));
             }
             let data = pages.route_data(route)?;
             let data_files = match &data {
@@ -142,7 +149,7 @@ pub(crate) fn site_files(
                     let (years, apart) = split_archive(years.clone());
                     let apart = apart.into_iter().map(|year| {
                         let json = serde_json::to_string(&year).expect("the archive is plain data");
-                        (archive_year_path(version, year.year), json)
+                        (archive_year_path(version, year.year), json.into())
                     });
                     std::iter::once(data_file(route, &RouteData::Archives(years)))
                         .chain(apart)
@@ -152,8 +159,8 @@ pub(crate) fn site_files(
             };
             let print = fingerprint(&(route, &data_files));
             let document = match kept.and_then(|kept| kept.get(&print)) {
-                Some(document) => document.clone(),
-                None => document(&pages.draw(route, &data)),
+                Some(document) => Arc::clone(document),
+                None => document(&pages.draw(route, &data)).into(),
             };
             Some(Drawn {
                 route: Some(route.clone()),
@@ -168,13 +175,13 @@ pub(crate) fn site_files(
         memo.site_wide = site_wide;
         memo.documents = drawn
             .iter()
-            .map(|drawn| (drawn.print, drawn.document.clone()))
+            .map(|drawn| (drawn.print, Arc::clone(&drawn.document)))
             .collect();
     }
     let not_found = pages.not_found();
     let drawn: Vec<Drawn> = drawn
         .into_iter()
-        .chain([Drawn::page(&not_found, document(&not_found), Vec::new())])
+        .chain([Drawn::page(&not_found, document(&not_found).into())])
         .collect();
     // Every page's path as a host decodes it.
     let routes: HashSet<String> = drawn
@@ -189,14 +196,16 @@ pub(crate) fn site_files(
         .filter(|page| !page.data_files.is_empty())
         .filter_map(|page| page.route.clone())
         .collect();
-    let mut files: Vec<(String, String)> = Vec::with_capacity(drawn.len() * 2);
+    let mut files: Vec<SiteFile> = Vec::with_capacity(drawn.len() * 2);
     for page in drawn {
         files.push((page.file, page.document));
         files.extend(page.data_files);
     }
     files.push((
         site_data_path(version),
-        serde_json::to_string(&SiteData::of(manifest)).expect("the site is plain data"),
+        serde_json::to_string(&SiteData::of(manifest))
+            .expect("the site is plain data")
+            .into(),
     ));
 
     let mut redirects = Vec::new();
@@ -271,20 +280,30 @@ pub(crate) fn site_files(
         }
     }
     for (from, to) in &redirects {
-        files.push((route::file_of(from), redirect_page(&context, &policy, to)));
+        files.push((
+            route::file_of(from),
+            redirect_page(&context, &policy, to).into(),
+        ));
     }
-    files.push(("_redirects".to_owned(), redirects_file(&root, &redirects)));
+    files.push((
+        "_redirects".to_owned(),
+        redirects_file(&root, &redirects).into(),
+    ));
     files.push((
         "_headers".to_owned(),
-        headers_file(&root, &policy, &inputs.hashed_files),
+        headers_file(&root, &policy, &inputs.hashed_files).into(),
     ));
-    files.extend(machine_files(&context, &inputs.data_files));
+    files.extend(
+        machine_files(&context, &inputs.data_files)
+            .into_iter()
+            .map(|(path, text)| (path, text.into())),
+    );
     // The pages carry the app, and the site keeps itself for offline reading.
     let keeps_offline = inputs.shell.is_some() && context.names_worker;
     if preview {
         files.push((
             crate::preview::SCRIPT_FILE.to_owned(),
-            crate::preview::script(),
+            crate::preview::script().into(),
         ));
     }
     files.push((
@@ -292,7 +311,8 @@ pub(crate) fn site_files(
         service_worker::worker(
             &root,
             keeps_offline.then_some(inputs.hashed_files.as_slice()),
-        ),
+        )
+        .into(),
     ));
     Ok(files)
 }
@@ -306,20 +326,20 @@ struct Drawn {
     /// A fingerprint of the route and its data, which the page is drawn from.
     print: u64,
     /// The whole HTML document.
-    document: String,
+    document: Arc<str>,
     /// What the app fetches to draw it: `(path, JSON)`.
-    data_files: Vec<(String, String)>,
+    data_files: Vec<SiteFile>,
 }
 
 impl Drawn {
     /// A page drawn from no data of its own (search, not-found).
-    fn page(page: &Page, document: String, data_files: Vec<(String, String)>) -> Self {
+    fn page(page: &Page, document: Arc<str>) -> Self {
         Self {
             route: page.head.route.clone(),
             file: page.file(),
             print: 0,
             document,
-            data_files,
+            data_files: Vec::new(),
         }
     }
 }
@@ -332,7 +352,7 @@ pub(crate) struct PageMemo {
     /// policy and release; when it changes, every page is drawn again.
     site_wide: u64,
     /// Each page's document by the fingerprint of its route and data.
-    documents: HashMap<u64, String>,
+    documents: HashMap<u64, Arc<str>>,
 }
 
 /// Whether an alias (a decoded path below the site root) can have a

@@ -134,6 +134,7 @@ fn republish(
         Ok(drawn) => drawn,
         Err(problems) => return Err((problems, before)),
     };
+
     let before = before.filter(|before| before.shell == drawn.shell);
     let in_folder = |error: std::io::Error| {
         (

@@ -79,7 +79,7 @@ fn main() -> ExitCode {
             summary: sentence(&mut random, 30),
             tags: (0..3).map(|_| sentence(&mut random, 1)).collect(),
             date: Date::from_days_since_epoch(start + (n as i64) / 3),
-            plain_text: sentence(&mut random, words),
+            plain_text: sentence(&mut random, words).into(),
         })
         .collect();
     let index = SearchIndex::build(inputs);

@@ -146,8 +146,9 @@ pub struct SearchInput {
     pub tags: Vec<String>,
     /// The publication date.
     pub date: Date,
-    /// The whole text without Markdown, from [`crate::text::plain_text`].
-    pub plain_text: String,
+    /// The whole text without Markdown, from [`crate::text::plain_text`]
+    /// (shared: a build keeps every post's).
+    pub plain_text: std::sync::Arc<str>,
 }
 
 /// A post that matched a query.
@@ -631,9 +632,9 @@ impl Terms {
 
 /// A post's distinct words, each with the best place it appears in (its
 /// posting's field): what indexing needs of one post, worked out from that
-/// post alone.
+/// post alone. Shared, not copied, when cloned: a build keeps every post's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PostWords(Vec<(String, u32)>);
+pub struct PostWords(std::sync::Arc<[(String, u32)]>);
 
 impl PostWords {
     /// The words of a post's title, tags, summary and text.
@@ -673,7 +674,7 @@ struct Builder {
 impl Builder {
     /// Adds post `doc`'s words; posts arrive in order.
     fn add(&mut self, doc: u32, words: &PostWords) {
-        for (word, field) in &words.0 {
+        for (word, field) in words.0.iter() {
             let id = match self.ids.get(word.as_str()) {
                 Some(&id) => id,
                 None => {

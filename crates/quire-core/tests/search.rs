@@ -406,7 +406,7 @@ impl Corpus {
                     .map(|&tag| self.vocabulary[usize::from(tag)].clone())
                     .collect(),
                 date: *date,
-                plain_text: self.text(&fields[BODY], false, true),
+                plain_text: self.text(&fields[BODY], false, true).into(),
             })
     }
 

@@ -2,7 +2,7 @@
 //! prepared for it (highlighted code, math), and the search index, each
 //! named after its content.
 
-use std::{collections::HashMap, ops::Range};
+use std::{collections::HashMap, ops::Range, sync::Arc};
 
 use rayon::prelude::*;
 
@@ -28,8 +28,8 @@ use super::post::{Kind, LoadedPost, fingerprint};
 pub(crate) struct DataFile {
     /// Where it goes, relative to the site root; its name carries its content's hash.
     pub(crate) path: String,
-    /// The contents.
-    pub(crate) text: String,
+    /// The contents (shared, as `quire watch` keeps every page's).
+    pub(crate) text: Arc<str>,
 }
 
 impl DataFile {
@@ -37,7 +37,7 @@ impl DataFile {
     pub(super) fn hashed(stem: &str, extension: &str, text: String) -> Self {
         Self {
             path: format!("data/{stem}.{}.{extension}", short_hash(text.as_bytes())),
-            text,
+            text: text.into(),
         }
     }
 }
@@ -60,7 +60,7 @@ pub(super) fn assemble(
             summary: post.summary.summary.clone(),
             tags: post.summary.tags.clone(),
             date: post.summary.date,
-            plain_text: post.plain.clone(),
+            plain_text: Arc::clone(&post.plain),
         })
         .collect();
     // Each post's words on every core; under `quire watch`, a post whose
@@ -134,7 +134,7 @@ fn search_files(search: &SearchIndex) -> Vec<DataFile> {
         .enumerate()
         .map(|(at, text)| DataFile {
             path: meta.term_piece_path(at),
-            text,
+            text: text.into(),
         })
         .chain(
             doc_pieces
@@ -142,7 +142,7 @@ fn search_files(search: &SearchIndex) -> Vec<DataFile> {
                 .enumerate()
                 .map(|(at, text)| DataFile {
                     path: meta.doc_piece_path(at),
-                    text,
+                    text: text.into(),
                 }),
         )
         .collect();

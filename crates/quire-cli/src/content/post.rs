@@ -6,6 +6,7 @@ use std::{
     collections::{BTreeMap, HashMap, HashSet},
     fs,
     path::{Path, PathBuf},
+    sync::Arc,
 };
 
 use jiff::tz::TimeZone;
@@ -53,8 +54,9 @@ pub(super) struct LoadedPost {
     pub(super) hidden: bool,
     /// Left out of search.
     pub(super) search_hidden: bool,
-    /// The body without Markdown, for the search index.
-    pub(super) plain: String,
+    /// The body without Markdown, for the search index (shared, as
+    /// `quire watch` keeps every page's).
+    pub(super) plain: Arc<str>,
     /// When it was published, in Unix seconds, for ordering a day's posts.
     pub(super) published: i64,
     /// Its entry in the main menu, when its front matter asks for one.
@@ -772,7 +774,7 @@ impl<'a> Posts<'a> {
             kind,
             hidden: front.hidden,
             search_hidden: front.search_hidden,
-            plain,
+            plain: plain.into(),
             published: date.unix_seconds,
             menu,
         }
@@ -819,8 +821,9 @@ pub(crate) struct MathCounts {
 /// of no other page, so every file is read at once, on every core.
 #[derive(Clone)]
 pub(super) struct ReadFile {
-    /// The file's text, with Windows line ends made `\n`.
-    text: String,
+    /// The file's text, with Windows line ends made `\n` (shared, as
+    /// `quire watch` keeps every file's).
+    text: Arc<str>,
     /// Its front matter.
     front_matter: FrontMatter,
     /// Where its body starts in `text`.
@@ -852,7 +855,7 @@ pub(super) fn read(root: &Path, source: &Source) -> Result<ReadFile, Vec<Problem
         front_matter: document.front_matter,
         body_start,
         warnings,
-        text,
+        text: text.into(),
     })
 }
 
