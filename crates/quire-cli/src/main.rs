@@ -143,6 +143,8 @@ fn run(command: Command) -> Result<(), Vec<Problem>> {
 
 /// `quire build`: checks the blog, then writes it into `out`.
 fn build(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
+    let in_folder =
+        |error: std::io::Error| vec![Problem::in_file(out.display(), error.to_string())];
     let drawn = match draw(blog, out, None) {
         Ok(drawn) => drawn,
         // As the hook of `trunk serve`, a problem in the blog must not
@@ -157,8 +159,6 @@ fn build(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
                 "quire: {} found; the preview shows them until they are fixed",
                 count_of(problems.len(), "problem")
             );
-            let in_folder =
-                |error: std::io::Error| vec![Problem::in_file(out.display(), error.to_string())];
             let trunks_page = std::fs::read_to_string(out.join("index.html")).map_err(in_folder)?;
             let shell = shell::Shell::parse(Some(&trunks_page))
                 .map_err(|message| vec![Problem::in_file("index.html", message)])?;
@@ -174,13 +174,11 @@ fn build(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
         }
         Err(problems) => return Err(problems),
     };
-    output::write_site(&drawn.site, &drawn.files, out)
-        .map_err(|error| vec![Problem::in_file(out.display(), error.to_string())])?;
+    output::write_site(&drawn.site, &drawn.files, out).map_err(in_folder)?;
     if drawn.preview {
         // Open preview pages reload (Trunk reloads them too after its own
         // builds; this is for a hook run by hand).
-        preview::touch_stamp(out)
-            .map_err(|error| vec![Problem::in_file(out.display(), error.to_string())])?;
+        preview::touch_stamp(out).map_err(in_folder)?;
     }
     eprintln!("quire: {} → {}", drawn.site.summary_line(), out.display());
     Ok(())

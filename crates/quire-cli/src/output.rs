@@ -107,21 +107,92 @@ fn targets<'a>(site: &'a LoadedSite, pages: &[&'a SiteFile]) -> Vec<&'a str> {
 /// file by its path below the site root.
 pub(crate) type Written = HashMap<String, u64>;
 
-/// Writes into `out` only the files of this build that differ from the
-/// last one's (`before`, what that build wrote), and removes those it no
-/// longer writes; returns what is there now and how many files changed.
-/// Without `before`, writes the whole site as [`write_site`] does.
-/// For `quire watch`: where one edit changes a few files of thousands,
-/// this compares fingerprints in memory instead of reading every file.
+/// What `out` holds, as [`write_changes`] compares it with a build: the
+/// fingerprint of each file there that the build writes, and the other
+/// files of the data folder and of the last build's list (so that those
+/// the build no longer writes are removed). For the first republish of
+/// `quire watch`, and after Trunk's own build: reading the folder once
+/// costs far less than writing every file again.
+pub(crate) fn written_on_disk(
+    site: &LoadedSite,
+    pages: &[SiteFile],
+    out: &Path,
+) -> io::Result<Written> {
+    let mut paths: HashSet<String> = files_under(&out.join(DATA_DIR), out);
+    let listed = fs::read_to_string(out.join(FILE_LIST)).unwrap_or_default();
+    paths.extend(
+        listed
+            .lines()
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned),
+    );
+    paths.extend(pages.iter().map(|(path, _)| path.clone()));
+    paths.extend(site.data_files.iter().map(|file| file.path.clone()));
+    paths.insert(FILE_LIST.to_owned());
+    paths.insert(manifest_path(&site.manifest.version));
+    let mut written: Written = paths
+        .into_par_iter()
+        .filter(|path| !path.split('/').any(|part| part == ".."))
+        .filter_map(|path| {
+            let bytes = fs::read(out.join(&path)).ok()?;
+            Some((path, fingerprint(&bytes.as_slice())))
+        })
+        .collect();
+    // An asset already in place is known by its source's size and time,
+    // as `write_changes` knows it.
+    for asset in &site.assets {
+        let same = fs::read(&asset.source)
+            .ok()
+            .is_some_and(|bytes| fs::read(out.join(&asset.target)).ok() == Some(bytes));
+        if same {
+            written.insert(asset.target.clone(), asset_fingerprint(asset)?);
+        }
+    }
+    Ok(written)
+}
+
+/// Every file below `dir`, as a path below `out` with `/` between parts.
+fn files_under(dir: &Path, out: &Path) -> HashSet<String> {
+    let mut found = HashSet::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+                folders.push(path);
+            } else if let Ok(relative) = path.strip_prefix(out) {
+                let parts: Vec<String> = relative
+                    .components()
+                    .map(|part| part.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                found.insert(parts.join("/"));
+            }
+        }
+    }
+    found
+}
+
+/// How [`write_changes`] knows an asset: its source's path, size and time.
+fn asset_fingerprint(asset: &crate::content::Asset) -> io::Result<u64> {
+    fs::metadata(&asset.source)
+        .map(|meta| fingerprint(&(&asset.source, meta.len(), meta.modified().ok())))
+}
+
+/// Writes into `out` only the files of this build that differ from what
+/// is there (`before`: what the last build wrote, or [`written_on_disk`]),
+/// and removes those it no longer writes; returns what is there now and
+/// how many files changed. For `quire watch`: where one edit changes a few
+/// files of thousands, this compares fingerprints in memory instead of
+/// reading every file.
 pub(crate) fn write_changes(
     site: &LoadedSite,
     pages: &[SiteFile],
     out: &Path,
-    before: Option<&Written>,
+    before: &Written,
 ) -> io::Result<(Written, usize)> {
-    if before.is_none() {
-        write_site(site, pages, out)?;
-    }
     let manifest_json = serde_json::to_string(&site.manifest).map_err(io::Error::other)?;
     let (data, others): (Vec<_>, Vec<_>) = pages
         .iter()
@@ -154,14 +225,10 @@ pub(crate) fn write_changes(
         if now.insert(path.to_owned(), print).is_some() {
             changed.retain(|(earlier, _)| *earlier != path);
         }
-        if before.is_some_and(|before| before.get(path) != Some(&print)) {
+        if before.get(path) != Some(&print) {
             changed.push((path, bytes));
         }
     }
-    let asset_print = |asset: &crate::content::Asset| {
-        fs::metadata(&asset.source)
-            .map(|meta| fingerprint(&(&asset.source, meta.len(), meta.modified().ok())))
-    };
     // Of two assets for one place, the last (as `write_site` copies them).
     let mut seen = HashSet::new();
     let mut assets: Vec<&crate::content::Asset> = site
@@ -171,13 +238,6 @@ pub(crate) fn write_changes(
         .filter(|asset| seen.insert(asset.target.as_str()))
         .collect();
     assets.reverse();
-    let Some(before) = before else {
-        for asset in assets {
-            now.insert(asset.target.clone(), asset_print(asset)?);
-        }
-        let count = now.len();
-        return Ok((now, count));
-    };
     let (changed_data, changed_pages): (Vec<_>, Vec<_>) = changed
         .iter()
         .partition(|(path, _)| path.starts_with(&format!("{DATA_DIR}/")));
@@ -189,7 +249,7 @@ pub(crate) fn write_changes(
     let mut count = changed.len();
     // An image is known by its file's size and time, not read again.
     for asset in assets {
-        let print = asset_print(asset)?;
+        let print = asset_fingerprint(asset)?;
         if before.get(&asset.target) != Some(&print) {
             write_file(&out.join(&asset.target), &fs::read(&asset.source)?)?;
             count += 1;

@@ -132,7 +132,7 @@ pub(crate) fn site_files(
         .memo
         .as_deref()
         .filter(|memo| memo.site_wide == site_wide)
-        .map(|memo| &memo.documents);
+        .map(|memo| &memo.pages);
     let routes = route::every_route(manifest);
     let drawn: Vec<Drawn> = routes
         .par_iter()
@@ -142,6 +142,19 @@ pub(crate) fn site_files(
                 return Some(Drawn::page(&page, document(&page).into()));
             }
             let data = pages.route_data(route)?;
+            let file = route::file_of(&route::decode_path(&route.path()));
+            if let Some(page) = kept
+                .and_then(|kept| kept.get(route))
+                .filter(|page| *page.data == data)
+            {
+                return Some(Drawn {
+                    route: Some(route.clone()),
+                    file,
+                    data: Some(Arc::clone(&page.data)),
+                    document: Arc::clone(&page.document),
+                    data_files: page.data_files.clone(),
+                });
+            }
             let data_files = match &data {
                 // The archive's data holds its newest years; the older
                 // years' rows are files of their own.
@@ -157,15 +170,11 @@ pub(crate) fn site_files(
                 }
                 data => vec![data_file(route, data)],
             };
-            let print = fingerprint(&(route, &data_files));
-            let document = match kept.and_then(|kept| kept.get(&print)) {
-                Some(document) => Arc::clone(document),
-                None => document(&pages.draw(route, &data)).into(),
-            };
+            let document = document(&pages.draw(route, &data)).into();
             Some(Drawn {
                 route: Some(route.clone()),
-                file: route::file_of(&route::decode_path(&route.path())),
-                print,
+                file,
+                data: Some(Arc::new(data)),
                 document,
                 data_files,
             })
@@ -173,9 +182,16 @@ pub(crate) fn site_files(
         .collect();
     if let Some(memo) = inputs.memo {
         memo.site_wide = site_wide;
-        memo.documents = drawn
+        memo.pages = drawn
             .iter()
-            .map(|drawn| (drawn.print, Arc::clone(&drawn.document)))
+            .filter_map(|drawn| {
+                let kept = KeptPage {
+                    data: Arc::clone(drawn.data.as_ref()?),
+                    data_files: drawn.data_files.clone(),
+                    document: Arc::clone(&drawn.document),
+                };
+                Some((drawn.route.clone()?, kept))
+            })
             .collect();
     }
     let not_found = pages.not_found();
@@ -323,8 +339,8 @@ struct Drawn {
     route: Option<Route>,
     /// Where it is written, below the site root.
     file: String,
-    /// A fingerprint of the route and its data, which the page is drawn from.
-    print: u64,
+    /// What it is drawn from; `None` for search and not-found.
+    data: Option<Arc<RouteData>>,
     /// The whole HTML document.
     document: Arc<str>,
     /// What the app fetches to draw it: `(path, JSON)`.
@@ -337,7 +353,7 @@ impl Drawn {
         Self {
             route: page.head.route.clone(),
             file: page.file(),
-            print: 0,
+            data: None,
             document,
             data_files: Vec::new(),
         }
@@ -349,10 +365,21 @@ impl Drawn {
 #[derive(Default)]
 pub(crate) struct PageMemo {
     /// A fingerprint of what every page shares: the shell, header, footer,
-    /// policy and release; when it changes, every page is drawn again.
+    /// policy, release and settings; when it changes, every page is drawn
+    /// again.
     site_wide: u64,
-    /// Each page's document by the fingerprint of its route and data.
-    documents: HashMap<u64, Arc<str>>,
+    /// Each route's page as drawn last.
+    pages: HashMap<Route, KeptPage>,
+}
+
+/// A page the last build drew, and what from.
+struct KeptPage {
+    /// The route's data.
+    data: Arc<RouteData>,
+    /// Its data files, as written.
+    data_files: Vec<SiteFile>,
+    /// Its document.
+    document: Arc<str>,
 }
 
 /// Whether an alias (a decoded path below the site root) can have a

@@ -120,8 +120,8 @@ pub(crate) fn watch(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
     }
 }
 
-/// Draws the blog and writes what differs from `before` (everything, with
-/// old files removed, when there is no `before` or Trunk's page changed).
+/// Draws the blog and writes what differs from `before` (or, when there is
+/// no `before` or Trunk's page changed, from what the folder holds).
 /// A problem with the blog gives `before` back, as the folder is as it was;
 /// a failed write does not, as the folder is then partly written.
 fn republish(
@@ -134,21 +134,20 @@ fn republish(
         Ok(drawn) => drawn,
         Err(problems) => return Err((problems, before)),
     };
-
-    let before = before.filter(|before| before.shell == drawn.shell);
     let in_folder = |error: std::io::Error| {
         (
             vec![Problem::in_file(out.display(), error.to_string())],
             None,
         )
     };
-    let (written, changed) = output::write_changes(
-        &drawn.site,
-        &drawn.files,
-        out,
-        before.as_ref().map(|before| &before.written),
-    )
-    .map_err(in_folder)?;
+    // After Trunk's own build (its page changed), the folder is what its
+    // hook wrote, not what this watcher last did.
+    let before = match before.filter(|before| before.shell == drawn.shell) {
+        Some(before) => before.written,
+        None => output::written_on_disk(&drawn.site, &drawn.files, out).map_err(in_folder)?,
+    };
+    let (written, changed) =
+        output::write_changes(&drawn.site, &drawn.files, out, &before).map_err(in_folder)?;
     if drawn.preview && changed > 0 {
         preview::touch_stamp(out).map_err(in_folder)?;
     }

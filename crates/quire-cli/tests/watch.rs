@@ -207,3 +207,39 @@ fn a_problem_in_the_blog_does_not_fail_trunk_serves_build() {
     let output = blog.quire(&["build", "--out", published.to_str().unwrap()]);
     assert!(!output.status.success());
 }
+
+#[test]
+fn a_page_linking_to_a_renamed_post_follows_it() {
+    // Pages kept from the last build must not keep a link whose target
+    // moved: the link is in the page, the move in another file.
+    let blog = Blog::new();
+    blog.post(
+        "linking.md",
+        "title: Linking\ndate: 2026-03-09",
+        "See [the other]({{< ref \"other.md\" >}}).",
+    )
+    .post("other.md", "title: Other\ndate: 2026-02-09", "Other text.");
+    let out = blog.path("site");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), PREVIEW_SHELL).unwrap();
+    let watcher = Watcher::start(blog.dir.path(), &out);
+    watcher.republished();
+    let linking = out.join("posts/linking/index.html");
+    assert!(
+        fs::read_to_string(&linking)
+            .unwrap()
+            .contains("/posts/other/")
+    );
+    blog.post(
+        "other.md",
+        "title: Other\ndate: 2026-02-09\nslug: renamed",
+        "Other text.",
+    );
+    let renamed = watcher.republished();
+    assert!(renamed.contains("files written"), "{renamed}");
+    let page = fs::read_to_string(&linking).unwrap();
+    assert!(
+        page.contains("/posts/renamed/") && !page.contains("/posts/other/"),
+        "{page}"
+    );
+}

@@ -394,14 +394,12 @@ impl<'a> Posts<'a> {
                 .zip(keys)
                 .map(|(page, key)| this.finish_page(page, key, content_dir, &addresses))
                 .collect(),
-            // A page whose file, name and every address it may name are as
-            // in the last build is finished as it was.
+            // A page whose file and name are as in the last build, and
+            // whose links lead where they led, is finished as it was: a new
+            // post finishes itself, not every page again.
             Some(memo) => {
-                let site_wide = fingerprint(&(
-                    format!("{:?}{:?}", this.settings, this.site),
-                    sorted(&addresses),
-                    content_dir,
-                ));
+                let site_wide =
+                    fingerprint(&(format!("{:?}{:?}", this.settings, this.site), content_dir));
                 let finished: Vec<(u64, FinishedPage)> = pending
                     .into_par_iter()
                     .zip(keys)
@@ -416,7 +414,12 @@ impl<'a> Posts<'a> {
                             &page.body,
                             &key,
                         ));
-                        let page = match memo.0.get(&print) {
+                        let done = memo.0.get(&print).filter(|done| {
+                            done.asked
+                                .iter()
+                                .all(|(asked, found)| asked.answer(&addresses) == *found)
+                        });
+                        let page = match done {
                             Some(done) => done.clone(),
                             None => this.finish_page(page, key, content_dir, &addresses),
                         };
@@ -457,7 +460,15 @@ impl<'a> Posts<'a> {
         content_dir: &Path,
         addresses: &HashMap<String, String>,
     ) -> FinishedPage {
-        let resolve = |target: &str| address_by_ref(addresses, target);
+        // What the page asks of other pages' addresses, and the answers,
+        // so that `quire watch` knows when they change.
+        let asked = std::cell::RefCell::new(Vec::new());
+        let ask = |question: AddressQuestion| {
+            let found = question.answer(addresses);
+            asked.borrow_mut().push((question, found.clone()));
+            found
+        };
+        let resolve = |target: &str| ask(AddressQuestion::Ref(target.to_owned()));
         // The page's front matter, else the site's params, as Hugo's `param`.
         let site_params = &self.settings.params;
         let param = |name: &str| {
@@ -480,7 +491,7 @@ impl<'a> Posts<'a> {
         let expanded = shortcodes::expand(&page.body, &context);
         let mut warnings = expanded.warnings;
         let folder = content_folder(&page.source.path, content_dir);
-        let address_of = |path: &str| addresses.get(path).cloned();
+        let address_of = |path: &str| ask(AddressQuestion::Path(path.to_owned()));
         let (text, link_warnings) = rewrite::rewrite(
             &expanded.text,
             &rewrite::Rewrites {
@@ -524,6 +535,7 @@ impl<'a> Posts<'a> {
         }
         FinishedPage {
             loaded,
+            asked: asked.into_inner(),
             shortcodes: expanded.uses,
             warnings,
             problems: expanded.problems,
@@ -874,17 +886,31 @@ pub(crate) fn fingerprint(value: &impl std::hash::Hash) -> u64 {
     hasher.finish()
 }
 
-/// A map's entries in order, so equal maps print alike.
-fn sorted(map: &HashMap<String, String>) -> Vec<(&String, &String)> {
-    let mut entries: Vec<_> = map.iter().collect();
-    entries.sort();
-    entries
+/// What a page asks of the others' addresses while it is finished.
+#[derive(Clone)]
+enum AddressQuestion {
+    /// A `ref` or `relref` target.
+    Ref(String),
+    /// A link's path below the content folder.
+    Path(String),
+}
+
+impl AddressQuestion {
+    /// The answer, from every page's address by the names a `ref` may use.
+    fn answer(&self, addresses: &HashMap<String, String>) -> Option<String> {
+        match self {
+            Self::Ref(target) => address_by_ref(addresses, target),
+            Self::Path(path) => addresses.get(path).cloned(),
+        }
+    }
 }
 
 /// One page finished by [`Posts::finish_page`], and what it found.
 #[derive(Clone)]
 pub(super) struct FinishedPage {
     loaded: LoadedPost,
+    /// The addresses it asked for, and what it was told.
+    asked: Vec<(AddressQuestion, Option<String>)>,
     /// Its shortcodes, for [`Expansion::record`].
     shortcodes: Vec<shortcodes::Use>,
     /// Its warnings, but for unknown shortcodes (counted site-wide).
