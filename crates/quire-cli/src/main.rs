@@ -198,9 +198,6 @@ struct Drawn {
     files: Vec<publish::SiteFile>,
     /// Whether `out` holds a `trunk serve` preview (see [`preview`]).
     preview: bool,
-    /// Trunk's page every page is drawn in, without what a build put in
-    /// it (the same after any build with the same app).
-    shell: Option<String>,
 }
 
 /// What one build keeps for the next under `quire watch`.
@@ -263,7 +260,6 @@ fn draw(blog: &Blog, out: &Path, memo: Option<&mut Memo>) -> Result<Drawn, Vec<P
         site,
         files,
         preview,
-        shell: shell.and_then(|page| Some(shell::Shell::parse(Some(&page)).ok()?.text)),
     })
 }
 

@@ -84,7 +84,7 @@ pub(crate) fn write_site(site: &LoadedSite, pages: &[SiteFile], out: &Path) -> i
         .lines()
         .filter(|line| !line.is_empty() && !current.contains(line))
     {
-        if !gone.split('/').any(|part| part == "..") {
+        if is_below_root(gone) {
             let gone = out.join(gone);
             let _ = fs::remove_file(&gone);
             remove_empty_parents(&gone, out);
@@ -106,6 +106,23 @@ fn targets<'a>(site: &'a LoadedSite, pages: &[&'a SiteFile]) -> Vec<&'a str> {
 /// What `quire watch` last wrote into the folder: a fingerprint of each
 /// file by its path below the site root.
 pub(crate) type Written = HashMap<String, u64>;
+
+/// The size and modification time of `out`'s list of files, which every
+/// build and republish writes anew: how `quire watch` tells that another
+/// build (Trunk's hook) has written the folder since its own last pass.
+pub(crate) fn file_list_stamp(out: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let meta = fs::metadata(out.join(FILE_LIST)).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
+}
+
+/// Whether a path from a file list is a plain path below the site root:
+/// no `..`, no root, no drive, so that removing it stays in the folder.
+fn is_below_root(path: &str) -> bool {
+    !path.is_empty()
+        && Path::new(path)
+            .components()
+            .all(|part| matches!(part, std::path::Component::Normal(_)))
+}
 
 /// What `out` holds, as [`write_changes`] compares it with a build: the
 /// fingerprint of each file there that the build writes, and the other
@@ -132,7 +149,7 @@ pub(crate) fn written_on_disk(
     paths.insert(manifest_path(&site.manifest.version));
     let mut written: Written = paths
         .into_par_iter()
-        .filter(|path| !path.split('/').any(|part| part == ".."))
+        .filter(|path| is_below_root(path))
         .filter_map(|path| {
             let bytes = fs::read(out.join(&path)).ok()?;
             Some((path, fingerprint(&bytes.as_slice())))
@@ -141,11 +158,13 @@ pub(crate) fn written_on_disk(
     // An asset already in place is known by its source's size and time,
     // as `write_changes` knows it.
     for asset in &site.assets {
+        // Known before the comparison, so a save in between is seen next time.
+        let print = asset_fingerprint(asset)?;
         let same = fs::read(&asset.source)
             .ok()
             .is_some_and(|bytes| fs::read(out.join(&asset.target)).ok() == Some(bytes));
         if same {
-            written.insert(asset.target.clone(), asset_fingerprint(asset)?);
+            written.insert(asset.target.clone(), print);
         }
     }
     Ok(written)
@@ -257,7 +276,7 @@ pub(crate) fn write_changes(
         now.insert(asset.target.clone(), print);
     }
     for gone in before.keys().filter(|path| !now.contains_key(*path)) {
-        if !gone.split('/').any(|part| part == "..") {
+        if is_below_root(gone) {
             let gone = out.join(gone);
             let _ = fs::remove_file(&gone);
             remove_empty_parents(&gone, out);

@@ -12,7 +12,7 @@
 use std::{
     path::{Path, PathBuf},
     sync::mpsc::{Receiver, RecvTimeoutError, channel},
-    time::{Duration, Instant},
+    time::{Duration, Instant, SystemTime},
 };
 
 use notify::{EventKind, RecursiveMode, Watcher};
@@ -37,9 +37,10 @@ const STALE_STAGE: Duration = Duration::from_secs(10);
 
 /// What the folder holds, as the last republish left it.
 struct Published {
-    /// The page from Trunk every page was drawn in; when Trunk's own build
-    /// replaced it (the app changed), every file is compared again.
-    shell: Option<String>,
+    /// The size and time of the folder's list of files as this watcher
+    /// left it: when they differ, Trunk's own build has replaced the
+    /// folder (its hook wrote the list), and the folder is read again.
+    list: Option<(u64, SystemTime)>,
     /// Each file's fingerprint.
     written: Written,
 }
@@ -121,7 +122,7 @@ pub(crate) fn watch(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
 }
 
 /// Draws the blog and writes what differs from `before` (or, when there is
-/// no `before` or Trunk's page changed, from what the folder holds).
+/// no `before` or Trunk's build replaced the folder, from what it holds).
 /// A problem with the blog gives `before` back, as the folder is as it was;
 /// a failed write does not, as the folder is then partly written.
 fn republish(
@@ -140,9 +141,9 @@ fn republish(
             None,
         )
     };
-    // After Trunk's own build (its page changed), the folder is what its
-    // hook wrote, not what this watcher last did.
-    let before = match before.filter(|before| before.shell == drawn.shell) {
+    // After Trunk's own build, the folder is what its hook wrote (or only
+    // the app, when the blog had a problem), not what this watcher last did.
+    let before = match before.filter(|before| before.list == output::file_list_stamp(out)) {
         Some(before) => before.written,
         None => output::written_on_disk(&drawn.site, &drawn.files, out).map_err(in_folder)?,
     };
@@ -153,7 +154,7 @@ fn republish(
     }
     Ok((
         Published {
-            shell: drawn.shell,
+            list: output::file_list_stamp(out),
             written,
         },
         changed,

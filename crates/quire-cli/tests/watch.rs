@@ -243,3 +243,30 @@ fn a_page_linking_to_a_renamed_post_follows_it() {
         "{page}"
     );
 }
+
+#[test]
+fn after_trunk_replaces_the_folder_the_next_edit_writes_every_file() {
+    // Trunk's own build swaps in a new folder: here one with only its page,
+    // as after a hook that met a problem. The watcher must not trust what
+    // it wrote before.
+    let blog = Blog::new();
+    blog.post("one.md", "title: One\ndate: 2026-03-09", "One.")
+        .post("two.md", "title: Two\ndate: 2026-02-09", "Two.");
+    let out = blog.path("site");
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), PREVIEW_SHELL).unwrap();
+    let watcher = Watcher::start(blog.dir.path(), &out);
+    watcher.republished();
+    assert!(out.join("posts/two/index.html").is_file());
+    fs::remove_dir_all(&out).unwrap();
+    fs::create_dir_all(&out).unwrap();
+    fs::write(out.join("index.html"), PREVIEW_SHELL).unwrap();
+    blog.post("one.md", "title: One\ndate: 2026-03-09", "One, edited.");
+    let edited = watcher.republished();
+    assert!(edited.contains("files written"), "{edited}");
+    assert!(
+        out.join("posts/two/index.html").is_file(),
+        "the post the edit did not touch is back"
+    );
+    assert!(site_data(&out).version == "preview");
+}
