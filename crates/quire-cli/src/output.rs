@@ -9,10 +9,7 @@ use std::{
 use quire_core::{manifest::manifest_path, problem::Problem};
 use rayon::prelude::*;
 
-use crate::{
-    content::{LoadedSite, fingerprint},
-    publish::SiteFile,
-};
+use crate::{content::LoadedSite, publish::SiteFile, watch::fingerprint};
 
 /// The data folder, relative to the site root; replaced whole on every build.
 const DATA_DIR: &str = "data";
@@ -42,9 +39,7 @@ pub(crate) fn write_site(site: &LoadedSite, pages: &[SiteFile], out: &Path) -> i
         manifest_json.as_bytes(),
     )?;
     // The routes' data go with the rest of the data folder.
-    let (route_data, pages): (Vec<_>, Vec<_>) = pages
-        .iter()
-        .partition(|(path, _)| path.starts_with(&format!("{DATA_DIR}/")));
+    let (route_data, pages): (Vec<_>, Vec<_>) = pages.iter().partition(|(path, _)| is_data(path));
     // Files are written on every core: at thousands of posts, writing is
     // much of a build's time.
     site.data_files
@@ -84,11 +79,7 @@ pub(crate) fn write_site(site: &LoadedSite, pages: &[SiteFile], out: &Path) -> i
         .lines()
         .filter(|line| !line.is_empty() && !current.contains(line))
     {
-        if is_below_root(gone) {
-            let gone = out.join(gone);
-            let _ = fs::remove_file(&gone);
-            remove_empty_parents(&gone, out);
-        }
+        remove_gone(out, gone);
     }
     remove_if_present(&fresh)?;
     remove_if_present(&stale)
@@ -213,12 +204,8 @@ pub(crate) fn write_changes(
     before: &Written,
 ) -> io::Result<(Written, usize)> {
     let manifest_json = serde_json::to_string(&site.manifest).map_err(io::Error::other)?;
-    let (data, others): (Vec<_>, Vec<_>) = pages
-        .iter()
-        .partition(|(path, _)| path.starts_with(&format!("{DATA_DIR}/")));
+    let (data, others): (Vec<_>, Vec<_>) = pages.iter().partition(|(path, _)| is_data(path));
     let file_list = targets(site, &others).join("\n");
-    // Data before pages, so no page names data not yet there; of two
-    // files for one path, the last.
     let manifest_file = manifest_path(&site.manifest.version);
     let mut texts: Vec<(&str, &[u8])> = vec![
         (&manifest_file, manifest_json.as_bytes()),
@@ -239,6 +226,7 @@ pub(crate) fn write_changes(
         .map(|(path, bytes)| (path, bytes, fingerprint(&bytes)))
         .collect();
     let mut now = Written::with_capacity(printed.len());
+    // Of two files for one path, the last.
     let mut changed: Vec<(&str, &[u8])> = Vec::new();
     for (path, bytes, print) in printed {
         if now.insert(path.to_owned(), print).is_some() {
@@ -257,9 +245,9 @@ pub(crate) fn write_changes(
         .filter(|asset| seen.insert(asset.target.as_str()))
         .collect();
     assets.reverse();
-    let (changed_data, changed_pages): (Vec<_>, Vec<_>) = changed
-        .iter()
-        .partition(|(path, _)| path.starts_with(&format!("{DATA_DIR}/")));
+    // Data before pages, so no page names data not yet there.
+    let (changed_data, changed_pages): (Vec<_>, Vec<_>) =
+        changed.iter().partition(|(path, _)| is_data(path));
     for batch in [changed_data, changed_pages] {
         batch
             .par_iter()
@@ -276,12 +264,7 @@ pub(crate) fn write_changes(
         now.insert(asset.target.clone(), print);
     }
     for gone in before.keys().filter(|path| !now.contains_key(*path)) {
-        if is_below_root(gone) {
-            let gone = out.join(gone);
-            let _ = fs::remove_file(&gone);
-            remove_empty_parents(&gone, out);
-            count += 1;
-        }
+        count += usize::from(remove_gone(out, gone));
     }
     Ok((now, count))
 }
@@ -293,6 +276,24 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<()> {
         return Ok(());
     }
     write_file(path, bytes)
+}
+
+/// Whether a path below the site root is in the data folder.
+fn is_data(path: &str) -> bool {
+    path.strip_prefix(DATA_DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Removes a file a build no longer writes (a path below `out`, from a
+/// file list) and the folders it leaves empty; whether it was a plain path.
+fn remove_gone(out: &Path, gone: &str) -> bool {
+    if !is_below_root(gone) {
+        return false;
+    }
+    let gone = out.join(gone);
+    let _ = fs::remove_file(&gone);
+    remove_empty_parents(&gone, out);
+    true
 }
 
 /// Removes the folders a deleted file leaves empty, up to `out`.

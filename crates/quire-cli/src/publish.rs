@@ -19,7 +19,7 @@ use quire_core::{
 };
 use rayon::prelude::*;
 
-use crate::content::fingerprint;
+use crate::watch::fingerprint;
 use crate::{
     csp::{self, ContentSecurityPolicy},
     feeds::machine_files,
@@ -139,44 +139,39 @@ pub(crate) fn site_files(
         .filter_map(|route| {
             if *route == Route::Search {
                 let page = pages.search();
-                return Some(Drawn::page(&page, document(&page).into()));
+                return Some(Drawn::without_data(&page, document(&page).into()));
             }
             let data = pages.route_data(route)?;
-            let file = route::file_of(&route::decode_path(&route.path()));
-            if let Some(page) = kept
+            let kept = kept
                 .and_then(|kept| kept.get(route))
-                .filter(|page| *page.data == data)
-            {
-                return Some(Drawn {
-                    route: Some(route.clone()),
-                    file,
-                    data: Some(Arc::clone(&page.data)),
-                    document: Arc::clone(&page.document),
-                    data_files: page.data_files.clone(),
-                });
-            }
-            let data_files = match &data {
-                // The archive's data holds its newest years; the older
-                // years' rows are files of their own.
-                RouteData::Archives(years) => {
-                    let (years, apart) = split_archive(years.clone());
-                    let apart = apart.into_iter().map(|year| {
-                        let json = serde_json::to_string(&year).expect("the archive is plain data");
-                        (archive_year_path(version, year.year), json.into())
-                    });
-                    std::iter::once(data_file(route, &RouteData::Archives(years)))
-                        .chain(apart)
-                        .collect()
-                }
-                data => vec![data_file(route, data)],
+                .filter(|page| page.data.as_deref() == Some(&data));
+            let page = match kept {
+                Some(page) => page.clone(),
+                None => DrawnPage {
+                    data_files: match &data {
+                        // The archive's data holds its newest years; the
+                        // older years' rows are files of their own.
+                        RouteData::Archives(years) => {
+                            let (years, apart) = split_archive(years.clone());
+                            let apart = apart.into_iter().map(|year| {
+                                let json = serde_json::to_string(&year)
+                                    .expect("the archive is plain data");
+                                (archive_year_path(version, year.year), json.into())
+                            });
+                            std::iter::once(data_file(route, &RouteData::Archives(years)))
+                                .chain(apart)
+                                .collect()
+                        }
+                        data => vec![data_file(route, data)],
+                    },
+                    document: document(&pages.draw(route, &data)).into(),
+                    data: Some(Arc::new(data)),
+                },
             };
-            let document = document(&pages.draw(route, &data)).into();
             Some(Drawn {
                 route: Some(route.clone()),
-                file,
-                data: Some(Arc::new(data)),
-                document,
-                data_files,
+                file: route::file_of(&route::decode_path(&route.path())),
+                page,
             })
         })
         .collect();
@@ -184,20 +179,14 @@ pub(crate) fn site_files(
         memo.site_wide = site_wide;
         memo.pages = drawn
             .iter()
-            .filter_map(|drawn| {
-                let kept = KeptPage {
-                    data: Arc::clone(drawn.data.as_ref()?),
-                    data_files: drawn.data_files.clone(),
-                    document: Arc::clone(&drawn.document),
-                };
-                Some((drawn.route.clone()?, kept))
-            })
+            .filter(|drawn| drawn.page.data.is_some())
+            .filter_map(|drawn| Some((drawn.route.clone()?, drawn.page.clone())))
             .collect();
     }
     let not_found = pages.not_found();
     let drawn: Vec<Drawn> = drawn
         .into_iter()
-        .chain([Drawn::page(&not_found, document(&not_found).into())])
+        .chain([Drawn::without_data(&not_found, document(&not_found).into())])
         .collect();
     // Every page's path as a host decodes it.
     let routes: HashSet<String> = drawn
@@ -209,13 +198,13 @@ pub(crate) fn site_files(
     // collision): the build stops rather than show one's page at the other.
     let with_data: Vec<Route> = drawn
         .iter()
-        .filter(|page| !page.data_files.is_empty())
-        .filter_map(|page| page.route.clone())
+        .filter(|drawn| drawn.page.data.is_some())
+        .filter_map(|drawn| drawn.route.clone())
         .collect();
     let mut files: Vec<SiteFile> = Vec::with_capacity(drawn.len() * 2);
-    for page in drawn {
-        files.push((page.file, page.document));
-        files.extend(page.data_files);
+    for drawn in drawn {
+        files.push((drawn.file, drawn.page.document));
+        files.extend(drawn.page.data_files);
     }
     files.push((
         site_data_path(version),
@@ -333,31 +322,41 @@ pub(crate) fn site_files(
     Ok(files)
 }
 
-/// A page drawn into its document, with its route's data files.
+/// A page drawn, and where it goes.
 struct Drawn {
     /// Its route; `None` for not-found.
     route: Option<Route>,
     /// Where it is written, below the site root.
     file: String,
-    /// What it is drawn from; `None` for search and not-found.
-    data: Option<Arc<RouteData>>,
-    /// The whole HTML document.
-    document: Arc<str>,
-    /// What the app fetches to draw it: `(path, JSON)`.
-    data_files: Vec<SiteFile>,
+    /// The page.
+    page: DrawnPage,
 }
 
 impl Drawn {
     /// A page drawn from no data of its own (search, not-found).
-    fn page(page: &Page, document: Arc<str>) -> Self {
+    fn without_data(page: &Page, document: Arc<str>) -> Self {
         Self {
             route: page.head.route.clone(),
             file: page.file(),
-            data: None,
-            document,
-            data_files: Vec::new(),
+            page: DrawnPage {
+                data: None,
+                data_files: Vec::new(),
+                document,
+            },
         }
     }
+}
+
+/// A page's document, with what it was drawn from; shared, not copied,
+/// when `quire watch` keeps it for the next build.
+#[derive(Clone)]
+struct DrawnPage {
+    /// Its route's data; `None` for search and not-found.
+    data: Option<Arc<RouteData>>,
+    /// What the app fetches to draw it: `(path, JSON)`.
+    data_files: Vec<SiteFile>,
+    /// The whole HTML document.
+    document: Arc<str>,
 }
 
 /// The pages the last build drew, for `quire watch` to draw only those
@@ -369,17 +368,7 @@ pub(crate) struct PageMemo {
     /// again.
     site_wide: u64,
     /// Each route's page as drawn last.
-    pages: HashMap<Route, KeptPage>,
-}
-
-/// A page the last build drew, and what from.
-struct KeptPage {
-    /// The route's data.
-    data: Arc<RouteData>,
-    /// Its data files, as written.
-    data_files: Vec<SiteFile>,
-    /// Its document.
-    document: Arc<str>,
+    pages: HashMap<Route, DrawnPage>,
 }
 
 /// Whether an alias (a decoded path below the site root) can have a

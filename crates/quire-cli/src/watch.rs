@@ -16,7 +16,7 @@ use std::{
 };
 
 use notify::{EventKind, RecursiveMode, Watcher};
-use quire_core::problem::Problem;
+use quire_core::{problem::Problem, text::count_of};
 
 use crate::{
     Blog, Memo, content, draw,
@@ -34,6 +34,16 @@ const SETTLE_AT_MOST: Duration = Duration::from_secs(1);
 /// How long Trunk's stage may stay unchanged before the watcher takes it
 /// for a failed build rather than one under way.
 const STALE_STAGE: Duration = Duration::from_secs(10);
+
+/// A hash of `value`, the same on every thread and in every run: how
+/// `quire watch` tells what changed from one build to the next.
+pub(crate) fn fingerprint(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    // xxh3: a watch compares hundreds of megabytes of pages per edit.
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
 
 /// What the folder holds, as the last republish left it.
 struct Published {
@@ -92,12 +102,8 @@ pub(crate) fn watch(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
         match republish(blog, out, &mut memo, published.take()) {
             Ok((now, changed)) => {
                 eprintln!(
-                    "quire watch: {} in {} ms",
-                    if changed == 1 {
-                        "1 file written".to_owned()
-                    } else {
-                        format!("{changed} files written")
-                    },
+                    "quire watch: {} written in {} ms",
+                    count_of(changed, "file"),
                     started.elapsed().as_millis()
                 );
                 published = Some(now);

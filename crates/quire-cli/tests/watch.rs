@@ -70,6 +70,13 @@ impl Drop for Watcher {
     }
 }
 
+/// A folder holding Trunk's page of a `trunk serve` preview, and nothing else.
+fn preview_folder(out: &Path) -> std::path::PathBuf {
+    fs::create_dir_all(out).unwrap();
+    fs::write(out.join("index.html"), PREVIEW_SHELL).unwrap();
+    out.to_path_buf()
+}
+
 fn modified(path: &Path) -> SystemTime {
     fs::metadata(path).unwrap().modified().unwrap()
 }
@@ -92,9 +99,7 @@ fn an_edit_rewrites_the_pages_it_changes_and_leaves_the_others_alone() {
         "title: Oldest\ndate: 2025-01-09\ntags: [travel]",
         "Old text.",
     );
-    let out = blog.path("site");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(out.join("index.html"), PREVIEW_SHELL).unwrap();
+    let out = preview_folder(&blog.path("site"));
     let watcher = Watcher::start(blog.dir.path(), &out);
     let first = watcher.republished();
     assert!(first.contains("files written"), "{first}");
@@ -182,9 +187,7 @@ fn a_problem_in_the_blog_does_not_fail_trunk_serves_build() {
     // without a build until the app changed, whatever the author fixed.
     let blog = Blog::new();
     blog.post("broken.md", "title: Broken\ndate: next Tuesday", "x");
-    let out = blog.path("preview");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(out.join("index.html"), PREVIEW_SHELL).unwrap();
+    let out = preview_folder(&blog.path("preview"));
     let output = blog.quire(&["build", "--out", out.to_str().unwrap()]);
     let errors = stderr(&output);
     assert!(output.status.success(), "{errors}");
@@ -219,9 +222,7 @@ fn a_page_linking_to_a_renamed_post_follows_it() {
         "See [the other]({{< ref \"other.md\" >}}).",
     )
     .post("other.md", "title: Other\ndate: 2026-02-09", "Other text.");
-    let out = blog.path("site");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(out.join("index.html"), PREVIEW_SHELL).unwrap();
+    let out = preview_folder(&blog.path("site"));
     let watcher = Watcher::start(blog.dir.path(), &out);
     watcher.republished();
     let linking = out.join("posts/linking/index.html");
@@ -252,15 +253,12 @@ fn after_trunk_replaces_the_folder_the_next_edit_writes_every_file() {
     let blog = Blog::new();
     blog.post("one.md", "title: One\ndate: 2026-03-09", "One.")
         .post("two.md", "title: Two\ndate: 2026-02-09", "Two.");
-    let out = blog.path("site");
-    fs::create_dir_all(&out).unwrap();
-    fs::write(out.join("index.html"), PREVIEW_SHELL).unwrap();
+    let out = preview_folder(&blog.path("site"));
     let watcher = Watcher::start(blog.dir.path(), &out);
     watcher.republished();
     assert!(out.join("posts/two/index.html").is_file());
     fs::remove_dir_all(&out).unwrap();
-    fs::create_dir_all(&out).unwrap();
-    fs::write(out.join("index.html"), PREVIEW_SHELL).unwrap();
+    preview_folder(&out);
     blog.post("one.md", "title: One\ndate: 2026-03-09", "One, edited.");
     let edited = watcher.republished();
     assert!(edited.contains("files written"), "{edited}");

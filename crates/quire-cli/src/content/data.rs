@@ -20,7 +20,8 @@ use quire_core::{
     search::{PostWords, SearchIndex, SearchInput},
 };
 
-use super::post::{Kind, LoadedPost, fingerprint};
+use super::post::{Kind, LoadedPost};
+use crate::watch::fingerprint;
 
 /// A file of the data folder besides the manifest: a post body, a post's
 /// highlighted code, the search index.
@@ -66,19 +67,23 @@ pub(super) fn assemble(
     // Each post's words on every core; under `quire watch`, a post whose
     // text, title, summary and tags are as in the last build keeps its words.
     let kept = memo.as_deref().map(|memo| &memo.0);
-    let words: Vec<(u64, PostWords)> = inputs
+    let words: Vec<(Option<u64>, PostWords)> = inputs
         .par_iter()
         .map(|input| {
-            let print =
-                fingerprint(&(&input.plain_text, &input.title, &input.summary, &input.tags));
-            let words = kept
-                .and_then(|kept| kept.get(&print).cloned())
+            let print = kept.map(|_| {
+                fingerprint(&(&input.plain_text, &input.title, &input.summary, &input.tags))
+            });
+            let words = print
+                .and_then(|print| kept?.get(&print).cloned())
                 .unwrap_or_else(|| PostWords::of(input));
             (print, words)
         })
         .collect();
     if let Some(memo) = memo {
-        memo.0 = words.iter().cloned().collect();
+        memo.0 = words
+            .iter()
+            .filter_map(|(print, words)| Some(((*print)?, words.clone())))
+            .collect();
     }
     let search = SearchIndex::build_from(
         inputs

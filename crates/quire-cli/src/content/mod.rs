@@ -39,7 +39,6 @@ use shortcodes::Expansion;
 pub(crate) use assets::Asset;
 pub(crate) use data::DataFile;
 pub(crate) use new_post::new_post;
-pub(crate) use post::fingerprint;
 
 /// Which posts to publish, and for which address.
 pub(crate) struct LoadOptions {
@@ -336,11 +335,12 @@ pub(crate) fn load_site(
     let mut posts = post::Posts::new(root, &site, &content, options, main_sections.clone());
     // Under `quire watch`, a file whose size and time are as in the last
     // build is not read again.
+    let kept = memo.as_deref().map(|memo| &memo.read);
     let stamp = |path: &Path| {
+        kept?;
         let meta = std::fs::metadata(path).ok()?;
         Some((meta.len(), meta.modified().ok()?))
     };
-    let kept = memo.as_deref().map(|memo| &memo.read);
     let read: Vec<_> = found
         .sources
         .par_iter()

@@ -31,6 +31,7 @@ use super::{
     shown,
     sources::Source,
 };
+use crate::watch::fingerprint;
 
 /// What a page is to the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -388,52 +389,47 @@ impl<'a> Posts<'a> {
         // then gathered in page order, so messages and counts come out as
         // from one page after another.
         let this = &*self;
-        let finished: Vec<FinishedPage> = match memo {
-            None => pending
-                .into_par_iter()
-                .zip(keys)
-                .map(|(page, key)| this.finish_page(page, key, content_dir, &addresses))
-                .collect(),
-            // A page whose file and name are as in the last build, and
-            // whose links lead where they led, is finished as it was: a new
-            // post finishes itself, not every page again.
-            Some(memo) => {
-                let site_wide =
-                    fingerprint(&(format!("{:?}{:?}", this.settings, this.site), content_dir));
-                let finished: Vec<(u64, FinishedPage)> = pending
-                    .into_par_iter()
-                    .zip(keys)
-                    .map(|(page, key)| {
-                        let print = fingerprint(&(
-                            site_wide,
-                            format!(
-                                "{:?}{:?}{:?}{}",
-                                page.source, page.front, page.what, page.first_line
-                            ),
-                            &page.file,
-                            &page.body,
-                            &key,
-                        ));
-                        let done = memo.0.get(&print).filter(|done| {
-                            done.asked
-                                .iter()
-                                .all(|(asked, found)| asked.answer(&addresses) == *found)
-                        });
-                        let page = match done {
-                            Some(done) => done.clone(),
-                            None => this.finish_page(page, key, content_dir, &addresses),
-                        };
-                        (print, page)
-                    })
-                    .collect();
-                memo.0 = finished
-                    .iter()
-                    .map(|(print, page)| (*print, page.clone()))
-                    .collect();
-                finished.into_iter().map(|(_, page)| page).collect()
-            }
-        };
-        for page in finished {
+        // Under `quire watch`, a page whose file and name are as in the
+        // last build, and whose links lead where they led, is finished as
+        // it was: a new post finishes itself, not every page again.
+        let kept = memo.as_deref().map(|memo| &memo.0);
+        let site_wide = kept
+            .map(|_| fingerprint(&(format!("{:?}{:?}", this.settings, this.site), content_dir)));
+        let finished: Vec<(Option<u64>, FinishedPage)> = pending
+            .into_par_iter()
+            .zip(keys)
+            .map(|(page, key)| {
+                let print = site_wide.map(|site_wide| {
+                    fingerprint(&(
+                        site_wide,
+                        format!(
+                            "{:?}{:?}{:?}{}",
+                            page.source, page.front, page.what, page.first_line
+                        ),
+                        &page.file,
+                        &page.body,
+                        &key,
+                    ))
+                });
+                let done = print.and_then(|print| kept?.get(&print)).filter(|done| {
+                    done.asked
+                        .iter()
+                        .all(|(asked, found)| asked.answer(&addresses) == *found)
+                });
+                let page = match done {
+                    Some(done) => done.clone(),
+                    None => this.finish_page(page, key, content_dir, &addresses),
+                };
+                (print, page)
+            })
+            .collect();
+        if let Some(memo) = memo {
+            memo.0 = finished
+                .iter()
+                .filter_map(|(print, page)| Some(((*print)?, page.clone())))
+                .collect();
+        }
+        for (_, page) in finished {
             self.warnings
                 .extend(self.shortcodes.record(page.shortcodes));
             self.warnings.extend(page.warnings);
@@ -876,15 +872,6 @@ pub(super) fn read(root: &Path, source: &Source) -> Result<ReadFile, Vec<Problem
 /// changed (see [`Posts::finish`]).
 #[derive(Default)]
 pub(crate) struct FinishMemo(HashMap<u64, FinishedPage>);
-
-/// A hash of `value`, the same on every thread and in every run.
-pub(crate) fn fingerprint(value: &impl std::hash::Hash) -> u64 {
-    use std::hash::Hasher;
-    // xxh3: a watch compares hundreds of megabytes of pages per edit.
-    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
-    value.hash(&mut hasher);
-    hasher.finish()
-}
 
 /// What a page asks of the others' addresses while it is finished.
 #[derive(Clone)]
