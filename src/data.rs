@@ -18,9 +18,12 @@ use quire_core::{
     manifest::PostSummary,
     markdown::{PageContext, Prepared, Rendered, render_body},
     route::{ListNames, Route},
-    route_data::{RouteData, SITE_META, SiteData, archive_year_path},
+    route_data::{RouteData, SITE_META, SiteData},
     search::{SearchDoc, SearchMeta, TermPiece, Terms},
 };
+
+/// Why a year's rows did not come: the site changed under the reader.
+const NO_SUCH_YEAR: &str = "The posts of that year are no longer here; reload the page.";
 
 /// The state of something fetched.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,8 +65,9 @@ pub struct Store {
     /// Each route's data by its address ([`Route::path`]); `Ready(None)`
     /// for an address that names no page.
     routes: RwSignal<HashMap<String, Load<Option<Arc<RouteData>>>>>,
-    /// The archive's older years, fetched when the reader asks for them.
-    archive_years: RwSignal<HashMap<i32, Load<Arc<ArchiveYear>>>>,
+    /// The archive's years whose rows the reader asked to see; their
+    /// data may have come ahead, unasked, and is not shown until then.
+    opened_years: RwSignal<HashSet<i32>>,
     bodies: RwSignal<HashMap<String, Load<Arc<Rendered>>>>,
     /// Nothing until search is first opened: the index is never part of a first visit.
     search: SearchPieces,
@@ -81,7 +85,7 @@ impl Store {
         let store = Self {
             site: RwSignal::new(Load::Loading),
             routes: RwSignal::new(HashMap::new()),
-            archive_years: RwSignal::new(HashMap::new()),
+            opened_years: RwSignal::new(HashSet::new()),
             bodies: RwSignal::new(HashMap::new()),
             search: SearchPieces::default(),
             root: StoredValue::new(root),
@@ -261,34 +265,38 @@ impl Store {
         true
     }
 
-    /// The rows of a year the archive's data leaves out; `None` until
-    /// [`Store::load_archive_year`] is called for it. Tracked.
-    pub fn archive_year(&self, year: i32) -> Option<Load<Arc<ArchiveYear>>> {
-        self.archive_years.with(|years| years.get(&year).cloned())
+    /// The rows of a year the archive names without them, from the year's
+    /// own page's data; `None` until [`Store::open_archive_year`] is
+    /// called for it. Tracked.
+    pub fn archive_year(&self, year: i32) -> Option<Load<ArchiveYear>> {
+        if !self.opened_years.with(|years| years.contains(&year)) {
+            return None;
+        }
+        self.route_data(&Route::ArchiveYear { year })
+            .map(|state| match state {
+                Load::Ready(Some(data)) => match &*data {
+                    RouteData::ArchiveYear { year, .. } => Load::Ready(year.clone()),
+                    _ => Load::Failed(LoadError(NO_SUCH_YEAR.to_owned())),
+                },
+                Load::Ready(None) => Load::Failed(LoadError(NO_SUCH_YEAR.to_owned())),
+                Load::Loading => Load::Loading,
+                Load::Failed(error) => Load::Failed(error),
+            })
     }
 
-    /// Starts fetching the rows of a year the archive's data leaves out,
-    /// unless they are here or on their way (again after a failure).
-    pub fn load_archive_year(&self, year: i32) {
-        let Load::Ready(site) = self.site_untracked() else {
-            return;
-        };
-        let years = self.archive_years;
-        if years.with_untracked(|years| {
-            matches!(years.get(&year), Some(Load::Ready(_) | Load::Loading))
-        }) {
-            return;
-        }
-        years.update(|years| {
-            years.insert(year, Load::Loading);
+    /// The years of the archive whose rows the reader asked to see. Tracked.
+    pub fn opened_archive_years(&self) -> Vec<i32> {
+        self.opened_years
+            .with(|years| years.iter().copied().collect())
+    }
+
+    /// The reader asks to see a year's rows in the archive: fetches the
+    /// year's data unless it is here or on its way (again after a failure).
+    pub fn open_archive_year(&self, year: i32) {
+        self.opened_years.update(|years| {
+            years.insert(year);
         });
-        let url = archive_year_path(&site.version, year);
-        spawn_local(async move {
-            let rows = fetch_json::<ArchiveYear>(&url, "The archive's posts of that year").await;
-            years.update(|years| {
-                years.insert(year, rows.map(Arc::new).into());
-            });
-        });
+        self.load_route(&Route::ArchiveYear { year });
     }
 
     fn load_post_body(&self, post: &PostSummary, ahead: bool) {

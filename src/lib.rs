@@ -29,6 +29,7 @@ use quire_core::dom;
 use crate::{
     address::{route_at, site_root},
     behaviour::{
+        archive_years::ArchiveYearsInPlace,
         copy::CopyOnClick,
         embeds::PlayEmbedsOnClick,
         prefetch::Prefetch,
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
           <TakeOver prerendered shown/>
           <Prefetch/>
           <CopyOnClick/>
+          <ArchiveYearsInPlace/>
           <PlayEmbedsOnClick/>
           <RouteChanges/>
           <Announcer/>

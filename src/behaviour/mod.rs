@@ -1,8 +1,9 @@
 //! What the app does that draws nothing: taking over the pre-rendered page,
 //! prefetching and laying out posts ahead, copy buttons, videos that play
-//! on request, the search shortcut, and what follows a route change
-//! (scroll, focus, announcements).
+//! on request, the archive's older years shown in place, the search
+//! shortcut, and what follows a route change (scroll, focus, announcements).
 
+pub mod archive_years;
 pub mod copy;
 pub mod embeds;
 pub mod layout;

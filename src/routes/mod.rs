@@ -1,9 +1,8 @@
 //! The one router route, which draws each [`Route`] from its data: a list
 //! (home, a term, a section, a taxonomy's index) from its shared markup,
-//! and the views with behaviour of their own (a post, the archive, search,
-//! not-found) from their modules.
+//! and the views with behaviour of their own (a post, search, not-found)
+//! from their modules.
 
-pub mod archives;
 pub mod not_found;
 pub mod post;
 pub mod search;
@@ -89,7 +88,10 @@ fn DataPage(route: Route) -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Load::Ready(Some(data))) = state.get()
-            && matches!(*data, RouteData::Archives(_))
+            && matches!(
+                *data,
+                RouteData::Archives(_) | RouteData::ArchiveYear { .. }
+            )
         {
             lay_out_archive_later();
         }
@@ -125,19 +127,13 @@ fn draw(site: Arc<SiteData>, data: Arc<RouteData>) -> AnyView {
             let page = page.as_ref().clone();
             view! { <post::PostView page site/> }.into_any()
         }
-        data => match (
-            markup::list_view(&Store::get().root(), &site.site, data),
-            data,
-        ) {
-            (Some((text, html)), RouteData::Archives(years)) => {
-                archives::archives_page(years, text, html, site.site.title.clone())
-            }
-            (Some((text, html)), _) => view! {
+        data => match markup::list_view(&Store::get().root(), &site.site, data) {
+            Some((text, html)) => view! {
                 <PageMeta text site=site.site.title.clone()/>
                 <MarkupView html/>
             }
             .into_any(),
-            (None, _) => ().into_any(),
+            None => ().into_any(),
         },
     }
 }

@@ -1,12 +1,13 @@
 // A blog of 700 generated posts (scripts/generate-blog.py), read as a
 // reader would: what the app fetches is the pages' own data, never a list
 // of every post, and the archive opens with its newest year, the older
-// years' posts coming when the reader asks for them.
+// years' posts coming when the reader asks for them (each older year has a
+// page of its own, which a reader without JavaScript follows).
 import { execFileSync } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect } from "@playwright/test";
-import { appReady, expectNoReload, markWindow, serveBlog, test } from "./fixtures.mjs";
+import { appReady, at, expectNoReload, markWindow, serveBlog, test } from "./fixtures.mjs";
 
 test.describe.configure({ mode: "serial" });
 
@@ -19,6 +20,15 @@ test.beforeAll(async () => {
   site = await serveBlog(SOURCE, "large");
 });
 test.afterAll(async () => site?.stop());
+
+/** The name of a route's data file: FNV-1a (64 bits) of its address, as quire_core::route_data. */
+function routeFile(path) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(path)) {
+    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return `${hash.toString(16).padStart(16, "0")}.json`;
+}
 
 /** The data files the page asks for, by path below data/. */
 function dataRequests(page) {
@@ -66,9 +76,9 @@ test("the archive shows its newest year, and an older year's posts when the read
   await expect(page.locator("main h1")).toHaveText("Archives");
   // The newest year (2026, to November) is listed whole; 2025 waits.
   await expect(page.locator("#year-2026 .archive-month li")).toHaveCount(304);
-  const more = page.locator("#year-2025").getByRole("button", { name: "Show the 365 posts of 2025" });
+  const more = page.locator("#year-2025").getByRole("link", { name: "Show the 365 posts of 2025" });
   await expect(more).toBeVisible();
-  expect(fetched.filter((path) => path.includes("archives-"))).toEqual([]);
+  await expect(more).toHaveAttribute("href", at("/archives/2025/"));
   await page.setViewportSize({ width: 390, height: 844 });
   await more.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "target/e2e-results/archive-older-year.png" });
@@ -76,8 +86,60 @@ test("the archive shows its newest year, and an older year's posts when the read
   await expect(page.locator("#year-2025 .archive-month li")).toHaveCount(365);
   await expect(page.locator("#year-2025 a").first()).toBeFocused();
   await expect(page.locator("#year-2025 .archive-month h3").first()).toHaveText("December");
-  expect(fetched.filter((path) => path.includes("archives-2025"))).toHaveLength(1);
+  // In place: the archive stays, and the year's rows came from its page's data, once.
+  await expect(page).toHaveURL(/\/archives\/$/);
+  expect(fetched.filter((path) => path.endsWith(routeFile("archives/2025/")))).toHaveLength(1);
   await page.screenshot({ path: "target/e2e-results/archive-older-year-shown.png" });
   // The year after it still waits.
-  await expect(page.locator("#year-2024").getByRole("button")).toBeVisible();
+  await expect(page.locator("#year-2024").getByRole("link", { name: "Show the 31 posts of 2024" })).toBeVisible();
+});
+
+test("on the archive's pre-rendered page, an older year shows in place too", async ({ page }) => {
+  await page.goto(site.url("/archives/"));
+  await appReady(page);
+  await markWindow(page);
+  await page.getByRole("link", { name: "Show the 31 posts of 2024" }).click();
+  await expect(page.locator("#year-2024 .archive-month li")).toHaveCount(31);
+  await expect(page.locator("#year-2024 a").first()).toBeFocused();
+  await expect(page).toHaveURL(/\/archives\/$/);
+  await expectNoReload(page);
+  // A new tab gets the year's own page.
+  const [tab] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page.getByRole("link", { name: "Show the 365 posts of 2025" }).click({ modifiers: ["Control"] }),
+  ]);
+  await tab.waitForLoadState();
+  await expect(tab).toHaveURL(/\/archives\/2025\/$/);
+  await expect(tab.locator("main h1")).toHaveText("Posts of 2025");
+  await expect(page.locator("#year-2025 li")).toHaveCount(0);
+});
+
+test("an older year of the archive is a page of its own, with and without the app", async ({ browser, page }) => {
+  // Without JavaScript, the archive's link to a year is followed.
+  const plain = await browser.newContext({ javaScriptEnabled: false });
+  const reader = await plain.newPage();
+  await reader.goto(site.url("/archives/"));
+  expect(await reader.locator("main li").count()).toBe(304);
+  await reader.getByRole("link", { name: "Show the 365 posts of 2025" }).click();
+  await expect(reader).toHaveURL(/\/archives\/2025\/$/);
+  await expect(reader.locator("main h1")).toHaveText("Posts of 2025");
+  await expect(reader.locator("#year-2025 .archive-month li")).toHaveCount(365);
+  await expect(reader.getByRole("navigation", { name: "Years" }).getByRole("link")).toHaveText(["← 2026", "All years", "2024 →"]);
+  await plain.close();
+
+  // With the app, from the year's page to the year before it, without a reload.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(site.url("/archives/2025/"));
+  await appReady(page);
+  await markWindow(page);
+  await page.getByRole("link", { name: "2024 →" }).click();
+  await expect(page.locator("main h1")).toHaveText("Posts of 2024");
+  await expect(page).toHaveTitle(/^Posts of 2024 \| /);
+  await expect(page.locator("#year-2024 .archive-month li")).toHaveCount(31);
+  await expect(page.getByRole("navigation", { name: "Years" }).getByRole("link")).toHaveText(["← 2025", "All years"]);
+  await expectNoReload(page);
+  await page.screenshot({ path: "target/e2e-results/archive-year-page.png", fullPage: false });
+  await page.getByRole("link", { name: "All years" }).click();
+  await expect(page.locator("main h1")).toHaveText("Archives");
+  await expectNoReload(page);
 });

@@ -230,6 +230,17 @@ fn sitemap(context: &HeadContext<'_>, posts: &[&PostSummary], terms: &[TermPosts
             .chain(&pages)
             .map(|post| (Route::post(post).path(), Some(post.last_changed()))),
     );
+    // Each year of the archive, newest first, as its page lists them.
+    let mut years: std::collections::BTreeMap<i32, Vec<&PostSummary>> = Default::default();
+    for post in posts {
+        years.entry(post.date.year()).or_default().push(post);
+    }
+    entries.extend(
+        years
+            .iter()
+            .rev()
+            .map(|(year, posts)| (Route::ArchiveYear { year: *year }.path(), newest(posts))),
+    );
     entries.extend(manifest.sections.iter().map(|section| {
         let listed: Vec<&PostSummary> = manifest
             .section_pages(section)

@@ -10,15 +10,15 @@ use quire_core::{
     dom, html,
     html::SafeHtml,
     listing::{
-        RELATED_POSTS, Relations, TermCount, archive, paginate, posts_by_term, series_among,
-        term_counts,
+        ArchiveYear, RELATED_POSTS, Relations, TermCount, archive, paginate, posts_by_term,
+        series_among, term_counts,
     },
     manifest::{Manifest, PostSummary},
     markdown::{PageContext, Prepared, render_body},
     markup::{self, Crumb},
     page_text::{self, PageText},
     route::{self, Route},
-    route_data::{ListPage, PostPage, RouteData},
+    route_data::{ListPage, PostPage, RouteData, archive_at_once},
 };
 
 use crate::head::{Head, PageKind};
@@ -74,6 +74,9 @@ pub(crate) struct Pages<'a> {
     by_term: HashMap<(String, String), (TermCount, Vec<&'a PostSummary>)>,
     /// Every series' posts, gathered once.
     series: Vec<(TermCount, Vec<&'a PostSummary>)>,
+    /// Every post by year and month, gathered once for the archive and
+    /// its years' pages.
+    archive: Vec<ArchiveYear>,
 }
 
 impl<'a> Pages<'a> {
@@ -106,6 +109,7 @@ impl<'a> Pages<'a> {
             relations: Relations::new(&manifest.posts),
             by_term,
             series: posts_by_term(&manifest.posts, "series"),
+            archive: archive(&manifest.posts),
         }
     }
 
@@ -157,7 +161,18 @@ impl<'a> Pages<'a> {
                     list: list(listed, *page)?,
                 }
             }
-            Route::Archives => RouteData::Archives(archive(&self.manifest.posts)),
+            Route::Archives => RouteData::Archives(archive_at_once(self.archive.clone())),
+            Route::ArchiveYear { year } => {
+                let at = self.archive.iter().position(|y| y.year == *year)?;
+                RouteData::ArchiveYear {
+                    year: self.archive[at].clone(),
+                    newer: at
+                        .checked_sub(1)
+                        .and_then(|newer| self.archive.get(newer))
+                        .map(|y| y.year),
+                    older: self.archive.get(at + 1).map(|y| y.year),
+                }
+            }
             Route::Search => return None,
             Route::Content { path } => {
                 let post = self
@@ -219,6 +234,11 @@ impl<'a> Pages<'a> {
                 here(page_text::section_heading(section, list.number)),
             ],
             RouteData::Archives(_) => vec![self.crumb_home(), here("Archives".to_owned())],
+            RouteData::ArchiveYear { year, .. } => vec![
+                self.crumb_home(),
+                Crumb::new("Archives", Route::Archives),
+                here(year.year.to_string()),
+            ],
             _ => Vec::new(),
         };
         let kind = match data {

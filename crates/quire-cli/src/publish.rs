@@ -13,9 +13,7 @@ use quire_core::{
     manifest::{Manifest, PostSummary},
     problem::Problem,
     route::{self, Route},
-    route_data::{
-        RouteData, SiteData, archive_year_path, route_data_path, site_data_path, split_archive,
-    },
+    route_data::{RouteData, SiteData, route_data_path, site_data_path},
 };
 use rayon::prelude::*;
 
@@ -148,22 +146,7 @@ pub(crate) fn site_files(
             let page = match kept {
                 Some(page) => page.clone(),
                 None => DrawnPage {
-                    data_files: match &data {
-                        // The archive's data holds its newest years; the
-                        // older years' rows are files of their own.
-                        RouteData::Archives(years) => {
-                            let (years, apart) = split_archive(years.clone());
-                            let apart = apart.into_iter().map(|year| {
-                                let json = serde_json::to_string(&year)
-                                    .expect("the archive is plain data");
-                                (archive_year_path(version, year.year), json.into())
-                            });
-                            std::iter::once(data_file(route, &RouteData::Archives(years)))
-                                .chain(apart)
-                                .collect()
-                        }
-                        data => vec![data_file(route, data)],
-                    },
+                    data_files: vec![data_file(route, &data)],
                     document: document(&pages.draw(route, &data)).into(),
                     data: Some(Arc::new(data)),
                 },

@@ -1094,3 +1094,65 @@ fn the_app_fetches_per_route_data_that_does_not_grow_with_the_blog() {
     );
     assert_eq!(route_data(&large, &Route::Home { page: 61 }), None);
 }
+
+/// A large blog's archive page lists its newest years and names the older
+/// ones, each a link to the year's own page (readers without JavaScript
+/// follow it; the app shows the rows in place), so the archive's page
+/// does not grow with the blog.
+#[test]
+fn the_archive_names_its_older_years_and_each_year_has_a_page() {
+    let blog = Blog::new();
+    let dated = [(2026, 10), (2025, 295), (2023, 2)];
+    for (year, count) in dated {
+        for at in 0..count {
+            blog.post(
+                &format!("p{year}-{at:03}.md"),
+                &format!(
+                    "title: Post {at} of {year}\ndate: {year}-{:02}-{:02}",
+                    at % 12 + 1,
+                    at % 28 + 1
+                ),
+                "Words.",
+            );
+        }
+    }
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let archive = page(&out, "archives/index.html");
+    assert_eq!(pick(&archive, "#year-2026 li", None).len(), 10);
+    assert_eq!(pick(&archive, "#year-2025 li", None).len(), 0);
+    assert_eq!(
+        pick(&archive, "#year-2025 a.archive-more", Some("href")),
+        ["/archives/2025/"]
+    );
+    assert_eq!(
+        pick(&archive, "#year-2025 a.archive-more", None),
+        ["Show the 295 posts of 2025"]
+    );
+
+    let year = page(&out, "archives/2025/index.html");
+    assert_eq!(pick(&year, "main h1", None), ["Posts of 2025"]);
+    assert_eq!(pick(&year, "title", None), ["Posts of 2025 | Test Blog"]);
+    assert_eq!(pick(&year, "#year-2025 .archive-month li", None).len(), 295);
+    assert_eq!(
+        pick(&year, "nav.pager a", Some("href")),
+        ["/archives/2026/", "/archives/", "/archives/2023/"],
+        "the years beside it, skipping a year without posts"
+    );
+    let Some(RouteData::ArchiveYear { year, newer, older }) =
+        route_data(&out, &Route::ArchiveYear { year: 2023 })
+    else {
+        panic!("a year has its page's data");
+    };
+    assert_eq!((year.count, newer, older), (2, Some(2025), None));
+    assert!(!out.join("archives/2024/index.html").exists());
+    assert_eq!(route_data(&out, &Route::ArchiveYear { year: 2024 }), None);
+    let sitemap = fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    for year in ["2026", "2025", "2023"] {
+        assert!(
+            sitemap.contains(&format!("/archives/{year}/</loc>")),
+            "{year}"
+        );
+    }
+}

@@ -228,14 +228,14 @@ pub struct ArchiveYear {
     /// How many posts the year has.
     pub count: usize,
     /// Months with posts, newest first. Empty in the archive's data for a
-    /// year whose rows are a file of their own
-    /// ([`crate::route_data::archive_year_path`]).
+    /// year it names without its rows, which are on the year's own page
+    /// ([`crate::route::Route::ArchiveYear`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub months: Vec<ArchiveMonth>,
 }
 
 impl ArchiveYear {
-    /// Whether the year's rows are here, not in a file of their own.
+    /// Whether the year's rows are here, not only on the year's own page.
     pub fn has_rows(&self) -> bool {
         self.count == 0 || !self.months.is_empty()
     }
@@ -247,6 +247,13 @@ fn newest_first(posts: &[PostSummary]) -> Vec<&PostSummary> {
     let mut by_date: Vec<&PostSummary> = posts.iter().collect();
     by_date.sort_by_key(|post| std::cmp::Reverse(post.date));
     by_date
+}
+
+/// The years with posts, newest first: those the archive lists.
+pub fn archive_years(posts: &[PostSummary]) -> Vec<i32> {
+    let years: std::collections::BTreeSet<i32> =
+        posts.iter().map(|post| post.date.year()).collect();
+    years.into_iter().rev().collect()
 }
 
 /// Every post by year and month, newest first, pinned or not.

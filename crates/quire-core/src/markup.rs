@@ -302,7 +302,14 @@ pub fn list_view(root: &str, site: &Site, data: &RouteData) -> Option<(PageText,
             page_text::section(site, section, list.number, *count),
             section_page(root, site, section, list.number, list.total, &list.items),
         ),
-        RouteData::Archives(years) => (page_text::archives(site), archives_page(root, years)),
+        RouteData::Archives(years) => (
+            page_text::archives(site),
+            archives_page(root, "Archives", years),
+        ),
+        RouteData::ArchiveYear { year, newer, older } => (
+            page_text::archive_year(site, year.year, year.count),
+            archive_year_page(root, year, *newer, *older),
+        ),
         RouteData::Post(_) | RouteData::Moved(_) => return None,
     })
 }
@@ -418,8 +425,9 @@ pub fn terms_page(root: &str, taxonomy: &str, terms: &[TermCount]) -> SafeHtml {
     )
 }
 
-/// The archive: every post by year and month, newest first.
-pub fn archives_page(root: &str, years: &[ArchiveYear]) -> SafeHtml {
+/// The archive, or one year of it, under `heading`: posts by year and
+/// month, newest first.
+pub fn archives_page(root: &str, heading: &str, years: &[ArchiveYear]) -> SafeHtml {
     let years: SafeHtml = years
         .iter()
         .map(|year| {
@@ -433,10 +441,42 @@ pub fn archives_page(root: &str, years: &[ArchiveYear]) -> SafeHtml {
     // Laid out lazily at first, as a post is: a large blog lists thousands
     // of posts here, and the page must show before they are all measured.
     html!(
-        r#"<h1 class="list-title">Archives</h1><div class="{}" {}>{}</div>"#,
+        r#"<h1 class="list-title">{}</h1><div class="{}" {}>{}</div>"#,
+        heading,
         crate::dom::ARCHIVE_YEARS_CLASS,
         crate::dom::DATA_LAZY_LAYOUT,
         years
+    )
+}
+
+/// A year's own page: its posts by month, and the way to the years
+/// beside it and to the whole archive.
+pub fn archive_year_page(
+    root: &str,
+    year: &ArchiveYear,
+    newer: Option<i32>,
+    older: Option<i32>,
+) -> SafeHtml {
+    let link = |year: Option<i32>, class: &str, rel: &str, text: fn(i32) -> String| match year {
+        Some(year) => html!(
+            r#"<a class="{}" href="{}" rel="{}">{}</a>"#,
+            class,
+            Route::ArchiveYear { year }.href(root),
+            rel,
+            text(year)
+        ),
+        None => SafeHtml::empty(),
+    };
+    html!(
+        r#"{}<nav class="pager" aria-label="Years">{}<a class="pager-position" href="{}">All years</a>{}</nav>"#,
+        archives_page(
+            root,
+            &page_text::archive_year_heading(year.year),
+            std::slice::from_ref(year)
+        ),
+        link(newer, "pager-newer", "prev", |year| format!("← {year}")),
+        Route::Archives.href(root),
+        link(older, "pager-older", "next", |year| format!("{year} →"))
     )
 }
 
@@ -446,16 +486,17 @@ pub fn archive_year_id(year: i32) -> String {
 }
 
 /// The inside of a year's section in the archive: its heading with its
-/// number of posts, and its posts by month, or, for a year whose rows are
-/// a file of their own, a button that shows them.
+/// number of posts, and its posts by month, or, for a year the archive
+/// names without its rows, a link to the year's page (which the app
+/// follows by showing the rows in place).
 pub fn archive_year(root: &str, year: &ArchiveYear) -> SafeHtml {
     let rows = if year.has_rows() {
         archive_months(root, year)
     } else {
-        // Drawn by the app only: pre-rendered pages have every row.
         html!(
-            r#"<p><button type="button" class="button {}" data-year="{}">Show the {} of {}</button></p>"#,
+            r#"<p><a class="button {}" href="{}" data-year="{}">Show the {} of {}</a></p>"#,
             crate::dom::ARCHIVE_MORE_CLASS,
+            Route::ArchiveYear { year: year.year }.href(root),
             year.year,
             count_of(year.count, "post"),
             year.year

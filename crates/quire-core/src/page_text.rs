@@ -121,6 +121,23 @@ pub fn archives(site: &Site) -> PageText {
     }
 }
 
+/// One year's page of the archive, with its `count` posts.
+pub fn archive_year(site: &Site, year: i32, count: usize) -> PageText {
+    PageText {
+        title: Some(archive_year_heading(year)),
+        description: format!(
+            "The {} of {} in {year}, by month.",
+            count_of(count, "post"),
+            site.title
+        ),
+    }
+}
+
+/// The heading of a year's page of the archive: "Posts of 2025".
+pub fn archive_year_heading(year: i32) -> String {
+    format!("Posts of {year}")
+}
+
 /// The not-found page.
 pub fn not_found() -> PageText {
     PageText {

@@ -23,7 +23,7 @@
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 
 use crate::{
-    listing::term_counts,
+    listing::{archive_years, term_counts},
     manifest::{Manifest, PostSummary, default_taxonomies},
 };
 
@@ -59,6 +59,12 @@ pub enum Route {
     },
     /// Every post by year and month: `archives/`.
     Archives,
+    /// One year of the archive: `archives/2025/`. A large blog's archive
+    /// lists its older years by name, and each has this page of its own.
+    ArchiveYear {
+        /// The year.
+        year: i32,
+    },
     /// The search page: `search/`.
     Search,
     /// A post, or a path that may name one (or one of its old addresses):
@@ -111,6 +117,7 @@ impl Route {
             ),
             Route::Section { path, page } => paged(encode_path(path), *page),
             Route::Archives => ARCHIVES.to_owned(),
+            Route::ArchiveYear { year } => format!("{ARCHIVES}{year}/"),
             Route::Search => SEARCH.to_owned(),
             Route::Content { path } => encode_path(path),
         }
@@ -148,6 +155,8 @@ impl Route {
             trimmed.split('/').collect()
         };
         let page_number = |text: &str| text.parse::<usize>().ok().filter(|n| *n >= 1);
+        // Four digits, as the archive writes a year (and no sign or `+`).
+        let is_year = |text: &str| text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit());
         let is_taxonomy = |name: &str| lists.taxonomies.iter().any(|known| known == name);
         let section = |name: &str| {
             let path = format!("{name}/");
@@ -174,6 +183,9 @@ impl Route {
                 }
             }
             ["archives"] => Route::Archives,
+            ["archives", year] if is_year(year) => Route::ArchiveYear {
+                year: year.parse().unwrap_or_default(),
+            },
             ["search"] => Route::Search,
             [name] if section(name).is_some() => Route::Section {
                 path: section(name).unwrap_or_default(),
@@ -243,7 +255,7 @@ const SEGMENT: &AsciiSet = &CONTROLS
 /// pages, every post and page (listed or not, but not the pages that stand
 /// for a built-in one), each section's pages, each taxonomy's index and
 /// each term's pages (for taxonomies with terms; `tags/` always), the
-/// archive and search.
+/// archive, a page for each of its years, and search.
 pub fn every_route(manifest: &Manifest) -> Vec<Route> {
     let per_page = manifest.site.posts_per_page.max(1);
     let pages = |count: usize| 1..=count.div_ceil(per_page).max(1);
@@ -280,6 +292,11 @@ pub fn every_route(manifest: &Manifest) -> Vec<Route> {
         }
     }
     routes.push(Route::Archives);
+    routes.extend(
+        archive_years(&manifest.posts)
+            .into_iter()
+            .map(|year| Route::ArchiveYear { year }),
+    );
     routes.push(Route::Search);
     routes
 }
@@ -459,6 +476,7 @@ mod tests {
             tag("c#", 1),
             tag("web rtc", 2),
             Route::Archives,
+            Route::ArchiveYear { year: 2019 },
             Route::Search,
             Route::Section {
                 path: "blog/".into(),
@@ -504,6 +522,17 @@ mod tests {
             Route::parse("tags/rust/page/1", &taxonomies()),
             tag("rust", 1)
         );
+        assert_eq!(Route::ArchiveYear { year: 2025 }.path(), "archives/2025/");
+        // Only a year as the archive writes it names one of its pages.
+        for not_a_year in ["archives/25/", "archives/+202/", "archives/2025/03/"] {
+            assert!(
+                matches!(
+                    Route::parse(not_a_year, &taxonomies()),
+                    Route::Content { .. }
+                ),
+                "{not_a_year}"
+            );
+        }
         // A taxonomy the site does not have is a path like any other.
         assert_eq!(
             Route::parse("topics/", &taxonomies()),

@@ -2,7 +2,8 @@
 //! does not grow with the blog: a small file about the site, which every
 //! page names, and one small file per route with what that route's view
 //! draws (a list page's cards, a post with its series, related posts and
-//! neighbours, the archive's rows), worked out by the build.
+//! neighbours, the archive's newest years, one year's rows), worked out by
+//! the build.
 //!
 //! A route's file is found from its address alone, by a hash of
 //! [`Route::path`] under the release's folder, so the app needs no index
@@ -64,24 +65,18 @@ pub fn route_data_path(version: &str, route: &Route) -> String {
     )
 }
 
-/// Where the rows of one year of the archive live in a release, for a year
-/// the archive's data leaves out ([`split_archive`]).
-pub fn archive_year_path(version: &str, year: i32) -> String {
-    format!("{ROUTE_DATA_DIR}{version}/archives-{year}.json")
-}
-
-/// About how many rows the archive's own data holds: the newest years,
+/// About how many rows the archive's own page holds: the newest years,
 /// whole, up to this many rows (and always the newest year); each older
-/// year's rows are a file of their own, fetched when the reader asks, so
-/// that opening the archive of a large blog costs a few KB.
+/// year is named with its number of posts, and its rows are on the year's
+/// own page ([`Route::ArchiveYear`]), which the app fetches when the
+/// reader asks, so that opening the archive of a large blog costs a few KB.
 pub const ARCHIVE_ROWS_AT_ONCE: usize = 300;
 
-/// The archive's data, the newest years with their rows, and the older
-/// years whose rows it leaves out (to be written apart, whole).
-pub fn split_archive(years: Vec<ArchiveYear>) -> (Vec<ArchiveYear>, Vec<ArchiveYear>) {
+/// The archive's page: the newest `years` with their rows, and the older
+/// years without them.
+pub fn archive_at_once(years: Vec<ArchiveYear>) -> Vec<ArchiveYear> {
     let mut rows = 0;
-    let mut apart = Vec::new();
-    let years = years
+    years
         .into_iter()
         .map(|year| {
             let first = rows == 0;
@@ -89,16 +84,13 @@ pub fn split_archive(years: Vec<ArchiveYear>) -> (Vec<ArchiveYear>, Vec<ArchiveY
             if first || rows <= ARCHIVE_ROWS_AT_ONCE {
                 year
             } else {
-                let heading = ArchiveYear {
+                ArchiveYear {
                     months: Vec::new(),
-                    ..year.clone()
-                };
-                apart.push(year);
-                heading
+                    ..year
+                }
             }
         })
-        .collect();
-    (years, apart)
+        .collect()
 }
 
 /// What every page of a release needs: the site's settings, its sections
@@ -176,8 +168,18 @@ pub enum RouteData {
         /// The page.
         list: ListPage,
     },
-    /// Every post by year and month.
+    /// Every post by year and month: the newest years' rows, the older
+    /// years by name ([`archive_at_once`]).
     Archives(Vec<ArchiveYear>),
+    /// One year of the archive, with its rows.
+    ArchiveYear {
+        /// The year and its posts by month.
+        year: ArchiveYear,
+        /// The next year with posts, if any.
+        newer: Option<i32>,
+        /// The year before it with posts, if any.
+        older: Option<i32>,
+    },
     /// A post or page.
     Post(Box<PostPage>),
     /// An address that leads elsewhere: an old address of a post, or a
@@ -269,8 +271,8 @@ mod tests {
     }
 
     #[test]
-    fn the_archive_keeps_its_newest_years_and_leaves_the_rest_apart() {
-        let (kept, apart) = split_archive(vec![
+    fn the_archive_keeps_its_newest_years_and_names_the_rest() {
+        let kept = archive_at_once(vec![
             year(2026, 120),
             year(2025, 150),
             year(2024, 40),
@@ -287,16 +289,8 @@ mod tests {
                 (2023, 5, false),
             ]
         );
-        assert_eq!(
-            apart
-                .iter()
-                .map(|y| (y.year, y.months[0].posts.len()))
-                .collect::<Vec<_>>(),
-            [(2024, 40), (2023, 5)]
-        );
         // The newest year comes whole, however long.
-        let (kept, apart) = split_archive(vec![year(2026, 900), year(2025, 1)]);
+        let kept = archive_at_once(vec![year(2026, 900), year(2025, 1)]);
         assert!(kept[0].has_rows() && !kept[1].has_rows());
-        assert_eq!(apart.len(), 1);
     }
 }

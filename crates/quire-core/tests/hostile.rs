@@ -294,7 +294,11 @@ fn front_matter_fields_keep_to_the_allowlist_in_every_fragment() {
         ),
         (
             "archives",
-            markup::archives_page("/blog/", &archive(&posts)),
+            markup::archives_page("/blog/", "Archives", &archive(&posts)),
+        ),
+        (
+            "archive year",
+            markup::archive_year_page("/blog/", &archive(&posts)[0], Some(2030), Some(1999)),
         ),
         (
             "not found",

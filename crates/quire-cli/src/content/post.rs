@@ -1040,7 +1040,7 @@ fn built_in_name(route: &Route) -> String {
     match route {
         Route::Home { .. } => "home".to_owned(),
         Route::Terms { taxonomy } | Route::Term { taxonomy, .. } => taxonomy.clone(),
-        Route::Archives => "archive".to_owned(),
+        Route::Archives | Route::ArchiveYear { .. } => "archive".to_owned(),
         Route::Search => "search".to_owned(),
         Route::Section { .. } | Route::Content { .. } => "list".to_owned(),
     }
