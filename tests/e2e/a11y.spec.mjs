@@ -3,7 +3,7 @@
 import { expect } from "@playwright/test";
 import { POSTS, at, axeViolations as violations, open, test } from "./fixtures.mjs";
 
-const ROUTES = ["/", "/page/2/", `/posts/${POSTS[0].slug}/`, `/posts/${POSTS[5].slug}/`, "/tags/", "/tags/webrtc/", "/archives/", "/search/", "/no-such-page/"];
+const ROUTES = ["/", "/page/2/", `/posts/${POSTS[0].slug}/`, `/posts/${POSTS[5].slug}/`, "/tags/", "/tags/webrtc/", "/archives/", "/archives/2025/", "/search/", "/no-such-page/"];
 
 for (const scheme of ["light", "dark"]) {
   test(`axe finds nothing on any route, ${scheme} theme`, async ({ page }) => {

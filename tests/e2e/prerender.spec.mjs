@@ -13,6 +13,7 @@ const ROUTES = [
   { path: "/tags/", title: `Tags | ${SITE_TITLE}`, heading: "Tags" },
   { path: "/tags/webrtc/", title: `#webrtc | ${SITE_TITLE}`, heading: "#webrtc" },
   { path: "/archives/", title: `Archives | ${SITE_TITLE}`, heading: "Archives" },
+  { path: "/archives/2025/", title: `Posts of 2025 | ${SITE_TITLE}`, heading: "Posts of 2025" },
 ];
 
 const decode = (text) =>
