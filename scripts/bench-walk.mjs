@@ -3,7 +3,7 @@
 // build and served like GitHub Pages (gzip), walked in headless Chromium
 // with a phone's screen: a cold visit to home until the app has started and
 // the network is quiet, a tap on the first post, a tap on one of its tags,
-// then the archive (every post, by year). Prints, per size and network, the
+// then the archive (its newest years; older ones by name). Prints, per size and network, the
 // bytes of each step and its time, and the walk's bytes against the first
 // size's.
 //

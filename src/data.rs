@@ -23,7 +23,7 @@ use quire_core::{
 };
 
 /// Why a year's rows did not come: the site changed under the reader.
-const NO_SUCH_YEAR: &str = "The posts of that year are no longer here; reload the page.";
+const NO_SUCH_YEAR: &str = "The blog no longer has posts of that year.";
 
 /// The state of something fetched.
 #[derive(Debug, Clone, PartialEq)]
@@ -165,6 +165,11 @@ impl Store {
     pub fn route_data(&self, route: &Route) -> Option<Load<Option<Arc<RouteData>>>> {
         let path = route.path();
         self.routes.with(|routes| routes.get(&path).cloned())
+    }
+
+    /// [`Store::route_data`], without subscribing to it.
+    pub fn route_data_untracked(&self, route: &Route) -> Option<Load<Option<Arc<RouteData>>>> {
+        untrack(|| self.route_data(route))
     }
 
     /// Starts fetching a route's data unless it is here or on its way

@@ -1,11 +1,13 @@
 //! The archive's older years, shown in place. The archive's page names
-//! them, each with a link to the year's own page; a plain click on one, in
-//! the pre-rendered page or the app's, fetches the year's data and puts its
-//! posts where the link was, so the reader keeps their place in one long
-//! archive. A new tab, or a reader without JavaScript, gets the year's page.
+//! them, each with a link to the year's own page; a plain click on one (or
+//! Enter on it), in the pre-rendered page or the app's, fetches the year's
+//! data and puts its posts where the link was, so the reader keeps their
+//! place in one long archive. A new tab, a reader without JavaScript, a
+//! click before the app has the site's data, and a year the site no longer
+//! has get the year's page.
 
 use leptos::prelude::*;
-use quire_core::{dom, listing::ArchiveYear, markup};
+use quire_core::{dom, listing::ArchiveYear, markup, route::Route};
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{Element, HtmlElement, MouseEvent};
 
@@ -17,25 +19,38 @@ use crate::{
     schedule::next_frame,
 };
 
-/// One listener on the document serves every year's link; each year the
+/// One listener on the window serves every year's link; each year the
 /// reader opened is shown as soon as its data is here, and again whenever
 /// the archive is drawn anew (back to it), without taking the focus.
 #[component]
 pub fn ArchiveYearsInPlace() -> impl IntoView {
     let store = Store::get();
-    // The year whose link the reader followed last: its first post takes
-    // the focus from the link its rows replace.
+    // The year whose link the reader followed last, while its posts are on
+    // their way: its first post then takes the focus from the link.
     let pressed = StoredValue::new(None::<i32>);
     let on_click = Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| {
-        if let Some(year) = year_asked(&event) {
-            // The router would open the year's page; its rows go in place.
-            event.prevent_default();
-            pressed.set_value(Some(year));
-            store.open_archive_year(year);
+        let Some((link, year)) = year_link_clicked(&event) else {
+            return;
+        };
+        let shown_in_place = matches!(store.site_untracked(), Load::Ready(_))
+            && !matches!(
+                store.route_data_untracked(&Route::ArchiveYear { year }),
+                Some(Load::Ready(None))
+            );
+        if !shown_in_place {
+            return;
         }
+        // The router would open the year's page; its posts go in place.
+        event.prevent_default();
+        let _ = link.set_attribute("aria-busy", "true");
+        link.set_text_content(Some(&format!("Loading the posts of {year}…")));
+        pressed.set_value(Some(year));
+        store.open_archive_year(year);
     });
-    // Captured before the router's own listener (on the window, bubbling)
-    // sees the click. The app lives as long as the page, and so does this.
+    // In the capture phase on the window: before the router's listener
+    // (the window's, bubbling) and the focus handling of route changes
+    // (the document's, capturing) see the click. The app lives as long as
+    // the page, and so does this.
     let _ = window().add_event_listener_with_callback_and_bool(
         "click",
         on_click.as_ref().unchecked_ref(),
@@ -44,6 +59,12 @@ pub fn ArchiveYearsInPlace() -> impl IntoView {
     on_click.forget();
 
     let current = CurrentRoute::get();
+    // Leaving the archive before a year's posts come: they take no focus
+    // when it is drawn again.
+    Effect::new(move |_| {
+        current.track();
+        pressed.set_value(None);
+    });
     Effect::new(move |_| {
         // A newly drawn archive (its data here) shows the years opened before.
         let here = current.get();
@@ -58,21 +79,23 @@ pub fn ArchiveYearsInPlace() -> impl IntoView {
             for (year, state) in years {
                 let focus = pressed.get_value() == Some(year);
                 match state {
-                    // Focus once: an archive drawn again later takes none.
-                    Some(Load::Ready(rows)) if show_year(&root, &rows, focus) && focus => {
-                        pressed.set_value(None);
+                    Some(Load::Ready(rows)) => {
+                        show_year(&root, &rows, focus);
                     }
                     Some(Load::Failed(error)) => year_failed(year, &error.to_string()),
-                    _ => {}
+                    _ => continue,
+                }
+                if focus {
+                    pressed.set_value(None);
                 }
             }
         });
     });
 }
 
-/// The year of the archive's link a plain click (no new tab or window)
-/// was on.
-fn year_asked(event: &MouseEvent) -> Option<i32> {
+/// The archive's year link a plain click (no new tab or window) was on,
+/// and its year.
+fn year_link_clicked(event: &MouseEvent) -> Option<(Element, i32)> {
     if event.default_prevented()
         || event.button() != 0
         || event.ctrl_key()
@@ -89,9 +112,7 @@ fn year_asked(event: &MouseEvent) -> Option<i32> {
         .closest(&format!("a.{}", dom::ARCHIVE_MORE_CLASS))
         .ok()??;
     let year = link.get_attribute("data-year")?.parse().ok()?;
-    let _ = link.set_attribute("aria-busy", "true");
-    link.set_text_content(Some(&format!("Loading the posts of {year}…")));
-    Some(year)
+    Some((link, year))
 }
 
 /// The link of a year whose rows the drawn archive does not show yet.
@@ -108,14 +129,14 @@ fn year_link(year: i32) -> Option<Element> {
 
 /// Puts a year's rows into its section, in place of its link, if the drawn
 /// archive still shows the link; `focus` moves the focus the link had to
-/// the year's first post. Says whether it did.
-fn show_year(root: &str, rows: &ArchiveYear, focus: bool) -> bool {
+/// the year's first post.
+fn show_year(root: &str, rows: &ArchiveYear, focus: bool) {
     let Some(section) = year_link(rows.year).and_then(|link| {
         link.closest(&format!("#{}", markup::archive_year_id(rows.year)))
             .ok()
             .flatten()
     }) else {
-        return false;
+        return;
     };
     set_prepared_html(&section, &markup::archive_year(root, rows));
     let first = section
@@ -129,16 +150,18 @@ fn show_year(root: &str, rows: &ArchiveYear, focus: bool) -> bool {
         options.set_prevent_scroll(true);
         let _ = first.focus_with_options(&options);
     }
-    true
 }
 
 /// Says, on a year's link the reader is waiting on, that its posts could
-/// not be had; following it again tries again.
+/// not be had, and why; following it again tries again (or, for a year
+/// the site no longer has, opens its page, which says so).
 fn year_failed(year: i32, error: &str) {
     let Some(link) = year_link(year).filter(|link| link.has_attribute("aria-busy")) else {
         return;
     };
     let _ = link.remove_attribute("aria-busy");
-    link.set_text_content(Some(&format!("{error} Try again")));
+    link.set_text_content(Some(&format!(
+        "The posts of {year} could not be loaded. Try again"
+    )));
     announce(error);
 }

@@ -245,11 +245,16 @@ fn scroll_instantly(y: f64) {
 /// jump would: a Tab pressed right after must start from there, not from
 /// the link, even before the next frame.
 ///
-/// Listens in the capture phase, so it comes before the router's own
-/// listener, for as long as the app runs (`RouteChanges` is part of the
+/// Listens in the capture phase on the document, so it comes before the
+/// router's own listener and after [`super::archive_years`]'s, for as long
+/// as the app runs (`RouteChanges` is part of the
 /// app's frame, never taken down).
 fn move_focus_on_link_clicks() {
     let listener = Closure::<dyn Fn(MouseEvent)>::new(|event: MouseEvent| {
+        // Taken by the page (an archive year shown in place): no route change.
+        if event.default_prevented() {
+            return;
+        }
         let plain_click = event.button() == 0
             && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
         let Some(link) = event

@@ -2,8 +2,9 @@
 //!
 //! Every route's HTML already shows what the app would, so the app does not
 //! draw it again: it starts, loads the site's data and waits. The reader keeps
-//! reading the pre-rendered page, which the app never touches, so nothing
-//! moves or flashes and the start costs the main thread little. The first
+//! reading the pre-rendered page, which the app does not draw again (its
+//! behaviours work on it: copy buttons, an archive year shown in place),
+//! so nothing moves or flashes and the start costs the main thread little. The first
 //! navigation (the router follows every link click) hands over: the app
 //! draws the new route, and only that, and the pre-rendered copy goes, in
 //! one frame.

@@ -94,11 +94,13 @@ test("the archive shows its newest year, and an older year's posts when the read
   await expect(page.locator("#year-2024").getByRole("link", { name: "Show the 31 posts of 2024" })).toBeVisible();
 });
 
-test("on the archive's pre-rendered page, an older year shows in place too", async ({ page }) => {
+test("on the archive's pre-rendered page, an older year shows in place too, from the keyboard too", async ({ page }) => {
   await page.goto(site.url("/archives/"));
   await appReady(page);
   await markWindow(page);
-  await page.getByRole("link", { name: "Show the 31 posts of 2024" }).click();
+  // From the keyboard: Enter on the link.
+  await page.getByRole("link", { name: "Show the 31 posts of 2024" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page.locator("#year-2024 .archive-month li")).toHaveCount(31);
   await expect(page.locator("#year-2024 a").first()).toBeFocused();
   await expect(page).toHaveURL(/\/archives\/$/);
@@ -112,6 +114,24 @@ test("on the archive's pre-rendered page, an older year shows in place too", asy
   await expect(tab).toHaveURL(/\/archives\/2025\/$/);
   await expect(tab.locator("main h1")).toHaveText("Posts of 2025");
   await expect(page.locator("#year-2025 li")).toHaveCount(0);
+});
+
+test("a year whose posts fail to come says so, keeps the focus, and comes when asked again", async ({ page }) => {
+  let failing = true;
+  await page.route(`**/${routeFile("archives/2025/")}`, (route) => (failing ? route.abort() : route.continue()));
+  await page.goto(site.url("/archives/"));
+  await appReady(page);
+  const more = page.locator("#year-2025 a.archive-more");
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(more).toHaveText("The posts of 2025 could not be loaded. Try again");
+  await expect(more).toBeFocused();
+  await expect(page.locator("#quire-announcer")).toHaveText(/could not be loaded/i);
+  failing = false;
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#year-2025 .archive-month li")).toHaveCount(365);
+  await expect(page.locator("#year-2025 a").first()).toBeFocused();
+  await expect(page).toHaveURL(/\/archives\/$/);
 });
 
 test("an older year of the archive is a page of its own, with and without the app", async ({ browser, page }) => {

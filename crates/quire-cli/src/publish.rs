@@ -146,7 +146,7 @@ pub(crate) fn site_files(
             let page = match kept {
                 Some(page) => page.clone(),
                 None => DrawnPage {
-                    data_files: vec![data_file(route, &data)],
+                    data_file: Some(data_file(route, &data)),
                     document: document(&pages.draw(route, &data)).into(),
                     data: Some(Arc::new(data)),
                 },
@@ -187,7 +187,7 @@ pub(crate) fn site_files(
     let mut files: Vec<SiteFile> = Vec::with_capacity(drawn.len() * 2);
     for drawn in drawn {
         files.push((drawn.file, drawn.page.document));
-        files.extend(drawn.page.data_files);
+        files.extend(drawn.page.data_file);
     }
     files.push((
         site_data_path(version),
@@ -323,7 +323,7 @@ impl Drawn {
             file: page.file(),
             page: DrawnPage {
                 data: None,
-                data_files: Vec::new(),
+                data_file: None,
                 document,
             },
         }
@@ -336,8 +336,8 @@ impl Drawn {
 struct DrawnPage {
     /// Its route's data; `None` for search and not-found.
     data: Option<Arc<RouteData>>,
-    /// What the app fetches to draw it: `(path, JSON)`.
-    data_files: Vec<SiteFile>,
+    /// What the app fetches to draw it, `(path, JSON)`; `None` with no data.
+    data_file: Option<SiteFile>,
     /// The whole HTML document.
     document: Arc<str>,
 }

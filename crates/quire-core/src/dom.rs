@@ -45,8 +45,8 @@ pub const VIEW_CLASS: &str = "view";
 /// The class of the archive's years, laid out lazily at first.
 pub const ARCHIVE_YEARS_CLASS: &str = "archive-years";
 
-/// The class of the button that shows an archive year's posts, for a year
-/// whose rows the archive's data leaves out.
+/// The class of the link to a year's page that the archive shows for a
+/// year whose rows it leaves out (the app shows them in place).
 pub const ARCHIVE_MORE_CLASS: &str = "archive-more";
 
 /// Every class and attribute above that the stylesheet styles.

@@ -117,7 +117,8 @@ impl Route {
             ),
             Route::Section { path, page } => paged(encode_path(path), *page),
             Route::Archives => ARCHIVES.to_owned(),
-            Route::ArchiveYear { year } => format!("{ARCHIVES}{year}/"),
+            // Four digits, as `parse` reads them: the year 999 is `0999/`.
+            Route::ArchiveYear { year } => format!("{ARCHIVES}{year:04}/"),
             Route::Search => SEARCH.to_owned(),
             Route::Content { path } => encode_path(path),
         }
@@ -477,6 +478,7 @@ mod tests {
             tag("web rtc", 2),
             Route::Archives,
             Route::ArchiveYear { year: 2019 },
+            Route::ArchiveYear { year: 999 },
             Route::Search,
             Route::Section {
                 path: "blog/".into(),
