@@ -231,12 +231,8 @@ fn sitemap(context: &HeadContext<'_>, posts: &[&PostSummary], terms: &[TermPosts
             .map(|post| (Route::post(post).path(), Some(post.last_changed()))),
     );
     // Each year of the archive, newest first, as its page lists them.
-    let mut years: std::collections::BTreeMap<i32, Vec<&PostSummary>> = Default::default();
-    for post in posts {
-        years.entry(post.date.year()).or_default().push(post);
-    }
     entries.extend(
-        years
+        quire_core::listing::posts_by_year(posts.iter().copied())
             .iter()
             .rev()
             .map(|(year, posts)| (Route::ArchiveYear { year: *year }.path(), newest(posts))),

@@ -249,11 +249,20 @@ fn newest_first(posts: &[PostSummary]) -> Vec<&PostSummary> {
     by_date
 }
 
+/// The posts of each year with posts, oldest year first.
+pub fn posts_by_year<'a>(
+    posts: impl IntoIterator<Item = &'a PostSummary>,
+) -> std::collections::BTreeMap<i32, Vec<&'a PostSummary>> {
+    let mut years: std::collections::BTreeMap<i32, Vec<&PostSummary>> = Default::default();
+    for post in posts {
+        years.entry(post.date.year()).or_default().push(post);
+    }
+    years
+}
+
 /// The years with posts, newest first: those the archive lists.
 pub fn archive_years(posts: &[PostSummary]) -> Vec<i32> {
-    let years: std::collections::BTreeSet<i32> =
-        posts.iter().map(|post| post.date.year()).collect();
-    years.into_iter().rev().collect()
+    posts_by_year(posts).into_keys().rev().collect()
 }
 
 /// Every post by year and month, newest first, pinned or not.
