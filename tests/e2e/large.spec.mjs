@@ -68,7 +68,7 @@ test("home, a post, its tag and the tag's next page draw from their own data, ne
   expect(fetched.some((path) => path.startsWith("routes/"))).toBe(true);
 });
 
-test("the archive shows its newest year, and an older year's posts when the reader asks", async ({ page }) => {
+test("the archive shows its newest year, and an older year's posts when the reader asks, still there at the same row after a post and back", async ({ page }) => {
   const fetched = dataRequests(page);
   await page.goto(site.url("/"));
   await appReady(page);
@@ -92,6 +92,18 @@ test("the archive shows its newest year, and an older year's posts when the read
   await page.screenshot({ path: "target/e2e-results/archive-older-year-shown.png" });
   // The year after it still waits.
   await expect(page.locator("#year-2024").getByRole("link", { name: "Show the 31 posts of 2024" })).toBeVisible();
+  // A post of that year, and back: the archive comes back with the year shown, at the same row.
+  const row = page.locator("#year-2025 li a").nth(100);
+  await row.scrollIntoViewIfNeeded();
+  const title = (await row.innerText()).trim();
+  const top = (await row.boundingBox()).y;
+  await row.click();
+  await expect(page.locator("h1.post-title")).toHaveText(title);
+  await page.goBack();
+  await expect(page.locator("#year-2025 .archive-month li")).toHaveCount(365);
+  const back = page.locator("#year-2025 li a", { hasText: title }).first();
+  await expect(back).toBeInViewport();
+  expect(Math.abs((await back.boundingBox()).y - top)).toBeLessThan(2);
 });
 
 test("on the archive's pre-rendered page, an older year shows in place too, from the keyboard too", async ({ page }) => {
