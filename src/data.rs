@@ -270,29 +270,30 @@ impl Store {
         true
     }
 
-    /// The rows of a year the archive names without them, from the year's
-    /// own page's data; `None` until [`Store::open_archive_year`] is
-    /// called for it. Tracked.
-    pub fn archive_year(&self, year: i32) -> Option<Load<ArchiveYear>> {
-        if !self.opened_years.with(|years| years.contains(&year)) {
-            return None;
-        }
-        self.route_data(&Route::ArchiveYear { year })
-            .map(|state| match state {
-                Load::Ready(Some(data)) => match &*data {
-                    RouteData::ArchiveYear { year, .. } => Load::Ready(year.clone()),
-                    _ => Load::Failed(LoadError(NO_SUCH_YEAR.to_owned())),
-                },
-                Load::Ready(None) => Load::Failed(LoadError(NO_SUCH_YEAR.to_owned())),
-                Load::Loading => Load::Loading,
-                Load::Failed(error) => Load::Failed(error),
+    /// The archive's years whose rows the reader asked to see, each with
+    /// its rows as they stand, from the year's own page's data (`None`
+    /// until fetching it starts). Tracked.
+    pub fn opened_archive_years(&self) -> Vec<(i32, Option<Load<ArchiveYear>>)> {
+        let opened: Vec<i32> = self
+            .opened_years
+            .with(|years| years.iter().copied().collect());
+        opened
+            .into_iter()
+            .map(|year| {
+                let rows = self
+                    .route_data(&Route::ArchiveYear { year })
+                    .map(|state| match state {
+                        Load::Ready(Some(data)) => match &*data {
+                            RouteData::ArchiveYear { year, .. } => Load::Ready(year.clone()),
+                            _ => Load::Failed(LoadError(NO_SUCH_YEAR.to_owned())),
+                        },
+                        Load::Ready(None) => Load::Failed(LoadError(NO_SUCH_YEAR.to_owned())),
+                        Load::Loading => Load::Loading,
+                        Load::Failed(error) => Load::Failed(error),
+                    });
+                (year, rows)
             })
-    }
-
-    /// The years of the archive whose rows the reader asked to see. Tracked.
-    pub fn opened_archive_years(&self) -> Vec<i32> {
-        self.opened_years
-            .with(|years| years.iter().copied().collect())
+            .collect()
     }
 
     /// The reader asks to see a year's rows in the archive: fetches the

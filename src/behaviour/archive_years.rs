@@ -69,11 +69,7 @@ pub fn ArchiveYearsInPlace() -> impl IntoView {
         // A newly drawn archive (its data here) shows the years opened before.
         let here = current.get();
         let _ = store.route_data(&here);
-        let years: Vec<(i32, Option<Load<ArchiveYear>>)> = store
-            .opened_archive_years()
-            .into_iter()
-            .map(|year| (year, store.archive_year(year)))
-            .collect();
+        let years = store.opened_archive_years();
         let root = store.root();
         next_frame(move || {
             for (year, state) in years {

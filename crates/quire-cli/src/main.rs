@@ -159,18 +159,8 @@ fn build(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
                 "quire: {} found; the preview shows them until they are fixed",
                 count_of(problems.len(), "problem")
             );
-            let trunks_page = std::fs::read_to_string(out.join("index.html")).map_err(in_folder)?;
-            let shell = shell::Shell::parse(Some(&trunks_page))
-                .map_err(|message| vec![Problem::in_file("index.html", message)])?;
             let root = root_path(&std::env::var("TRUNK_PUBLIC_URL").unwrap_or_default());
-            let page = preview::problem_page(&shell, &root, &problems);
-            for (file, text) in [
-                ("index.html", page.as_str()),
-                (preview::SCRIPT_FILE, preview::script().as_str()),
-            ] {
-                output::write_file(&out.join(file), text.as_bytes()).map_err(in_folder)?;
-            }
-            return Ok(());
+            return preview::show_problems(out, &root, &problems);
         }
         Err(problems) => return Err(problems),
     };

@@ -42,11 +42,32 @@ pub(crate) fn touch_stamp(out: &Path) -> io::Result<()> {
     crate::output::write_file(&out.join(STAMP_FILE), now.to_string().as_bytes())
 }
 
+/// Puts [`problem_page`] in place of the preview's home page (`out` holds
+/// Trunk's page), with the script that reloads it.
+pub(crate) fn show_problems(
+    out: &Path,
+    root: &str,
+    problems: &[Problem],
+) -> Result<(), Vec<Problem>> {
+    let in_folder = |error: io::Error| vec![Problem::in_file(out.display(), error.to_string())];
+    let trunks_page = std::fs::read_to_string(out.join("index.html")).map_err(in_folder)?;
+    let shell = Shell::parse(Some(&trunks_page))
+        .map_err(|message| vec![Problem::in_file("index.html", message)])?;
+    let page = problem_page(&shell, root, problems);
+    for (file, text) in [
+        ("index.html", page.as_str()),
+        (SCRIPT_FILE, script().as_str()),
+    ] {
+        crate::output::write_file(&out.join(file), text.as_bytes()).map_err(in_folder)?;
+    }
+    Ok(())
+}
+
 /// The page a preview shows while the blog has problems, in Trunk's page:
 /// the problems, each with its file and line, where the home page would
 /// be; it reloads once `quire watch` has published the fixed blog. `root`
 /// is the path Trunk serves the site at.
-pub(crate) fn problem_page(shell: &Shell, root: &str, problems: &[Problem]) -> String {
+fn problem_page(shell: &Shell, root: &str, problems: &[Problem]) -> String {
     let items: SafeHtml = problems
         .iter()
         .map(|problem| html!("<li><code>{}</code></li>", problem.to_string()))

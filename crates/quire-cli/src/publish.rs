@@ -142,14 +142,17 @@ pub(crate) fn site_files(
             let data = pages.route_data(route)?;
             let kept = kept
                 .and_then(|kept| kept.get(route))
-                .filter(|page| page.data.as_deref() == Some(&data));
+                .filter(|page| page.data.as_ref().is_some_and(|(kept, _)| **kept == data));
             let page = match kept {
                 Some(page) => page.clone(),
-                None => DrawnPage {
-                    data_file: Some(data_file(route, &data)),
-                    document: document(&pages.draw(route, &data)).into(),
-                    data: Some(Arc::new(data)),
-                },
+                None => {
+                    let document = document(&pages.draw(route, &data)).into();
+                    let file = data_file(route, &data);
+                    DrawnPage {
+                        document,
+                        data: Some((Arc::new(data), file)),
+                    }
+                }
             };
             Some(Drawn {
                 route: Some(route.clone()),
@@ -187,7 +190,7 @@ pub(crate) fn site_files(
     let mut files: Vec<SiteFile> = Vec::with_capacity(drawn.len() * 2);
     for drawn in drawn {
         files.push((drawn.file, drawn.page.document));
-        files.extend(drawn.page.data_file);
+        files.extend(drawn.page.data.map(|(_, file)| file));
     }
     files.push((
         site_data_path(version),
@@ -323,7 +326,6 @@ impl Drawn {
             file: page.file(),
             page: DrawnPage {
                 data: None,
-                data_file: None,
                 document,
             },
         }
@@ -334,10 +336,9 @@ impl Drawn {
 /// when `quire watch` keeps it for the next build.
 #[derive(Clone)]
 struct DrawnPage {
-    /// Its route's data; `None` for search and not-found.
-    data: Option<Arc<RouteData>>,
-    /// What the app fetches to draw it, `(path, JSON)`; `None` with no data.
-    data_file: Option<SiteFile>,
+    /// Its route's data, and the file the app fetches it as (`(path,
+    /// JSON)`); `None` for search and not-found.
+    data: Option<(Arc<RouteData>, SiteFile)>,
     /// The whole HTML document.
     document: Arc<str>,
 }

@@ -45,6 +45,17 @@ pub(crate) fn fingerprint(value: &impl std::hash::Hash) -> u64 {
     hasher.finish()
 }
 
+/// What a build keeps for the next, by fingerprint: each item that has one
+/// (a plain build computes none and keeps nothing).
+pub(crate) fn keep_printed<T: Clone>(
+    items: &[(Option<u64>, T)],
+) -> std::collections::HashMap<u64, T> {
+    items
+        .iter()
+        .filter_map(|(print, item)| Some(((*print)?, item.clone())))
+        .collect()
+}
+
 /// What the folder holds, as the last republish left it.
 struct Published {
     /// The size and time of the folder's list of files as this watcher

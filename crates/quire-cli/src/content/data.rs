@@ -21,7 +21,7 @@ use quire_core::{
 };
 
 use super::post::{Kind, LoadedPost};
-use crate::watch::fingerprint;
+use crate::watch::{fingerprint, keep_printed};
 
 /// A file of the data folder besides the manifest: a post body, a post's
 /// highlighted code, the search index.
@@ -80,10 +80,7 @@ pub(super) fn assemble(
         })
         .collect();
     if let Some(memo) = memo {
-        memo.0 = words
-            .iter()
-            .filter_map(|(print, words)| Some(((*print)?, words.clone())))
-            .collect();
+        memo.0 = keep_printed(&words);
     }
     let search = SearchIndex::build_from(
         inputs

@@ -31,7 +31,7 @@ use super::{
     shown,
     sources::Source,
 };
-use crate::watch::fingerprint;
+use crate::watch::{fingerprint, keep_printed};
 
 /// What a page is to the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -424,10 +424,7 @@ impl<'a> Posts<'a> {
             })
             .collect();
         if let Some(memo) = memo {
-            memo.0 = finished
-                .iter()
-                .filter_map(|(print, page)| Some(((*print)?, page.clone())))
-                .collect();
+            memo.0 = keep_printed(&finished);
         }
         for (_, page) in finished {
             self.warnings
