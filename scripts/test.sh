@@ -33,7 +33,7 @@ index=target/search-10k
 [ "$index/search.json" -nt crates/quire-core/src/search.rs ] &&
   [ "$index/search.json" -nt crates/quire-core/examples/synthetic_search_index.rs ] ||
   cargo run --release --quiet --locked -p quire-core --example synthetic_search_index -- 10000 600 "$index"
-mkdir -p dist/data/search && cp -r "$index/search/synthetic" dist/data/search/
+mkdir -p dist/data/search && cp "$index"/search/* dist/data/search/
 
 step "end-to-end tests in Chromium (release build on 127.0.0.1)"
 npx --no-install playwright test --config tests/e2e/playwright.config.mjs --grep-invert "figures:"

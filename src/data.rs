@@ -500,7 +500,11 @@ impl SearchPieces {
             // One future for both kinds, read once it is here: each future
             // costs the wasm a copy of the request's code.
             spawn_local(async move {
-                let text = fetch_text(&url, what, &|| true).await;
+                let text = match url {
+                    Some(url) => fetch_text(&url, what, &|| true).await,
+                    // Not reached: a meta file names every piece its posts need.
+                    None => Err(damaged(what, &"no such piece")),
+                };
                 self.arrived(piece, text);
                 self.wanted.update_value(|wanted| wanted.in_flight -= 1);
                 self.fetch_next();

@@ -174,24 +174,25 @@ test("figures: search as you type over a 10,000-post index, fetched in pieces", 
   // sample blog's, where the server serves them, throttled like any file;
   // the sample blog's meta file is swapped for the made-up blog's.
   const dir = resolve(import.meta.dirname, "../../target/search-10k");
-  const served = resolve(import.meta.dirname, process.env.QUIRE_E2E_DIST ?? "../../dist", "data/search/synthetic");
-  expect(existsSync(served), "scripts/test.sh puts target/search-10k/search/synthetic into dist/data/search/ first").toBe(true);
+  const served = resolve(import.meta.dirname, process.env.QUIRE_E2E_DIST ?? "../../dist", "data/search");
   const meta = JSON.parse(readFileSync(join(dir, "search.json"), "utf8"));
-  const pieces = readdirSync(join(dir, "search/synthetic")).map((name) => statSync(join(dir, "search/synthetic", name)).size);
+  const pieceNames = new Set(readdirSync(join(dir, "search")));
+  expect([...pieceNames].every((name) => existsSync(join(served, name))), "scripts/test.sh copies target/search-10k/search/ into dist/data/search/ first").toBe(true);
+  const pieces = [...pieceNames].map((name) => statSync(join(dir, "search", name)).size);
   const wholeIndex = pieces.reduce((sum, size) => sum + size, 0);
   await page.route("**/data/search.*.json", (route) => route.fulfill({ path: join(dir, "search.json"), contentType: "application/json" }));
   // Each piece fetched, with its size as written (the server compresses
   // what it sends; the share is of the index as written).
   const fetched = new Map();
   page.on("requestfinished", (request) => {
-    const url = new URL(request.url());
-    if (!url.pathname.includes("/data/search/synthetic/")) return;
-    fetched.set(url.pathname, statSync(join(dir, "search/synthetic", basename(url.pathname))).size);
+    const name = basename(new URL(request.url()).pathname);
+    if (!pieceNames.has(name)) return;
+    fetched.set(name, statSync(join(dir, "search", name)).size);
   });
   await open(page, "/search/");
   await expect(page.locator("#search-status")).toHaveText(/Type to search/, { timeout: 60_000 });
   // Queries a reader might type: the first three words of some posts' titles.
-  const title = (doc) => JSON.parse(readFileSync(join(dir, `search/synthetic/d${Math.floor(doc / 8)}.json`), "utf8"))[doc % 8].t;
+  const title = (doc) => JSON.parse(readFileSync(join(dir, `search/d${meta.d[Math.floor(doc / 8)]}.json`), "utf8"))[doc % 8].t;
   const queries = [1234, 5678, 9012].map((doc) => title(doc).split(" ").slice(0, 3).join(" ").toLowerCase());
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");

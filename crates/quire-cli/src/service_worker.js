@@ -171,8 +171,10 @@ async function forgetUnusedData(fetchedSiteData) {
     }
     const site = await (await cache.match(url.href))?.json().catch(() => null);
     const searchMeta = useFile(site?.search);
-    const version = searchMeta && (await (await cache.match(searchMeta.href))?.json().catch(() => null))?.h;
-    if (typeof version === "string") folders.push(`${ROOT}data/search/${version}/`);
+    const meta = searchMeta && (await (await cache.match(searchMeta.href))?.json().catch(() => null));
+    for (const [kind, names] of [["t", meta?.t], ["d", meta?.d]]) {
+      if (Array.isArray(names)) for (const name of names) useFile(`data/search/${kind}${name}.json`);
+    }
   }
   const unused = requests.filter((request) => {
     const path = new URL(request.url).pathname;

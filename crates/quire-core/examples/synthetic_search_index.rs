@@ -6,7 +6,7 @@
 //! indexes 10,000 posts of about 600 words each, from a 6,000-word vocabulary
 //! used with a Zipf-like skew, as real prose is, and writes what a build
 //! would put in `data/`: `out/search.json` (the meta file) and the pieces in
-//! `out/search/synthetic/`.
+//! `out/search/`.
 
 use std::{env, fs, path::Path, process::ExitCode};
 
@@ -83,15 +83,10 @@ fn main() -> ExitCode {
         })
         .collect();
     let index = SearchIndex::build(inputs);
-    let split = index.split();
-    let meta = split.meta("synthetic".into());
-    let mut files = vec![("search.json".to_owned(), to_json(&meta))];
-    let in_data = |path: String| path.trim_start_matches("data/").to_owned();
-    for (at, piece) in split.term_pieces.iter().enumerate() {
-        files.push((in_data(meta.term_piece_path(at)), to_json(piece)));
-    }
-    for (at, piece) in split.doc_pieces.iter().enumerate() {
-        files.push((in_data(meta.doc_piece_path(at)), to_json(piece)));
+    let written = index.split().into_files();
+    let mut files = vec![("search.json".to_owned(), to_json(&written.meta))];
+    for (path, json) in written.pieces {
+        files.push((path.trim_start_matches("data/").to_owned(), json));
     }
     let out = Path::new(out);
     let _ = fs::remove_dir_all(out);

@@ -34,14 +34,12 @@ pub fn short_hash(bytes: &[u8]) -> String {
     format!("{:016x}", fnv1a(bytes))[..10].to_owned()
 }
 
-/// FNV-1a, 64 bits.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in bytes {
-        hash ^= u64::from(*byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+/// FNV-1a, 64 bits, of `bytes`.
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut hash = crate::search::Fnv::default();
+    hash.write(bytes);
+    hash.finish()
 }
 
 /// The folder of every release's route data, relative to the site root.

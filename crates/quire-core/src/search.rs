@@ -27,8 +27,8 @@
 //! # Pieces
 //!
 //! [`SearchIndex::split`] cuts the index into what the app fetches:
-//! - a [`SearchMeta`], named by the manifest: how many posts there are, and
-//!   the first word of each term piece;
+//! - a [`SearchMeta`], named by the manifest: how many posts there are, the
+//!   first word of each term piece, and the name of every piece;
 //! - term pieces ([`TermPiece`]): runs of consecutive words, about
 //!   [`TERM_PIECE_BYTES`] of JSON each, with the posts each word is in;
 //! - doc pieces: [`DOCS_PER_PIECE`] posts each, newest first, with what a
@@ -58,10 +58,11 @@
 //!
 //! // The app's way: only the pieces the query needs.
 //! let split = index.split();
-//! let meta = split.meta("0123abcd".into());
+//! let pieces = split.term_pieces.clone();
+//! let meta = split.into_files().meta;
 //! let mut terms = meta.terms();
 //! for piece in meta.term_pieces("cafe vie") {
-//!     terms.add(split.term_pieces[piece].clone()).unwrap();
+//!     terms.add(pieces[piece].clone()).unwrap();
 //! }
 //! assert_eq!(terms.search("cafe vie", 10), hits);
 //! ```
@@ -81,7 +82,7 @@ use crate::{date::Date, html::SafeHtml};
 
 /// Bumped when the JSON shape changes, so an app never misreads an index
 /// written by another version of the build tool.
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 
 /// Posts per doc piece: a page of results needs up to this many times more
 /// posts than it shows, and each piece is one request.
@@ -238,13 +239,21 @@ impl SearchIndex {
     }
 
     /// The index cut into the pieces the app fetches (see the module's doc).
+    ///
+    /// A term piece ends, once it holds [`TERM_PIECE_BYTES`] `* 3 / 4`,
+    /// before the next word that [`starts_a_piece`], or before a word that
+    /// would take it past `* 5 / 4`. As the words choose where pieces
+    /// start, an edit that grows or shrinks one piece leaves where the
+    /// later ones start, and so their contents and names, alone.
     pub fn split(&self) -> SplitIndex {
         let mut term_pieces = Vec::new();
         let mut piece = TermPiece::default();
         let mut bytes = 0;
         for (term, list) in &self.terms.lists {
             let size = term.len() + 4 + wire_size(list);
-            if bytes > 0 && bytes + size > TERM_PIECE_BYTES {
+            let full = bytes + size > TERM_PIECE_BYTES * 5 / 4
+                || bytes >= TERM_PIECE_BYTES * 3 / 4 && starts_a_piece(term);
+            if bytes > 0 && full {
                 term_pieces.push(std::mem::take(&mut piece));
                 bytes = 0;
             }
@@ -267,6 +276,12 @@ impl SearchIndex {
     }
 }
 
+/// Whether a term piece may start at `term`: one word in eight, chosen by
+/// the word's hash.
+fn starts_a_piece(term: &str) -> bool {
+    crate::route_data::fnv1a(term.as_bytes()).is_multiple_of(8)
+}
+
 /// A [`SearchIndex`] cut into pieces, for the build tool to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SplitIndex {
@@ -278,47 +293,93 @@ pub struct SplitIndex {
     pub doc_pieces: Vec<Vec<SearchDoc>>,
 }
 
+/// The search index as files: its meta, and each piece as `(path, JSON)`.
+#[cfg(feature = "authoring")]
+pub struct SearchFiles {
+    /// What the app reads first, which names every piece.
+    pub meta: SearchMeta,
+    /// Every piece, each named after its content: an edit renames only
+    /// the pieces it changes, and a reader's cache keeps the rest.
+    pub pieces: Vec<(String, String)>,
+}
+
 impl SplitIndex {
-    /// The index's meta file; `version` names the pieces' folder, and must
-    /// change whenever any piece does (a hash of them all).
-    pub fn meta(&self, version: String) -> SearchMeta {
-        SearchMeta {
-            version,
+    /// The meta file and the pieces as JSON, each piece named after its content.
+    #[cfg(feature = "authoring")]
+    pub fn into_files(self) -> SearchFiles {
+        fn named<T: Serialize>(pieces: &[T]) -> Vec<(String, String)> {
+            pieces
+                .iter()
+                .map(|piece| {
+                    let json = serde_json::to_string(piece).unwrap_or_default();
+                    (crate::route_data::short_hash(json.as_bytes()), json)
+                })
+                .collect()
+        }
+        let terms = named(&self.term_pieces);
+        let docs = named(&self.doc_pieces);
+        let meta = SearchMeta {
             doc_count: self.doc_count,
             first_terms: self
                 .term_pieces
                 .iter()
                 .filter_map(|piece| piece.terms.first().cloned())
                 .collect(),
-        }
+            term_names: terms.iter().map(|(name, _)| name.clone()).collect(),
+            doc_names: docs.iter().map(|(name, _)| name.clone()).collect(),
+        };
+        let pieces = terms
+            .into_iter()
+            .map(|(name, json)| (term_piece_path(&name), json))
+            .chain(
+                docs.into_iter()
+                    .map(|(name, json)| (doc_piece_path(&name), json)),
+            )
+            .collect();
+        SearchFiles { meta, pieces }
     }
+}
+
+/// Where the term piece of this name is, relative to the site root.
+fn term_piece_path(name: &str) -> String {
+    format!("data/search/t{name}.json")
+}
+
+/// Where the doc piece of this name is, relative to the site root.
+fn doc_piece_path(name: &str) -> String {
+    format!("data/search/d{name}.json")
 }
 
 /// What the app reads first when search opens: enough to know which pieces
 /// a query needs, and where they are.
 ///
-/// In JSON `{"v":2,"h":version,"n":posts,"f":[first word of each term piece]}`.
+/// In JSON `{"v":3,"n":posts,"f":[first word of each term piece],
+/// "t":[name of each term piece],"d":[name of each doc piece]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "WireMeta")]
 pub struct SearchMeta {
-    /// Names the folder of the pieces: `data/search/<version>/`.
-    version: String,
     /// How many posts the index holds.
     doc_count: usize,
     /// Term piece `i` holds the words from `first_terms[i]` up to, not
     /// including, `first_terms[i + 1]`.
     first_terms: Vec<String>,
+    /// Term piece `i` is at `data/search/t<term_names[i]>.json`.
+    term_names: Vec<String>,
+    /// Doc piece `i` is at `data/search/d<doc_names[i]>.json`.
+    doc_names: Vec<String>,
 }
 
 impl SearchMeta {
-    /// Where term piece `piece` is, relative to the site root.
-    pub fn term_piece_path(&self, piece: usize) -> String {
-        format!("data/search/{}/t{piece}.json", self.version)
+    /// Where term piece `piece` is, relative to the site root; `None` for
+    /// a piece the index does not have.
+    pub fn term_piece_path(&self, piece: usize) -> Option<String> {
+        self.term_names.get(piece).map(|name| term_piece_path(name))
     }
 
-    /// Where doc piece `piece` is, relative to the site root.
-    pub fn doc_piece_path(&self, piece: usize) -> String {
-        format!("data/search/{}/d{piece}.json", self.version)
+    /// Where doc piece `piece` is, relative to the site root; `None` for a
+    /// piece the index does not have.
+    pub fn doc_piece_path(&self, piece: usize) -> Option<String> {
+        self.doc_names.get(piece).map(|name| doc_piece_path(name))
     }
 
     /// How many posts the index holds.
@@ -369,18 +430,21 @@ impl SearchMeta {
 struct WireMeta {
     #[serde(rename = "v")]
     format: u32,
-    #[serde(rename = "h")]
-    version: String,
     #[serde(rename = "n")]
     doc_count: usize,
     #[serde(rename = "f")]
     first_terms: Vec<String>,
+    #[serde(rename = "t")]
+    term_names: Vec<String>,
+    #[serde(rename = "d")]
+    doc_names: Vec<String>,
 }
 
 impl TryFrom<WireMeta> for SearchMeta {
     type Error = String;
 
-    /// The version becomes part of a path, so it must be a plain name.
+    /// The names become part of paths, so they must be plain names, one
+    /// for each piece.
     fn try_from(wire: WireMeta) -> Result<Self, String> {
         if wire.format != FORMAT_VERSION {
             return Err(format!(
@@ -388,30 +452,39 @@ impl TryFrom<WireMeta> for SearchMeta {
                 wire.format
             ));
         }
-        if wire.version.is_empty() || !wire.version.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return Err("search index version is not a plain name".to_owned());
+        let plain =
+            |name: &String| !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric());
+        if !wire.term_names.iter().chain(&wire.doc_names).all(plain) {
+            return Err("search index piece names are not plain names".to_owned());
         }
         if wire.doc_count >= MAX_DOCS {
             return Err("search index has too many posts".to_owned());
+        }
+        if wire.term_names.len() != wire.first_terms.len()
+            || wire.doc_names.len() != wire.doc_count.div_ceil(DOCS_PER_PIECE)
+        {
+            return Err("search index pieces are not all named".to_owned());
         }
         if wire.first_terms.windows(2).any(|pair| pair[0] >= pair[1]) {
             return Err("search index pieces are not in order".to_owned());
         }
         Ok(Self {
-            version: wire.version,
             doc_count: wire.doc_count,
             first_terms: wire.first_terms,
+            term_names: wire.term_names,
+            doc_names: wire.doc_names,
         })
     }
 }
 
 impl Serialize for SearchMeta {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut meta = serializer.serialize_struct("SearchMeta", 4)?;
+        let mut meta = serializer.serialize_struct("SearchMeta", 5)?;
         meta.serialize_field("v", &FORMAT_VERSION)?;
-        meta.serialize_field("h", &self.version)?;
         meta.serialize_field("n", &self.doc_count)?;
         meta.serialize_field("f", &self.first_terms)?;
+        meta.serialize_field("t", &self.term_names)?;
+        meta.serialize_field("d", &self.doc_names)?;
         meta.end()
     }
 }
@@ -729,7 +802,7 @@ impl Builder {
 
 /// FNV-1a: building hashes every word of every post, and SipHash's defence
 /// against chosen keys buys nothing on the author's own posts.
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Self {

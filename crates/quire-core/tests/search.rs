@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use quire_core::{
     date::Date,
     page_text,
+    route_data::short_hash,
     search::{Hit, SearchIndex, SearchInput, SearchMeta, TermPiece, highlight, highlight_html},
 };
 
@@ -189,7 +190,7 @@ fn limit_keeps_the_best_hits() {
 fn the_number_found_counts_every_match_not_only_those_shown() {
     let index = blog();
     let split = index.split();
-    let meta = split.meta("ab12".into());
+    let meta = split.clone().into_files().meta;
     let mut terms = meta.terms();
     for piece in meta.term_pieces("rust") {
         terms.add(split.term_pieces[piece].clone()).unwrap();
@@ -267,12 +268,31 @@ fn pieces_are_compact_json_and_round_trip() {
         docs,
         r#"[[{"s":"b","t":"Go","m":"Short.","d":"2026-03-10"},{"s":"a","t":"Rust","g":["Lang"],"d":"2026-03-09"}]]"#
     );
-    let meta = split.meta("0a1b2c".into());
-    let json = serde_json::to_string(&meta).unwrap();
-    assert_eq!(json, r#"{"v":2,"h":"0a1b2c","n":2,"f":["a*"]}"#);
-    assert_eq!(serde_json::from_str::<SearchMeta>(&json).unwrap(), meta);
-    assert_eq!(meta.term_piece_path(0), "data/search/0a1b2c/t0.json");
-    assert_eq!(meta.doc_piece_path(3), "data/search/0a1b2c/d3.json");
+    // Each piece is named after its content; the meta names them all.
+    let files = split.clone().into_files();
+    let term_name = short_hash(piece.as_bytes());
+    let doc_name = short_hash(&serde_json::to_vec(&split.doc_pieces[0]).unwrap());
+    let json = serde_json::to_string(&files.meta).unwrap();
+    assert_eq!(
+        json,
+        format!(r#"{{"v":3,"n":2,"f":["a*"],"t":["{term_name}"],"d":["{doc_name}"]}}"#)
+    );
+    assert_eq!(
+        serde_json::from_str::<SearchMeta>(&json).unwrap(),
+        files.meta
+    );
+    let term_path = format!("data/search/t{term_name}.json");
+    let doc_path = format!("data/search/d{doc_name}.json");
+    assert_eq!(files.meta.term_piece_path(0), Some(term_path.clone()));
+    assert_eq!(files.meta.doc_piece_path(0), Some(doc_path.clone()));
+    assert_eq!(files.meta.doc_piece_path(1), None);
+    assert_eq!(
+        files.pieces,
+        [
+            (term_path, piece),
+            (doc_path, docs[1..docs.len() - 1].to_owned())
+        ]
+    );
 }
 
 #[test]
@@ -290,18 +310,22 @@ fn damaged_pieces_are_refused_when_loaded() {
         assert!(serde_json::from_str::<TermPiece>(bad).is_err(), "{bad}");
     }
     // A post the index does not have: refused when added, and nothing added.
-    let meta: SearchMeta = serde_json::from_str(r#"{"v":2,"h":"ab12","n":1,"f":["a"]}"#).unwrap();
+    let meta: SearchMeta =
+        serde_json::from_str(r#"{"v":3,"n":1,"f":["a"],"t":["ab12"],"d":["cd34"]}"#).unwrap();
     let mut terms = meta.terms();
     let beyond: TermPiece = serde_json::from_str(r#"{"t":["a","b"],"p":[[0],[4]]}"#).unwrap();
     assert!(terms.add(beyond).is_err());
     assert_eq!(terms.search("a", 10), []);
     for bad in [
         // another format
-        r#"{"v":1,"h":"ab12","n":1,"f":["a"]}"#,
-        // a version that would leave the folder
-        r#"{"v":2,"h":"../x","n":1,"f":["a"]}"#,
+        r#"{"v":2,"h":"ab12","n":1,"f":["a"]}"#,
+        // a name that would leave the folder
+        r#"{"v":3,"n":1,"f":["a"],"t":["../x"],"d":["cd34"]}"#,
+        // a piece without a name
+        r#"{"v":3,"n":1,"f":["a","b"],"t":["ab12"],"d":["cd34"]}"#,
+        r#"{"v":3,"n":9,"f":["a"],"t":["ab12"],"d":["cd34"]}"#,
         // pieces out of order
-        r#"{"v":2,"h":"ab12","n":1,"f":["b","a"]}"#,
+        r#"{"v":3,"n":1,"f":["b","a"],"t":["ab12","ef56"],"d":["cd34"]}"#,
     ] {
         assert!(serde_json::from_str::<SearchMeta>(bad).is_err(), "{bad}");
     }
@@ -487,7 +511,7 @@ fn ten_thousand_posts_give_the_same_hits_as_a_full_scan() {
     assert_eq!(narwhal, planted);
 
     let split = index.split();
-    let meta = split.meta("5eed".into());
+    let meta = split.clone().into_files().meta;
     for query in corpus_queries(&corpus) {
         let expected = corpus.expected(&query);
         assert!(
@@ -530,11 +554,38 @@ fn corpus_queries(corpus: &Corpus) -> Vec<String> {
     ]
 }
 
+/// The pieces of an index as `quire build` names them.
+fn piece_paths(inputs: Vec<SearchInput>) -> BTreeSet<String> {
+    let files = SearchIndex::build(inputs).split().into_files();
+    files.pieces.into_iter().map(|(path, _)| path).collect()
+}
+
+#[test]
+fn an_edit_to_one_post_renames_only_the_search_pieces_it_changes() {
+    // Every piece was renamed by any edit (its folder was named after the
+    // whole index): `quire watch` wrote 1,454 files for one added line on
+    // a 10,000-post blog, and each deploy made readers fetch every piece again.
+    let corpus = Corpus::new(3_000, 150);
+    let before = piece_paths(corpus.inputs().collect());
+    assert!(before.len() > 40, "{} pieces", before.len());
+    // One post gains a paragraph of new words, which grow one piece by
+    // far more than a word's worth.
+    let mut inputs: Vec<SearchInput> = corpus.inputs().collect();
+    let new_words: Vec<String> = (0..400).map(|n| format!("kanewword{n}")).collect();
+    inputs[1234].plain_text = format!("{} {}", inputs[1234].plain_text, new_words.join(" ")).into();
+    let after = piece_paths(inputs);
+    // The pieces that hold the new words and the `k*` and `ka*` lists
+    // change; those after them keep where they start (pieces cut where
+    // they fill up would all move: 58 of 446 renamed).
+    let renamed = after.difference(&before).count();
+    assert!(renamed <= 10, "{renamed} of {} pieces renamed", after.len());
+}
+
 #[test]
 fn typing_a_three_word_query_over_ten_thousand_posts_fetches_a_tenth_of_the_index_at_most() {
     let corpus = Corpus::new(10_000, 150);
     let split = SearchIndex::build(corpus.inputs()).split();
-    let meta = split.meta("5eed".into());
+    let meta = split.clone().into_files().meta;
     let sizes: Vec<usize> = split
         .term_pieces
         .iter()

@@ -120,36 +120,20 @@ pub(super) fn assemble(
 pub(crate) struct WordsMemo(HashMap<u64, PostWords>);
 
 /// The search index in the pieces the app fetches (see
-/// [`quire_core::search`]), its meta file last: the pieces' folder is
-/// named after all of them, and the meta after itself.
+/// [`quire_core::search`]), each named after its content, and its meta
+/// file last.
 fn search_files(search: &SearchIndex) -> Vec<DataFile> {
-    let split = search.split();
-    let term_pieces: Vec<String> = split.term_pieces.iter().map(to_json).collect();
-    let doc_pieces: Vec<String> = split.doc_pieces.iter().map(to_json).collect();
-    let mut all = Vec::new();
-    for piece in term_pieces.iter().chain(&doc_pieces) {
-        all.extend_from_slice(piece.as_bytes());
-    }
-    let meta = split.meta(short_hash(&all));
-    let mut files: Vec<DataFile> = term_pieces
+    let files = search.split().into_files();
+    let mut data_files: Vec<DataFile> = files
+        .pieces
         .into_iter()
-        .enumerate()
-        .map(|(at, text)| DataFile {
-            path: meta.term_piece_path(at),
+        .map(|(path, text)| DataFile {
+            path,
             text: text.into(),
         })
-        .chain(
-            doc_pieces
-                .into_iter()
-                .enumerate()
-                .map(|(at, text)| DataFile {
-                    path: meta.doc_piece_path(at),
-                    text: text.into(),
-                }),
-        )
         .collect();
-    files.push(DataFile::hashed("search", "json", to_json(&meta)));
-    files
+    data_files.push(DataFile::hashed("search", "json", to_json(&files.meta)));
+    data_files
 }
 
 /// Data the build made itself, which always serialises.
