@@ -4,6 +4,7 @@ use std::{
     collections::{HashMap, HashSet},
     fs, io,
     path::{Path, PathBuf},
+    sync::Arc,
 };
 
 use quire_core::{manifest::manifest_path, problem::Problem};
@@ -94,9 +95,27 @@ fn targets<'a>(site: &'a LoadedSite, pages: &[&'a SiteFile]) -> Vec<&'a str> {
         .collect()
 }
 
-/// What `quire watch` last wrote into the folder: a fingerprint of each
-/// file by its path below the site root.
-pub(crate) type Written = HashMap<String, u64>;
+/// What `quire watch` last wrote into the folder: each file by its path
+/// below the site root.
+pub(crate) type Written = HashMap<String, WrittenFile>;
+
+/// A file as a build left it.
+#[derive(Clone)]
+pub(crate) struct WrittenFile {
+    /// Its contents' fingerprint.
+    print: u64,
+    /// The text it was written from, when this process wrote it: a text
+    /// the next build keeps (the same allocation) is known without
+    /// hashing it again.
+    text: Option<Arc<str>>,
+}
+
+impl WrittenFile {
+    /// A file known by its fingerprint alone.
+    fn printed(print: u64) -> Self {
+        Self { print, text: None }
+    }
+}
 
 /// The size and modification time of `out`'s list of files, which every
 /// build and republish writes anew: how `quire watch` tells that another
@@ -143,7 +162,7 @@ pub(crate) fn written_on_disk(
         .filter(|path| is_below_root(path))
         .filter_map(|path| {
             let bytes = fs::read(out.join(&path)).ok()?;
-            Some((path, fingerprint(&bytes.as_slice())))
+            Some((path, WrittenFile::printed(fingerprint(&bytes.as_slice()))))
         })
         .collect();
     // An asset already in place is known by its source's size and time,
@@ -155,7 +174,7 @@ pub(crate) fn written_on_disk(
             .ok()
             .is_some_and(|bytes| fs::read(out.join(&asset.target)).ok() == Some(bytes));
         if same {
-            written.insert(asset.target.clone(), print);
+            written.insert(asset.target.clone(), WrittenFile::printed(print));
         }
     }
     Ok(written)
@@ -203,37 +222,47 @@ pub(crate) fn write_changes(
     out: &Path,
     before: &Written,
 ) -> io::Result<(Written, usize)> {
-    let manifest_json = serde_json::to_string(&site.manifest).map_err(io::Error::other)?;
+    let manifest_json: Arc<str> = serde_json::to_string(&site.manifest)
+        .map_err(io::Error::other)?
+        .into();
     let (data, others): (Vec<_>, Vec<_>) = pages.iter().partition(|(path, _)| is_data(path));
-    let file_list = targets(site, &others).join("\n");
+    let file_list: Arc<str> = targets(site, &others).join("\n").into();
     let manifest_file = manifest_path(&site.manifest.version);
-    let mut texts: Vec<(&str, &[u8])> = vec![
-        (&manifest_file, manifest_json.as_bytes()),
-        (FILE_LIST, file_list.as_bytes()),
-    ];
+    let mut texts: Vec<(&str, &Arc<str>)> =
+        vec![(&manifest_file, &manifest_json), (FILE_LIST, &file_list)];
     texts.extend(
         site.data_files
             .iter()
-            .map(|file| (file.path.as_str(), file.text.as_bytes())),
+            .map(|file| (file.path.as_str(), &file.text)),
     );
     texts.extend(
         data.iter()
             .chain(&others)
-            .map(|(path, text)| (path.as_str(), text.as_bytes())),
+            .map(|(path, text)| (path.as_str(), text)),
     );
-    let printed: Vec<(&str, &[u8], u64)> = texts
+    let printed: Vec<(&str, &Arc<str>, u64)> = texts
         .into_par_iter()
-        .map(|(path, bytes)| (path, bytes, fingerprint(&bytes)))
+        .map(|(path, text)| {
+            let kept = before
+                .get(path)
+                .filter(|file| file.text.as_ref().is_some_and(|was| Arc::ptr_eq(was, text)));
+            let print = kept.map_or_else(|| fingerprint(&text.as_bytes()), |file| file.print);
+            (path, text, print)
+        })
         .collect();
     let mut now = Written::with_capacity(printed.len());
     // Of two files for one path, the last.
     let mut changed: Vec<(&str, &[u8])> = Vec::new();
-    for (path, bytes, print) in printed {
-        if now.insert(path.to_owned(), print).is_some() {
+    for (path, text, print) in printed {
+        let file = WrittenFile {
+            print,
+            text: Some(Arc::clone(text)),
+        };
+        if now.insert(path.to_owned(), file).is_some() {
             changed.retain(|(earlier, _)| *earlier != path);
         }
-        if before.get(path) != Some(&print) {
-            changed.push((path, bytes));
+        if before.get(path).map(|file| file.print) != Some(print) {
+            changed.push((path, text.as_bytes()));
         }
     }
     // Of two assets for one place, the last (as `write_site` copies them).
@@ -257,11 +286,11 @@ pub(crate) fn write_changes(
     // An image is known by its file's size and time, not read again.
     for asset in assets {
         let print = asset_fingerprint(asset)?;
-        if before.get(&asset.target) != Some(&print) {
+        if before.get(&asset.target).map(|file| file.print) != Some(print) {
             write_file(&out.join(&asset.target), &fs::read(&asset.source)?)?;
             count += 1;
         }
-        now.insert(asset.target.clone(), print);
+        now.insert(asset.target.clone(), WrittenFile::printed(print));
     }
     for gone in before.keys().filter(|path| !now.contains_key(*path)) {
         count += usize::from(remove_gone(out, gone));

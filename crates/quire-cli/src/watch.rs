@@ -134,7 +134,8 @@ pub(crate) fn watch(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
                 published = before;
             }
         }
-        wait_for_edit(&events, &root, &folders)?;
+        let written = wait_for_edit(&events, &root, &folders)?;
+        memo.content.only_written(written);
     }
 }
 
@@ -205,28 +206,65 @@ fn wait_for_trunk(out: &Path) {
 
 /// Waits for a change to one of the blog's files, then for the files to
 /// settle (at most [`SETTLE_AT_MOST`]: an editor that keeps writing its
-/// swap file must not hold the republish back).
+/// swap file must not hold the republish back). Gives the files written,
+/// relative to `root`, when the events say that only files were written
+/// (none made, moved or removed); `None` when anything may have changed.
 fn wait_for_edit(
     events: &Receiver<notify::Result<notify::Event>>,
     root: &Path,
     folders: &[PathBuf],
-) -> Result<(), Vec<Problem>> {
+) -> Result<Option<Vec<PathBuf>>, Vec<Problem>> {
     let stopped = || vec![Problem::new("quire watch: the file watcher stopped")];
+    let mut written = Some(Vec::new());
     loop {
         let event = events.recv().map_err(|_| stopped())?;
         if is_edit(&event, root, folders) {
+            note_written(&mut written, &event, root);
             break;
         }
     }
     let started = Instant::now();
     while started.elapsed() < SETTLE_AT_MOST {
         match events.recv_timeout(SETTLE) {
-            Ok(_) => {}
-            Err(RecvTimeoutError::Timeout) => return Ok(()),
+            Ok(event) => {
+                if is_edit(&event, root, folders) {
+                    note_written(&mut written, &event, root);
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => return Ok(written),
             Err(RecvTimeoutError::Disconnected) => return Err(stopped()),
         }
     }
-    Ok(())
+    // Events may still be coming: the next wait sees them.
+    Ok(None)
+}
+
+/// Adds the files an edit wrote to `written`, or makes it `None` when the
+/// edit did more than write files (or the watcher lost track).
+fn note_written(
+    written: &mut Option<Vec<PathBuf>>,
+    event: &notify::Result<notify::Event>,
+    root: &Path,
+) {
+    use notify::event::ModifyKind;
+    let Some(files) = written else {
+        return;
+    };
+    let only_written = event.as_ref().is_ok_and(|event| {
+        !event.need_rescan()
+            && matches!(
+                event.kind,
+                EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Metadata(_) | ModifyKind::Any)
+            )
+    });
+    let paths = event.iter().flat_map(|event| &event.paths);
+    let relative: Option<Vec<PathBuf>> = paths
+        .map(|path| Some(path.strip_prefix(root).ok()?.to_path_buf()))
+        .collect();
+    match relative {
+        Some(relative) if only_written => files.extend(relative),
+        _ => *written = None,
+    }
 }
 
 /// Whether an event changes what a build reads: a file written, made,

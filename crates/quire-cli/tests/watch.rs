@@ -181,6 +181,111 @@ fn an_edit_rewrites_the_pages_it_changes_and_leaves_the_others_alone() {
     assert!(!oldest_page.exists());
 }
 
+/// Every file below `dir` with its contents, but the stamp that tells open
+/// preview pages to reload.
+fn folder_contents(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut found = std::collections::BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let name = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            if name != "quire-preview.txt" {
+                found.insert(name, fs::read(&path).unwrap());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_edit_leaves_the_folder_as_a_fresh_build_would() {
+    // What an edit republishes is worked out from the last build's work
+    // (files not looked at again, pages not finished or drawn again): any
+    // page or data file it failed to redo would differ from a fresh build.
+    let blog = Blog::new();
+    for n in 1..=9 {
+        blog.post(
+            &format!("post-{n}.md"),
+            &format!(
+                "title: Post {n}\ndate: 2026-03-{n:02}\ntags: [{}]\nsummary: About {n}.",
+                ["rust", "web", "rust, web"][n % 3]
+            ),
+            &format!("Words of post {n}. See [the first]({{{{< ref \"post-1.md\" >}}}})."),
+        );
+    }
+    let out = preview_folder(&blog.path("site"));
+    let watcher = Watcher::start(blog.dir.path(), &out);
+    watcher.republished();
+    let edits: [(&str, &str, &str); 7] = [
+        // the body alone
+        (
+            "post-5.md",
+            "title: Post 5\ndate: 2026-03-05\ntags: [web]\nsummary: About 5.",
+            "New words, a new paragraph.\n\nAnd another.",
+        ),
+        // the title and summary, seen in lists and neighbours
+        (
+            "post-4.md",
+            "title: Post four\ndate: 2026-03-04\ntags: [web]\nsummary: All about four.",
+            "Words of post 4.",
+        ),
+        // the tags: tag pages and related posts
+        (
+            "post-3.md",
+            "title: Post 3\ndate: 2026-03-03\ntags: [go]\nsummary: About 3.",
+            "Words of post 3.",
+        ),
+        // the date: the order of every list
+        (
+            "post-2.md",
+            "title: Post 2\ndate: 2026-04-01\ntags: [web]\nsummary: About 2.",
+            "Words of post 2.",
+        ),
+        // a new post
+        (
+            "post-10.md",
+            "title: Post 10\ndate: 2026-03-10\ntags: [rust]\nsummary: About 10.",
+            "Words of post 10.",
+        ),
+        // the address a `ref` leads to
+        (
+            "post-1.md",
+            "title: Post 1\ndate: 2026-03-01\ntags: [web]\nslug: first",
+            "Words of post 1.",
+        ),
+        // a draft, which leaves the lists
+        (
+            "post-6.md",
+            "title: Post 6\ndate: 2026-03-06\ntags: [rust]\ndraft: true",
+            "Words of post 6.",
+        ),
+    ];
+    for (step, (file, front_matter, body)) in edits.into_iter().enumerate() {
+        blog.post(file, front_matter, body);
+        let republished = watcher.republished();
+        assert!(republished.contains("files written"), "{republished}");
+        let fresh = preview_folder(&blog.path(&format!("fresh-{step}")));
+        let output = blog.quire(&["build", "--out", fresh.to_str().unwrap()]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let (watched, built) = (folder_contents(&out), folder_contents(&fresh));
+        let differing: Vec<&String> = watched
+            .keys()
+            .chain(built.keys())
+            .filter(|name| watched.get(*name) != built.get(*name))
+            .collect();
+        assert!(differing.is_empty(), "after editing {file}: {differing:?}");
+    }
+}
+
 #[test]
 fn a_problem_in_the_blog_does_not_fail_trunk_serves_build() {
     // Trunk watches only the app: a failed hook would leave the preview

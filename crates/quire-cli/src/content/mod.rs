@@ -20,7 +20,7 @@ mod shortcodes;
 mod sources;
 
 use std::{
-    collections::{BTreeMap, HashMap},
+    collections::{BTreeMap, HashMap, HashSet},
     path::{Path, PathBuf},
 };
 
@@ -56,12 +56,28 @@ pub(crate) struct LoadOptions {
 /// each page that an edit left alone.
 #[derive(Default)]
 pub(crate) struct Memo {
+    /// The files the last build found.
+    found: Option<std::sync::Arc<sources::Found>>,
+    /// The content files the file watcher saw written since the last
+    /// build, relative to the blog's folder, when nothing else changed:
+    /// no file made, moved or removed, no other file written. The others
+    /// are then neither looked for nor looked at again.
+    only_written: Option<Vec<PathBuf>>,
     /// Files read, with their size and time then.
-    read: HashMap<PathBuf, (FileStamp, post::ReadFile)>,
+    read: HashMap<PathBuf, (FileStamp, std::sync::Arc<post::ReadFile>)>,
     /// Pages finished: shortcodes expanded, code highlighted, math drawn.
     finished: post::FinishMemo,
     /// Each post's words for the search index.
     words: data::WordsMemo,
+}
+
+impl Memo {
+    /// Tells the next build which files were written since the last one,
+    /// when the file watcher knows that nothing else changed (`None`:
+    /// anything may have).
+    pub(crate) fn only_written(&mut self, files: Option<Vec<PathBuf>>) {
+        self.only_written = files;
+    }
 }
 
 /// A file's size and modification time, when the system tells them.
@@ -330,7 +346,29 @@ pub(crate) fn load_site(
         content,
         hugo,
     } = config::read(root, options.base_url.as_deref()).map_err(|problem| vec![problem])?;
-    let found = sources::find(root, &content).map_err(|problem| vec![problem])?;
+    // Under `quire watch`, when the watcher saw only known content files
+    // written, the files are those of the last build, and only those
+    // written are looked at again.
+    let written: Option<HashSet<&Path>> = memo
+        .as_deref()
+        .and_then(|memo| memo.only_written.as_ref())
+        .map(|files| files.iter().map(PathBuf::as_path).collect());
+    let found = match (
+        memo.as_deref().and_then(|memo| memo.found.clone()),
+        &written,
+    ) {
+        (Some(found), Some(written))
+            if written.len()
+                == found
+                    .sources
+                    .iter()
+                    .filter(|source| written.contains(relative_to(root, &source.path)))
+                    .count() =>
+        {
+            found
+        }
+        _ => std::sync::Arc::new(sources::find(root, &content).map_err(|problem| vec![problem])?),
+    };
     let main_sections = post::main_sections(&content, &found.sources);
     let mut posts = post::Posts::new(root, &site, &content, options, main_sections.clone());
     // Under `quire watch`, a file whose size and time are as in the last
@@ -345,10 +383,15 @@ pub(crate) fn load_site(
         .sources
         .par_iter()
         .map(|source| {
+            let unwritten = written
+                .as_ref()
+                .is_some_and(|written| !written.contains(relative_to(root, &source.path)));
+            let known = kept.and_then(|kept| kept.get(&source.path));
+            if let (true, Some((stamp, file))) = (unwritten, known) {
+                return (*stamp, Ok(std::sync::Arc::clone(file)));
+            }
             let stamp = stamp(&source.path);
-            let known = kept
-                .and_then(|kept| kept.get(&source.path))
-                .filter(|(known, _)| stamp.is_some() && *known == stamp);
+            let known = known.filter(|(known, _)| stamp.is_some() && *known == stamp);
             let read = match known {
                 Some((_, file)) => Ok(file.clone()),
                 None => post::read(root, source),
@@ -357,6 +400,7 @@ pub(crate) fn load_site(
         })
         .collect();
     if let Some(memo) = memo.as_deref_mut() {
+        memo.found = Some(std::sync::Arc::clone(&found));
         memo.read = found
             .sources
             .iter()
@@ -419,7 +463,7 @@ pub(crate) fn load_site(
             hugo,
             main_sections,
             left_out,
-            translations: found.translations,
+            translations: found.translations.clone(),
             ignored: found.ignored,
             shortcodes,
             raw_html_pages,
@@ -455,8 +499,12 @@ pub(crate) fn source_folders(root: &Path) -> Result<Vec<PathBuf>, Problem> {
     Ok(unique)
 }
 
+/// `path` below `root`, or `path` when it is not there.
+fn relative_to<'a>(root: &Path, path: &'a Path) -> &'a Path {
+    path.strip_prefix(root).unwrap_or(path)
+}
+
 /// A path as the author would find it: below the blog's folder when it is.
 pub(crate) fn shown(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root)
-        .map_or_else(|_| path.to_path_buf(), Path::to_path_buf)
+    relative_to(root, path).to_path_buf()
 }

@@ -176,7 +176,7 @@ impl<'a> Posts<'a> {
     }
 
     /// Reads one content file, keeping it, leaving it out, or noting its problems.
-    pub(super) fn add(&mut self, source: &Source, read: Result<ReadFile, Vec<Problem>>) {
+    pub(super) fn add(&mut self, source: &Source, read: Result<Arc<ReadFile>, Vec<Problem>>) {
         let file = shown(self.root, &source.path).display().to_string();
         let read = match read {
             Ok(read) => read,
@@ -185,7 +185,7 @@ impl<'a> Posts<'a> {
                 return;
             }
         };
-        let front = in_time_zone(read.front_matter, self.time_zone.as_ref());
+        let front = in_time_zone(read.front_matter.clone(), self.time_zone.as_ref());
         if source.list_page {
             // A section's own `_index` file, not a nested folder's.
             if source.sections.len() <= 1 {
@@ -202,7 +202,7 @@ impl<'a> Posts<'a> {
         if !self.is_published(&front) {
             return;
         }
-        self.warnings.extend(read.warnings);
+        self.warnings.extend(read.warnings.iter().cloned());
         let section = source.sections.first().cloned().unwrap_or_default();
         // A post keeps its place whatever its `layout` (Jekyll's `post`),
         // unless it stands for PaperMod's archive or search page.
@@ -326,7 +326,7 @@ impl<'a> Posts<'a> {
                 }
             }
         }
-        let text = read.text;
+        let text = &read.text;
         let body = text[read.body_start..].trim_start_matches(['\n', '\r']);
         let first_line = text[..text.len() - body.len()].matches('\n').count() + 1;
         self.pending.push(Pending {
@@ -335,6 +335,7 @@ impl<'a> Posts<'a> {
             file,
             body: body.to_owned(),
             first_line,
+            print: read.print,
             what: Summarised {
                 path,
                 date,
@@ -402,12 +403,8 @@ impl<'a> Posts<'a> {
                 let print = site_wide.map(|site_wide| {
                     fingerprint(&(
                         site_wide,
-                        format!(
-                            "{:?}{:?}{:?}{}",
-                            page.source, page.front, page.what, page.first_line
-                        ),
-                        &page.file,
-                        &page.body,
+                        format!("{:?}{:?}", page.source, page.what),
+                        page.print,
                         &key,
                     ))
                 });
@@ -835,11 +832,13 @@ pub(super) struct ReadFile {
     body_start: usize,
     /// What the front matter's reader warns about, with the file named.
     warnings: Vec<Problem>,
+    /// A fingerprint of `text`, for `quire watch`.
+    print: u64,
 }
 
 /// Reads `source` below the blog at `root` and parses its front matter;
 /// the problems name the file.
-pub(super) fn read(root: &Path, source: &Source) -> Result<ReadFile, Vec<Problem>> {
+pub(super) fn read(root: &Path, source: &Source) -> Result<Arc<ReadFile>, Vec<Problem>> {
     let file = shown(root, &source.path).display().to_string();
     let text = fs::read_to_string(&source.path)
         .map_err(|error| vec![Problem::in_file(&file, format!("cannot read: {error}"))])?
@@ -856,12 +855,13 @@ pub(super) fn read(root: &Path, source: &Source) -> Result<ReadFile, Vec<Problem
         .into_iter()
         .map(|warning| warning.in_path(&file))
         .collect();
-    Ok(ReadFile {
+    Ok(Arc::new(ReadFile {
         front_matter: document.front_matter,
         body_start,
         warnings,
+        print: fingerprint(&text),
         text: text.into(),
-    })
+    }))
 }
 
 /// The pages the last build finished, by a fingerprint of all that
@@ -914,6 +914,9 @@ pub(super) struct FinishedPage {
 
 struct Pending {
     source: Source,
+    /// Its file's [`ReadFile::print`]: the front matter, the body and the
+    /// line it starts on are read from the file alone.
+    print: u64,
     front: FrontMatter,
     /// The file, as shown in messages.
     file: String,
