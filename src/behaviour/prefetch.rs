@@ -102,7 +102,7 @@ pub fn Prefetch() -> impl IntoView {
                 let address = Route::post(&post).href(&store.root());
                 when_idle(move || {
                     if let Some(content) = lay_out_ahead(&address, &html) {
-                        prepared.keep(post.slug, content);
+                        prepared.keep(post.slug.clone(), content);
                     }
                 });
             }

@@ -174,7 +174,7 @@ impl<'de> Deserialize<'de> for Date {
 
 /// A moment as written in front matter: the calendar date the author wrote,
 /// and the instant it names, for ordering posts published on the same day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Timestamp {
     /// The date as written, in the author's own time zone.
     pub date: Date,

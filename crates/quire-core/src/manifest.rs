@@ -3,7 +3,7 @@
 //! it a page needs, [`crate::route_data`]). Full post text is not in it;
 //! each post's body is a file of its own, fetched when the post is opened.
 
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, sync::Arc};
 
 use serde::{Deserialize, Serialize};
 
@@ -275,9 +275,51 @@ pub struct Link {
     pub url: String,
 }
 
-/// What a list card and a post's header show, without the post's text.
+/// What a list card and a post's header show, without the post's text:
+/// its [`PostSummaryFields`], shared. A site's lists, related posts and
+/// neighbours show each post many times over, and copy a pointer each
+/// time; a summary kept from one build to the next (by `quire watch`) is
+/// known equal without comparing its fields. Changing a field of a shared
+/// summary changes a copy (`Arc::make_mut`).
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PostSummary(Arc<PostSummaryFields>);
+
+impl From<PostSummaryFields> for PostSummary {
+    fn from(fields: PostSummaryFields) -> Self {
+        Self(Arc::new(fields))
+    }
+}
+
+impl std::ops::Deref for PostSummary {
+    type Target = PostSummaryFields;
+
+    fn deref(&self) -> &PostSummaryFields {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for PostSummary {
+    fn deref_mut(&mut self) -> &mut PostSummaryFields {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl PartialEq for PostSummary {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl std::fmt::Debug for PostSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The fields of a [`PostSummary`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PostSummary {
+pub struct PostSummaryFields {
     /// The post's own name, unique in the site: its file or bundle name, or
     /// its `slug`. Its body's file is named after it.
     pub slug: String,
@@ -347,7 +389,7 @@ pub struct PostSummary {
 }
 
 /// A post's cover image.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Cover {
     /// The image URL: relative to the site root, or absolute.
     pub src: String,

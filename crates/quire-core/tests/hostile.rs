@@ -8,7 +8,7 @@ use quire_core::{
     front_matter,
     html::SafeHtml,
     listing::{archive, posts_with_term, series_of, term_counts},
-    manifest::{Cover, PostDisplay, PostSummary, RawHtml, Section, Site},
+    manifest::{Cover, PostDisplay, PostSummary, PostSummaryFields, RawHtml, Section, Site},
     markdown::{PageContext, Prepared, render, render_for_feed},
     markup,
     search::SearchDoc,
@@ -190,7 +190,7 @@ fn front_matter_fields_keep_to_the_allowlist_in_every_fragment() {
     let document = front_matter::parse(CORPUS).expect("the corpus front matter parses");
     let fm = document.front_matter;
     let site: Site = quire_core::site::parse_config(CONFIG).expect("the hostile config parses");
-    let post = PostSummary {
+    let post = PostSummary::from(PostSummaryFields {
         slug: "hostile".into(),
         path: "posts/hostile/".into(),
         title: fm.title.clone(),
@@ -224,7 +224,7 @@ fn front_matter_fields_keep_to_the_allowlist_in_every_fragment() {
         draft: false,
         display: PostDisplay::default(),
         prepared: None,
-    };
+    });
     let mut second_part = post.clone();
     second_part.slug = "hostile-2".into();
     second_part.path = "posts/hostile-2/".into();

@@ -5,11 +5,11 @@ use quire_core::{
         Relations, archive, counts_most_used_first, paginate, posts_by_term, posts_with_term,
         series_among, series_of, sort_for_listing, term_counts,
     },
-    manifest::{PostDisplay, PostSummary},
+    manifest::{PostDisplay, PostSummary, PostSummaryFields},
 };
 
 fn post(slug: &str, date: &str, tags: &[&str], weight: i64) -> PostSummary {
-    PostSummary {
+    PostSummary::from(PostSummaryFields {
         slug: slug.into(),
         path: format!("posts/{slug}/"),
         section: "posts".into(),
@@ -33,7 +33,7 @@ fn post(slug: &str, date: &str, tags: &[&str], weight: i64) -> PostSummary {
         draft: false,
         display: PostDisplay::default(),
         prepared: None,
-    }
+    })
 }
 
 fn stamped(p: PostSummary) -> (PostSummary, i64) {

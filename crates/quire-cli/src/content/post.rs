@@ -14,7 +14,7 @@ use quire_core::{
     date::{Date, Timestamp},
     front_matter::{self, FrontMatter},
     hugo::{ContentSettings, MenuEntry},
-    manifest::{Cover, Link, PostDisplay, PostSummary, Section, Site},
+    manifest::{Cover, Link, PostDisplay, PostSummary, PostSummaryFields, Section, Site},
     permalink::{self, AddressStyle, Facts},
     problem::Problem,
     route::{ListNames, Route, address_problem, decode_path, encode_path, names_file},
@@ -34,7 +34,7 @@ use super::{
 use crate::watch::{fingerprint, keep_printed};
 
 /// What a page is to the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Kind {
     /// A post of a main section: on the home page, in feeds and search.
     Post,
@@ -396,17 +396,12 @@ impl<'a> Posts<'a> {
         let kept = memo.as_deref().map(|memo| &memo.0);
         let site_wide = kept
             .map(|_| fingerprint(&(format!("{:?}{:?}", this.settings, this.site), content_dir)));
-        let finished: Vec<(Option<u64>, FinishedPage)> = pending
+        let finished: Vec<(Option<u64>, Arc<FinishedPage>)> = pending
             .into_par_iter()
             .zip(keys)
             .map(|(page, key)| {
                 let print = site_wide.map(|site_wide| {
-                    fingerprint(&(
-                        site_wide,
-                        format!("{:?}{:?}", page.source, page.what),
-                        page.print,
-                        &key,
-                    ))
+                    fingerprint(&(site_wide, &page.source, &page.what, page.print, &key))
                 });
                 let done = print.and_then(|print| kept?.get(&print)).filter(|done| {
                     done.asked
@@ -414,8 +409,8 @@ impl<'a> Posts<'a> {
                         .all(|(asked, found)| asked.answer(&addresses) == *found)
                 });
                 let page = match done {
-                    Some(done) => done.clone(),
-                    None => this.finish_page(page, key, content_dir, &addresses),
+                    Some(done) => Arc::clone(done),
+                    None => Arc::new(this.finish_page(page, key, content_dir, &addresses)),
                 };
                 (print, page)
             })
@@ -424,6 +419,8 @@ impl<'a> Posts<'a> {
             memo.0 = keep_printed(&finished);
         }
         for (_, page) in finished {
+            // A copy only when the memo keeps the page too.
+            let page = Arc::unwrap_or_clone(page);
             self.warnings
                 .extend(self.shortcodes.record(page.shortcodes));
             self.warnings.extend(page.warnings);
@@ -731,7 +728,7 @@ impl<'a> Posts<'a> {
             },
             page_ref: None,
         });
-        let summary = PostSummary {
+        let summary = PostSummary::from(PostSummaryFields {
             body: body_file.path.clone(),
             prepared: prepared_file.as_ref().map(|file| file.path.clone()),
             description: front
@@ -766,7 +763,7 @@ impl<'a> Posts<'a> {
             canonical: front.canonical_url.clone(),
             keywords: front.keywords.clone(),
             path,
-        };
+        });
         LoadedPost {
             summary,
             files: [Some(body_file), prepared_file]
@@ -868,7 +865,7 @@ pub(super) fn read(root: &Path, source: &Source) -> Result<Arc<ReadFile>, Vec<Pr
 /// finishing a page reads, for `quire watch` to finish only what an edit
 /// changed (see [`Posts::finish`]).
 #[derive(Default)]
-pub(crate) struct FinishMemo(HashMap<u64, FinishedPage>);
+pub(crate) struct FinishMemo(HashMap<u64, Arc<FinishedPage>>);
 
 /// What a page asks of the others' addresses while it is finished.
 #[derive(Clone)]
@@ -974,7 +971,7 @@ fn ref_keys(file: &Path, content_dir: &Path) -> Vec<String> {
 }
 
 /// What [`Posts::summarise`] is told besides the front matter.
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 struct Summarised {
     path: String,
     date: Timestamp,

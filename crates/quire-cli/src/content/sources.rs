@@ -13,7 +13,7 @@ use quire_core::{hugo::ContentSettings, problem::Problem};
 use regex::Regex;
 
 /// A content file of the published language.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub(super) struct Source {
     /// The file.
     pub(super) path: PathBuf,
