@@ -92,8 +92,9 @@ pub fn posts_by_term<'a>(
 ) -> Vec<(TermCount, Vec<&'a PostSummary>)> {
     let mut terms: Vec<(TermCount, Vec<&PostSummary>)> = Vec::new();
     let mut place: HashMap<String, usize> = HashMap::new();
+    let mut slugs = TermSlugs::default();
     for post in posts {
-        for (name, slug) in unique_term_slugs(post, taxonomy) {
+        for (name, slug) in slugs.unique(post, taxonomy) {
             let at = *place.entry(slug.clone()).or_insert_with(|| {
                 let term = TermCount {
                     taxonomy: taxonomy.to_owned(),
@@ -114,14 +115,26 @@ pub fn posts_by_term<'a>(
 
 /// A post's terms of a taxonomy with their URL forms, each once.
 fn unique_term_slugs<'a>(post: &'a PostSummary, taxonomy: &str) -> Vec<(&'a str, String)> {
-    let mut terms: Vec<(&str, String)> = Vec::new();
-    for name in post.terms_of(taxonomy) {
-        let slug = term_slug(name);
-        if !slug.is_empty() && !terms.iter().any(|(_, known)| *known == slug) {
-            terms.push((name, slug));
+    TermSlugs::default().unique(post, taxonomy)
+}
+
+/// Terms' URL forms by the names as written, each worked out once: a large
+/// blog writes each of its tags thousands of times.
+#[derive(Default)]
+struct TermSlugs<'a>(HashMap<&'a str, String>);
+
+impl<'a> TermSlugs<'a> {
+    /// [`unique_term_slugs`], from the forms worked out so far.
+    fn unique(&mut self, post: &'a PostSummary, taxonomy: &str) -> Vec<(&'a str, String)> {
+        let mut terms: Vec<(&str, String)> = Vec::new();
+        for name in post.terms_of(taxonomy) {
+            let slug = self.0.entry(name).or_insert_with(|| term_slug(name));
+            if !slug.is_empty() && !terms.iter().any(|(_, known)| known == slug) {
+                terms.push((name, slug.clone()));
+            }
         }
+        terms
     }
-    terms
 }
 
 /// The posts carrying a term, in list order, with the term and its count;
@@ -354,6 +367,8 @@ pub struct Relations<'a> {
     posts: &'a [PostSummary],
     /// Each tag's number, by its URL form.
     tag_numbers: HashMap<String, u32>,
+    /// Each tag's number, by its name as a post writes it.
+    tag_numbers_by_name: HashMap<&'a str, u32>,
     /// Each post's tags by number, each once, in `posts` order: one tag
     /// written twice ("Rust", "rust") is one tag.
     tags: Vec<Vec<u32>>,
@@ -372,10 +387,12 @@ impl<'a> Relations<'a> {
     /// Works out what relating `posts` needs.
     pub fn new(posts: &'a [PostSummary]) -> Self {
         let mut tag_numbers: HashMap<String, u32> = HashMap::new();
+        let mut slugs = TermSlugs::default();
         let tags: Vec<Vec<u32>> = posts
             .iter()
             .map(|post| {
-                unique_term_slugs(post, "tags")
+                slugs
+                    .unique(post, "tags")
                     .into_iter()
                     .map(|(_, slug)| {
                         let next = u32::try_from(tag_numbers.len()).unwrap_or(u32::MAX);
@@ -383,6 +400,11 @@ impl<'a> Relations<'a> {
                     })
                     .collect()
             })
+            .collect();
+        let tag_numbers_by_name = slugs
+            .0
+            .into_iter()
+            .filter_map(|(name, slug)| Some((name, *tag_numbers.get(&slug)?)))
             .collect();
         let by_tag_set = tag_set_index(posts, &tags);
         let by_date = newest_first(posts);
@@ -394,6 +416,7 @@ impl<'a> Relations<'a> {
         Self {
             posts,
             tag_numbers,
+            tag_numbers_by_name,
             tags,
             by_tag_set,
             by_date,
@@ -449,10 +472,15 @@ impl<'a> Relations<'a> {
 
     /// The numbers of a post's tags, each once.
     fn tag_numbers_of(&self, post: &PostSummary) -> Vec<u32> {
-        unique_term_slugs(post, "tags")
-            .iter()
-            .filter_map(|(_, slug)| self.tag_numbers.get(slug).copied())
-            .collect()
+        let mut numbers = Vec::new();
+        for name in post.terms_of("tags") {
+            let number = self.tag_numbers_by_name.get(name.as_str()).copied();
+            let number = number.or_else(|| self.tag_numbers.get(&term_slug(name)).copied());
+            if let Some(number) = number.filter(|number| !numbers.contains(number)) {
+                numbers.push(number);
+            }
+        }
+        numbers
     }
 
     /// [`Relations::related`] by a pass over every post.
