@@ -99,6 +99,7 @@ impl Blog {
             future: self.future,
             now_unix_seconds: now(),
             base_url: self.base_url.clone().filter(|url| !url.is_empty()),
+            release: None,
         }
     }
 }
@@ -202,25 +203,25 @@ struct Memo {
 /// Reads and checks the blog, and draws what `out` will hold, in Trunk's
 /// page found there (or plain pages without the app).
 fn draw(blog: &Blog, out: &Path, memo: Option<&mut Memo>) -> Result<Drawn, Vec<Problem>> {
-    let options = blog.options();
     output::check_outside_sources(&blog.root, out).map_err(|problem| vec![problem])?;
+    let shell = std::fs::read_to_string(out.join("index.html")).ok();
+    let preview = shell.as_deref().is_some_and(csp::is_live_reload_preview);
+    let options = LoadOptions {
+        release: preview.then_some(preview::RELEASE),
+        ..blog.options()
+    };
     let (content_memo, page_memo) = match memo {
         Some(memo) => (Some(&mut memo.content), Some(&mut memo.pages)),
         None => (None, None),
     };
-    let mut site = load_site(&blog.root, &options, content_memo)?;
+    let site = load_site(&blog.root, &options, content_memo)?;
     site.print_warnings();
     check_public_url(&site.manifest.site.base_url).map_err(|problem| vec![problem])?;
-    let shell = std::fs::read_to_string(out.join("index.html")).ok();
     if shell.is_none() {
         eprintln!(
             "quire: no index.html from Trunk in {}; writing plain pages without the reader app",
             out.display()
         );
-    }
-    let preview = shell.as_deref().is_some_and(csp::is_live_reload_preview);
-    if preview {
-        site.manifest.version = preview::RELEASE.to_owned();
     }
     let inputs = publish::PublishInputs {
         data_files: site

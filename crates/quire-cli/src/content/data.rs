@@ -49,6 +49,7 @@ pub(super) fn assemble(
     site: Site,
     mut posts: Vec<LoadedPost>,
     sections: Vec<Section>,
+    release: Option<&str>,
     memo: Option<&mut WordsMemo>,
 ) -> (Manifest, Vec<DataFile>) {
     sort_for_listing(&mut posts, |post| (&post.summary, post.published));
@@ -108,8 +109,11 @@ pub(super) fn assemble(
             (Kind::Post, false) => manifest.posts.push(post.summary),
         }
     }
-    // The version is a hash of everything else.
-    manifest.version = short_hash(&serde_json::to_vec(&manifest).unwrap_or_default());
+    // The version is a hash of everything else, unless it is given.
+    manifest.version = match release {
+        Some(release) => release.to_owned(),
+        None => short_hash(&serde_json::to_vec(&manifest).unwrap_or_default()),
+    };
     data_files.extend(search_files);
     (manifest, data_files)
 }

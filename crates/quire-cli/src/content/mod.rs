@@ -50,6 +50,9 @@ pub(crate) struct LoadOptions {
     pub(crate) now_unix_seconds: i64,
     /// Publish for this address instead of the config's `base_url`.
     pub(crate) base_url: Option<String>,
+    /// The release's name, instead of one named after its content (a
+    /// preview's, which stays from one edit to the next).
+    pub(crate) release: Option<&'static str>,
 }
 
 /// What one build keeps for the next under `quire watch`: the work on
@@ -452,8 +455,13 @@ pub(crate) fn load_site(
     let sections = post::sections(&loaded, &section_texts, &taken, content.keep_case);
     let address_of = |target: &str| post::address_by_ref(&addresses_by_ref, target);
     site.menu = menu_with_pages(&site, &content, &loaded, &address_of);
-    let (manifest, data_files) =
-        data::assemble(site, loaded, sections, memo.map(|memo| &mut memo.words));
+    let (manifest, data_files) = data::assemble(
+        site,
+        loaded,
+        sections,
+        options.release,
+        memo.map(|memo| &mut memo.words),
+    );
     Ok(LoadedSite {
         manifest,
         data_files,
