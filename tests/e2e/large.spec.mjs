@@ -124,7 +124,7 @@ test("on the archive's pre-rendered page, an older year shows in place too, from
   ]);
   await tab.waitForLoadState();
   await expect(tab).toHaveURL(/\/archives\/2025\/$/);
-  await expect(tab.locator("main h1")).toHaveText("Posts of 2025");
+  await expect(tab.locator("main h1")).toHaveText(/^Posts of 2025\s*365 posts$/);
   await expect(page.locator("#year-2025 li")).toHaveCount(0);
 });
 
@@ -154,7 +154,7 @@ test("an older year of the archive is a page of its own, with and without the ap
   expect(await reader.locator("main li").count()).toBe(304);
   await reader.getByRole("link", { name: "Show the 365 posts of 2025" }).click();
   await expect(reader).toHaveURL(/\/archives\/2025\/$/);
-  await expect(reader.locator("main h1")).toHaveText("Posts of 2025");
+  await expect(reader.locator("main h1")).toHaveText(/^Posts of 2025\s*365 posts$/);
   await expect(reader.locator("#year-2025 .archive-month li")).toHaveCount(365);
   await expect(reader.getByRole("navigation", { name: "Years" }).getByRole("link")).toHaveText(["← 2026", "All years", "2024 →"]);
   await plain.close();
@@ -165,7 +165,7 @@ test("an older year of the archive is a page of its own, with and without the ap
   await appReady(page);
   await markWindow(page);
   await page.getByRole("link", { name: "2024 →" }).click();
-  await expect(page.locator("main h1")).toHaveText("Posts of 2024");
+  await expect(page.locator("main h1")).toHaveText(/^Posts of 2024\s*31 posts$/);
   await expect(page).toHaveTitle(/^Posts of 2024 \| /);
   await expect(page.locator("#year-2024 .archive-month li")).toHaveCount(31);
   await expect(page.getByRole("navigation", { name: "Years" }).getByRole("link")).toHaveText(["← 2025", "All years"]);
@@ -173,5 +173,9 @@ test("an older year of the archive is a page of its own, with and without the ap
   await page.screenshot({ path: "target/e2e-results/archive-year-page.png", fullPage: false });
   await page.getByRole("link", { name: "All years" }).click();
   await expect(page.locator("main h1")).toHaveText("Archives");
+  // A year's heading in the archive leads to the year's page.
+  await page.locator("#year-2026 h2").getByRole("link", { name: "2026" }).click();
+  await expect(page).toHaveURL(/\/archives\/2026\/$/);
+  await expect(page.locator("main h1")).toHaveText(/^Posts of 2026\s*304 posts$/);
   await expectNoReload(page);
 });

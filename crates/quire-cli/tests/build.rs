@@ -1130,9 +1130,16 @@ fn the_archive_names_its_older_years_and_each_year_has_a_page() {
         pick(&archive, "#year-2025 a.archive-more", None),
         ["Show the 295 posts of 2025"]
     );
+    assert_eq!(
+        pick(&archive, "h2 a", Some("href")),
+        ["/archives/2026/", "/archives/2025/", "/archives/2023/"],
+        "each year's heading leads to its page"
+    );
 
     let year = page(&out, "archives/2025/index.html");
-    assert_eq!(pick(&year, "main h1", None), ["Posts of 2025"]);
+    // The year and its count once, in the heading; its months below it.
+    assert_eq!(pick(&year, "main h1", None), ["Posts of 2025295 posts"]);
+    assert_eq!(pick(&year, "main h2", None)[0], "December");
     assert_eq!(pick(&year, "title", None), ["Posts of 2025 | Test Blog"]);
     assert_eq!(pick(&year, "#year-2025 .archive-month li", None).len(), 295);
     assert_eq!(

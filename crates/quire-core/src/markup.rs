@@ -467,13 +467,16 @@ pub fn archive_year_page(
         ),
         None => SafeHtml::empty(),
     };
+    // The heading names the year and its count once; its months are the
+    // sections below it.
     html!(
-        r#"{}<nav class="pager" aria-label="Years">{}<a class="pager-position" href="{}">All years</a>{}</nav>"#,
-        archives_page(
-            root,
-            &page_text::archive_year_heading(year.year),
-            std::slice::from_ref(year)
-        ),
+        r#"<h1 class="list-title">{}<span class="list-count">{}</span></h1><div class="{}" {}><section class="archive-year" id="{}">{}</section></div><nav class="pager" aria-label="Years">{}<a class="pager-position" href="{}">All years</a>{}</nav>"#,
+        page_text::archive_year_heading(year.year),
+        count_of(year.count, "post"),
+        crate::dom::ARCHIVE_YEARS_CLASS,
+        crate::dom::DATA_LAZY_LAYOUT,
+        archive_year_id(year.year),
+        archive_months(root, year, "h2"),
         link(newer, "pager-newer", "prev", |year| format!("← {year}")),
         Route::Archives.href(root),
         link(older, "pager-older", "next", |year| format!("{year} →"))
@@ -486,12 +489,12 @@ pub fn archive_year_id(year: i32) -> String {
 }
 
 /// The inside of a year's section in the archive: its heading with its
-/// number of posts, and its posts by month, or, for a year the archive
-/// names without its rows, a link to the year's page (which the app
-/// follows by showing the rows in place).
+/// number of posts, the year linked to its page, and its posts by month,
+/// or, for a year the archive names without its rows, a link to the
+/// year's page (which the app follows by showing the rows in place).
 pub fn archive_year(root: &str, year: &ArchiveYear) -> SafeHtml {
     let rows = if year.has_rows() {
-        archive_months(root, year)
+        archive_months(root, year, "h3")
     } else {
         html!(
             r#"<p><a class="button {}" href="{}" data-year="{}">Show the {} of {}</a></p>"#,
@@ -503,7 +506,8 @@ pub fn archive_year(root: &str, year: &ArchiveYear) -> SafeHtml {
         )
     };
     html!(
-        r#"<h2>{}<span class="list-count">{}</span></h2>{}"#,
+        r#"<h2><a href="{}">{}</a><span class="list-count">{}</span></h2>{}"#,
+        Route::ArchiveYear { year: year.year }.href(root),
         year.year,
         count_of(year.count, "post"),
         rows
@@ -511,7 +515,7 @@ pub fn archive_year(root: &str, year: &ArchiveYear) -> SafeHtml {
 }
 
 /// A year's posts in the archive, by month.
-fn archive_months(root: &str, year: &ArchiveYear) -> SafeHtml {
+fn archive_months(root: &str, year: &ArchiveYear, heading: &'static str) -> SafeHtml {
     year.months
         .iter()
         .map(|month| {
@@ -529,8 +533,10 @@ fn archive_months(root: &str, year: &ArchiveYear) -> SafeHtml {
                 })
                 .collect();
             html!(
-                r#"<section class="archive-month"><h3>{}</h3><ul>{}</ul></section>"#,
+                r#"<section class="archive-month"><{}>{}</{}><ul>{}</ul></section>"#,
+                SafeHtml::from_static(heading),
                 month.name(),
+                SafeHtml::from_static(heading),
                 items
             )
         })
