@@ -135,8 +135,9 @@ fn show_year(root: &str, rows: &ArchiveYear, focus: bool) {
         return;
     };
     set_prepared_html(&section, &markup::archive_year(root, rows));
+    // Its first post's link, not the heading's (the year's page).
     let first = section
-        .query_selector("a")
+        .query_selector(".archive-month a")
         .ok()
         .flatten()
         .and_then(|link| link.dyn_into::<HtmlElement>().ok());

@@ -84,7 +84,7 @@ test("the archive shows its newest year, and an older year's posts when the read
   await page.screenshot({ path: "target/e2e-results/archive-older-year.png" });
   await more.click();
   await expect(page.locator("#year-2025 .archive-month li")).toHaveCount(365);
-  await expect(page.locator("#year-2025 a").first()).toBeFocused();
+  await expect(page.locator("#year-2025 .archive-month a").first()).toBeFocused();
   await expect(page.locator("#year-2025 .archive-month h3").first()).toHaveText("December");
   // In place: the archive stays, and the year's rows came from its page's data, once.
   await expect(page).toHaveURL(/\/archives\/$/);
@@ -114,7 +114,7 @@ test("on the archive's pre-rendered page, an older year shows in place too, from
   await page.getByRole("link", { name: "Show the 31 posts of 2024" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.locator("#year-2024 .archive-month li")).toHaveCount(31);
-  await expect(page.locator("#year-2024 a").first()).toBeFocused();
+  await expect(page.locator("#year-2024 .archive-month a").first()).toBeFocused();
   await expect(page).toHaveURL(/\/archives\/$/);
   await expectNoReload(page);
   // A new tab gets the year's own page.
@@ -142,7 +142,7 @@ test("a year whose posts fail to come says so, keeps the focus, and comes when a
   failing = false;
   await page.keyboard.press("Enter");
   await expect(page.locator("#year-2025 .archive-month li")).toHaveCount(365);
-  await expect(page.locator("#year-2025 a").first()).toBeFocused();
+  await expect(page.locator("#year-2025 .archive-month a").first()).toBeFocused();
   await expect(page).toHaveURL(/\/archives\/$/);
 });
 

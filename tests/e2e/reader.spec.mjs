@@ -269,6 +269,9 @@ test("focus moves to the new page's heading and its title is announced", async (
   await page.getByRole("link", { name: "Archives" }).first().click();
   await expect(page.locator("main h1")).toBeFocused();
   await expect(page.locator("#quire-announcer")).toHaveText(`Archives | ${SITE_TITLE}`);
+  // The next stop is in the page: the first year's heading, then its first post.
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveAttribute("href", /\/archives\/\d{4}\/$/);
   await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveAttribute("href", /\/posts\//);
 });

@@ -21,7 +21,7 @@ pub(crate) enum PageKind {
     /// A list: tags, a tag, the archive.
     List,
     /// A post.
-    Post(Box<PostSummary>),
+    Post(PostSummary),
     /// The not-found page: never indexed, no canonical URL.
     NotFound,
 }
@@ -83,7 +83,7 @@ impl HeadContext<'_> {
             ));
         }
         let post = match &head.kind {
-            PageKind::Post(post) => Some(post.as_ref()),
+            PageKind::Post(post) => Some(post),
             _ => None,
         };
         let hide = matches!(head.kind, PageKind::NotFound) || post.is_some_and(|post| post.draft);

@@ -322,7 +322,7 @@ impl<'a> Pages<'a> {
             title: Some(post.title.clone()),
             description: post.description.clone(),
         };
-        let mut head = self.head(route, &text, PageKind::Post(Box::new(post.clone())));
+        let mut head = self.head(route, &text, PageKind::Post(post.clone()));
         head.breadcrumbs = markup::post_trail(site, post);
         Page::new(head, main)
     }

@@ -110,7 +110,7 @@ pub(crate) fn watch(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
         }
         wait_for_trunk(out);
         let started = Instant::now();
-        match republish(blog, out, &mut memo, published.take()) {
+        let failed = match republish(blog, out, &mut memo, published.take()) {
             Ok((now, changed)) => {
                 eprintln!(
                     "quire watch: {} written in {} ms",
@@ -118,6 +118,7 @@ pub(crate) fn watch(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
                     started.elapsed().as_millis()
                 );
                 published = Some(now);
+                false
             }
             Err((problems, before)) => {
                 for problem in &problems {
@@ -132,10 +133,13 @@ pub(crate) fn watch(blog: &Blog, out: &Path) -> Result<(), Vec<Problem>> {
                     }
                 );
                 published = before;
+                true
             }
-        }
+        };
+        // After a failed build, files written before it may not have been
+        // read: the next build looks at every file.
         let written = wait_for_edit(&events, &root, &folders)?;
-        memo.content.only_written(written);
+        memo.content.only_written(written.filter(|_| !failed));
     }
 }
 
@@ -275,6 +279,10 @@ fn is_edit(event: &notify::Result<notify::Event>, root: &Path, folders: &[PathBu
     let Ok(event) = event else {
         return true;
     };
+    // The system lost events (its queue overflowed): anything may have changed.
+    if event.need_rescan() {
+        return true;
+    }
     if matches!(event.kind, EventKind::Access(_)) {
         return false;
     }

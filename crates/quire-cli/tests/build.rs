@@ -1138,7 +1138,7 @@ fn the_archive_names_its_older_years_and_each_year_has_a_page() {
 
     let year = page(&out, "archives/2025/index.html");
     // The year and its count once, in the heading; its months below it.
-    assert_eq!(pick(&year, "main h1", None), ["Posts of 2025295 posts"]);
+    assert_eq!(pick(&year, "main h1", None), ["Posts of 2025 295 posts"]);
     assert_eq!(pick(&year, "main h2", None)[0], "December");
     assert_eq!(pick(&year, "title", None), ["Posts of 2025 | Test Blog"]);
     assert_eq!(pick(&year, "#year-2025 .archive-month li", None).len(), 295);

@@ -269,10 +269,8 @@ fn every_edit_leaves_the_folder_as_a_fresh_build_would() {
             "Words of post 6.",
         ),
     ];
-    for (step, (file, front_matter, body)) in edits.into_iter().enumerate() {
-        blog.post(file, front_matter, body);
-        let republished = watcher.republished();
-        assert!(republished.contains("files written"), "{republished}");
+    // The watched folder against a fresh build of the blog as it now is.
+    let same_as_fresh = |step: &str| {
         let fresh = preview_folder(&blog.path(&format!("fresh-{step}")));
         let output = blog.quire(&["build", "--out", fresh.to_str().unwrap()]);
         assert!(output.status.success(), "{}", stderr(&output));
@@ -282,8 +280,39 @@ fn every_edit_leaves_the_folder_as_a_fresh_build_would() {
             .chain(built.keys())
             .filter(|name| watched.get(*name) != built.get(*name))
             .collect();
-        assert!(differing.is_empty(), "after editing {file}: {differing:?}");
+        assert!(differing.is_empty(), "after {step}: {differing:?}");
+    };
+    for (file, front_matter, body) in edits {
+        blog.post(file, front_matter, body);
+        let republished = watcher.republished();
+        assert!(republished.contains(" written in "), "{republished}");
+        same_as_fresh(&format!("editing {file}"));
     }
+
+    // A post saved while the configuration is broken is read once it is
+    // mended, though only the configuration was saved last.
+    blog.file("quire.toml", "title = [broken");
+    assert!(watcher.republished().contains("nothing was written"));
+    blog.post(
+        "post-7.md",
+        "title: Post 7\ndate: 2026-03-07\ntags: [web]",
+        "Saved while the configuration was broken.",
+    );
+    assert!(watcher.republished().contains("nothing was written"));
+    blog.file("quire.toml", CONFIG);
+    let mended = watcher.republished();
+    assert!(mended.contains(" written in "), "{mended}");
+    same_as_fresh("mending the configuration");
+
+    // A file that is no page, written with a post: the post is read again.
+    blog.file("content/posts/notes.txt", "not a page").post(
+        "post-8.md",
+        "title: Post 8\ndate: 2026-03-08\ntags: [web]",
+        "Saved beside a file that is no page.",
+    );
+    let republished = watcher.republished();
+    assert!(republished.contains(" written in "), "{republished}");
+    same_as_fresh("writing a file that is no page");
 }
 
 #[test]

@@ -83,7 +83,7 @@ fn main() -> ExitCode {
         })
         .collect();
     let index = SearchIndex::build(inputs);
-    let written = index.split().into_files();
+    let written = index.split().to_files();
     let mut files = vec![("search.json".to_owned(), to_json(&written.meta))];
     for (path, json) in written.pieces {
         files.push((path.trim_start_matches("data/").to_owned(), json));

@@ -19,7 +19,8 @@ pub fn manifest_path(version: &str) -> String {
 /// Everything the app needs to draw lists, tag pages and archives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
-    /// A hash of the whole content; changes whenever any post or the config changes.
+    /// The release's name: a hash of the whole content, which changes
+    /// whenever any post or the config changes (a preview's is `preview`).
     pub version: String,
     /// Site-wide settings from the config file.
     pub site: Site,

@@ -360,7 +360,7 @@ pub fn term_page(
     posts: &[PostSummary],
 ) -> SafeHtml {
     html!(
-        r#"<h1 class="list-title">{}<span class="list-count">{}</span></h1>{}{}"#,
+        r#"<h1 class="list-title">{} <span class="list-count">{}</span></h1>{}{}"#,
         page_text::term_heading(&term.taxonomy, &term.name, number),
         count_of(term.count, "post"),
         post_list(root, &site.display, posts),
@@ -425,27 +425,38 @@ pub fn terms_page(root: &str, taxonomy: &str, terms: &[TermCount]) -> SafeHtml {
     )
 }
 
-/// The archive, or one year of it, under `heading`: posts by year and
-/// month, newest first.
+/// The archive under `heading`: posts by year and month, newest first
+/// (older years of a large blog by name, [`archive_year`]).
 pub fn archives_page(root: &str, heading: &str, years: &[ArchiveYear]) -> SafeHtml {
-    let years: SafeHtml = years
-        .iter()
-        .map(|year| {
+    html!(
+        r#"<h1 class="list-title">{}</h1>{}"#,
+        heading,
+        archive_sections(
+            years
+                .iter()
+                .map(|year| (year.year, archive_year(root, year)))
+        )
+    )
+}
+
+/// Each year's section, `(year, inside)`, laid out lazily at first, as a
+/// post is: a large blog lists thousands of posts here, and the page must
+/// show before they are all measured.
+fn archive_sections(years: impl Iterator<Item = (i32, SafeHtml)>) -> SafeHtml {
+    let sections: SafeHtml = years
+        .map(|(year, inside)| {
             html!(
                 r#"<section class="archive-year" id="{}">{}</section>"#,
-                archive_year_id(year.year),
-                archive_year(root, year)
+                archive_year_id(year),
+                inside
             )
         })
         .collect();
-    // Laid out lazily at first, as a post is: a large blog lists thousands
-    // of posts here, and the page must show before they are all measured.
     html!(
-        r#"<h1 class="list-title">{}</h1><div class="{}" {}>{}</div>"#,
-        heading,
+        r#"<div class="{}" {}>{}</div>"#,
         crate::dom::ARCHIVE_YEARS_CLASS,
         crate::dom::DATA_LAZY_LAYOUT,
-        years
+        sections
     )
 }
 
@@ -470,13 +481,13 @@ pub fn archive_year_page(
     // The heading names the year and its count once; its months are the
     // sections below it.
     html!(
-        r#"<h1 class="list-title">{}<span class="list-count">{}</span></h1><div class="{}" {}><section class="archive-year" id="{}">{}</section></div><nav class="pager" aria-label="Years">{}<a class="pager-position" href="{}">All years</a>{}</nav>"#,
+        r#"<h1 class="list-title">{} <span class="list-count">{}</span></h1>{}<nav class="pager" aria-label="Years">{}<a class="pager-position" href="{}">All years</a>{}</nav>"#,
         page_text::archive_year_heading(year.year),
         count_of(year.count, "post"),
-        crate::dom::ARCHIVE_YEARS_CLASS,
-        crate::dom::DATA_LAZY_LAYOUT,
-        archive_year_id(year.year),
-        archive_months(root, year, "h2"),
+        archive_sections(std::iter::once((
+            year.year,
+            archive_months(root, year, "h2")
+        ))),
         link(newer, "pager-newer", "prev", |year| format!("← {year}")),
         Route::Archives.href(root),
         link(older, "pager-older", "next", |year| format!("{year} →"))
@@ -506,7 +517,7 @@ pub fn archive_year(root: &str, year: &ArchiveYear) -> SafeHtml {
         )
     };
     html!(
-        r#"<h2><a href="{}">{}</a><span class="list-count">{}</span></h2>{}"#,
+        r#"<h2><a href="{}">{}</a> <span class="list-count">{}</span></h2>{}"#,
         Route::ArchiveYear { year: year.year }.href(root),
         year.year,
         count_of(year.count, "post"),

@@ -31,8 +31,12 @@
 //!   first word of each term piece, and the name of every piece;
 //! - term pieces ([`TermPiece`]): runs of consecutive words, about
 //!   [`TERM_PIECE_BYTES`] of JSON each, with the posts each word is in;
-//! - doc pieces: [`DOCS_PER_PIECE`] posts each, newest first, with what a
+//! - doc pieces: [`DOCS_PER_PIECE`] posts each, oldest first, with what a
 //!   result shows ([`SearchDoc`]).
+//!
+//! Posts are numbered oldest first, so a new post takes the next number and
+//! leaves the others', and so the lists and pieces that do not name it,
+//! alone: a deploy of a new post renames the few pieces it is in.
 //!
 //! A query needs the term pieces [`SearchMeta::term_pieces`] names, added to
 //! a [`Terms`]; [`Terms::search`] then ranks exactly as the whole index
@@ -58,11 +62,10 @@
 //!
 //! // The app's way: only the pieces the query needs.
 //! let split = index.split();
-//! let pieces = split.term_pieces.clone();
-//! let meta = split.into_files().meta;
+//! let meta = split.to_files().meta;
 //! let mut terms = meta.terms();
 //! for piece in meta.term_pieces("cafe vie") {
-//!     terms.add(pieces[piece].clone()).unwrap();
+//!     terms.add(split.term_pieces[piece].clone()).unwrap();
 //! }
 //! assert_eq!(terms.search("cafe vie", 10), hits);
 //! ```
@@ -88,9 +91,10 @@ const FORMAT_VERSION: u32 = 3;
 /// posts than it shows, and each piece is one request.
 pub const DOCS_PER_PIECE: usize = 8;
 
-/// About how much JSON a term piece holds: a few round trips' worth on a
-/// slow phone network once compressed, and few pieces on a small blog. A
-/// word whose list alone is longer gets a piece of its own.
+/// About how much JSON a term piece holds (from three quarters of it to
+/// five quarters, see [`SearchIndex::split`]): a few round trips' worth on
+/// a slow phone network once compressed, and few pieces on a small blog. A
+/// word whose list alone is longer than five quarters gets a piece of its own.
 pub const TERM_PIECE_BYTES: usize = 24 * 1024;
 
 /// Query words this short (in characters) that a reader is still typing
@@ -155,7 +159,7 @@ pub struct SearchInput {
 /// A post that matched a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
-    /// The post's number in the index, newest first; [`SearchIndex::doc`]
+    /// The post's number in the index, oldest first; [`SearchIndex::doc`]
     /// gives the post, and its doc piece is `doc / DOCS_PER_PIECE`.
     pub doc: u32,
     /// How well it matched; only the order of scores means anything.
@@ -171,7 +175,7 @@ pub struct Ranked {
     pub hits: Vec<Hit>,
 }
 
-/// The whole index, as the build tool makes it: the posts, newest first,
+/// The whole index, as the build tool makes it: the posts, oldest first,
 /// and the words they contain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchIndex {
@@ -180,8 +184,8 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
-    /// Indexes the posts; hits number them newest first (equal dates in
-    /// the order given).
+    /// Indexes the posts; hits number them oldest first (of equal dates,
+    /// the first given has the highest number, and ranks first).
     ///
     /// # Panics
     ///
@@ -203,8 +207,10 @@ impl SearchIndex {
     pub fn build_from(docs: impl IntoIterator<Item = (SearchInput, PostWords)>) -> Self {
         let mut inputs: Vec<(SearchInput, PostWords)> = docs.into_iter().collect();
         assert!(inputs.len() < MAX_DOCS, "too many posts to index");
-        // Numbered newest first, equal scores need no dates to be ordered.
+        // Numbered oldest first, so that equal scores need no dates to be
+        // ordered (the higher number is the newer post).
         inputs.sort_by_key(|(input, _)| std::cmp::Reverse(input.date));
+        inputs.reverse();
         let mut builder = Builder::default();
         let mut indexed = Vec::with_capacity(inputs.len());
         for (doc, (input, words)) in inputs.into_iter().enumerate() {
@@ -241,10 +247,11 @@ impl SearchIndex {
     /// The index cut into the pieces the app fetches (see the module's doc).
     ///
     /// A term piece ends, once it holds [`TERM_PIECE_BYTES`] `* 3 / 4`,
-    /// before the next word that [`starts_a_piece`], or before a word that
-    /// would take it past `* 5 / 4`. As the words choose where pieces
-    /// start, an edit that grows or shrinks one piece leaves where the
-    /// later ones start, and so their contents and names, alone.
+    /// before the next word whose hash picks it (one word in eight), or
+    /// before a word that would take it past `* 5 / 4`. As the words
+    /// choose where pieces start, an edit that grows or shrinks one piece
+    /// moves where a later piece starts only until the two cuttings meet
+    /// again at such a word, usually the next piece or the one after.
     pub fn split(&self) -> SplitIndex {
         let mut term_pieces = Vec::new();
         let mut piece = TermPiece::default();
@@ -277,9 +284,10 @@ impl SearchIndex {
 }
 
 /// Whether a term piece may start at `term`: one word in eight, chosen by
-/// the word's hash.
+/// the top bits of the word's hash (FNV's low bits depend only on the
+/// bytes' low bits).
 fn starts_a_piece(term: &str) -> bool {
-    crate::route_data::fnv1a(term.as_bytes()).is_multiple_of(8)
+    crate::route_data::fnv1a(term.as_bytes()) >> 61 == 0
 }
 
 /// A [`SearchIndex`] cut into pieces, for the build tool to write.
@@ -289,7 +297,7 @@ pub struct SplitIndex {
     pub doc_count: usize,
     /// Runs of consecutive words with their posts, in word order.
     pub term_pieces: Vec<TermPiece>,
-    /// [`DOCS_PER_PIECE`] posts each, newest first.
+    /// [`DOCS_PER_PIECE`] posts each, oldest first.
     pub doc_pieces: Vec<Vec<SearchDoc>>,
 }
 
@@ -306,7 +314,7 @@ pub struct SearchFiles {
 impl SplitIndex {
     /// The meta file and the pieces as JSON, each piece named after its content.
     #[cfg(feature = "authoring")]
-    pub fn into_files(self) -> SearchFiles {
+    pub fn to_files(&self) -> SearchFiles {
         fn named<T: Serialize>(pieces: &[T]) -> Vec<(String, String)> {
             pieces
                 .iter()
@@ -674,8 +682,8 @@ impl Terms {
             })
             .collect();
         let matched = hits.len();
-        // Posts are numbered newest first.
-        let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc));
+        // Posts are numbered oldest first: of equal scores, the newer first.
+        let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(b.doc.cmp(&a.doc));
         if hits.len() > limit {
             hits.select_nth_unstable_by(limit - 1, order);
             hits.truncate(limit);

@@ -43,8 +43,9 @@ impl DataFile {
     }
 }
 
-/// The manifest (posts in list order, versioned by its content) and the
-/// data files: every page's, and the search index (of the posts).
+/// The manifest (posts in list order, versioned by its content unless
+/// `release` names it) and the data files: every page's, and the search
+/// index (of the posts).
 pub(super) fn assemble(
     site: Site,
     mut posts: Vec<LoadedPost>,
@@ -127,7 +128,7 @@ pub(crate) struct WordsMemo(HashMap<u64, PostWords>);
 /// [`quire_core::search`]), each named after its content, and its meta
 /// file last.
 fn search_files(search: &SearchIndex) -> Vec<DataFile> {
-    let files = search.split().into_files();
+    let files = search.split().to_files();
     let mut data_files: Vec<DataFile> = files
         .pieces
         .into_iter()

@@ -61,10 +61,10 @@ pub(crate) struct LoadOptions {
 pub(crate) struct Memo {
     /// The files the last build found.
     found: Option<std::sync::Arc<sources::Found>>,
-    /// The content files the file watcher saw written since the last
-    /// build, relative to the blog's folder, when nothing else changed:
-    /// no file made, moved or removed, no other file written. The others
-    /// are then neither looked for nor looked at again.
+    /// The files the file watcher saw written since the last build,
+    /// relative to the blog's folder, when it saw no file made, moved or
+    /// removed. When each is a file the last build read, the others are
+    /// neither looked for nor looked at again.
     only_written: Option<Vec<PathBuf>>,
     /// Files read, with their size and time then.
     read: HashMap<PathBuf, (FileStamp, std::sync::Arc<post::ReadFile>)>,
@@ -349,28 +349,26 @@ pub(crate) fn load_site(
         content,
         hugo,
     } = config::read(root, options.base_url.as_deref()).map_err(|problem| vec![problem])?;
-    // Under `quire watch`, when the watcher saw only known content files
-    // written, the files are those of the last build, and only those
+    // Under `quire watch`, when the watcher saw only files the last build
+    // read written, the files are those of the last build, and only those
     // written are looked at again.
-    let written: Option<HashSet<&Path>> = memo
-        .as_deref()
-        .and_then(|memo| memo.only_written.as_ref())
-        .map(|files| files.iter().map(PathBuf::as_path).collect());
-    let found = match (
-        memo.as_deref().and_then(|memo| memo.found.clone()),
-        &written,
-    ) {
-        (Some(found), Some(written))
-            if written.len()
-                == found
-                    .sources
-                    .iter()
-                    .filter(|source| written.contains(relative_to(root, &source.path)))
-                    .count() =>
-        {
-            found
+    let last_found = memo.as_deref().and_then(|memo| memo.found.clone());
+    let only_written = memo.as_deref().and_then(|memo| memo.only_written.as_ref());
+    let kept_found = last_found.zip(only_written).and_then(|(found, files)| {
+        let written: HashSet<&Path> = files.iter().map(PathBuf::as_path).collect();
+        let read_before = found
+            .sources
+            .iter()
+            .filter(|source| written.contains(relative_to(root, &source.path)))
+            .count();
+        (read_before == written.len()).then_some((found, written))
+    });
+    let (found, written) = match kept_found {
+        Some((found, written)) => (found, Some(written)),
+        None => {
+            let found = sources::find(root, &content).map_err(|problem| vec![problem])?;
+            (std::sync::Arc::new(found), None)
         }
-        _ => std::sync::Arc::new(sources::find(root, &content).map_err(|problem| vec![problem])?),
     };
     let main_sections = post::main_sections(&content, &found.sources);
     let mut posts = post::Posts::new(root, &site, &content, options, main_sections.clone());
