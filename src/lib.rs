@@ -18,7 +18,6 @@ pub mod routes;
 pub mod schedule;
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use leptos_router::{
     components::{Route, Router, Routes},
     hooks::use_location,
@@ -54,7 +53,6 @@ pub fn start() {
 /// The whole app: header, the routed page, footer.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     let root = site_root();
     // The router wants the base without its trailing slash, and none at all for `/`.
     let router_base = root.trim_end_matches('/').to_owned();

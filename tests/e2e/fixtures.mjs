@@ -139,11 +139,11 @@ export async function serveBlog(root, name, host = "netlify") {
   };
 }
 
-/** Runs `quire build` for the blog at `root` into `out`, for the address the tests serve. */
+/** Runs `quire build` (the `tool` profile, which Trunk's hook has built) for the blog at `root` into `out`, for the address the tests serve. */
 function buildBlog(root, out) {
   execFileSync(
     "cargo",
-    ["run", "--quiet", "--locked", "-p", "quire-cli", "--", "build", "--root", resolve(REPO, root), "--out", out, "--base-url", `https://fixture.example.org${BASE}`],
+    ["run", "--quiet", "--locked", "--profile", "tool", "-p", "quire-cli", "--", "build", "--root", resolve(REPO, root), "--out", out, "--base-url", `https://fixture.example.org${BASE}`],
     { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] },
   );
 }
