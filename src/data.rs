@@ -21,6 +21,7 @@ use quire_core::{
     route_data::{RouteData, SITE_META, SiteData},
     search::{SearchDoc, SearchMeta, TermPiece, Terms},
 };
+use web_sys::{AbortController, AbortSignal};
 
 /// Why a year's rows did not come: the site changed under the reader.
 const NO_SUCH_YEAR: &str = "The blog no longer has posts of that year.";
@@ -241,7 +242,7 @@ impl Store {
         spawn_local(async move {
             let asked = || !store.ahead.with_value(|files| files.contains(&url));
             let what = "This page's data";
-            let data = fetch_file(&url, what, &asked).await.and_then(|text| {
+            let data = fetch_file(&url, what, &asked, None).await.and_then(|text| {
                 text.map(|text| parse_json::<RouteData>(&text, what).map(Arc::new))
                     .transpose()
             });
@@ -393,10 +394,10 @@ impl Store {
         spawn_local(async move {
             // The body and what the build prepared for it travel side by side.
             let (markdown, prepared) =
-                futures::join!(fetch_text(&url, "This post", &asked), async {
+                futures::join!(fetch_text(&url, "This post", &asked, None), async {
                     match &prepared_url {
                         Some(prepared_url) => {
-                            fetch_text(prepared_url, "The post's code and math", &asked)
+                            fetch_text(prepared_url, "The post's code and math", &asked, None)
                                 .await
                                 .ok()
                         }
@@ -439,25 +440,50 @@ struct SearchPieces {
     wanted: StoredValue<WantedPieces>,
 }
 
-/// What the current query needs and how many requests are out. A reader
+/// What the current query needs and which requests are out. A reader
 /// types faster than a slow network answers: pieces are fetched a few at a
-/// time, the current query's first, and those of a query typed over are
-/// never fetched unless a later query needs them too.
+/// time, the current query's first. A request for a piece that no query
+/// needs any more is aborted, so that it leaves its place and its share of
+/// the bandwidth to the pieces of what the reader typed since.
 #[derive(Default)]
 struct WantedPieces {
     /// The term pieces the query needs.
     terms: Vec<usize>,
     /// The doc pieces of its hits, best hit first.
     docs: Vec<usize>,
-    in_flight: usize,
+    /// The requests on their way, each with what aborts it.
+    in_flight: Vec<SearchRequest>,
+    /// The number the next request gets.
+    next_request: u64,
 }
 
-/// Search pieces on their way at once: enough to fill a connection, few
-/// enough that the current query's never wait long behind others.
-const SEARCH_REQUESTS_AT_ONCE: usize = 4;
+impl WantedPieces {
+    /// Whether the current query needs `piece`.
+    fn wants(&self, piece: SearchPiece) -> bool {
+        match piece {
+            SearchPiece::Terms(at) => self.terms.contains(&at),
+            SearchPiece::Docs(at) => self.docs.contains(&at),
+        }
+    }
+}
+
+/// A search piece on its way.
+struct SearchRequest {
+    /// Tells the piece's future, when it ends, that it is still awaited.
+    number: u64,
+    piece: SearchPiece,
+    abort: Option<AbortController>,
+}
+
+/// Search pieces on their way at once: enough that the runs of words a
+/// typed beginning needs go out together, so that the next key finds its
+/// own already on their way. What the next key no longer needs is aborted,
+/// so it holds back nothing; the bound keeps a short beginning ("t", 40
+/// runs on a large blog) from queueing every run at once.
+const SEARCH_REQUESTS_AT_ONCE: usize = 8;
 
 /// A piece of the search index.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum SearchPiece {
     Terms(usize),
     Docs(usize),
@@ -481,35 +507,93 @@ impl SearchPieces {
         let Some(Load::Ready(meta)) = self.meta.get_untracked() else {
             return;
         };
+        // A piece on its way reads as one missing, so marking it wakes no
+        // view: under a slow CPU, the views' work for each mark would
+        // delay the next request.
         while let Some(piece) = self.next_wanted() {
-            self.wanted.update_value(|wanted| wanted.in_flight += 1);
             let (url, what) = match piece {
                 SearchPiece::Terms(at) => {
-                    self.term_pieces.update(|states| {
+                    self.term_pieces.update_untracked(|states| {
                         states.insert(at, Load::Loading);
                     });
                     (meta.term_piece_path(at), "Part of the search index")
                 }
                 SearchPiece::Docs(at) => {
-                    self.doc_pieces.update(|states| {
+                    self.doc_pieces.update_untracked(|states| {
                         states.insert(at, Load::Loading);
                     });
                     (meta.doc_piece_path(at), "Part of the search results")
                 }
             };
+            let abort = AbortController::new().ok();
+            let signal = abort.as_ref().map(|abort| abort.signal());
+            let number = self.wanted.try_update_value(|wanted| {
+                let number = wanted.next_request;
+                wanted.next_request += 1;
+                wanted.in_flight.push(SearchRequest {
+                    number,
+                    piece,
+                    abort,
+                });
+                number
+            });
             // One future for both kinds, read once it is here: each future
             // costs the wasm a copy of the request's code.
             spawn_local(async move {
                 let text = match url {
-                    Some(url) => fetch_text(&url, what, &|| true).await,
+                    Some(url) => fetch_text(&url, what, &|| true, signal.as_ref()).await,
                     // Not reached: a meta file names every piece its posts need.
                     None => Err(damaged(what, &"no such piece")),
                 };
-                self.arrived(piece, text);
-                self.wanted.update_value(|wanted| wanted.in_flight -= 1);
-                self.fetch_next();
+                // An aborted request left the list when it was aborted.
+                let awaited = self
+                    .wanted
+                    .try_update_value(|wanted| {
+                        let at = wanted
+                            .in_flight
+                            .iter()
+                            .position(|request| Some(request.number) == number)?;
+                        wanted.in_flight.swap_remove(at);
+                        Some(())
+                    })
+                    .flatten()
+                    .is_some();
+                if awaited {
+                    self.arrived(piece, text);
+                    self.fetch_next();
+                }
             });
         }
+    }
+
+    /// Aborts the requests for pieces the current query no longer needs;
+    /// those pieces count as never asked for (as views read them already),
+    /// and their places go to the pieces it does need.
+    fn abort_unwanted(self) {
+        let aborted = self
+            .wanted
+            .try_update_value(|wanted| {
+                let (kept, aborted) = std::mem::take(&mut wanted.in_flight)
+                    .into_iter()
+                    .partition::<Vec<_>, _>(|request| wanted.wants(request.piece));
+                wanted.in_flight = kept;
+                aborted
+            })
+            .unwrap_or_default();
+        for request in aborted {
+            if let Some(abort) = request.abort {
+                abort.abort();
+            }
+            match request.piece {
+                SearchPiece::Terms(at) => self.term_pieces.update_untracked(|states| {
+                    states.remove(&at);
+                }),
+                SearchPiece::Docs(at) => self.doc_pieces.update_untracked(|states| {
+                    states.remove(&at);
+                }),
+            }
+        }
+        self.fetch_next();
     }
 
     /// Keeps a piece that arrived, or why it did not.
@@ -545,7 +629,7 @@ impl SearchPieces {
     /// The first wanted piece nobody has asked for, if a request is free.
     fn next_wanted(self) -> Option<SearchPiece> {
         self.wanted.with_value(|wanted| {
-            if wanted.in_flight >= SEARCH_REQUESTS_AT_ONCE {
+            if wanted.in_flight.len() >= SEARCH_REQUESTS_AT_ONCE {
                 return None;
             }
             let terms = self.term_pieces.with_untracked(|states| {
@@ -613,7 +697,7 @@ impl Store {
         self.search
             .wanted
             .update_value(|wanted| wanted.terms = pieces.to_vec());
-        self.search.fetch_next();
+        self.search.abort_unwanted();
     }
 
     /// Whether the term pieces `pieces` are all here, so that
@@ -645,7 +729,7 @@ impl Store {
         self.search
             .wanted
             .update_value(|wanted| wanted.docs = pieces.to_vec());
-        self.search.fetch_next();
+        self.search.abort_unwanted();
     }
 
     /// A doc piece's state; `None` until it is fetched. Tracked.
@@ -704,7 +788,7 @@ fn named_site_data(page: &str) -> Option<&str> {
 
 /// GETs a JSON file relative to the site root and reads it.
 async fn fetch_json<T: serde::de::DeserializeOwned>(url: &str, what: &str) -> Result<T, LoadError> {
-    let text = fetch_text(url, what, &|| true).await?;
+    let text = fetch_text(url, what, &|| true, None).await?;
     parse_json(&text, what)
 }
 
@@ -722,8 +806,13 @@ fn damaged(what: &str, error: &dyn fmt::Display) -> LoadError {
 
 /// GETs a file relative to the site root, as [`fetch_file`]; a file that
 /// is not there is an error.
-async fn fetch_text(url: &str, what: &str, asked: &dyn Fn() -> bool) -> Result<String, LoadError> {
-    fetch_file(url, what, asked).await?.ok_or_else(|| {
+async fn fetch_text(
+    url: &str,
+    what: &str,
+    asked: &dyn Fn() -> bool,
+    abort: Option<&AbortSignal>,
+) -> Result<String, LoadError> {
+    fetch_file(url, what, asked, abort).await?.ok_or_else(|| {
         LoadError(format!(
             "{what} could not be found on the server (HTTP 404)."
         ))
@@ -733,13 +822,14 @@ async fn fetch_text(url: &str, what: &str, asked: &dyn Fn() -> bool) -> Result<S
 /// GETs a file relative to the site root (the page's `<base href>`);
 /// `None` when the server has no such file. A data file that is gone
 /// means a new release: when the reader `asked` for it, the page reloads
-/// into that release.
+/// into that release. `abort` cancels the request.
 async fn fetch_file(
     url: &str,
     what: &str,
     asked: &dyn Fn() -> bool,
+    abort: Option<&AbortSignal>,
 ) -> Result<Option<String>, LoadError> {
-    let response = Request::get(url).send().await.map_err(|_| {
+    let response = Request::get(url).abort_signal(abort).send().await.map_err(|_| {
         LoadError(format!("{what} could not be loaded: the network request failed. Check your connection and try again."))
     })?;
     match response.status() {

@@ -183,11 +183,19 @@ test("figures: search as you type over a 10,000-post index, fetched in pieces", 
   await page.route("**/data/search.*.json", (route) => route.fulfill({ path: join(dir, "search.json"), contentType: "application/json" }));
   // Each piece fetched, with its size as written (the server compresses
   // what it sends; the share is of the index as written).
+  // A request the app aborted (its query typed over) counts whole: the
+  // share is an upper bound.
   const fetched = new Map();
-  page.on("requestfinished", (request) => {
+  let aborted = 0;
+  const count = (request) => {
     const name = basename(new URL(request.url()).pathname);
-    if (!pieceNames.has(name)) return;
+    if (!pieceNames.has(name)) return false;
     fetched.set(name, statSync(join(dir, "search", name)).size);
+    return true;
+  };
+  page.on("requestfinished", count);
+  page.on("requestfailed", (request) => {
+    if (count(request)) aborted += 1;
   });
   await open(page, "/search/");
   await expect(page.locator("#search-status")).toHaveText(/Type to search/, { timeout: 60_000 });
@@ -199,6 +207,7 @@ test("figures: search as you type over a 10,000-post index, fetched in pieces", 
   const rows = [];
   for (const query of queries) {
     fetched.clear();
+    aborted = 0;
     await page.locator("#search-input").fill("");
     await expect(page.locator("#search-status")).toHaveText(/Type to search/);
     await cdp.send("Network.emulateNetworkConditions", SLOW_4G);
@@ -226,7 +235,7 @@ test("figures: search as you type over a 10,000-post index, fetched in pieces", 
     await expect(page.locator(".search-result a").first()).toBeVisible();
     const bytes = [...fetched.values()].reduce((sum, size) => sum + size, 0);
     expect(bytes, `"${query}" fetched only a part of the index`).toBeLessThan(wholeIndex / 10);
-    rows.push(`"${query}": first result painted ${first.toFixed(0)} ms after the last key, all ${all.toFixed(0)} ms; ${fetched.size} pieces, ${(bytes / 1024).toFixed(0)} KB (${((100 * bytes) / wholeIndex).toFixed(1)}% of the index)`);
+    rows.push(`"${query}": first result painted ${first.toFixed(0)} ms after the last key, all ${all.toFixed(0)} ms; ${fetched.size} pieces (${aborted} aborted), ${(bytes / 1024).toFixed(0)} KB (${((100 * bytes) / wholeIndex).toFixed(1)}% of the index)`);
   }
   console.log(
     `figure: search over 10,000 posts (${meta.f.length} term pieces, ${pieces.length} files, ${(wholeIndex / 1048576).toFixed(1)} MB in all), ` +
