@@ -62,6 +62,9 @@ pub fn App() -> impl IntoView {
     // Whether the app draws the page, rather than the pre-rendered copy showing it.
     let shown = RwSignal::new(prerendered.is_none());
     provide_context(AppShown(shown));
+    // Whether the app's shell shows: from before the first navigation
+    // (see `TakeOver`), with the pre-rendered content in its `<main>`.
+    let shell_shown = RwSignal::new(prerendered.is_none());
 
     // The router runs from the start: it follows every link click. The
     // shell (header, footer) is drawn at the start too, hidden, and so are
@@ -70,7 +73,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=router_base>
           <ProvideCurrentRoute/>
-          <TakeOver prerendered shown/>
+          <TakeOver prerendered shell_shown shown/>
           <Prefetch/>
           <CopyOnClick/>
           <ArchiveYearsInPlace/>
@@ -79,10 +82,10 @@ pub fn App() -> impl IntoView {
           <Announcer/>
           <ScrollToTop/>
           <SearchShortcut/>
-          <div id=dom::APP_ID hidden=move || !shown.get()>
+          <div id=dom::APP_ID hidden=move || !shell_shown.get()>
             <SkipLink/>
             <SiteHeader/>
-            <main id=move || shown.get().then_some(dom::MAIN_ID) class="main" tabindex="-1">
+            <main id=move || shell_shown.get().then_some(dom::MAIN_ID) class="main" tabindex="-1">
                 <Routes fallback=RoutedPage>
                     <Route path=path!("/*any") view=RoutedPage/>
                 </Routes>

@@ -4,10 +4,20 @@
 //! draw it again: it starts, loads the site's data and waits. The reader keeps
 //! reading the pre-rendered page, which the app does not draw again (its
 //! behaviours work on it: copy buttons, an archive year shown in place),
-//! so nothing moves or flashes and the start costs the main thread little. The first
-//! navigation (the router follows every link click) hands over: the app
-//! draws the new route, and only that, and the pre-rendered copy goes, in
-//! one frame.
+//! so nothing moves or flashes and the start costs the main thread little.
+//!
+//! Once the app has its data and the browser is idle, the app's shell
+//! (skip link, header, footer: the same markup) takes the place of the
+//! pre-rendered one, and the pre-rendered page's content moves into the
+//! app's `<main>`, in one task, so the page looks the same. That is the
+//! work a first click would otherwise do in front of the reader: laying
+//! out a whole new document. The content is not moved while moving it
+//! would lose something the reader did (focus, a selection, a playing
+//! embed); the first click then does it.
+//!
+//! The first navigation (the router follows every link click) hands over:
+//! the app draws the new route, and only that, and the pre-rendered content
+//! goes, in one frame.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -15,7 +25,11 @@ use quire_core::{dom, route::same_path};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::{address::remember_in_address, data::Store};
+use crate::{
+    address::remember_in_address,
+    data::{Load, Store},
+    schedule::{next_frame, when_idle},
+};
 
 /// The pre-rendered copy of the page the reader opened.
 #[derive(Clone)]
@@ -45,6 +59,45 @@ impl PrerenderedPage {
         None
     }
 
+    /// Whether its nodes can move without losing what the reader did in
+    /// it: the focus, a selection, an embed they started (moving a frame
+    /// or a player loads it again).
+    fn can_move(&self) -> bool {
+        let document = document();
+        let focused = document
+            .active_element()
+            .is_some_and(|focused| self.element.contains(Some(&focused)));
+        let selected = window()
+            .get_selection()
+            .ok()
+            .flatten()
+            .is_some_and(|selection| !selection.is_collapsed());
+        let playing = self
+            .element
+            .query_selector("iframe, video, audio, object, embed")
+            .ok()
+            .flatten()
+            .is_some();
+        !focused && !selected && !playing
+    }
+
+    /// Moves the pre-rendered content into the app's `<main>` and drops the
+    /// pre-rendered shell, which the app's replaces: the page's element
+    /// stays, as a box-less wrapper (`display: contents`) of what its
+    /// `<main>` held, until the first navigation removes it.
+    fn move_into(&self, app_main: &Element) {
+        let Ok(Some(main)) = self.element.query_selector("main") else {
+            return;
+        };
+        while let Some(child) = self.element.first_child() {
+            let _ = self.element.remove_child(&child);
+        }
+        while let Some(child) = main.first_child() {
+            let _ = self.element.append_child(&child);
+        }
+        let _ = app_main.prepend_with_node_1(&self.element);
+    }
+
     /// Removes the pre-rendered page and what the app replaces.
     fn remove(&self) {
         self.element.remove();
@@ -71,14 +124,18 @@ fn keep_typed_search() {
     }
 }
 
-/// Shows the app, and removes the pre-rendered page, at the first
-/// navigation away from it. Also marks the document `data-quire="ready"`
-/// once the app has the site's data, for scripts and tests that wait for it.
+/// Shows the app's shell with the pre-rendered content once the app has
+/// its data and the browser is idle, and removes that content at the
+/// first navigation away from it, when the app draws the route. Also marks
+/// the document `data-quire="ready"` once the app has the site's data, for
+/// scripts and tests that wait for it.
 #[component]
 pub fn TakeOver(
     /// The pre-rendered page; with none, the app is shown from the start.
     prerendered: Option<PrerenderedPage>,
-    /// Whether the app is shown.
+    /// Whether the app's shell (skip link, header, `<main>`, footer) shows.
+    shell_shown: RwSignal<bool>,
+    /// Whether the app draws the route, rather than the pre-rendered page.
     shown: RwSignal<bool>,
 ) -> impl IntoView {
     let store = Store::get();
@@ -92,6 +149,33 @@ pub fn TakeOver(
     let Some(prerendered) = prerendered else {
         return;
     };
+    {
+        let prerendered = prerendered.clone();
+        // The shell is drawn from the site's data: only then is it the same.
+        Effect::new(move |_| {
+            if !matches!(store.site(), Load::Ready(_)) {
+                return;
+            }
+            let prerendered = prerendered.clone();
+            next_frame(move || {
+                when_idle(move || {
+                    if shell_shown.get_untracked() || !prerendered.can_move() {
+                        return;
+                    }
+                    let app_main = document()
+                        .query_selector(&format!("#{} main", dom::APP_ID))
+                        .ok()
+                        .flatten();
+                    if let Some(app_main) = app_main {
+                        prerendered.move_into(&app_main);
+                        // The shell shows in this same task: no frame is
+                        // painted without a header.
+                        shell_shown.set(true);
+                    }
+                })
+            });
+        });
+    }
     let location = use_location();
     Effect::new(move |_| {
         if shown.get_untracked() || same_path(&location.pathname.get(), &prerendered.path) {
@@ -100,6 +184,7 @@ pub fn TakeOver(
         // The app draws the new route in this same task, so no frame is
         // painted between the old page going and the new one coming.
         prerendered.remove();
+        shell_shown.set(true);
         shown.set(true);
     });
 }

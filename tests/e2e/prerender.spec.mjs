@@ -111,7 +111,11 @@ test("the app starts over every kind of page without moving anything, then draws
     const shift = await page.evaluate(() => window.__shift);
     console.log(`figure: layout shift while the app starts on ${path}: ${shift.toFixed(4)}`);
     expect(shift, path).toBeLessThanOrEqual(0.01);
-    const prerendered = await page.locator("#quire-static main").innerText();
+    // Once idle, the app's shell has taken the pre-rendered one's place,
+    // with the pre-rendered content in its <main>; nothing moved (above).
+    await expect(page.locator("#quire-app #quire-static")).toHaveCount(1);
+    await expect(page.locator("#quire-app")).toBeVisible();
+    const prerendered = await page.locator("#main").innerText();
 
     // Leave through a link (the app takes over) and come back: the app's own
     // drawing of the route reads exactly like the pre-rendered one.
@@ -126,4 +130,45 @@ test("the app starts over every kind of page without moving anything, then draws
     expect(await page.locator("#quire-app main").innerText(), `${path}: the app draws what the build drew`).toBe(prerendered);
     await expectNoReload(page);
   }
+});
+
+test("while the browser is idle, the app's shell takes the pre-rendered one's place without a pixel changing, unless the reader is in the page", async ({ page }) => {
+  for (const path of ["/", `/posts/${POSTS[0].slug}/`]) {
+    // The shell is drawn from the site's data: held back, the page stays as served.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route("**/data/site.*.json", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(at(path));
+    await page.evaluate(() => window.scrollTo(0, 200));
+    const served = await page.screenshot();
+    release();
+    await expect(page.locator("#quire-app #quire-static")).toHaveCount(1);
+    await expect(page.locator("#quire-app")).toBeVisible();
+    await expect(page.locator("#main")).toHaveCount(1);
+    expect(await page.evaluate(() => window.scrollY), path).toBe(200);
+    expect((await page.screenshot()).equals(served), `${path} looks the same with the app's shell`).toBe(true);
+    await page.unroute("**/data/site.*.json");
+  }
+  // A reader whose focus is in the page keeps it there: nothing moves, and
+  // the first click hands over as it always did.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/data/site.*.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(at("/"));
+  const first = page.locator("#quire-static article.post-card h2 a").first();
+  await first.focus();
+  release();
+  await expect(page.locator("html")).toHaveAttribute("data-quire", "ready");
+  await page.waitForTimeout(500);
+  await expect(first).toBeFocused();
+  await expect(page.locator("#quire-app")).toBeHidden();
+  await first.press("Enter");
+  await expect(page.locator("#quire-static")).toHaveCount(0);
+  await expect(page.locator("main h1")).toHaveText(POSTS[0].title);
 });

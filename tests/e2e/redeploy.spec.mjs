@@ -92,7 +92,7 @@ test("a page's data fetched ahead and gone by then leads the click into the new 
     await released;
     await route.continue();
   });
-  const tags = page.locator("#quire-static .menu").getByRole("link", { name: "Tags" });
+  const tags = page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Tags" });
   const gone = page.waitForResponse((response) => response.url().includes("/data/routes/") && response.status() === 404);
   await tags.hover();
 

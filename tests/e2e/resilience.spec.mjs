@@ -24,7 +24,7 @@ for (const [file, pattern, failures] of [
       await expect(page.locator("html")).toHaveAttribute("data-quire", "ready");
       await expect(page.locator("#quire-static article.post-card")).toHaveCount(PER_PAGE);
       // Following a link hands over to the app, which says what went wrong.
-      await page.locator("#quire-static .menu").getByRole("link", { name: "Archives" }).click();
+      await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "Archives" }).click();
       const alert = page.getByRole("alert");
       await expect(alert).toContainText(message);
       await page.unroute(pattern);
