@@ -31,8 +31,9 @@ pub struct CoverSpec {
     pub line: usize,
 }
 
-/// The front-matter fields Quire understands, read as Hugo reads them.
-#[derive(Debug, Clone, PartialEq)]
+/// The front-matter fields Quire understands, read as Hugo reads them; the
+/// default is an empty front matter's.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct FrontMatter {
     /// `title`; empty when the file has none (Hugo builds such pages too).
     pub title: String,
@@ -176,11 +177,18 @@ pub fn parse(source: &str) -> Result<Document<'_>, Vec<Problem>> {
         }
     };
     let after_open = &source[source.find('\n').map_or(source.len(), |at| at + 1)..];
+    // As Hugo does, any line that begins with the delimiter closes the
+    // front matter, and what follows the delimiter on it is the body's.
     let mut offset = 0;
     let mut closing = None;
     for line in after_open.split_inclusive('\n') {
-        if line.trim_end() == delimiter {
-            closing = Some((offset, offset + line.len()));
+        if let Some(rest) = line.strip_prefix(delimiter) {
+            let line_break = if rest.starts_with("\r\n") {
+                2
+            } else {
+                usize::from(rest.starts_with('\n'))
+            };
+            closing = Some((offset, offset + delimiter.len() + line_break));
             break;
         }
         offset += line.len();

@@ -88,6 +88,19 @@ fn unclosed_front_matter() {
     );
 }
 
+/// A real blog's post closed its front matter with `---` and text on the
+/// same line; Hugo publishes it, with that text as the start of the body.
+#[test]
+fn a_closing_delimiter_with_text_after_it_closes_the_front_matter_as_in_hugo() {
+    let document = parse("---\ntitle: x\ndate: 2026-06-01\n---more text\n---\nbody\n").unwrap();
+    assert_eq!(document.front_matter.title, "x");
+    assert_eq!(document.body, "more text\n---\nbody\n");
+    let document = parse("+++\ntitle = 'x'\n+++\r\nbody").unwrap();
+    assert_eq!(document.body, "body");
+    let document = parse("---\ntitle: x\n----\nbody").unwrap();
+    assert_eq!(document.body, "-\nbody");
+}
+
 #[test]
 fn unparsable_yaml_points_at_its_line() {
     let found = problems("---\ntitle: ok\ndate: 2026-01-01\ntags: [a, b\n---\n");

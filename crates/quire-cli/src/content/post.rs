@@ -185,6 +185,13 @@ impl<'a> Posts<'a> {
                 return;
             }
         };
+        if read.whole_document {
+            self.assets.push(Asset {
+                source: source.path.clone(),
+                target: whole_document_target(source),
+            });
+            return;
+        }
         let front = in_time_zone(read.front_matter.clone(), self.time_zone.as_ref());
         if source.list_page {
             // A section's own `_index` file, not a nested folder's.
@@ -831,6 +838,10 @@ pub(super) struct ReadFile {
     warnings: Vec<Problem>,
     /// A fingerprint of `text`, for `quire watch`.
     print: u64,
+    /// A whole HTML document without front matter (an `.html` content
+    /// file that starts with `<!DOCTYPE` or `<html>`), which Hugo
+    /// publishes as it is, where it is.
+    whole_document: bool,
 }
 
 /// Reads `source` below the blog at `root` and parses its front matter;
@@ -840,6 +851,16 @@ pub(super) fn read(root: &Path, source: &Source) -> Result<Arc<ReadFile>, Vec<Pr
     let text = fs::read_to_string(&source.path)
         .map_err(|error| vec![Problem::in_file(&file, format!("cannot read: {error}"))])?
         .replace("\r\n", "\n");
+    if source.html && is_whole_document(&text) {
+        return Ok(Arc::new(ReadFile {
+            front_matter: FrontMatter::default(),
+            body_start: 0,
+            warnings: Vec::new(),
+            print: fingerprint(&text),
+            text: text.into(),
+            whole_document: true,
+        }));
+    }
     let document = front_matter::parse(&text).map_err(|found| {
         found
             .into_iter()
@@ -858,7 +879,32 @@ pub(super) fn read(root: &Path, source: &Source) -> Result<Arc<ReadFile>, Vec<Pr
         warnings,
         print: fingerprint(&text),
         text: text.into(),
+        whole_document: false,
     }))
+}
+
+/// Whether an HTML content file is a whole document (`<!DOCTYPE html>` or
+/// `<html>` first), which has no front matter and is no page's body.
+fn is_whole_document(text: &str) -> bool {
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r']);
+    let opening = start.get(..9).unwrap_or(start).to_ascii_lowercase();
+    opening.starts_with("<!doctype") || opening.starts_with("<html")
+}
+
+/// Where a whole HTML document is published: at its place below the
+/// content folder, with its own name (`guide.html`), as Hugo does.
+fn whole_document_target(source: &Source) -> String {
+    let mut parts = source.sections.clone();
+    if source.bundle.is_some() {
+        parts.push(source.file_name.clone());
+    }
+    parts.extend(
+        source
+            .path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 /// The pages the last build finished, by a fingerprint of all that
