@@ -11,17 +11,19 @@ use std::{
     sync::Arc,
 };
 
-use gloo_net::http::Request;
+use gloo_net::http::{Method, Request, RequestBuilder};
 use leptos::{prelude::*, task::spawn_local};
 use quire_core::{
     listing::ArchiveYear,
     manifest::PostSummary,
     markdown::{PageContext, Prepared, Rendered, render_body},
-    route::{ListNames, Route},
+    route::{ListNames, Route, same_path},
     route_data::{RouteData, SITE_META, SiteData},
     search::{SearchDoc, SearchMeta, TermPiece, Terms},
 };
 use web_sys::{AbortController, AbortSignal};
+
+use crate::address::is_current_path;
 
 /// Why a year's rows did not come: the site changed under the reader.
 const NO_SUCH_YEAR: &str = "The blog no longer has posts of that year.";
@@ -77,6 +79,8 @@ pub struct Store {
     /// until the reader asks for one: a missing file then only fails,
     /// rather than reloading the page under a reader who did nothing.
     ahead: StoredValue<HashSet<String>>,
+    /// The path of the page the reader opened, which the server answered.
+    opened_at: StoredValue<String>,
 }
 
 impl Store {
@@ -91,6 +95,7 @@ impl Store {
             search: SearchPieces::default(),
             root: StoredValue::new(root),
             ahead: StoredValue::new(HashSet::new()),
+            opened_at: StoredValue::new(window().location().pathname().unwrap_or_default()),
         };
         store.load_site();
         provide_context(store);
@@ -239,6 +244,7 @@ impl Store {
             routes.insert(path.clone(), Load::Loading);
         });
         let store = *self;
+        let route = route.clone();
         spawn_local(async move {
             let asked = || !store.ahead.with_value(|files| files.contains(&url));
             let what = "This page's data";
@@ -250,6 +256,21 @@ impl Store {
             store.ahead.update_value(|files| {
                 files.remove(&url);
             });
+            // No page of the blog's, reached through the app: the server may
+            // have a file of the site's own there, which the browser loads.
+            // The page opened first, the server has answered already.
+            if asked && matches!(data, Ok(None)) {
+                let href = store.href(&route);
+                if !store
+                    .opened_at
+                    .with_value(|opened| same_path(opened, &href))
+                    && served_at(&href).await
+                    && is_current_path(&href)
+                {
+                    leave_for(&href);
+                    return;
+                }
+            }
             if let Ok(Some(page)) = data
                 .as_ref()
                 .map(|data| data.as_deref().and_then(RouteData::post))
@@ -784,6 +805,34 @@ fn named_site_data(page: &str) -> Option<&str> {
     let meta = &page[page.find(&format!("name=\"{SITE_META}\""))?..];
     let content = &meta[meta.find("content=\"")? + "content=\"".len()..];
     content.split('"').next().filter(|url| !url.is_empty())
+}
+
+/// Loads `href`, the address showing, from the server, in place of the
+/// history entry the app made for it. Not a reload, nor a navigation to the
+/// same address, which Chromium treats as one: a reloaded entry keeps its
+/// document, so Back to the app's entries before it would change only the
+/// address. The entry is renamed first, so that the address is another.
+fn leave_for(href: &str) {
+    let window = window();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{href}?leaving")),
+        );
+    }
+    let _ = window.location().replace(href);
+}
+
+/// Whether the server has a file of the site's own at `path`, where the
+/// blog has no page: a whole HTML document from the content folder, or a
+/// page from `static/` (a HEAD request answered with success).
+async fn served_at(path: &str) -> bool {
+    RequestBuilder::new(path)
+        .method(Method::HEAD)
+        .send()
+        .await
+        .is_ok_and(|response| response.ok())
 }
 
 /// GETs a JSON file relative to the site root and reads it.

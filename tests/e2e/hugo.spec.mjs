@@ -112,6 +112,30 @@ test("the menu leads to a section's list, the archive and search, as PaperMod's 
   await expectNoReload(page);
 });
 
+test("a link to a whole HTML document from the content folder opens the document, not the app's not-found page", async ({ page }) => {
+  await page.goto(site.url("/notes/"));
+  await appReady(page);
+  await page.locator("main .post-card a").first().click();
+  await expect(page.locator("h1.post-title")).toHaveText("Fixer Capacity");
+  // The app has no page there; the server has the document, as under Hugo.
+  await page.getByRole("link", { name: "darkroom timer" }).click();
+  await expect(page).toHaveURL(site.url("/notes/darkroom-timer.html"));
+  await expect(page.locator("h1")).toHaveText("Darkroom timer");
+  await expect(page.locator("#quire-app")).toHaveCount(0);
+  await page.goBack();
+  await expect(page.locator("h1.post-title")).toHaveText("Fixer Capacity");
+  // An address with nothing there still shows the app's not-found page.
+  await appReady(page);
+  await markWindow(page);
+  await page.evaluate(() => {
+    const link = Object.assign(document.createElement("a"), { href: "/notes/no-such-note/", textContent: "gone" });
+    document.querySelector("main").append(link);
+  });
+  await page.getByRole("link", { name: "gone" }).click();
+  await expect(page.locator("main h1")).toHaveText("Page not found");
+  await expectNoReload(page);
+});
+
 test("TeX math shows as MathML, on the page as served and as the app draws it", async ({ page }) => {
   const NOTE = "/notes/fixer-capacity/";
   const served = await (await page.request.get(site.url(NOTE))).text();
