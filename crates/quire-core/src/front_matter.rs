@@ -169,11 +169,15 @@ pub fn parse(source: &str) -> Result<Document<'_>, Vec<Problem>> {
     let (format, delimiter) = match source.lines().next().map(str::trim) {
         Some("---") => (Format::Yaml, "---"),
         Some("+++") => (Format::Toml, "+++"),
+        // Hugo builds a file without front matter (an empty `_index.md`)
+        // as a page with none; what it lacks is warned about as for any.
         _ => {
-            return Err(vec![Problem::at_line(
-                1,
-                "no front matter: start the file with a `---` (YAML) or `+++` (TOML) line",
-            )]);
+            let (front_matter, warnings) = read_fields(Map::new(), "")?;
+            return Ok(Document {
+                front_matter,
+                body: source,
+                warnings,
+            });
         }
     };
     let after_open = &source[source.find('\n').map_or(source.len(), |at| at + 1)..];

@@ -69,14 +69,22 @@ fn lastmod_stands_in_for_a_missing_date() {
     assert_eq!(fm.date.unwrap().date, Date::new(2026, 1, 2).unwrap());
 }
 
+/// A real blog's empty `content/_index.md` failed the build; Hugo reads a
+/// file without front matter as a page with none.
 #[test]
-fn missing_front_matter() {
-    assert_eq!(problems("# Just markdown\n")[0].line, Some(1));
+fn a_file_without_front_matter_is_a_page_without_fields_as_in_hugo() {
+    let document = parse("# Just markdown\n").unwrap();
+    assert_eq!(document.body, "# Just markdown\n");
+    assert_eq!(document.front_matter.title, "");
     assert!(
-        problems("# Just markdown\n")[0]
-            .message
-            .contains("no front matter")
+        document
+            .warnings
+            .iter()
+            .any(|warning| warning.message.contains("no title")),
+        "{:?}",
+        document.warnings
     );
+    assert_eq!(parse("").unwrap().body, "");
 }
 
 #[test]
