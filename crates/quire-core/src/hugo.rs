@@ -368,7 +368,10 @@ impl HugoConfig {
     fn math(&self) -> MathSettings {
         const PASSTHROUGH: &str = "markup.goldmark.extensions.passthrough";
         if self.flag(&format!("{PASSTHROUGH}.enable")) != Some(true) {
-            return MathSettings::default();
+            return MathSettings {
+                dollar_escaped: true,
+                ..MathSettings::default()
+            };
         }
         let pairs = |kind: &str, display: bool| -> Vec<MathDelimiter> {
             let Some(Value::Array(pairs)) = self.get(&format!("{PASSTHROUGH}.delimiters.{kind}"))
@@ -398,6 +401,7 @@ impl HugoConfig {
         MathSettings {
             everywhere: true,
             delimiters: [pairs("block", true), pairs("inline", false)].concat(),
+            dollar_escaped: false,
         }
     }
 
@@ -622,6 +626,11 @@ pub struct MathSettings {
     pub everywhere: bool,
     /// The other marks, tried in order.
     pub delimiters: Vec<MathDelimiter>,
+    /// `$…$` and `$$…$$` reach the math script after Goldmark took
+    /// Markdown's escapes out, so their TeX was written with them (`\\`
+    /// for `\`, `\_` for `_`): a Hugo site without the passthrough
+    /// extension. Quire's own sites write TeX as it is.
+    pub dollar_escaped: bool,
 }
 
 impl Default for MathSettings {
@@ -641,6 +650,7 @@ impl Default for MathSettings {
                 escaped("\\\\[", "\\\\]", true),
                 escaped("\\\\(", "\\\\)", false),
             ],
+            dollar_escaped: false,
         }
     }
 }
@@ -793,7 +803,14 @@ mod tests {
 
     #[test]
     fn math_follows_the_passthrough_extension() {
-        assert_eq!(papermod().content().math, MathSettings::default());
+        // Without it, `$…$` reaches the math script as Goldmark left it.
+        assert_eq!(
+            papermod().content().math,
+            MathSettings {
+                dollar_escaped: true,
+                ..MathSettings::default()
+            }
+        );
         let math = HugoConfig::new(json!({
             "markup": { "goldmark": { "extensions": { "passthrough": {
                 "enable": true,

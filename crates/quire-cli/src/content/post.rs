@@ -497,6 +497,7 @@ impl<'a> Posts<'a> {
                 } else {
                     &[]
                 },
+                dollar_math_escaped: with_math && self.settings.math.dollar_escaped,
             },
         );
         for message in link_warnings {

@@ -11,7 +11,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use quire_core::{
-    hugo::MathDelimiter, markdown::parser_options, math::MarkFinder, route::encode_path,
+    hugo::MathDelimiter,
+    markdown::{math_parser_options, parser_options},
+    math::MarkFinder,
+    route::encode_path,
 };
 
 /// What the rewrites need from the site. Links are written from the site
@@ -26,6 +29,9 @@ pub(super) struct Rewrites<'a> {
     pub(super) emoji: bool,
     /// The marks around math to write as `$…$`; none on a page without math.
     pub(super) math: &'a [MathDelimiter],
+    /// Whether the TeX of `$…$` and `$$…$$` was written with Markdown's
+    /// escapes, which are taken out (see `MathSettings::dollar_escaped`).
+    pub(super) dollar_math_escaped: bool,
 }
 
 /// The content files a link may name, by extension.
@@ -78,6 +84,9 @@ pub(super) fn rewrite(markdown: &str, rules: &Rewrites<'_>) -> (String, Vec<Stri
     edits.extend(reference_definitions(markdown, rules, &code));
     // Before emoji: a formula is not prose.
     edits.extend(math_marks(markdown, rules.math, &code));
+    if rules.dollar_math_escaped {
+        edits.extend(dollar_math_unescaped(markdown));
+    }
     if rules.emoji {
         edits.extend(emoji(markdown, &code));
     }
@@ -247,6 +256,25 @@ fn math_marks(
     edits
 }
 
+/// Each `$…$` and `$$…$$` whose TeX has Markdown's escapes, with them
+/// taken out, found as the renderer finds them. One that would then hold
+/// a dollar sign stays as written.
+fn dollar_math_unescaped(markdown: &str) -> Vec<(Range<usize>, String)> {
+    Parser::new_ext(markdown, math_parser_options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            let (tex, marks) = match event {
+                Event::InlineMath(tex) => (tex, "$"),
+                Event::DisplayMath(tex) => (tex, "$$"),
+                _ => return None,
+            };
+            let unescaped = unescape(&tex);
+            (unescaped != *tex && !unescaped.contains('$'))
+                .then(|| (range, format!("{marks}{unescaped}{marks}")))
+        })
+        .collect()
+}
+
 /// Markdown's backslash escapes taken out (`\_` is `_`, `\\` is `\`).
 fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -298,6 +326,7 @@ mod tests {
             address_of,
             emoji: true,
             math: &[],
+            dollar_math_escaped: false,
         }
     }
 
@@ -388,6 +417,34 @@ mod tests {
             out,
             "Inline $a_1 + b$ and 🚀\n\n$$\nx^2\n$$\n\n`\\(code\\)` \\(never closed\n"
         );
+    }
+
+    /// A real PaperMod blog wrote `$$\\begin{aligned} x &= y \\\\ …$$` for
+    /// KaTeX, which reads what Goldmark left; Quire read `\\begin` as a
+    /// line break and showed the formula as TeX.
+    #[test]
+    fn dollar_math_of_a_hugo_site_loses_markdowns_escapes_as_goldmark_took_them_out() {
+        let escaped = Rewrites {
+            dollar_math_escaped: true,
+            ..rules(&addresses)
+        };
+        let (out, _) = rewrite(
+            r"$$\\begin{aligned} a\_1 &= b \\\\ c \\end{aligned}$$
+
+and $x\_1$, $y$, a price of $12 and \$5, `$a\_b$`
+",
+            &escaped,
+        );
+        assert_eq!(
+            out,
+            r"$$\begin{aligned} a_1 &= b \\ c \end{aligned}$$
+
+and $x_1$, $y$, a price of $12 and \$5, `$a\_b$`
+"
+        );
+        // Quire's own sites write TeX as it is.
+        let (out, _) = rewrite(r"$x\_1$", &rules(&addresses));
+        assert_eq!(out, r"$x\_1$");
     }
 
     #[test]
