@@ -11,19 +11,17 @@ use std::{
     sync::Arc,
 };
 
-use gloo_net::http::{Method, Request, RequestBuilder};
+use gloo_net::http::Request;
 use leptos::{prelude::*, task::spawn_local};
 use quire_core::{
     listing::ArchiveYear,
     manifest::PostSummary,
     markdown::{PageContext, Prepared, Rendered, render_body},
-    route::{ListNames, Route, same_path},
+    route::{ListNames, Route},
     route_data::{RouteData, SITE_META, SiteData},
     search::{SearchDoc, SearchMeta, TermPiece, Terms},
 };
 use web_sys::{AbortController, AbortSignal};
-
-use crate::address::is_current_path;
 
 /// Why a year's rows did not come: the site changed under the reader.
 const NO_SUCH_YEAR: &str = "The blog no longer has posts of that year.";
@@ -79,8 +77,6 @@ pub struct Store {
     /// until the reader asks for one: a missing file then only fails,
     /// rather than reloading the page under a reader who did nothing.
     ahead: StoredValue<HashSet<String>>,
-    /// The path of the page the reader opened, which the server answered.
-    opened_at: StoredValue<String>,
 }
 
 impl Store {
@@ -95,7 +91,6 @@ impl Store {
             search: SearchPieces::default(),
             root: StoredValue::new(root),
             ahead: StoredValue::new(HashSet::new()),
-            opened_at: StoredValue::new(window().location().pathname().unwrap_or_default()),
         };
         store.load_site();
         provide_context(store);
@@ -244,7 +239,6 @@ impl Store {
             routes.insert(path.clone(), Load::Loading);
         });
         let store = *self;
-        let route = route.clone();
         spawn_local(async move {
             let asked = || !store.ahead.with_value(|files| files.contains(&url));
             let what = "This page's data";
@@ -256,21 +250,6 @@ impl Store {
             store.ahead.update_value(|files| {
                 files.remove(&url);
             });
-            // No page of the blog's, reached through the app: the server may
-            // have a file of the site's own there, which the browser loads.
-            // The page opened first, the server has answered already.
-            if asked && matches!(data, Ok(None)) {
-                let href = store.href(&route);
-                if !store
-                    .opened_at
-                    .with_value(|opened| same_path(opened, &href))
-                    && served_at(&href).await
-                    && is_current_path(&href)
-                {
-                    leave_for(&href);
-                    return;
-                }
-            }
             if let Ok(Some(page)) = data
                 .as_ref()
                 .map(|data| data.as_deref().and_then(RouteData::post))
@@ -760,6 +739,16 @@ impl Store {
             .with(|states| states.get(&piece).cloned())
     }
 
+    /// Wants no search piece any more, and aborts those on their way: the
+    /// reader left search, and the page they went to needs the connections.
+    pub fn stop_search(&self) {
+        self.search.wanted.update_value(|wanted| {
+            wanted.terms.clear();
+            wanted.docs.clear();
+        });
+        self.search.abort_unwanted();
+    }
+
     /// Forgets the search pieces that failed, so they are fetched again.
     pub fn retry_search(&self) {
         self.search.term_pieces.update(|states| {
@@ -782,22 +771,38 @@ fn site_data_url() -> Option<String> {
         .filter(|url| !url.is_empty())
 }
 
-/// Whether the site was published again since this page loaded: the page
-/// at this address, asked for afresh, names another site data file than ours.
-async fn newer_release_published() -> bool {
-    let Some(ours) = site_data_url() else {
-        return false;
-    };
-    let address = window().location().pathname().unwrap_or_default();
+/// What the server has at the address showing, asked afresh once a file
+/// the app needs there is missing.
+enum ServedHere {
+    /// A page of another release of the site: it was published again
+    /// since this page loaded.
+    NewerRelease,
+    /// A file of the site's own that is no page of the blog's (a whole HTML
+    /// document from the content folder, a page or file from `static/`).
+    NotTheBlogs,
+    /// A page of this release (the not-found page, or the home page a
+    /// single-page-app host answers every address with), or nothing.
+    TheBlogsOrNothing,
+}
+
+/// Asks the server for the address showing, bypassing caches.
+async fn served_here() -> ServedHere {
+    let location = window().location();
+    let address = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
     let Ok(response) = Request::get(&address)
         .cache(web_sys::RequestCache::NoCache)
         .send()
         .await
     else {
-        return false;
+        return ServedHere::TheBlogsOrNothing;
     };
+    let found = response.ok();
     let page = response.text().await.unwrap_or_default();
-    named_site_data(&page).is_some_and(|named| named != ours)
+    match (named_site_data(&page), site_data_url()) {
+        (Some(named), Some(ours)) if named != ours => ServedHere::NewerRelease,
+        (None, _) if found => ServedHere::NotTheBlogs,
+        _ => ServedHere::TheBlogsOrNothing,
+    }
 }
 
 /// The site data a page's HTML names in its `<meta name="quire-site">`.
@@ -807,32 +812,26 @@ fn named_site_data(page: &str) -> Option<&str> {
     content.split('"').next().filter(|url| !url.is_empty())
 }
 
-/// Loads `href`, the address showing, from the server, in place of the
-/// history entry the app made for it. Not a reload, nor a navigation to the
-/// same address, which Chromium treats as one: a reloaded entry keeps its
+/// Loads the address showing from the server, in place of the history
+/// entry the app made for it. Not a reload, nor a navigation to the same
+/// address, which Chromium treats as one: a reloaded entry keeps its
 /// document, so Back to the app's entries before it would change only the
 /// address. The entry is renamed first, so that the address is another.
-fn leave_for(href: &str) {
+fn leave_for_the_server() {
     let window = window();
+    let Ok(href) = window.location().href() else {
+        return;
+    };
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{href}?leaving")),
+        // Another query, not another fragment: a fragment is a jump within
+        // the page.
+        let renamed = format!(
+            "{}?leaving",
+            window.location().pathname().unwrap_or_default()
         );
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&renamed));
     }
-    let _ = window.location().replace(href);
-}
-
-/// Whether the server has a file of the site's own at `path`, where the
-/// blog has no page: a whole HTML document from the content folder, or a
-/// page from `static/` (a HEAD request answered with success).
-async fn served_at(path: &str) -> bool {
-    RequestBuilder::new(path)
-        .method(Method::HEAD)
-        .send()
-        .await
-        .is_ok_and(|response| response.ok())
+    let _ = window.location().replace(&href);
 }
 
 /// GETs a JSON file relative to the site root and reads it.
@@ -870,8 +869,10 @@ async fn fetch_text(
 
 /// GETs a file relative to the site root (the page's `<base href>`);
 /// `None` when the server has no such file. A data file that is gone
-/// means a new release: when the reader `asked` for it, the page reloads
-/// into that release. `abort` cancels the request.
+/// means a new release, or an address where the blog has no page: when the
+/// reader `asked` for it, the page reloads into that release, or the
+/// browser loads what the server has there ([`served_here`]). `abort`
+/// cancels the request.
 async fn fetch_file(
     url: &str,
     what: &str,
@@ -889,9 +890,17 @@ async fn fetch_file(
         }),
         404 => {
             // Data files are named after their content: one that is gone was
-            // replaced by a new release. The reader gets that release.
-            if asked() && newer_release_published().await {
-                let _ = window().location().reload();
+            // replaced by a new release, which the reader gets. Or the
+            // blog has no page here, but the site has a file of its own,
+            // which the browser loads.
+            if asked() {
+                match served_here().await {
+                    ServedHere::NewerRelease => {
+                        let _ = window().location().reload();
+                    }
+                    ServedHere::NotTheBlogs => leave_for_the_server(),
+                    ServedHere::TheBlogsOrNothing => {}
+                }
             }
             Ok(None)
         }

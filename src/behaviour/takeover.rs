@@ -12,8 +12,11 @@
 //! app's `<main>`, in one task, so the page looks the same. That is the
 //! work a first click would otherwise do in front of the reader: laying
 //! out a whole new document. The content is not moved while moving it
-//! would lose something the reader did (focus, a selection, a playing
-//! embed); the first click then does it.
+//! would lose something the reader did (focus, a selection or the place a
+//! click left, an embed or a player); the first click then does it. A
+//! screen reader's reading position cannot be seen from the page: moved
+//! nodes may send it back to the top, which is why this happens as soon as
+//! the app is idle, before most readers have started.
 //!
 //! The first navigation (the router follows every link click) hands over:
 //! the app draws the new route, and only that, and the pre-rendered content
@@ -60,42 +63,77 @@ impl PrerenderedPage {
     }
 
     /// Whether its nodes can move without losing what the reader did in
-    /// it: the focus, a selection, an embed they started (moving a frame
-    /// or a player loads it again).
+    /// it: the focus; a selection, or the place a click left (where Tab
+    /// goes on from); a frame (an embed they started: moving a frame loads
+    /// it again), or a player that is playing.
     fn can_move(&self) -> bool {
-        let document = document();
-        let focused = document
-            .active_element()
-            .is_some_and(|focused| self.element.contains(Some(&focused)));
+        let inside = |node: Option<web_sys::Node>| {
+            node.is_some_and(|node| self.element.contains(Some(&node)))
+        };
+        let focused = inside(document().active_element().map(Into::into));
         let selected = window()
             .get_selection()
             .ok()
             .flatten()
-            .is_some_and(|selection| !selection.is_collapsed());
-        let playing = self
+            .is_some_and(|selection| {
+                inside(selection.anchor_node()) || inside(selection.focus_node())
+            });
+        let framed = self
             .element
-            .query_selector("iframe, video, audio, object, embed")
+            .query_selector("iframe, object, embed")
             .ok()
             .flatten()
             .is_some();
-        !focused && !selected && !playing
+        let playing = self
+            .element
+            .query_selector_all("video, audio")
+            .ok()
+            .is_some_and(|players| {
+                (0..players.length())
+                    .filter_map(|at| players.item(at))
+                    .any(|player| {
+                        js_sys::Reflect::get(&player, &"paused".into())
+                            .ok()
+                            .and_then(|paused| paused.as_bool())
+                            == Some(false)
+                    })
+            });
+        !focused && !selected && !framed && !playing
     }
 
     /// Moves the pre-rendered content into the app's `<main>` and drops the
     /// pre-rendered shell, which the app's replaces: the page's element
     /// stays, as a box-less wrapper (`display: contents`) of what its
     /// `<main>` held, until the first navigation removes it.
-    fn move_into(&self, app_main: &Element) {
+    fn move_into(&self, app_main: &Element) -> bool {
         let Ok(Some(main)) = self.element.query_selector("main") else {
-            return;
+            return false;
         };
+        // Blocks laid out lazily keep the sizes they were last drawn at
+        // only while they stay where they are: moved, those above the view
+        // would fall back to their estimates, and the page would jump. Laid
+        // out in full first (as the browser's next idle moment would), they
+        // move with their real sizes.
+        if let Ok(lazy) = self
+            .element
+            .query_selector_all(&format!("[{}]", dom::DATA_LAZY_LAYOUT))
+        {
+            for at in 0..lazy.length() {
+                if let Some(element) = lazy
+                    .item(at)
+                    .and_then(|node| node.dyn_into::<Element>().ok())
+                {
+                    let _ = element.remove_attribute(dom::DATA_LAZY_LAYOUT);
+                }
+            }
+        }
         while let Some(child) = self.element.first_child() {
             let _ = self.element.remove_child(&child);
         }
         while let Some(child) = main.first_child() {
             let _ = self.element.append_child(&child);
         }
-        let _ = app_main.prepend_with_node_1(&self.element);
+        app_main.prepend_with_node_1(&self.element).is_ok()
     }
 
     /// Removes the pre-rendered page and what the app replaces.
@@ -166,8 +204,7 @@ pub fn TakeOver(
                         .query_selector(&format!("#{} main", dom::APP_ID))
                         .ok()
                         .flatten();
-                    if let Some(app_main) = app_main {
-                        prerendered.move_into(&app_main);
+                    if app_main.is_some_and(|app_main| prerendered.move_into(&app_main)) {
                         // The shell shows in this same task: no frame is
                         // painted without a header.
                         shell_shown.set(true);

@@ -181,6 +181,7 @@ fn Results(meta: Arc<SearchMeta>, query: RwSignal<String>) -> impl IntoView {
         Answer::Failed(_) | Answer::Pending => Vec::new(),
     });
     Effect::new(move |_| store.want_search_docs(&doc_pieces.read()));
+    on_cleanup(move || store.stop_search());
     let on_keydown = move |event: ev::KeyboardEvent| {
         let position = focused_result();
         match (event.key().as_str(), position) {

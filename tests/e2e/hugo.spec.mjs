@@ -136,6 +136,27 @@ test("a link to a whole HTML document from the content folder opens the document
   await expectNoReload(page);
 });
 
+test("on a single-page-app host, which answers every address with the home page, a link to nothing shows not-found in the app", async ({ page }) => {
+  const spa = await serveBlog("tests/fixtures/hugo-blog", "hugo-spa", "spa");
+  try {
+    await page.goto(spa.url("/notes/fixer-capacity/"));
+    await appReady(page);
+    await markWindow(page);
+    await page.evaluate(() => {
+      const link = Object.assign(document.createElement("a"), { href: "/notes/no-such-note/", textContent: "gone" });
+      document.querySelector("main").append(link);
+    });
+    await page.getByRole("link", { name: "gone" }).click();
+    await expect(page.locator("main h1")).toHaveText("Page not found");
+    await expectNoReload(page);
+    await page.goBack();
+    await page.getByRole("link", { name: "darkroom timer" }).click();
+    await expect(page.locator("h1")).toHaveText("Darkroom timer");
+  } finally {
+    await spa.stop();
+  }
+});
+
 test("TeX math shows as MathML, on the page as served and as the app draws it", async ({ page }) => {
   const NOTE = "/notes/fixer-capacity/";
   const served = await (await page.request.get(site.url(NOTE))).text();

@@ -40,18 +40,19 @@ fn every_page_of_a_hugo_site_is_at_hugos_address() {
     for address in HUGO_ADDRESSES {
         assert!(out.join(address).join("index.html").is_file(), "{address}");
     }
-    // A whole HTML document in the content folder, without front matter,
-    // is no page: Hugo publishes it as it is, where it is.
-    let document = "tests/fixtures/hugo-blog/content/notes/darkroom-timer.html";
-    assert_eq!(
-        std::fs::read(out.join("notes/darkroom-timer.html")).unwrap(),
-        std::fs::read(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../..")
-                .join(document)
-        )
-        .unwrap()
-    );
+    // An HTML file in the content folder that starts with HTML, not front
+    // matter (a whole document, a fragment), is no page: Hugo publishes it
+    // as it is, where it is.
+    for file in ["notes/darkroom-timer.html", "notes/fragment.html"] {
+        let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/hugo-blog/content")
+            .join(file);
+        assert_eq!(
+            std::fs::read(out.join(file)).unwrap(),
+            std::fs::read(source).unwrap(),
+            "{file}"
+        );
+    }
     // The home page lists the main section only; the notes and the about page are pages.
     let pages: Vec<&str> = manifest
         .pages

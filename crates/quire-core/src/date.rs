@@ -249,10 +249,15 @@ impl FromStr for Timestamp {
         // `2019-09-21 07:08:00 +0200`: a space may stand before the zone.
         let clock = clock.trim().split('.').next().unwrap_or_default();
         let mut fields = clock.split(':');
+        // Go's layouts, which Hugo reads with, take an hour of one digit.
+        let mut widths = [1..=2, 2..=2, 2..=2].into_iter();
         let mut field = |max: i64| -> Result<i64, DateError> {
+            let width = widths.next().unwrap_or(2..=2);
             match fields.next() {
                 None => Ok(0),
-                Some(part) if part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit()) => {
+                Some(part)
+                    if width.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()) =>
+                {
                     let value: i64 = part.parse().map_err(|_| invalid())?;
                     if value > max {
                         Err(invalid())
@@ -335,6 +340,8 @@ mod tests {
             "2026-03-09 10:00",
             "2026-03-09T10:00:00+0100",
             "2026-03-09 10:00:00 +0100",
+            // A real blog's: Hugo reads an hour of one digit.
+            "2026-03-09T9:48:00",
         ] {
             assert_eq!(
                 written.parse::<Date>().unwrap(),
@@ -354,6 +361,8 @@ mod tests {
             "2026-13-01",
             "2026-03-09X",
             "2026-03-09T25:00",
+            "2026-03-09T10:5:00",
+            "2026-03-09T123:00",
             "yesterday",
         ] {
             assert!(

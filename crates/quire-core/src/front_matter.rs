@@ -417,7 +417,12 @@ impl Reader<'_> {
     }
 
     fn flag(&mut self, key: &str) -> bool {
-        match self.fields.get(key) {
+        let value = match self.fields.get(key) {
+            // LoveIt's and FixIt's `toc: { enable: true }`.
+            Some(Value::Object(map)) if map.contains_key("enable") => map.get("enable"),
+            value => value,
+        };
+        match value {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
             // YAML 1.1's words, which Hugo's older YAML read as booleans.

@@ -163,6 +163,16 @@ fn wrong_types_are_named() {
     assert_eq!(lines, [4, 5, 6], "{found:?}");
 }
 
+/// A real LoveIt blog's `toc: {enable: true}` failed the build as "not
+/// true or false".
+#[test]
+fn a_table_of_contents_asked_for_as_loveit_does_is_shown() {
+    let document = parse("---\ntitle: T\ntoc:\n  enable: true\n---\n").unwrap();
+    assert_eq!(document.front_matter.display.toc, Some(true));
+    let document = parse("---\ntitle: T\ntoc:\n  enable: false\n---\n").unwrap();
+    assert_eq!(document.front_matter.display.toc, Some(false));
+}
+
 #[test]
 fn a_page_joins_the_main_menu_in_each_of_hugos_spellings() {
     let menu = |yaml: &str| {

@@ -185,10 +185,10 @@ impl<'a> Posts<'a> {
                 return;
             }
         };
-        if read.whole_document {
+        if read.plain_html {
             self.assets.push(Asset {
                 source: source.path.clone(),
-                target: whole_document_target(source),
+                target: plain_html_target(source),
             });
             return;
         }
@@ -839,10 +839,10 @@ pub(super) struct ReadFile {
     warnings: Vec<Problem>,
     /// A fingerprint of `text`, for `quire watch`.
     print: u64,
-    /// A whole HTML document without front matter (an `.html` content
-    /// file that starts with `<!DOCTYPE` or `<html>`), which Hugo
-    /// publishes as it is, where it is.
-    whole_document: bool,
+    /// An `.html` content file that starts with HTML rather than front
+    /// matter (a whole document, a fragment), which Hugo publishes as it
+    /// is, where it is: no page.
+    plain_html: bool,
 }
 
 /// Reads `source` below the blog at `root` and parses its front matter;
@@ -852,14 +852,14 @@ pub(super) fn read(root: &Path, source: &Source) -> Result<Arc<ReadFile>, Vec<Pr
     let text = fs::read_to_string(&source.path)
         .map_err(|error| vec![Problem::in_file(&file, format!("cannot read: {error}"))])?
         .replace("\r\n", "\n");
-    if source.html && is_whole_document(&text) {
+    if source.html && is_plain_html(&text) {
         return Ok(Arc::new(ReadFile {
             front_matter: FrontMatter::default(),
             body_start: 0,
             warnings: Vec::new(),
             print: fingerprint(&text),
             text: text.into(),
-            whole_document: true,
+            plain_html: true,
         }));
     }
     let document = front_matter::parse(&text).map_err(|found| {
@@ -880,21 +880,20 @@ pub(super) fn read(root: &Path, source: &Source) -> Result<Arc<ReadFile>, Vec<Pr
         warnings,
         print: fingerprint(&text),
         text: text.into(),
-        whole_document: false,
+        plain_html: false,
     }))
 }
 
-/// Whether an HTML content file is a whole document (`<!DOCTYPE html>` or
-/// `<html>` first), which has no front matter and is no page's body.
-fn is_whole_document(text: &str) -> bool {
+/// Whether an HTML content file starts with HTML (other than a comment,
+/// which Hugo reads past) rather than with front matter.
+fn is_plain_html(text: &str) -> bool {
     let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r']);
-    let opening = start.get(..9).unwrap_or(start).to_ascii_lowercase();
-    opening.starts_with("<!doctype") || opening.starts_with("<html")
+    start.starts_with('<') && !start.starts_with("<!--")
 }
 
-/// Where a whole HTML document is published: at its place below the
-/// content folder, with its own name (`guide.html`), as Hugo does.
-fn whole_document_target(source: &Source) -> String {
+/// Where a plain HTML file is published: at its place below the content
+/// folder, with its own name (`guide.html`), as Hugo does.
+fn plain_html_target(source: &Source) -> String {
     let mut parts = source.sections.clone();
     if source.bundle.is_some() {
         parts.push(source.file_name.clone());
