@@ -126,6 +126,11 @@ test("a link to a whole HTML document from the content folder opens the document
   await expect(page.locator("h1.post-title")).toHaveText("Fixer Capacity");
   // An address with nothing there still shows the app's not-found page.
   await appReady(page);
+  await followALinkToNothing(page);
+});
+
+/** Follows a link to an address with nothing there: the app says so, without loading a page. */
+async function followALinkToNothing(page) {
   await markWindow(page);
   await page.evaluate(() => {
     const link = Object.assign(document.createElement("a"), { href: "/notes/no-such-note/", textContent: "gone" });
@@ -134,21 +139,14 @@ test("a link to a whole HTML document from the content folder opens the document
   await page.getByRole("link", { name: "gone" }).click();
   await expect(page.locator("main h1")).toHaveText("Page not found");
   await expectNoReload(page);
-});
+}
 
 test("on a single-page-app host, which answers every address with the home page, a link to nothing shows not-found in the app", async ({ page }) => {
   const spa = await serveBlog("tests/fixtures/hugo-blog", "hugo-spa", "spa");
   try {
     await page.goto(spa.url("/notes/fixer-capacity/"));
     await appReady(page);
-    await markWindow(page);
-    await page.evaluate(() => {
-      const link = Object.assign(document.createElement("a"), { href: "/notes/no-such-note/", textContent: "gone" });
-      document.querySelector("main").append(link);
-    });
-    await page.getByRole("link", { name: "gone" }).click();
-    await expect(page.locator("main h1")).toHaveText("Page not found");
-    await expectNoReload(page);
+    await followALinkToNothing(page);
     await page.goBack();
     await page.getByRole("link", { name: "darkroom timer" }).click();
     await expect(page.locator("h1")).toHaveText("Darkroom timer");

@@ -132,6 +132,30 @@ test("the app starts over every kind of page without moving anything, then draws
   }
 });
 
+/** A screenshot once the page has stopped changing (the "Back to top" button fades in after a scroll). */
+async function settledScreenshot(page) {
+  let last = await page.screenshot();
+  for (let tries = 0; tries < 20; tries += 1) {
+    await page.waitForTimeout(100);
+    const next = await page.screenshot();
+    if (next.equals(last)) return next;
+    last = next;
+  }
+  return last;
+}
+
+/** Holds the site's data back until the returned function is called; the next hold replaces this one. */
+async function holdSiteData(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.unroute("**/data/site.*.json");
+  await page.route("**/data/site.*.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** How many pixels differ between two screenshots of the same size, counted in a blank page beside `page`. */
 async function differingPixels(page, first, second) {
   const blank = await page.context().newPage();
@@ -171,20 +195,18 @@ test("while the browser is idle, the app's shell takes the pre-rendered one's pl
   for (const [path, theme, top] of [...pages, [post, "dark", 1200], ["/", "light", 0], [post, "dark", 0]]) {
     await page.emulateMedia({ colorScheme: theme });
     // The shell is drawn from the site's data: held back, the page stays as served.
-    let release;
-    const held = new Promise((resolve) => (release = resolve));
-    await page.route("**/data/site.*.json", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdSiteData(page);
     await page.goto(at(path));
+    // The page lays its far blocks out in full once idle; scrolled before
+    // that, a position past their estimated heights would not hold.
+    await page.waitForFunction(() => document.querySelector("[data-lazy-layout]") === null);
     const scrolled = await page.evaluate((top) => (window.scrollTo({ top, behavior: "instant" }), window.scrollY), top);
     // The covers scrolled into view are loaded and drawn first.
     await page.waitForFunction(() =>
       [...document.images].filter((image) => image.getBoundingClientRect().bottom > 0 && image.getBoundingClientRect().top < innerHeight).every((image) => image.complete),
     );
     await page.evaluate(() => Promise.all([...document.images].filter((image) => image.complete).map((image) => image.decode().catch(() => {}))));
-    const served = await page.screenshot();
+    const served = await settledScreenshot(page);
     const before = await seen();
     release();
     await expect(page.locator("#quire-app #quire-static")).toHaveCount(1);
@@ -200,16 +222,10 @@ test("while the browser is idle, the app's shell takes the pre-rendered one's pl
     if (top === 0) expect(after.largestPaints, path).toBe(before.largestPaints);
     // Rounded corners' edges may be smoothed a little differently: a few pixels each.
     expect(await differingPixels(page, served, await page.screenshot()), `${path} (${theme}, at ${top}) looks the same with the app's shell`).toBeLessThan(100);
-    await page.unroute("**/data/site.*.json");
   }
   // A reader whose focus is in the page keeps it there: nothing moves, and
   // the first click hands over as it always did.
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/data/site.*.json", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdSiteData(page);
   await page.goto(at("/"));
   const first = page.locator("#quire-static article.post-card h2 a").first();
   await first.focus();
