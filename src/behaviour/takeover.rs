@@ -101,6 +101,18 @@ impl PrerenderedPage {
         !focused && !selected && !framed && !playing
     }
 
+    /// Whether the page has laid out its lazy blocks in full, as it does
+    /// once idle: until then, blocks above the view keep the sizes they
+    /// were last drawn at only where they are, and moved, they would fall
+    /// back to their estimates.
+    fn laid_out_in_full(&self) -> bool {
+        self.element
+            .query_selector(&format!("[{}]", dom::DATA_LAZY_LAYOUT))
+            .ok()
+            .flatten()
+            .is_none()
+    }
+
     /// Moves the pre-rendered content into the app's `<main>` and drops the
     /// pre-rendered shell, which the app's replaces: the page's element
     /// stays, as a box-less wrapper (`display: contents`) of what its
@@ -109,24 +121,6 @@ impl PrerenderedPage {
         let Ok(Some(main)) = self.element.query_selector("main") else {
             return false;
         };
-        // Blocks laid out lazily keep the sizes they were last drawn at
-        // only while they stay where they are: moved, those above the view
-        // would fall back to their estimates, and the page would jump. Laid
-        // out in full first (as the browser's next idle moment would), they
-        // move with their real sizes.
-        if let Ok(lazy) = self
-            .element
-            .query_selector_all(&format!("[{}]", dom::DATA_LAZY_LAYOUT))
-        {
-            for at in 0..lazy.length() {
-                if let Some(element) = lazy
-                    .item(at)
-                    .and_then(|node| node.dyn_into::<Element>().ok())
-                {
-                    let _ = element.remove_attribute(dom::DATA_LAZY_LAYOUT);
-                }
-            }
-        }
         while let Some(child) = self.element.first_child() {
             let _ = self.element.remove_child(&child);
         }
@@ -162,6 +156,35 @@ fn keep_typed_search() {
     }
 }
 
+/// Moves the pre-rendered content into the app's shell and shows it, when
+/// the browser is next idle and the page has laid itself out in full
+/// (asking again up to `tries` times), unless the reader is in the page.
+fn show_shell_when_idle(prerendered: PrerenderedPage, shell_shown: RwSignal<bool>, tries: u8) {
+    when_idle(move || {
+        if shell_shown.get_untracked() {
+            return;
+        }
+        if !prerendered.laid_out_in_full() {
+            if tries > 1 {
+                show_shell_when_idle(prerendered, shell_shown, tries - 1);
+            }
+            return;
+        }
+        if !prerendered.can_move() {
+            return;
+        }
+        let app_main = document()
+            .query_selector(&format!("#{} main", dom::APP_ID))
+            .ok()
+            .flatten();
+        if app_main.is_some_and(|app_main| prerendered.move_into(&app_main)) {
+            // The shell shows in this same task: no frame is painted
+            // without a header.
+            shell_shown.set(true);
+        }
+    });
+}
+
 /// Shows the app's shell with the pre-rendered content once the app has
 /// its data and the browser is idle, and removes that content at the
 /// first navigation away from it, when the app draws the route. Also marks
@@ -195,22 +218,7 @@ pub fn TakeOver(
                 return;
             }
             let prerendered = prerendered.clone();
-            next_frame(move || {
-                when_idle(move || {
-                    if shell_shown.get_untracked() || !prerendered.can_move() {
-                        return;
-                    }
-                    let app_main = document()
-                        .query_selector(&format!("#{} main", dom::APP_ID))
-                        .ok()
-                        .flatten();
-                    if app_main.is_some_and(|app_main| prerendered.move_into(&app_main)) {
-                        // The shell shows in this same task: no frame is
-                        // painted without a header.
-                        shell_shown.set(true);
-                    }
-                })
-            });
+            next_frame(move || show_shell_when_idle(prerendered, shell_shown, 20));
         });
     }
     let location = use_location();

@@ -132,10 +132,10 @@ test("a link to a whole HTML document from the content folder opens the document
 /** Follows a link to an address with nothing there: the app says so, without loading a page. */
 async function followALinkToNothing(page) {
   await markWindow(page);
-  await page.evaluate(() => {
-    const link = Object.assign(document.createElement("a"), { href: "/notes/no-such-note/", textContent: "gone" });
+  await page.evaluate((href) => {
+    const link = Object.assign(document.createElement("a"), { href, textContent: "gone" });
     document.querySelector("main").append(link);
-  });
+  }, at("/notes/no-such-note/"));
   await page.getByRole("link", { name: "gone" }).click();
   await expect(page.locator("main h1")).toHaveText("Page not found");
   await expectNoReload(page);
