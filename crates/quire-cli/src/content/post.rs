@@ -852,35 +852,34 @@ pub(super) fn read(root: &Path, source: &Source) -> Result<Arc<ReadFile>, Vec<Pr
     let text = fs::read_to_string(&source.path)
         .map_err(|error| vec![Problem::in_file(&file, format!("cannot read: {error}"))])?
         .replace("\r\n", "\n");
-    if source.html && is_plain_html(&text) {
-        return Ok(Arc::new(ReadFile {
-            front_matter: FrontMatter::default(),
-            body_start: 0,
-            warnings: Vec::new(),
-            print: fingerprint(&text),
-            text: text.into(),
-            plain_html: true,
-        }));
-    }
-    let document = front_matter::parse(&text).map_err(|found| {
-        found
+    let plain_html = source.html && is_plain_html(&text);
+    let (front_matter, body_start, warnings) = if plain_html {
+        (FrontMatter::default(), 0, Vec::new())
+    } else {
+        let document = front_matter::parse(&text).map_err(|found| {
+            found
+                .into_iter()
+                .map(|problem| problem.in_path(&file))
+                .collect::<Vec<_>>()
+        })?;
+        let warnings = document
+            .warnings
             .into_iter()
-            .map(|problem| problem.in_path(&file))
-            .collect::<Vec<_>>()
-    })?;
-    let body_start = text.len() - document.body.len();
-    let warnings = document
-        .warnings
-        .into_iter()
-        .map(|warning| warning.in_path(&file))
-        .collect();
+            .map(|warning| warning.in_path(&file))
+            .collect();
+        (
+            document.front_matter,
+            text.len() - document.body.len(),
+            warnings,
+        )
+    };
     Ok(Arc::new(ReadFile {
-        front_matter: document.front_matter,
+        front_matter,
         body_start,
         warnings,
         print: fingerprint(&text),
         text: text.into(),
-        plain_html: false,
+        plain_html,
     }))
 }
 
