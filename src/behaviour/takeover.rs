@@ -16,7 +16,10 @@
 //! click left, an embed or a player); the first click then does it. A
 //! screen reader's reading position cannot be seen from the page: moved
 //! nodes may send it back to the top, which is why this happens as soon as
-//! the app is idle, before most readers have started.
+//! the app is idle, before most readers have started. Nor is a long page
+//! moved: the browser lays out all of its text again, a long task on a
+//! slow phone while the reader may be scrolling, for a page (a long post)
+//! whose reader is not about to click away; the first click then does it.
 //!
 //! The first navigation (the router follows every link click) hands over:
 //! the app draws the new route, and only that, and the pre-rendered content
@@ -113,6 +116,14 @@ impl PrerenderedPage {
             .is_none()
     }
 
+    /// Whether its content is short enough to lay out again in one short
+    /// task: a list page or a short post, not a long post.
+    fn short_enough_to_move(&self) -> bool {
+        self.element
+            .text_content()
+            .is_some_and(|text| text.chars().count() <= MOST_CHARACTERS_MOVED_WHILE_IDLE)
+    }
+
     /// Moves the pre-rendered content into the app's `<main>` and drops the
     /// pre-rendered shell, which the app's replaces: the page's element
     /// stays, as a box-less wrapper (`display: contents`) of what its
@@ -140,6 +151,12 @@ impl PrerenderedPage {
         }
     }
 }
+
+/// The most text the takeover moves while the reader may be reading,
+/// about a thousand words: a page of ten post cards has less, and a post of
+/// 7,800 characters took about 90 ms of Lighthouse's total blocking time
+/// (4x CPU) to lay out again.
+const MOST_CHARACTERS_MOVED_WHILE_IDLE: usize = 6_000;
 
 /// A query typed into the pre-rendered search field before the app started
 /// goes into the address, where the app's search page reads it.
@@ -170,7 +187,7 @@ fn show_shell_when_idle(prerendered: PrerenderedPage, shell_shown: RwSignal<bool
             }
             return;
         }
-        if !prerendered.can_move() {
+        if !prerendered.short_enough_to_move() || !prerendered.can_move() {
             return;
         }
         let app_main = document()
