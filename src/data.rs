@@ -779,8 +779,10 @@ enum ServedHere {
     /// since this page loaded.
     NewerRelease,
     /// A file of the site's own that is no page of the blog's (a whole HTML
-    /// document from the content folder, a page or file from `static/`).
-    NotTheBlogs,
+    /// document from the content folder, a page or file from `static/`),
+    /// or an address the server sends elsewhere (a page's without its
+    /// last slash, where the page's name has a dot).
+    Elsewhere,
     /// A page of this release (the not-found page, or the home page a
     /// single-page-app host answers every address with), or nothing.
     TheBlogsOrNothing,
@@ -790,18 +792,29 @@ enum ServedHere {
 async fn served_here() -> ServedHere {
     let location = window().location();
     let address = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+    let abort = web_sys::AbortController::new().ok();
     let Ok(response) = Request::get(&address)
         .cache(web_sys::RequestCache::NoCache)
+        .abort_signal(abort.as_ref().map(|abort| abort.signal()).as_ref())
         .send()
         .await
     else {
         return ServedHere::TheBlogsOrNothing;
     };
     let found = response.ok();
+    let html = (response.headers().get("content-type")).is_some_and(|kind| kind.contains("html"));
+    if found && (response.redirected() || !html) {
+        // What the server shows there is not this page: its body (a PDF,
+        // say) is for the browser to fetch as it goes there.
+        if let Some(abort) = abort {
+            abort.abort();
+        }
+        return ServedHere::Elsewhere;
+    }
     let page = response.text().await.unwrap_or_default();
     match (named_site_data(&page), site_data_url()) {
         (Some(named), Some(ours)) if named != ours => ServedHere::NewerRelease,
-        (None, _) if found => ServedHere::NotTheBlogs,
+        (None, _) if found => ServedHere::Elsewhere,
         _ => ServedHere::TheBlogsOrNothing,
     }
 }
@@ -899,7 +912,7 @@ async fn fetch_file(
                     ServedHere::NewerRelease => {
                         let _ = window().location().reload();
                     }
-                    ServedHere::NotTheBlogs => leave_for_the_server(),
+                    ServedHere::Elsewhere => leave_for_the_server(),
                     ServedHere::TheBlogsOrNothing => {}
                 }
             }

@@ -3,7 +3,7 @@
 use leptos::{ev, prelude::*};
 use quire_core::{
     markup,
-    route::{Route, names_file},
+    route::{Route, names_other_file},
 };
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlAnchorElement;
@@ -196,8 +196,7 @@ fn linked_route(store: &Store, link: &HtmlAnchorElement) -> Option<Route> {
     let pathname = link.pathname();
     // Files beside the pages (feeds, images) are no routes; Hugo's
     // `.html` addresses are.
-    let last = pathname.rsplit('/').next().unwrap_or_default();
-    if !pathname.starts_with(&root) || (last.contains('.') && !names_file(&pathname)) {
+    if !pathname.starts_with(&root) || names_other_file(&pathname) {
         return None;
     }
     Some(route_at(&root, &pathname, &store.list_names_untracked()))

@@ -124,6 +124,13 @@ test("a link to a whole HTML document from the content folder opens the document
   await expect(page.locator("#quire-app")).toHaveCount(0);
   await page.goBack();
   await expect(page.locator("h1.post-title")).toHaveText("Fixer Capacity");
+  // So does a file from the site's static folder, at its own address.
+  await appReady(page);
+  await page.getByRole("link", { name: "fixer log" }).click();
+  await expect(page).toHaveURL(site.url("/files/fixer-log.txt"));
+  await expect(page.locator("body")).toContainText("Fixer capacity, by film format");
+  await page.goBack();
+  await expect(page.locator("h1.post-title")).toHaveText("Fixer Capacity");
   // An address with nothing there still shows the app's not-found page.
   await appReady(page);
   await followALinkToNothing(page);
@@ -199,6 +206,15 @@ test("categories and series have their pages, and old addresses lead on", async 
   await expect(page).toHaveURL(site.url("/2019/09/rangefinder/"));
   await appReady(page);
   await expect(page.locator("h1.post-title")).toHaveText("An Old Camera");
+  // A page whose name has a dot, linked without its last slash: the
+  // server sends the address on to the page's folder, and the app there.
+  await page.evaluate((href) => {
+    const link = Object.assign(document.createElement("a"), { href, textContent: "stand development" });
+    document.querySelector("main").append(link);
+  }, at("/notes/rodinal-1.50"));
+  await page.getByRole("link", { name: "stand development" }).click();
+  await expect(page).toHaveURL(site.url("/notes/rodinal-1.50/"));
+  await expect(page.locator("h1.post-title")).toHaveText("Rodinal at 1+50");
 });
 
 test("axe finds nothing on the Hugo site's own kinds of page, in both themes", async ({ page }) => {

@@ -199,7 +199,7 @@ impl Route {
                 }
             }
             // Hugo's ugly URLs name a file: `2014/11/18/news.html`.
-            _ if names_file(trimmed) => Route::Content {
+            _ if names_file(trimmed) || names_other_file(&decoded) => Route::Content {
                 path: trimmed.to_owned(),
             },
             _ => Route::Content {
@@ -419,6 +419,14 @@ pub fn names_file(path: &str) -> bool {
     last.ends_with(".html") || last.ends_with(".htm")
 }
 
+/// Whether an address names a file beside the pages (`files/cv.pdf`,
+/// `index.xml`): its last segment, not closed by a slash, has a dot and
+/// is no page file. The app leaves these to the server.
+pub fn names_other_file(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    last.contains('.') && !names_file(path)
+}
+
 /// The folder a page's relative links start from: the page's own address,
 /// or, for one that names a file, the folder it is in.
 pub fn folder_of(path: &str) -> &str {
@@ -569,6 +577,22 @@ mod tests {
         assert_eq!(file_of(""), "index.html");
         assert_eq!(file_of("posts/a/"), "posts/a/index.html");
         assert_eq!(file_of("2014/11/18/news.html"), "2014/11/18/news.html");
+    }
+
+    #[test]
+    fn a_link_to_a_static_file_kept_its_address_without_a_slash_added() {
+        let lists = taxonomies();
+        for file in ["files/cv.pdf", "/files/fixer-log.txt", "index.xml"] {
+            let route = Route::parse(file, &lists);
+            assert_eq!(route.path(), file.trim_start_matches('/'), "{file}");
+        }
+        // With its last slash, a name with a dot is a post's.
+        assert_eq!(
+            Route::parse("posts/go-1.21/", &lists),
+            Route::Content {
+                path: "posts/go-1.21/".into()
+            }
+        );
     }
 
     #[test]
