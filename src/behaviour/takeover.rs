@@ -141,14 +141,10 @@ impl PrerenderedPage {
         app_main.prepend_with_node_1(&self.element).is_ok()
     }
 
-    /// Removes the pre-rendered page and what the app replaces.
+    /// Removes the pre-rendered page. (The head's description stays: the
+    /// app's views set it in place.)
     fn remove(&self) {
         self.element.remove();
-        // The app's views set the description from now on; one is enough.
-        if let Ok(Some(description)) = document().query_selector("head meta[name=\"description\"]")
-        {
-            description.remove();
-        }
     }
 }
 
