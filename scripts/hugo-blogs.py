@@ -197,7 +197,7 @@ def audit(out: Path, root: str):
         parser = PageParser()
         parser.feed(main)
         for src in parser.images:
-            if src.startswith("/") and not exists(out, root, src):
+            if src.startswith("/") and not src.startswith("//") and not exists(out, root, src):
                 counts["img"] += 1
                 examples["img"].append(src)
         for href in parser.links:

@@ -636,6 +636,40 @@ fn aliases_get_redirect_pages_and_host_rules() {
 }
 
 #[test]
+fn an_alias_at_another_pages_address_failed_the_build() {
+    // gavinzhou.com's about page names `/contact/`, its contact page's address.
+    let blog = three_post_blog();
+    blog.post(
+        "contact.md",
+        "title: Contact\ndate: 2025-01-01",
+        "Write to me.",
+    );
+    blog.post(
+        "about.md",
+        "title: About\ndate: 2025-01-02\naliases: [/posts/contact/, /about-me/]",
+        "About me.",
+    );
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("alias `/posts/contact/` is the address of content/posts/contact.md, which stays there; the alias is left out"),
+        "{}",
+        stderr(&output)
+    );
+    let contact = page(&out, "posts/contact/index.html");
+    assert_eq!(pick(&contact, "h1.post-title", None), ["Contact"]);
+    // The page's other alias still leads to it.
+    assert_eq!(
+        pick(
+            &page(&out, "about-me/index.html"),
+            "meta[http-equiv=refresh]",
+            Some("content")
+        ),
+        ["0; url=/posts/about/"]
+    );
+}
+
+#[test]
 fn a_sub_path_site_links_everything_under_its_path() {
     let blog = three_post_blog();
     let (output, out) = blog.build(&["--base-url", "https://example.org/blog"]);

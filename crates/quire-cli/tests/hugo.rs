@@ -197,6 +197,11 @@ fn hugo_content_renders_with_shortcodes_and_sanitised_html() {
         ["/2024/04/the-second-roll/"],
         "ref finds the page by its file"
     );
+    assert_eq!(
+        pick(&first, ".post-content p a[href*=chemistry]", Some("href")),
+        ["/2024/03/first-light-developing-a-roll-at-home/#the-chemistry"],
+        "a ref to `#heading` alone failed the build: it names this page's heading"
+    );
     // The series box links the other part.
     assert_eq!(pick(&first, ".series ol a", None), ["The Second Roll"]);
     assert_eq!(
@@ -205,6 +210,11 @@ fn hugo_content_renders_with_shortcodes_and_sanitised_html() {
     );
 
     let second = page(&out, "2024/04/the-second-roll/index.html");
+    assert_eq!(
+        pick(&second, ".post-content figure img", Some("src")),
+        ["/images/enlarger.png"],
+        "a figure's file in the static folder, named from the site root, was a broken image"
+    );
     assert_eq!(
         pick(&second, ".post-content a[data-embed]", Some("data-embed")),
         ["youtube:dQw4w9WgXcQ"]

@@ -93,19 +93,22 @@ pub fn address(facts: &Facts, pattern: Option<&str>, style: AddressStyle) -> Str
         facts
             .slug
             .clone()
-            .unwrap_or_else(|| url_segment(&facts.file_name))
+            .unwrap_or_else(|| facts.file_name.clone())
     };
     let path = match pattern {
         Some(pattern) => expand(pattern, facts, style.keep_case),
         None => {
-            let mut parts: Vec<String> = facts.sections.iter().map(|s| url_segment(s)).collect();
+            let mut parts = facts.sections.clone();
             parts.push(slug_or_name());
             parts.join("/")
         }
     };
     // A pattern's doubled slash (`/:section//:slug/`) is one, as in Hugo.
     let path: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
-    let path = hugo_path(&path.join("/"), style.keep_case);
+    // Cleaned between slashes, as Hugo cleans it: a space at either end of
+    // a name is a hyphen there too (`a b /` is `a-b-/`).
+    let cleaned = hugo_path(&format!("/{}/", path.join("/")), style.keep_case);
+    let path = cleaned.trim_matches('/');
     if path.is_empty() {
         return String::new();
     }
@@ -114,11 +117,6 @@ pub fn address(facts: &Facts, pattern: Option<&str>, style: AddressStyle) -> Str
     } else {
         format!("{path}/")
     }
-}
-
-/// A folder or file name as it goes into an address, before [`hugo_path`].
-fn url_segment(name: &str) -> String {
-    name.trim().to_owned()
 }
 
 /// A title as Hugo's `:title` (and `:slug` without a slug) writes it:
@@ -154,11 +152,7 @@ fn query_unescape(text: &str) -> Option<String> {
 /// A `permalinks` pattern with its tokens filled in.
 fn expand(pattern: &str, facts: &Facts, keep_case: bool) -> String {
     let date = facts.date;
-    let section = facts
-        .sections
-        .first()
-        .map(|s| url_segment(s))
-        .unwrap_or_default();
+    let section = facts.sections.first().cloned().unwrap_or_default();
     let mut out = String::new();
     let mut rest = pattern;
     while let Some(at) = rest.find(':') {
@@ -183,21 +177,16 @@ fn expand(pattern: &str, facts: &Facts, keep_case: bool) -> String {
                 (date.days_since_epoch() - first + 1).to_string()
             }
             "section" => section.clone(),
-            "sections" => facts
-                .sections
-                .iter()
-                .map(|s| url_segment(s))
-                .collect::<Vec<_>>()
-                .join("/"),
+            "sections" => facts.sections.join("/"),
             "title" => hugo_title(&facts.title, keep_case),
             "slug" | "slugorfilename" => facts.slug.clone().unwrap_or_else(|| {
                 if token == "slug" {
                     hugo_title(&facts.title, keep_case)
                 } else {
-                    url_segment(&facts.file_name)
+                    facts.file_name.clone()
                 }
             }),
-            "filename" | "contentbasename" => url_segment(&facts.file_name),
+            "filename" | "contentbasename" => facts.file_name.clone(),
             _ => format!(":{token}"),
         };
         out.push_str(&value);
@@ -229,6 +218,29 @@ mod tests {
             url: None,
             date: "2024-03-09".parse().unwrap(),
         }
+    }
+
+    #[test]
+    fn a_folder_name_ending_in_a_space_kept_its_hyphen() {
+        // Hugo 0.111: `content/notes /a b /index.md` is at `notes-/a-b-/`.
+        let spaced = Facts {
+            sections: vec!["notes ".into()],
+            file_name: "a b ".into(),
+            ..facts()
+        };
+        assert_eq!(
+            address(&spaced, None, AddressStyle::default()),
+            "notes-/a-b-/"
+        );
+        let leading = Facts {
+            sections: vec!["posts".into()],
+            file_name: " lead".into(),
+            ..facts()
+        };
+        assert_eq!(
+            address(&leading, None, AddressStyle::default()),
+            "posts/-lead/"
+        );
     }
 
     #[test]

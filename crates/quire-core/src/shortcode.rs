@@ -14,7 +14,7 @@
 //!
 //! ```
 //! use quire_core::shortcode::{Context, expand};
-//! let context = Context { resolve: &|_| None, param: &|_| None };
+//! let context = Context { resolve: &|_| None, param: &|_| None, site_file: &|_| None };
 //! let out = expand(r#"Intro. {{< figure src="a.png" alt="A cat" caption="Mine" >}}"#, &context);
 //! assert!(out.text.contains(r#"<img src="a.png" alt="A cat" loading="lazy">"#));
 //! ```
@@ -30,6 +30,11 @@ pub struct Context<'a> {
     pub resolve: &'a dyn Fn(&str) -> Option<String>,
     /// A `param`'s value: the page's front matter, else the site's params.
     pub param: &'a dyn Fn(&str) -> Option<String>,
+    /// The path from the site root of a file a `figure` names by a relative
+    /// `src`, when the page has no such file beside it and the site's static
+    /// folder has one at its root (a site's own `figure` reads `src` through
+    /// `relURL`, from the site root); `None` keeps `src` as written.
+    pub site_file: &'a dyn Fn(&str) -> Option<String>,
 }
 
 /// A body with its shortcodes expanded, and what the build should say.
@@ -329,7 +334,7 @@ fn write(
 ) -> String {
     let inner_text = inner.unwrap_or_default();
     match call.name.as_str() {
-        "figure" => figure(call),
+        "figure" => figure(call, context),
         "youtube" => match call.arg("id", 0) {
             Some(id) if is_token(id) => video_link(
                 &format!("https://www.youtube.com/watch?v={id}"),
@@ -504,10 +509,15 @@ fn quoted_link(href: &str, text: &str) -> String {
 
 /// Hugo's `figure`: an image, linked or not, with its title, caption and
 /// attribution.
-fn figure(call: &Call) -> String {
-    let Some(src) = call.named("src") else {
+fn figure(call: &Call, context: &Context<'_>) -> String {
+    let Some(written) = call.named("src") else {
         return String::new();
     };
+    let from_root = (!written.contains(':') && !written.starts_with('/'))
+        .then(|| (context.site_file)(written))
+        .flatten()
+        .map(|path| format!("/{path}"));
+    let src = from_root.as_deref().unwrap_or(written);
     let size = |name: &str| {
         call.named(name)
             .filter(|value| value.bytes().all(|b| b.is_ascii_digit()))
@@ -567,13 +577,28 @@ mod tests {
     fn run(body: &str) -> Expanded {
         let resolve = |target: &str| (target == "other.md").then(|| "posts/other/".to_owned());
         let param = |name: &str| (name == "author").then(|| "Ann".to_owned());
+        let site_file = |src: &str| (src == "images/2016/shared.jpg").then(|| src.to_owned());
         expand(
             body,
             &Context {
                 resolve: &resolve,
                 param: &param,
+                site_file: &site_file,
             },
         )
+    }
+
+    #[test]
+    fn a_figure_whose_file_is_in_the_static_folder_lost_its_image() {
+        // ojisanseiuchi.com's own `figure` reads `src` from the site root.
+        let shared = run(r#"{{< figure src="images/2016/shared.jpg" >}}"#).text;
+        assert!(
+            shared.contains(r#"src="/images/2016/shared.jpg""#),
+            "{shared}"
+        );
+        // A file beside the page, or one the site does not have, stays as written.
+        let beside = run(r#"{{< figure src="tank.png" >}}"#).text;
+        assert!(beside.contains(r#"src="tank.png""#), "{beside}");
     }
 
     #[test]

@@ -37,6 +37,7 @@ fn rendered_in(mode: RawHtml) -> SafeHtml {
         &shortcode::Context {
             resolve: &|_| None,
             param: &|name| Some(format!("<script>alert('{name}')</script>")),
+            site_file: &|src| Some(format!("\"><script>alert('{src}')</script>")),
         },
     );
     render(

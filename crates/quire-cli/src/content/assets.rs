@@ -121,7 +121,7 @@ fn bundle_folder(post_path: &str) -> String {
 
 /// Where a file named from the site root is: in the last static folder that
 /// has it, else where the site's own `static/` would have it.
-fn in_static(root: &Path, static_dirs: &[String], from_root: &str) -> PathBuf {
+pub(super) fn in_static(root: &Path, static_dirs: &[String], from_root: &str) -> PathBuf {
     static_dirs
         .iter()
         .rev()

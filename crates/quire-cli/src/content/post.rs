@@ -24,7 +24,7 @@ use rayon::prelude::*;
 
 use super::{
     LoadOptions,
-    assets::{Asset, bundle_files, cover},
+    assets::{Asset, bundle_files, cover, in_static},
     data::DataFile,
     rewrite,
     shortcodes::{self, Expansion},
@@ -462,7 +462,14 @@ impl<'a> Posts<'a> {
             asked.borrow_mut().push((question, found.clone()));
             found
         };
-        let resolve = |target: &str| ask(AddressQuestion::Ref(target.to_owned()));
+        // `ref "#heading"` names a heading of this page, as in Hugo.
+        let resolve = |target: &str| {
+            if target.is_empty() {
+                Some(page.what.path.clone())
+            } else {
+                ask(AddressQuestion::Ref(target.to_owned()))
+            }
+        };
         // The page's front matter, else the site's params, as Hugo's `param`.
         let site_params = &self.settings.params;
         let param = |name: &str| {
@@ -476,11 +483,21 @@ impl<'a> Posts<'a> {
             || ["math", "katex", "mathjax"]
                 .iter()
                 .any(|name| param(name).is_some_and(|value| value == "true"));
+        let site_file = |src: &str| {
+            if src.split('/').any(|part| part == "..") || src.contains(['?', '#']) {
+                return None;
+            }
+            let beside = page.source.bundle.as_ref().map(|bundle| bundle.join(src));
+            let at_root = in_static(self.root, &self.settings.static_dirs, src);
+            (!beside.is_some_and(|file| file.is_file()) && at_root.is_file())
+                .then(|| src.to_owned())
+        };
         let context = shortcodes::Page {
             file: &page.file,
             first_line: page.first_line,
             resolve: &resolve,
             param: &param,
+            site_file: &site_file,
         };
         let expanded = shortcodes::expand(&page.body, &context);
         let mut warnings = expanded.warnings;
@@ -528,6 +545,22 @@ impl<'a> Posts<'a> {
             loaded.summary.tags.clear();
             loaded.summary.terms.clear();
         }
+        // An alias at another page's address: that page stays there, as
+        // under Hugo, which writes the page over the alias.
+        let own = loaded.summary.path.clone();
+        loaded.summary.aliases.retain(|alias| {
+            let Some(owner) = self.addresses.get(alias).filter(|_| *alias != own) else {
+                return true;
+            };
+            warnings.push(
+                Problem::new(format!(
+                    "alias `/{alias}` is the address of {}, which stays there; the alias is left out",
+                    shown(self.root, owner).display()
+                ))
+                .in_path(&file),
+            );
+            false
+        });
         FinishedPage {
             loaded,
             asked: asked.into_inner(),
@@ -968,9 +1001,6 @@ struct Pending {
     what: Summarised,
 }
 
-/// The names a `ref` or `relref` may give a page by: its file's path below
-/// the content folder, with and without its extension, and for a bundle
-/// its folder's; and the bare file (or folder) name.
 /// The address a `ref` target names (`posts/a.md`, `/posts/a`, `./a`), if
 /// one of `addresses` does.
 pub(super) fn address_by_ref(addresses: &HashMap<String, String>, target: &str) -> Option<String> {

@@ -53,6 +53,8 @@ pub(super) struct Page<'a> {
     pub(super) resolve: &'a dyn Fn(&str) -> Option<String>,
     /// A `param`'s value.
     pub(super) param: &'a dyn Fn(&str) -> Option<String>,
+    /// A `figure`'s file from the site root, when only the static folder has it.
+    pub(super) site_file: &'a dyn Fn(&str) -> Option<String>,
 }
 
 impl Expansion {
@@ -95,6 +97,7 @@ pub(super) fn expand(body: &str, page: &Page<'_>) -> Expanded {
     let context = shortcode::Context {
         resolve: page.resolve,
         param: page.param,
+        site_file: page.site_file,
     };
     let found = shortcode::expand(body, &context);
     let line =
