@@ -223,24 +223,17 @@ mod tests {
     #[test]
     fn a_folder_name_ending_in_a_space_kept_its_hyphen() {
         // Hugo 0.111: `content/notes /a b /index.md` is at `notes-/a-b-/`.
-        let spaced = Facts {
-            sections: vec!["notes ".into()],
-            file_name: "a b ".into(),
-            ..facts()
-        };
-        assert_eq!(
-            address(&spaced, None, AddressStyle::default()),
-            "notes-/a-b-/"
-        );
-        let leading = Facts {
-            sections: vec!["posts".into()],
-            file_name: " lead".into(),
-            ..facts()
-        };
-        assert_eq!(
-            address(&leading, None, AddressStyle::default()),
-            "posts/-lead/"
-        );
+        for (section, file_name, expected) in [
+            ("notes ", "a b ", "notes-/a-b-/"),
+            ("posts", " lead", "posts/-lead/"),
+        ] {
+            let spaced = Facts {
+                sections: vec![section.into()],
+                file_name: file_name.into(),
+                ..facts()
+            };
+            assert_eq!(address(&spaced, None, AddressStyle::default()), expected);
+        }
     }
 
     #[test]
