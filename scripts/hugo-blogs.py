@@ -79,7 +79,7 @@ def hugo_pages(site: Path) -> dict:
         shortcodes.mkdir(parents=True, exist_ok=True)
         used, closed = set(), set()
         for content in copy.rglob("*"):
-            if content.suffix in (".md", ".markdown", ".html") and "content" in content.parts:
+            if content.suffix in (".md", ".markdown", ".html") and "content" in content.parts and content.is_file():
                 text = content.read_text(errors="replace")
                 used.update(re.findall(r"\{\{[<%]\s*([\w-]+)", text))
                 closed.update(re.findall(r"\{\{[<%]\s*/\s*([\w-]+)", text))
@@ -101,7 +101,9 @@ def hugo_pages(site: Path) -> dict:
     now = time.strftime("%Y-%m-%dT%H:%M:%S")
     default = (re.findall(r"""(?im)^\s*defaultContentLanguage\s*[:=]\s*["']?([\w-]+)""", config_text) or ["en"])[0].lower()
     languages = {code.lower() for code in re.findall(r"(?im)^\s*\[languages\.([\w-]+)\]", config_text)}
-    languages |= {code.lower() for code in re.findall(r"(?m)^  ([a-z]{2}(?:-[a-z]+)?):\s*$", config_text)}
+    # YAML's `languages:` keys (`ja:`, `toki-pona:`); other two-space keys
+    # without a value (a menu's `main:`) name no page folder.
+    languages |= {code.lower() for code in re.findall(r"(?m)^  ([a-z]{2,}(?:-[a-z]+)*):\s*$", config_text)}
     languages |= language_codes
     languages.discard(default)
     pages = {}

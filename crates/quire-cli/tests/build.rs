@@ -670,6 +670,69 @@ fn an_alias_at_another_pages_address_failed_the_build() {
 }
 
 #[test]
+fn a_ref_to_a_section_without_an_index_file_or_in_newer_hugos_spelling_failed_the_build() {
+    // ortham.github.io: `{{< ref "projects" >}}`, a folder of pages with no `_index.md`.
+    let blog = three_post_blog();
+    blog.file(
+        "content/projects/lantern.md",
+        "---\ntitle: Lantern\ndate: 2025-01-01\n---\nA project.",
+    );
+    blog.post(
+        "news.md",
+        "title: News\ndate: 2025-01-02",
+        "See [my projects]({{< ref \"projects\" >}}).",
+    );
+    // fsanzeni.github.io: a bundle's folder named as newer Hugo finds it.
+    blog.post(
+        "On Risk/index.md",
+        "title: On Risk\ndate: 2025-01-03",
+        "See [the news]({{< ref \"posts/news\" >}}).",
+    );
+    blog.post(
+        "later.md",
+        "title: Later\ndate: 2025-01-04",
+        "As [said]({{< ref \"posts/on-risk\" >}}).",
+    );
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let news = page(&out, "posts/news/index.html");
+    assert_eq!(pick(&news, ".post-content a", Some("href")), ["/projects/"]);
+    assert!(out.join("projects/index.html").is_file());
+    assert_eq!(
+        pick(
+            &page(&out, "posts/later/index.html"),
+            ".post-content a",
+            Some("href")
+        ),
+        ["/posts/on-risk/"]
+    );
+}
+
+#[test]
+fn a_post_with_bytes_that_are_not_utf8_failed_the_build() {
+    // uli.heller.cool: an emoji written as two UTF-16 halves, each in UTF-8's form.
+    let blog = three_post_blog();
+    let mut bytes = b"---\ntitle: Menu\ndate: 2025-01-01\n---\nThe globe:\n\nname = \"".to_vec();
+    bytes.extend_from_slice(b"\xed\xa0\xbc\xed\xbc\x90\" and on.\n");
+    fs::write(blog.path("content/posts/menu.md"), bytes).unwrap();
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("content/posts/menu.md:7: this line is not valid UTF-8 text"),
+        "{}",
+        stderr(&output)
+    );
+    let menu = page(&out, "posts/menu/index.html");
+    assert!(
+        pick(&menu, ".post-content p", None)
+            .iter()
+            .any(|text| text.contains("name = \u{201c}\u{fffd}") && text.contains("and on")),
+        "{:?}",
+        pick(&menu, ".post-content p", None)
+    );
+}
+
+#[test]
 fn a_sub_path_site_links_everything_under_its_path() {
     let blog = three_post_blog();
     let (output, out) = blog.build(&["--base-url", "https://example.org/blog"]);

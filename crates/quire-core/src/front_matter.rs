@@ -383,6 +383,8 @@ impl Reader<'_> {
                     match item {
                         Value::String(s) => texts.push(s.clone()),
                         Value::Number(n) => texts.push(n.to_string()),
+                        // An empty entry (`-` alone), which Hugo passes over.
+                        Value::Null => {}
                         _ => {
                             self.problem(key, format!("every entry of `{key}` must be text"));
                             return Vec::new();

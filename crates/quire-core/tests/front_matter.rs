@@ -193,3 +193,13 @@ fn a_page_joins_the_main_menu_in_each_of_hugos_spellings() {
     assert_eq!(menu("menu: footer"), None);
     assert_eq!(menu("tags: [a]"), None);
 }
+
+#[test]
+fn an_empty_entry_in_a_list_of_terms_failed_the_build() {
+    // melroy89's blog: `categories:` with a lone `-`, which Hugo passes over.
+    let fm = parse("---\ntitle: Go\ncategories:\n  -\ntags:\n  - Go\n  -\n---\n")
+        .unwrap()
+        .front_matter;
+    assert!(fm.terms("categories", "category").is_empty());
+    assert_eq!(fm.terms("tags", "tag"), ["Go"]);
+}

@@ -385,6 +385,26 @@ impl<'a> Posts<'a> {
                 addresses.entry(key).or_insert_with(|| address.clone());
             }
         }
+        // A section without an `_index` file has its list page too.
+        for section in self
+            .pending
+            .iter()
+            .filter_map(|page| page.source.sections.first())
+        {
+            let address = section_address(section, self.settings.keep_case);
+            for key in [section.clone(), format!("{section}/")] {
+                addresses.entry(key).or_insert_with(|| address.clone());
+            }
+        }
+        // Hugo 0.123 and later also find a page by its path lowercased, with
+        // hyphens for spaces: `posts/on-ai` for `content/posts/On AI/`.
+        let newer: Vec<(String, String)> = addresses
+            .iter()
+            .map(|(key, address)| (newer_hugo_ref(key), address.clone()))
+            .collect();
+        for (key, address) in newer {
+            addresses.entry(key).or_insert(address);
+        }
         let pending = std::mem::take(&mut self.pending);
         // Names are given in page order, so they do not depend on which
         // page is finished first.
@@ -515,6 +535,7 @@ impl<'a> Posts<'a> {
                     &[]
                 },
                 dollar_math_escaped: with_math && self.settings.math.dollar_escaped,
+                site_file: &site_file,
             },
         );
         for message in link_warnings {
@@ -882,11 +903,28 @@ pub(super) struct ReadFile {
 /// the problems name the file.
 pub(super) fn read(root: &Path, source: &Source) -> Result<Arc<ReadFile>, Vec<Problem>> {
     let file = shown(root, &source.path).display().to_string();
-    let text = fs::read_to_string(&source.path)
-        .map_err(|error| vec![Problem::in_file(&file, format!("cannot read: {error}"))])?
+    let bytes = fs::read(&source.path)
+        .map_err(|error| vec![Problem::in_file(&file, format!("cannot read: {error}"))])?;
+    // Hugo publishes bytes that are not UTF-8 as they are; a browser shows
+    // them as U+FFFD, and so does Quire, with a warning.
+    let mut not_utf8 = None;
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|error| {
+            let at = error.utf8_error().valid_up_to();
+            let bytes = error.into_bytes();
+            let line = 1 + bytes[..at].iter().filter(|&&byte| byte == b'\n').count();
+            not_utf8 = Some(
+                Problem::at_line(
+                    line,
+                    "this line is not valid UTF-8 text; what cannot be read is shown as \u{fffd}",
+                )
+                .in_path(&file),
+            );
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
         .replace("\r\n", "\n");
     let plain_html = source.html && is_plain_html(&text);
-    let (front_matter, body_start, warnings) = if plain_html {
+    let (front_matter, body_start, mut warnings) = if plain_html {
         (FrontMatter::default(), 0, Vec::new())
     } else {
         let document = front_matter::parse(&text).map_err(|found| {
@@ -906,6 +944,7 @@ pub(super) fn read(root: &Path, source: &Source) -> Result<Arc<ReadFile>, Vec<Pr
             warnings,
         )
     };
+    warnings.extend(not_utf8);
     Ok(Arc::new(ReadFile {
         front_matter,
         body_start,
@@ -1011,7 +1050,14 @@ pub(super) fn address_by_ref(addresses: &HashMap<String, String>, target: &str) 
     addresses
         .get(target)
         .or_else(|| addresses.get(target.trim_end_matches('/')))
+        .or_else(|| addresses.get(&newer_hugo_ref(target.trim_end_matches('/'))))
         .cloned()
+}
+
+/// A `ref` name as Hugo 0.123 and later compare them: lowercased, spaces
+/// as hyphens.
+fn newer_hugo_ref(name: &str) -> String {
+    name.to_lowercase().replace(' ', "-")
 }
 
 /// The folder of a page's file below the content folder: `posts/a`.
@@ -1121,7 +1167,9 @@ fn built_in_name(route: &Route) -> String {
 /// A section's list address, as Hugo writes it: `Notes & Ideas` is
 /// `notes-ideas/`.
 fn section_address(name: &str, keep_case: bool) -> String {
-    format!("{}/", quire_core::slug::hugo_path(name, keep_case))
+    // Cleaned between slashes, as a page's address is: `notes /` is `notes-/`.
+    let cleaned = quire_core::slug::hugo_path(&format!("/{name}/"), keep_case);
+    format!("{}/", cleaned.trim_matches('/'))
 }
 
 /// A page's data-file name: its address, folders joined with `-`.

@@ -14,7 +14,7 @@ use quire_core::{
     hugo::MathDelimiter,
     markdown::{math_parser_options, parser_options},
     math::MarkFinder,
-    route::encode_path,
+    route::{decode_path, encode_path},
 };
 
 /// What the rewrites need from the site. Links are written from the site
@@ -32,6 +32,10 @@ pub(super) struct Rewrites<'a> {
     /// Whether the TeX of `$…$` and `$$…$$` was written with Markdown's
     /// escapes, which are taken out (see `MathSettings::dollar_escaped`).
     pub(super) dollar_math_escaped: bool,
+    /// The path from the site root of an image named by a relative path
+    /// (decoded) that is not beside the page but in the static folder at
+    /// the root, where a theme's `<base href>` or render hook finds it.
+    pub(super) site_file: &'a dyn Fn(&str) -> Option<String>,
 }
 
 /// The content files a link may name, by extension.
@@ -52,6 +56,9 @@ pub(super) fn rewrite(markdown: &str, rules: &Rewrites<'_>) -> (String, Vec<Stri
                 code.push(code_block_start.take().unwrap_or(range.start)..range.end);
             }
             Event::Code(_) | Event::Html(_) | Event::InlineHtml(_) => code.push(range),
+            Event::Start(Tag::Image { dest_url, .. }) if content_file(&dest_url).is_none() => {
+                edits.extend(image_from_root(markdown, range, &dest_url, rules));
+            }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 let Some(target) = content_file(&dest_url) else {
                     continue;
@@ -106,6 +113,27 @@ pub(super) fn rewrite(markdown: &str, rules: &Rewrites<'_>) -> (String, Vec<Stri
     warnings.sort();
     warnings.dedup();
     (out, warnings)
+}
+
+/// An inline image named by a relative path that only the static folder
+/// has, at the site root: its destination written from the root.
+fn image_from_root(
+    markdown: &str,
+    range: Range<usize>,
+    dest_url: &str,
+    rules: &Rewrites<'_>,
+) -> Option<(Range<usize>, String)> {
+    if dest_url.contains(':') || dest_url.starts_with(['/', '#', '?']) {
+        return None;
+    }
+    let end = dest_url.find(['#', '?']).unwrap_or(dest_url.len());
+    let (path, rest) = dest_url.split_at(end);
+    let from_root = (rules.site_file)(&decode_path(path.trim_start_matches("./")))?;
+    let at = inline_destination(&markdown[range.clone()], dest_url)?;
+    Some((
+        range.start + at..range.start + at + dest_url.len(),
+        format!("/{}{rest}", encode_path(&from_root)),
+    ))
 }
 
 /// Where an inline link's destination starts in the link as written
@@ -327,7 +355,22 @@ mod tests {
             emoji: true,
             math: &[],
             dollar_math_escaped: false,
+            site_file: &|path| (path == "images/2021/12/prompt.png").then(|| path.to_owned()),
         }
+    }
+
+    #[test]
+    fn an_image_only_the_static_folder_has_was_broken() {
+        // blog.melroy.org: `images/2021/12/…` in a post that is not a
+        // bundle, found by its theme's `<base href>` at the site root.
+        let (out, _) = rewrite(
+            "![The prompt](images/2021/12/prompt.png \"A prompt\") and ![a tank](tank.png).\n",
+            &rules(&addresses),
+        );
+        assert_eq!(
+            out,
+            "![The prompt](/images/2021/12/prompt.png \"A prompt\") and ![a tank](tank.png).\n"
+        );
     }
 
     fn addresses(path: &str) -> Option<String> {
