@@ -60,15 +60,17 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<Formula, String> {
     let result = converter
         .convert_with_local_state(tex, mode)
         .or_else(|error| {
-            // amsmath allows `\tag` in `align*` and `equation*`, the converter
-            // only in numbered environments: the label is then set as text at
-            // the row's end.
-            let tagged = tags_as_text(tex);
-            if tagged == tex {
+            // What TeX reads and the converter does not, written as it
+            // reads it: amsmath allows `\tag` in `align*` and `equation*`,
+            // the converter only in numbered environments (the label is then
+            // set as text at the row's end); and `A'^3`, one superscript to
+            // TeX, is two to the converter.
+            let readable = primes_merged(&tags_as_text(tex));
+            if readable == tex {
                 return Err(error.error_message());
             }
             converter
-                .convert_with_local_state(&tagged, mode)
+                .convert_with_local_state(&readable, mode)
                 .map_err(|_| error.error_message())
         })?;
     let (mathml, unknown_commands) = unknown_commands_escaped(&result.mathml);
@@ -83,6 +85,75 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<Formula, String> {
         mathml,
         unknown_commands,
     })
+}
+
+/// Primes followed by a superscript (`A'^3`, `f''^{(n)}`), which TeX sets
+/// as one superscript, written as one: `A^{\prime 3}`.
+fn primes_merged(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut rest = tex;
+    while let Some(start) = rest.find('\'') {
+        let from_primes = &rest[start..];
+        let primes = from_primes.len() - from_primes.trim_start_matches('\'').len();
+        let after = &from_primes[primes..];
+        let merged = after
+            .trim_start()
+            .strip_prefix('^')
+            .and_then(|argument| superscript(argument.trim_start()));
+        match merged {
+            Some((inner, remaining)) => {
+                out.push_str(&rest[..start]);
+                out.push_str("^{");
+                out.push_str(&"\\prime ".repeat(primes));
+                out.push_str(inner);
+                out.push('}');
+                rest = remaining;
+            }
+            None => {
+                out.push_str(&rest[..start + primes]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A superscript's argument at the start of `tex` (a `{…}` group's inside,
+/// a command or one character) and what follows it.
+fn superscript(tex: &str) -> Option<(&str, &str)> {
+    if let Some(group) = tex.strip_prefix('{') {
+        let mut depth = 1;
+        let mut escaped = false;
+        for (at, c) in group.char_indices() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some((&group[..at], &group[at + 1..]));
+                    }
+                }
+                _ => {}
+            }
+        }
+        return None;
+    }
+    if let Some(command) = tex.strip_prefix('\\') {
+        let letters = command
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(command.len());
+        let length = 1 + if letters > 0 {
+            letters
+        } else {
+            command.chars().next()?.len_utf8()
+        };
+        return Some(tex.split_at(length));
+    }
+    let first = tex.chars().next()?;
+    Some(tex.split_at(first.len_utf8()))
 }
 
 /// Every `\tag{label}` written `\qquad\text{(label)}`.
@@ -397,6 +468,21 @@ mod tests {
             "{}",
             formula.mathml
         );
+    }
+
+    #[test]
+    fn a_prime_before_a_superscript_was_shown_as_tex() {
+        // tom0727.github.io's FFT notes: `A_{m-1-i}'^3`.
+        assert_eq!(
+            primes_merged(r"A'^3 + f''^{(n)} - g' ^\alpha"),
+            r"A^{\prime 3} + f^{\prime \prime (n)} - g^{\prime \alpha}"
+        );
+        assert_eq!(
+            primes_merged(r"f'(x) = \text{don't}"),
+            r"f'(x) = \text{don't}"
+        );
+        let formula = to_mathml(r"C_i = A_i'^3", false).unwrap();
+        assert!(formula.mathml.contains("′"), "{}", formula.mathml);
     }
 
     #[test]
