@@ -101,9 +101,10 @@ def hugo_pages(site: Path) -> dict:
     now = time.strftime("%Y-%m-%dT%H:%M:%S")
     default = (re.findall(r"""(?im)^\s*defaultContentLanguage\s*[:=]\s*["']?([\w-]+)""", config_text) or ["en"])[0].lower()
     languages = {code.lower() for code in re.findall(r"(?im)^\s*\[languages\.([\w-]+)\]", config_text)}
-    # YAML's `languages:` keys (`ja:`, `toki-pona:`); other two-space keys
-    # without a value (a menu's `main:`) name no page folder.
-    languages |= {code.lower() for code in re.findall(r"(?m)^  ([a-z]{2,}(?:-[a-z]+)*):\s*$", config_text)}
+    # YAML's `languages:` block: its keys (`ja:`, `toki-pona:`) up to the next top-level key.
+    block = re.search(r"(?ms)^languages:\s*\n(.*?)(?=^\S|\Z)", config_text)
+    if block:
+        languages |= {code.lower() for code in re.findall(r"(?m)^  ([\w-]+):\s*$", block.group(1))}
     languages |= language_codes
     languages.discard(default)
     pages = {}

@@ -733,6 +733,32 @@ fn a_post_with_bytes_that_are_not_utf8_failed_the_build() {
 }
 
 #[test]
+fn an_image_beside_a_post_that_is_not_a_bundle_was_not_published() {
+    // yuhi-sa's blog: `posts/20200816_ros_pubsub/1.md` shows
+    // `/posts/20200816_ros_pubsub/fig1.png`, which Hugo publishes where it is.
+    let blog = three_post_blog();
+    blog.post(
+        "ros/1.md",
+        "title: ROS\ndate: 2025-01-01",
+        "![PubSub](/posts/ros/fig1.png)",
+    );
+    fs::write(blog.path("content/posts/ros/fig1.png"), b"not really a png").unwrap();
+    fs::write(blog.path("content/Top Notes.txt"), b"at the top").unwrap();
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(out.join("posts/ros/fig1.png").is_file());
+    assert!(out.join("Top Notes.txt").is_file());
+    assert_eq!(
+        pick(
+            &page(&out, "posts/ros/1/index.html"),
+            ".post-content img",
+            Some("src")
+        ),
+        ["/posts/ros/fig1.png"]
+    );
+}
+
+#[test]
 fn a_sub_path_site_links_everything_under_its_path() {
     let blog = three_post_blog();
     let (output, out) = blog.build(&["--base-url", "https://example.org/blog"]);

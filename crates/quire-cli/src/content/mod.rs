@@ -440,6 +440,8 @@ pub(crate) fn load_site(
         addresses_by_ref,
         ..
     } = posts;
+    // A post folder's own images first: a static file at the same place wins.
+    assets.extend(found.loose.iter().cloned());
     assets
         .extend(assets::static_files(root, &content.static_dirs).map_err(|problem| vec![problem])?);
     if !problems.is_empty() {

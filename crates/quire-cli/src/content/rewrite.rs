@@ -248,20 +248,33 @@ fn math_marks(
             .collect(),
     );
     let mut at = 0;
-    while let Some((start, which)) = finder.next(at) {
+    while let Some((found, which)) = finder.next(at) {
         let delimiter = &delimiters[which];
-        let inner_start = start + delimiter.open.len();
+        let inner_start = found + delimiter.open.len();
         at = inner_start;
-        if is_code(start) {
+        if is_code(found) {
             continue;
         }
-        let Some(length) = markdown[inner_start..].find(&delimiter.close) else {
-            // No later mark of this kind closes either.
-            finder.retire(which);
+        // `\\[…\\]` on a site whose marks are `\[…\]`: written for
+        // Markdown's escapes (as on a site without passthrough, where the
+        // page's script reads `\[` once Markdown took one backslash out).
+        let doubled = delimiter.open.starts_with('\\')
+            && !delimiter.escaped
+            && markdown[..found].ends_with('\\');
+        let (start, close) = if doubled {
+            (found - 1, format!("\\{}", delimiter.close))
+        } else {
+            (found, delimiter.close.clone())
+        };
+        let Some(length) = markdown[inner_start..].find(&close) else {
+            if !doubled {
+                // No later mark of this kind closes either.
+                finder.retire(which);
+            }
             continue;
         };
         let written = &markdown[inner_start..inner_start + length];
-        let tex = if delimiter.escaped {
+        let tex = if delimiter.escaped || doubled {
             unescape(written)
         } else {
             written.to_owned()
@@ -269,7 +282,7 @@ fn math_marks(
         if tex.trim().is_empty() || tex.contains('$') || tex.contains("\n\n") {
             continue;
         }
-        let end = inner_start + length + delimiter.close.len();
+        let end = inner_start + length + close.len();
         // The lines stay as they are: a formula inside a quote or a list
         // keeps the `>` or indent that starts each of its lines.
         let formula = if delimiter.display {
@@ -460,6 +473,24 @@ mod tests {
             out,
             "Inline $a_1 + b$ and 🚀\n\n$$\nx^2\n$$\n\n`\\(code\\)` \\(never closed\n"
         );
+    }
+
+    #[test]
+    fn marks_written_for_markdowns_escapes_on_a_passthrough_site_showed_dollar_signs() {
+        // liubang's blog (DoIt, passthrough `\[…\]`) writes `\\[…\\]`: Quire
+        // turned the inner `\[` into `$$` and left `\$$`, an escaped dollar.
+        let passthrough = [MathDelimiter {
+            open: "\\[".into(),
+            close: "\\]".into(),
+            display: true,
+            escaped: false,
+        }];
+        let rules = Rewrites {
+            math: &passthrough,
+            ..rules(&addresses)
+        };
+        let (out, _) = rewrite("\\\\[\nq \\in \\left\\\\{0, 3\\right\\\\}\n\\\\]\n", &rules);
+        assert_eq!(out, "$$\nq \\in \\left\\{0, 3\\right\\}\n$$\n");
     }
 
     /// A real PaperMod blog wrote `$$\\begin{aligned} x &= y \\\\ …$$` for

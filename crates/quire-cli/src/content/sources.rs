@@ -12,6 +12,8 @@ use std::{
 use quire_core::{hugo::ContentSettings, problem::Problem};
 use regex::Regex;
 
+use super::assets::Asset;
+
 /// A content file of the published language.
 #[derive(Debug, Clone, Hash)]
 pub(super) struct Source {
@@ -41,6 +43,9 @@ pub(super) struct Found {
     pub(super) translations: std::collections::BTreeMap<String, usize>,
     /// Files `ignoreFiles` names.
     pub(super) ignored: usize,
+    /// Files beside the pages outside any leaf bundle (a post folder's
+    /// images), which Hugo publishes where they are below the content folder.
+    pub(super) loose: Vec<Asset>,
 }
 
 /// The content file extensions Hugo reads, and whether their body is HTML.
@@ -52,6 +57,15 @@ const EXTENSIONS: [(&str, bool); 6] = [
     ("html", true),
     ("htm", true),
 ];
+
+/// Whether a file's extension is a content file's, of any language.
+fn is_content_file(path: &Path) -> bool {
+    path.extension().is_some_and(|extension| {
+        EXTENSIONS
+            .iter()
+            .any(|(known, _)| extension.eq_ignore_ascii_case(known))
+    })
+}
 
 /// Every content file of the blog at `root`, in a stable order.
 pub(super) fn find(root: &Path, settings: &ContentSettings) -> Result<Found, Problem> {
@@ -86,6 +100,7 @@ pub(super) fn find(root: &Path, settings: &ContentSettings) -> Result<Found, Pro
         settings,
         ignore: &ignore,
         others: &others,
+        base: &dir,
     };
     let mut found = Found::default();
     walk.folder(&dir, &[], &mut found)
@@ -98,6 +113,8 @@ struct Walk<'a> {
     settings: &'a ContentSettings,
     ignore: &'a [Regex],
     others: &'a [PathBuf],
+    /// The content folder.
+    base: &'a Path,
 }
 
 impl Walk<'_> {
@@ -137,6 +154,20 @@ impl Walk<'_> {
             });
             return Ok(());
         }
+        for path in entries.iter().filter(|path| path.is_file()) {
+            if !is_content_file(path) && !self.is_ignored(path) {
+                let relative = path.strip_prefix(self.base).unwrap_or(path);
+                let target = relative
+                    .components()
+                    .map(|part| part.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                found.loose.push(Asset {
+                    source: path.clone(),
+                    target,
+                });
+            }
+        }
         for (path, file) in files {
             found.sources.push(Source {
                 path,
@@ -162,6 +193,13 @@ impl Walk<'_> {
         Ok(())
     }
 
+    /// Whether `ignoreFiles` names the file.
+    fn is_ignored(&self, path: &Path) -> bool {
+        self.ignore
+            .iter()
+            .any(|pattern| pattern.is_match(&path.to_string_lossy()))
+    }
+
     /// A content file of the published language, by its name; other files
     /// (images, other languages, ignored ones) are `None`, the latter two
     /// counted.
@@ -172,11 +210,7 @@ impl Walk<'_> {
             .iter()
             .find(|(known, _)| known.eq_ignore_ascii_case(extension))?
             .1;
-        if self
-            .ignore
-            .iter()
-            .any(|pattern| pattern.is_match(&path.to_string_lossy()))
-        {
+        if self.is_ignored(path) {
             found.ignored += 1;
             return None;
         }
