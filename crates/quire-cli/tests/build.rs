@@ -759,6 +759,37 @@ fn an_image_beside_a_post_that_is_not_a_bundle_was_not_published() {
 }
 
 #[test]
+fn a_hugo_theme_that_sets_base_href_to_the_root_had_its_relative_links_lead_from_the_page() {
+    // basilesimon.fr and blog.melroy.org: `<base href="{{ .Site.BaseURL }}">`.
+    let blog = Blog::new();
+    blog.file(
+        "config.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Based\"\ntheme = \"bear\"\n[markup.goldmark.renderer]\nunsafe = true\n",
+    )
+    .file(
+        "themes/bear/layouts/partials/head.html",
+        "<base href=\"{{ .Site.BaseURL }}\">",
+    )
+    .post("second.md", "title: Second\ndate: 2025-01-01", "Two.")
+    .post(
+        "first.md",
+        "title: First\ndate: 2025-01-02",
+        "![A split](assets/split.png) and [the second](posts/second/).\n\n<img src=\"assets/tsne.png\" alt=\"t-SNE\">",
+    );
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let first = page(&out, "posts/first/index.html");
+    assert_eq!(
+        pick(&first, ".post-content img", Some("src")),
+        ["/assets/split.png", "/assets/tsne.png"]
+    );
+    assert_eq!(
+        pick(&first, ".post-content a", Some("href")),
+        ["/posts/second/"]
+    );
+}
+
+#[test]
 fn a_sub_path_site_links_everything_under_its_path() {
     let blog = three_post_blog();
     let (output, out) = blog.build(&["--base-url", "https://example.org/blog"]);

@@ -88,6 +88,10 @@ pub struct ContentSettings {
     /// The config's main-menu entries, with their weights, for pages that
     /// add themselves to the menu (`menu: main` in front matter).
     pub menu: Vec<MenuEntry>,
+    /// Whether the site's or its theme's templates set `<base href>` to the
+    /// site root, so that a relative link or image in a page leads from the
+    /// root rather than from the page (found by the build tool in `layouts/`).
+    pub links_from_root: bool,
 }
 
 impl ContentSettings {
@@ -125,6 +129,7 @@ impl ContentSettings {
             static_dirs: vec!["static".to_owned()],
             params: BTreeMap::new(),
             menu: Vec::new(),
+            links_from_root: false,
         }
     }
 }
@@ -612,6 +617,7 @@ impl HugoConfig {
             static_dirs: self.static_dirs(),
             params: self.params(),
             menu: self.menu_entries(),
+            links_from_root: false,
         }
     }
 }

@@ -62,9 +62,11 @@ pub(super) fn read(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Pr
             if has_quire {
                 site = overlay(site, &read_text(&quire)?)?;
             }
+            let mut content = config.content();
+            content.links_from_root = sets_base_at_root(root, &content.static_dirs);
             SiteConfig {
                 site,
-                content: config.content(),
+                content,
                 hugo: true,
             }
         }
@@ -74,6 +76,41 @@ pub(super) fn read(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Pr
             .map_err(|message| Problem::new(format!("--base-url: {message}")))?;
     }
     Ok(config)
+}
+
+/// Whether the site's templates, or its themes' (each beside its static
+/// folder), set `<base href>` to the site root (`{{ .Site.BaseURL }}`,
+/// `{{ "/" | absURL }}`).
+fn sets_base_at_root(root: &Path, static_dirs: &[String]) -> bool {
+    let Ok(base) = regex::Regex::new(r#"<base\s[^>]*href\s*=\s*["']?\{\{[^}]*(BaseURL|absURL)"#)
+    else {
+        return false;
+    };
+    let mut layouts = std::iter::once("layouts".to_owned()).chain(
+        static_dirs
+            .iter()
+            .filter_map(|dir| dir.strip_suffix("static"))
+            .filter(|theme| !theme.is_empty())
+            .map(|theme| format!("{theme}layouts")),
+    );
+    layouts.any(|dir| templates_match(&root.join(dir), &base, 0))
+}
+
+/// Whether an HTML template below `dir` (a few folders deep) matches `pattern`.
+fn templates_match(dir: &Path, pattern: &regex::Regex, depth: usize) -> bool {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return false;
+    };
+    entries.filter_map(Result::ok).any(|entry| {
+        let path = entry.path();
+        if path.is_dir() {
+            depth < 4 && templates_match(&path, pattern, depth + 1)
+        } else {
+            path.extension()
+                .is_some_and(|extension| extension == "html")
+                && fs::read_to_string(&path).is_ok_and(|text| pattern.is_match(&text))
+        }
+    })
 }
 
 /// `quire.toml`'s settings over a Hugo site's.

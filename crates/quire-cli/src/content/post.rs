@@ -503,14 +503,18 @@ impl<'a> Posts<'a> {
             || ["math", "katex", "mathjax"]
                 .iter()
                 .any(|name| param(name).is_some_and(|value| value == "true"));
+        let beside_page = |src: &str| {
+            page.source
+                .bundle
+                .as_ref()
+                .is_some_and(|bundle| bundle.join(src).is_file())
+        };
         let site_file = |src: &str| {
             if src.split('/').any(|part| part == "..") || src.contains(['?', '#']) {
                 return None;
             }
-            let beside = page.source.bundle.as_ref().map(|bundle| bundle.join(src));
             let at_root = in_static(self.root, &self.settings.static_dirs, src);
-            (!beside.is_some_and(|file| file.is_file()) && at_root.is_file())
-                .then(|| src.to_owned())
+            (!beside_page(src) && at_root.is_file()).then(|| src.to_owned())
         };
         let context = shortcodes::Page {
             file: &page.file,
@@ -536,6 +540,8 @@ impl<'a> Posts<'a> {
                 },
                 dollar_math_escaped: with_math && self.settings.math.dollar_escaped,
                 site_file: &site_file,
+                from_root: self.settings.links_from_root,
+                beside_page: &beside_page,
             },
         );
         for message in link_warnings {

@@ -36,6 +36,12 @@ pub(super) struct Rewrites<'a> {
     /// (decoded) that is not beside the page but in the static folder at
     /// the root, where a theme's `<base href>` or render hook finds it.
     pub(super) site_file: &'a dyn Fn(&str) -> Option<String>,
+    /// Whether relative links and images lead from the site root (the
+    /// site's templates set `<base href>` to it), not from the page.
+    pub(super) from_root: bool,
+    /// Whether a relative path (decoded) names a file beside the page, in
+    /// its bundle: such a link keeps leading there.
+    pub(super) beside_page: &'a dyn Fn(&str) -> bool,
 }
 
 /// The content files a link may name, by extension.
@@ -55,7 +61,27 @@ pub(super) fn rewrite(markdown: &str, rules: &Rewrites<'_>) -> (String, Vec<Stri
             Event::End(TagEnd::CodeBlock) => {
                 code.push(code_block_start.take().unwrap_or(range.start)..range.end);
             }
-            Event::Code(_) | Event::Html(_) | Event::InlineHtml(_) => code.push(range),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                if rules.from_root {
+                    edits.extend(html_urls_from_root(markdown, range.clone(), rules));
+                }
+                code.push(range);
+            }
+            Event::Code(_) => code.push(range),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if rules.from_root && content_file(&dest_url).is_none() =>
+            {
+                let written = &markdown[range.clone()];
+                if let (Some(at), true) = (
+                    inline_destination(written, &dest_url),
+                    leads_from_root(&dest_url, rules),
+                ) {
+                    edits.push((
+                        range.start + at..range.start + at + dest_url.len(),
+                        written_from_root(&dest_url),
+                    ));
+                }
+            }
             Event::Start(Tag::Image { dest_url, .. }) if content_file(&dest_url).is_none() => {
                 edits.extend(image_from_root(markdown, range, &dest_url, rules));
             }
@@ -113,6 +139,63 @@ pub(super) fn rewrite(markdown: &str, rules: &Rewrites<'_>) -> (String, Vec<Stri
     warnings.sort();
     warnings.dedup();
     (out, warnings)
+}
+
+/// Whether a link's destination is relative to the page's folder: no
+/// scheme, and not from the root, a fragment or a query alone.
+fn is_relative(url: &str) -> bool {
+    let scheme = url
+        .split(['/', '?', '#'])
+        .next()
+        .is_some_and(|first| first.contains(':'));
+    !url.is_empty() && !scheme && !url.starts_with(['/', '#', '?'])
+}
+
+/// A relative link written from the site root: `blog/a/?x#y` is
+/// `/blog/a/?x#y`, `./a/../b.png` is `/b.png`.
+fn written_from_root(url: &str) -> String {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(end);
+    let folder = if path.ends_with('/') { "/" } else { "" };
+    match joined("", path) {
+        joined if joined.is_empty() => format!("/{rest}"),
+        joined => format!("/{joined}{folder}{rest}"),
+    }
+}
+
+/// Whether a link leads from the site root on a site whose base is its
+/// root: relative, and not to a file beside the page.
+fn leads_from_root(url: &str, rules: &Rewrites<'_>) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    is_relative(url) && !(rules.beside_page)(&decode_path(path.trim_start_matches("./")))
+}
+
+/// The relative `src` and `href` values of raw HTML, written from the
+/// site root.
+fn html_urls_from_root(
+    markdown: &str,
+    range: Range<usize>,
+    rules: &Rewrites<'_>,
+) -> Vec<(Range<usize>, String)> {
+    static ATTRIBUTE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(attribute) = ATTRIBUTE
+        .get_or_init(|| regex::Regex::new(r#"(?i)\s(?:src|href)\s*=\s*"([^"]*)""#).ok())
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    let html = &markdown[range.clone()];
+    attribute
+        .captures_iter(html)
+        .filter_map(|found| found.get(1))
+        .filter(|url| leads_from_root(url.as_str(), rules))
+        .map(|url| {
+            (
+                range.start + url.start()..range.start + url.end(),
+                written_from_root(url.as_str()),
+            )
+        })
+        .collect()
 }
 
 /// An inline image named by a relative path that only the static folder
@@ -369,7 +452,28 @@ mod tests {
             math: &[],
             dollar_math_escaped: false,
             site_file: &|path| (path == "images/2021/12/prompt.png").then(|| path.to_owned()),
+            from_root: false,
+            beside_page: &|path| path == "chart.svg",
         }
+    }
+
+    #[test]
+    fn relative_links_of_a_site_whose_base_is_its_root_led_from_the_page() {
+        // basilesimon.fr's theme sets `<base href>` to the site root: its
+        // `![](assets/tsne.svg)`, `[rides](blog/strava)` and raw
+        // `<img src="assets/…">` come from there.
+        let rules = Rewrites {
+            from_root: true,
+            ..rules(&addresses)
+        };
+        let (out, _) = rewrite(
+            "![t-SNE](assets/tsne.svg) ![chart](chart.svg) [rides](blog/strava \"Rides\") [top](#top) [out](https://x.org/a) [two](../second.md)\n\n<img src=\"assets/split.png\" alt=\"\"> <a href=\"mailto:a@b.c\">mail</a>\n",
+            &rules,
+        );
+        assert_eq!(
+            out,
+            "![t-SNE](/assets/tsne.svg) ![chart](chart.svg) [rides](/blog/strava \"Rides\") [top](#top) [out](https://x.org/a) [two](/2024/04/second/)\n\n<img src=\"/assets/split.png\" alt=\"\"> <a href=\"mailto:a@b.c\">mail</a>\n"
+        );
     }
 
     #[test]
