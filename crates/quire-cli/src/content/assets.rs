@@ -160,12 +160,7 @@ fn files_below(base: &Path, dir: &Path, assets: &mut Vec<Asset>) -> std::io::Res
         if path.is_dir() {
             files_below(base, &path, assets)?;
         } else {
-            let relative = path.strip_prefix(base).unwrap_or(&path);
-            let target = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let target = target_below(base, &path);
             assets.push(Asset {
                 source: path,
                 target,
@@ -173,4 +168,15 @@ fn files_below(base: &Path, dir: &Path, assets: &mut Vec<Asset>) -> std::io::Res
         }
     }
     Ok(())
+}
+
+/// Where a file below `base` is published, below the site root: its path
+/// from `base`, with `/` between folders.
+pub(super) fn target_below(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .components()
+        .map(|part| part.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }

@@ -12,7 +12,7 @@ use std::{
 use quire_core::{hugo::ContentSettings, problem::Problem};
 use regex::Regex;
 
-use super::assets::Asset;
+use super::assets::{Asset, target_below};
 
 /// A content file of the published language.
 #[derive(Debug, Clone, Hash)]
@@ -156,15 +156,9 @@ impl Walk<'_> {
         }
         for path in entries.iter().filter(|path| path.is_file()) {
             if !is_content_file(path) && !self.is_ignored(path) {
-                let relative = path.strip_prefix(self.base).unwrap_or(path);
-                let target = relative
-                    .components()
-                    .map(|part| part.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
                 found.loose.push(Asset {
                     source: path.clone(),
-                    target,
+                    target: target_below(self.base, path),
                 });
             }
         }
