@@ -1,11 +1,13 @@
 //! Changes to a page's Markdown that need the whole site, made at build
 //! time so the app never needs them: a link to another content file
 //! (`[next](other-post.md)`, `../bundle/index.md`) becomes the address that
-//! page is published at, as Hugo's render hooks and `ref` make it; and, on a
-//! site with `enableEmoji`, `:smile:` becomes 😄; on a page with math,
-//! formulas between other marks (`\(x\)`, Hugo's passthrough delimiters)
-//! are written `$x$` and `$$x$$`, the marks the renderer reads. Code, and
-//! HTML that shortcodes wrote, are left as they are.
+//! page is published at, as Hugo's render hooks and `ref` make it; an image
+//! that only the static folder has, at the root, is written from there; on
+//! a site whose theme sets `<base href>` to its root, relative links and
+//! images (raw HTML's too) are written from the root; on a site with
+//! `enableEmoji`, `:smile:` becomes 😄; on a page with math, formulas
+//! between other marks (`\(x\)`, Hugo's passthrough delimiters) are written
+//! `$x$` and `$$x$$`, the marks the renderer reads. Code is left as it is.
 
 use std::ops::Range;
 
