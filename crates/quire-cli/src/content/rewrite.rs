@@ -7,7 +7,8 @@
 //! images (raw HTML's too) are written from the root; on a site with
 //! `enableEmoji`, `:smile:` becomes 😄; on a page with math, formulas
 //! between other marks (`\(x\)`, Hugo's passthrough delimiters) are written
-//! `$x$` and `$$x$$`, the marks the renderer reads. Code is left as it is.
+//! `$x$` and `$$x$$`, the marks the renderer reads. Code is left as it is,
+//! and so is HTML, but for its links on a site whose base is its root.
 
 use std::ops::Range;
 
