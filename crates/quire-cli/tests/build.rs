@@ -670,7 +670,8 @@ fn an_alias_at_another_pages_address_failed_the_build() {
 }
 
 #[test]
-fn a_ref_to_a_section_without_an_index_file_or_in_newer_hugos_spelling_failed_the_build() {
+fn a_ref_to_a_section_without_an_index_file_from_a_sibling_bundle_or_in_newer_hugos_spelling_failed_the_build()
+ {
     // ortham.github.io: `{{< ref "projects" >}}`, a folder of pages with no `_index.md`.
     let blog = three_post_blog();
     blog.file(
@@ -693,8 +694,22 @@ fn a_ref_to_a_section_without_an_index_file_or_in_newer_hugos_spelling_failed_th
         "title: Later\ndate: 2025-01-04",
         "As [said]({{< ref \"posts/on-risk\" >}}).",
     );
+    // zwbetz.com: a bundle names its sibling from the folder they share.
+    blog.post(
+        "sibling/index.md",
+        "title: Sibling\ndate: 2025-01-05",
+        "See [the first]({{< ref \"first/index.md\" >}}).",
+    );
     let (output, out) = blog.build(&[]);
     assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        pick(
+            &page(&out, "posts/sibling/index.html"),
+            ".post-content a",
+            Some("href")
+        ),
+        ["/posts/first/"]
+    );
     let news = page(&out, "posts/news/index.html");
     assert_eq!(pick(&news, ".post-content a", Some("href")), ["/projects/"]);
     assert!(out.join("projects/index.html").is_file());
@@ -787,6 +802,29 @@ fn a_hugo_theme_that_sets_base_href_to_the_root_had_its_relative_links_lead_from
         pick(&first, ".post-content a", Some("href")),
         ["/posts/second/"]
     );
+}
+
+#[test]
+fn a_page_named_for_the_default_language_on_a_site_without_languages_was_at_another_address() {
+    // michael.stapelberg.ch: `series.en.md` is `/series/`, as Hugo has it;
+    // `mxallowd.de.md` (no German configured) stays `/mxallowd.de/`.
+    let blog = Blog::new();
+    blog.file(
+        "config.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Pages\"\ndefaultContentLanguage = \"en\"\n",
+    )
+    .file(
+        "content/series.en.md",
+        "---\ntitle: Series\n---\nAll of them.",
+    )
+    .file(
+        "content/mxallowd.de.md",
+        "---\ntitle: mxallowd\n---\nAuf Deutsch.",
+    );
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(out.join("series/index.html").is_file());
+    assert!(out.join("mxallowd.de/index.html").is_file());
 }
 
 #[test]

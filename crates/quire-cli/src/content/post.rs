@@ -482,13 +482,24 @@ impl<'a> Posts<'a> {
             asked.borrow_mut().push((question, found.clone()));
             found
         };
-        // `ref "#heading"` names a heading of this page, as in Hugo.
+        // `ref "#heading"` names a heading of this page, as in Hugo. Any
+        // other name is looked for from the page's folder first (for a
+        // bundle, the folder it is in, unless the name goes up with `../`),
+        // then from the content folder.
+        let folder = content_folder(&page.source.path, content_dir);
         let resolve = |target: &str| {
             if target.is_empty() {
-                Some(page.what.path.clone())
-            } else {
-                ask(AddressQuestion::Ref(target.to_owned()))
+                return Some(page.what.path.clone());
             }
+            let near = if page.source.bundle.is_some() && !target.starts_with("../") {
+                folder.rsplit_once('/').map_or("", |(parent, _)| parent)
+            } else {
+                folder.as_str()
+            };
+            (!target.starts_with('/'))
+                .then(|| ask(AddressQuestion::Ref(rewrite::joined(near, target))))
+                .flatten()
+                .or_else(|| ask(AddressQuestion::Ref(target.to_owned())))
         };
         // The page's front matter, else the site's params, as Hugo's `param`.
         let site_params = &self.settings.params;
@@ -525,7 +536,6 @@ impl<'a> Posts<'a> {
         };
         let expanded = shortcodes::expand(&page.body, &context);
         let mut warnings = expanded.warnings;
-        let folder = content_folder(&page.source.path, content_dir);
         let address_of = |path: &str| ask(AddressQuestion::Path(path.to_owned()));
         let (text, link_warnings) = rewrite::rewrite(
             &expanded.text,

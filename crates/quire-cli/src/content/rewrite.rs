@@ -262,7 +262,7 @@ fn content_file(url: &str) -> Option<ContentLink<'_>> {
 
 /// A link's path below the content folder: from the content folder when it
 /// starts with `/`, else from the page's folder, `.` and `..` resolved.
-fn joined(folder: &str, path: &str) -> String {
+pub(super) fn joined(folder: &str, path: &str) -> String {
     let mut parts: Vec<&str> = if path.starts_with('/') {
         Vec::new()
     } else {

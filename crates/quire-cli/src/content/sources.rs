@@ -208,14 +208,17 @@ impl Walk<'_> {
             found.ignored += 1;
             return None;
         }
-        // `post.fr.md`: a translation, when `fr` is one of the site's languages.
+        // `post.fr.md`: a translation, when `fr` is one of the site's
+        // languages; `post.en.md` is the page itself when `en` is the
+        // default language, even on a site that lists no languages.
         let (stem, language) = match stem.rsplit_once('.') {
             Some((base, code))
-                if self
-                    .settings
-                    .languages
-                    .iter()
-                    .any(|language| language.code.eq_ignore_ascii_case(code)) =>
+                if self.settings.default_language.eq_ignore_ascii_case(code)
+                    || self
+                        .settings
+                        .languages
+                        .iter()
+                        .any(|language| language.code.eq_ignore_ascii_case(code)) =>
             {
                 (base, Some(code.to_lowercase()))
             }
