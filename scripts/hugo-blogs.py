@@ -185,7 +185,8 @@ def audit(out: Path, root: str):
     """Counts in the built pages: literal shortcodes, HTML as text, TeX, broken images and links."""
     counts = {"sc": 0, "html": 0, "tex": 0, "img": 0, "links": 0}
     examples = {"img": [], "links": []}
-    for page in out.rglob("index.html"):
+    # Every page: `index.html` in a folder, or a file of its own with ugly URLs.
+    for page in (path for path in out.rglob("*.html") if path.name != "404.html" and "data" not in path.relative_to(out).parts[:1]):
         text = page.read_text(errors="replace")
         main = text[text.find("<main"): text.find("</main>")]
         # Code shows markup and dollar signs on purpose, and so does a

@@ -481,9 +481,25 @@ fn write(
             if !report.unknown.iter().any(|(name, _)| *name == call.name) {
                 report.unknown.push((call.name.clone(), offset));
             }
-            inner_text.to_owned()
+            // A theme's own image shortcode (`{{< img src="a.png" alt="…" >}}`)
+            // takes what Hugo's `figure` takes: drawn as one, not lost.
+            if inner_text.trim().is_empty() && call.named("src").is_some_and(names_image) {
+                figure(call, context)
+            } else {
+                inner_text.to_owned()
+            }
         }
     }
+}
+
+/// Whether a path names an image by its extension.
+fn names_image(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.rsplit_once('.').is_some_and(|(_, extension)| {
+        ["png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
+            .iter()
+            .any(|image| extension.eq_ignore_ascii_case(image))
+    })
 }
 
 /// A video as a link to it, which the app turns into the player when the
@@ -586,6 +602,23 @@ mod tests {
                 site_file: &site_file,
             },
         )
+    }
+
+    #[test]
+    fn a_themes_own_image_shortcode_lost_its_image() {
+        // withblue.ink's `img`, with Hugo's `figure` arguments.
+        let out = run(
+            r#"{{< img src="app-local.png" alt="The app" caption="Running" >}} and {{< note src="a.txt" >}}"#,
+        );
+        assert!(
+            out.text
+                .contains(r#"<img src="app-local.png" alt="The app" loading="lazy">"#),
+            "{}",
+            out.text
+        );
+        assert!(out.text.contains("Running"), "{}", out.text);
+        assert!(!out.text.contains("a.txt"), "{}", out.text);
+        assert_eq!(out.unknown.len(), 2);
     }
 
     #[test]

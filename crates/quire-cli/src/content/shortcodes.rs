@@ -80,7 +80,7 @@ impl Expansion {
                     Problem::at_line(
                         line,
                         format!(
-                            "shortcode `{name}` is the site's or its theme's own; Quire shows its inner content (warned once)"
+                            "shortcode `{name}` is the site's or its theme's own; Quire shows its inner content, or draws it as Hugo's `figure` when it names an image's `src` (warned once)"
                         ),
                     )
                     .in_path(file),
