@@ -802,7 +802,10 @@ async fn served_here() -> ServedHere {
         return ServedHere::TheBlogsOrNothing;
     };
     let found = response.ok();
-    let html = (response.headers().get("content-type")).is_some_and(|kind| kind.contains("html"));
+    let html = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|kind| kind.contains("html"));
     if found && (response.redirected() || !html) {
         // What the server shows there is not this page: its body (a PDF,
         // say) is for the browser to fetch as it goes there.

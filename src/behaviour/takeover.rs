@@ -172,6 +172,7 @@ fn keep_typed_search() {
 /// Moves the pre-rendered content into the app's shell and shows it, when
 /// the browser is next idle and the page has laid itself out in full
 /// (asking again up to `tries` times), unless the reader is in the page.
+/// The caller has checked that the page is short enough to move.
 fn show_shell_when_idle(prerendered: PrerenderedPage, shell_shown: RwSignal<bool>, tries: u8) {
     when_idle(move || {
         if shell_shown.get_untracked() {
@@ -183,7 +184,7 @@ fn show_shell_when_idle(prerendered: PrerenderedPage, shell_shown: RwSignal<bool
             }
             return;
         }
-        if !prerendered.short_enough_to_move() || !prerendered.can_move() {
+        if !prerendered.can_move() {
             return;
         }
         let app_main = document()
@@ -228,6 +229,11 @@ pub fn TakeOver(
         // The shell is drawn from the site's data: only then is it the same.
         Effect::new(move |_| {
             if !matches!(store.site(), Load::Ready(_)) {
+                return;
+            }
+            // A long page waits for the first click (module doc): decided
+            // once, not at every idle moment.
+            if !prerendered.short_enough_to_move() {
                 return;
             }
             let prerendered = prerendered.clone();

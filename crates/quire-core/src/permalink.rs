@@ -19,7 +19,11 @@
 //! assert_eq!(address(&facts, None, ugly), "post/hello-world.html");
 //! ```
 
-use crate::{date::Date, route::names_file, slug::hugo_path};
+use crate::{
+    date::Date,
+    route::names_file,
+    slug::{hugo_address_path, hugo_path},
+};
 
 /// What a page's address can be made of.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,10 +109,7 @@ pub fn address(facts: &Facts, pattern: Option<&str>, style: AddressStyle) -> Str
     };
     // A pattern's doubled slash (`/:section//:slug/`) is one, as in Hugo.
     let path: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
-    // Cleaned between slashes, as Hugo cleans it: a space at either end of
-    // a name is a hyphen there too (`a b /` is `a-b-/`).
-    let cleaned = hugo_path(&format!("/{}/", path.join("/")), style.keep_case);
-    let path = cleaned.trim_matches('/');
+    let path = hugo_address_path(&path.join("/"), style.keep_case);
     if path.is_empty() {
         return String::new();
     }

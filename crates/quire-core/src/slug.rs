@@ -55,6 +55,15 @@ pub fn hugo_path(path: &str, keep_case: bool) -> String {
     if keep_case { out } else { out.to_lowercase() }
 }
 
+/// An address's folders and name cleaned as Hugo cleans them, between
+/// slashes, so that a space at either end of a name is a hyphen there too
+/// (`notes /a b ` is `notes-/a-b-`); without the outer slashes.
+pub fn hugo_address_path(path: &str, keep_case: bool) -> String {
+    hugo_path(&format!("/{path}/"), keep_case)
+        .trim_matches('/')
+        .to_owned()
+}
+
 /// A taxonomy term's URL form, as Hugo writes it: cleaned and lowercased
 /// as a path (`C++` is `c++`, `Node.js` is `node.js`, `R & D` is `r-d`,
 /// `Web Dev` is `web-dev`), so a Hugo blog's tag pages keep their

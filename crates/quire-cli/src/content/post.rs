@@ -923,22 +923,21 @@ pub(super) fn read(root: &Path, source: &Source) -> Result<Arc<ReadFile>, Vec<Pr
         .map_err(|error| vec![Problem::in_file(&file, format!("cannot read: {error}"))])?;
     // Hugo publishes bytes that are not UTF-8 as they are; a browser shows
     // them as U+FFFD, and so does Quire, with a warning.
-    let mut not_utf8 = None;
-    let text = String::from_utf8(bytes)
-        .unwrap_or_else(|error| {
+    let (text, not_utf8) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(error) => {
             let at = error.utf8_error().valid_up_to();
             let bytes = error.into_bytes();
             let line = 1 + bytes[..at].iter().filter(|&&byte| byte == b'\n').count();
-            not_utf8 = Some(
-                Problem::at_line(
-                    line,
-                    "this line is not valid UTF-8 text; what cannot be read is shown as \u{fffd}",
-                )
-                .in_path(&file),
-            );
-            String::from_utf8_lossy(&bytes).into_owned()
-        })
-        .replace("\r\n", "\n");
+            let warning = Problem::at_line(
+                line,
+                "this line is not valid UTF-8 text; what cannot be read is shown as \u{fffd}",
+            )
+            .in_path(&file);
+            (String::from_utf8_lossy(&bytes).into_owned(), Some(warning))
+        }
+    };
+    let text = text.replace("\r\n", "\n");
     let plain_html = source.html && is_plain_html(&text);
     let (front_matter, body_start, mut warnings) = if plain_html {
         (FrontMatter::default(), 0, Vec::new())
@@ -1183,9 +1182,7 @@ fn built_in_name(route: &Route) -> String {
 /// A section's list address, as Hugo writes it: `Notes & Ideas` is
 /// `notes-ideas/`.
 fn section_address(name: &str, keep_case: bool) -> String {
-    // Cleaned between slashes, as a page's address is: `notes /` is `notes-/`.
-    let cleaned = quire_core::slug::hugo_path(&format!("/{name}/"), keep_case);
-    format!("{}/", cleaned.trim_matches('/'))
+    format!("{}/", quire_core::slug::hugo_address_path(name, keep_case))
 }
 
 /// A page's data-file name: its address, folders joined with `-`.

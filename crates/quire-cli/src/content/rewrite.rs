@@ -166,11 +166,21 @@ fn written_from_root(url: &str) -> String {
     }
 }
 
+/// A relative link's path (decoded, without a leading `./`) and what
+/// follows it (`?…`, `#…`); `None` for a link that is not relative.
+fn relative_path(url: &str) -> Option<(String, &str)> {
+    if !is_relative(url) {
+        return None;
+    }
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(end);
+    Some((decode_path(path.trim_start_matches("./")), rest))
+}
+
 /// Whether a link leads from the site root on a site whose base is its
 /// root: relative, and not to a file beside the page.
 fn leads_from_root(url: &str, rules: &Rewrites<'_>) -> bool {
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    is_relative(url) && !(rules.beside_page)(&decode_path(path.trim_start_matches("./")))
+    relative_path(url).is_some_and(|(path, _)| !(rules.beside_page)(&path))
 }
 
 /// The relative `src` and `href` values of raw HTML, written from the
@@ -209,12 +219,8 @@ fn image_from_root(
     dest_url: &str,
     rules: &Rewrites<'_>,
 ) -> Option<(Range<usize>, String)> {
-    if dest_url.contains(':') || dest_url.starts_with(['/', '#', '?']) {
-        return None;
-    }
-    let end = dest_url.find(['#', '?']).unwrap_or(dest_url.len());
-    let (path, rest) = dest_url.split_at(end);
-    let from_root = (rules.site_file)(&decode_path(path.trim_start_matches("./")))?;
+    let (path, rest) = relative_path(dest_url)?;
+    let from_root = (rules.site_file)(&path)?;
     let at = inline_destination(&markdown[range.clone()], dest_url)?;
     Some((
         range.start + at..range.start + at + dest_url.len(),

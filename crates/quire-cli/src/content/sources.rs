@@ -58,13 +58,14 @@ const EXTENSIONS: [(&str, bool); 6] = [
     ("htm", true),
 ];
 
-/// Whether a file's extension is a content file's, of any language.
-fn is_content_file(path: &Path) -> bool {
-    path.extension().is_some_and(|extension| {
-        EXTENSIONS
-            .iter()
-            .any(|(known, _)| extension.eq_ignore_ascii_case(known))
-    })
+/// For a content file's extension (of any language), whether its body is
+/// HTML; `None` for any other file.
+fn content_extension(path: &Path) -> Option<bool> {
+    let extension = path.extension()?;
+    EXTENSIONS
+        .iter()
+        .find(|(known, _)| extension.eq_ignore_ascii_case(known))
+        .map(|(_, html)| *html)
 }
 
 /// Every content file of the blog at `root`, in a stable order.
@@ -155,7 +156,7 @@ impl Walk<'_> {
             return Ok(());
         }
         for path in entries.iter().filter(|path| path.is_file()) {
-            if !is_content_file(path) && !self.is_ignored(path) {
+            if content_extension(path).is_none() && !self.is_ignored(path) {
                 found.loose.push(Asset {
                     source: path.clone(),
                     target: target_below(self.base, path),
@@ -198,12 +199,9 @@ impl Walk<'_> {
     /// (images, other languages, ignored ones) are `None`, the latter two
     /// counted.
     fn content_file(&self, path: &Path, found: &mut Found) -> Option<ContentFile> {
+        let html = content_extension(path)?;
         let name = path.file_name()?.to_string_lossy().into_owned();
-        let (stem, extension) = name.rsplit_once('.')?;
-        let html = EXTENSIONS
-            .iter()
-            .find(|(known, _)| known.eq_ignore_ascii_case(extension))?
-            .1;
+        let (stem, _) = name.rsplit_once('.')?;
         if self.is_ignored(path) {
             found.ignored += 1;
             return None;
