@@ -5,8 +5,15 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use quire_core::{
     markup,
-    route::{self, ListNames, Route, same_path},
+    route::{self, ListNames, Route, names_other_file, same_path},
 };
+use web_sys::HtmlAnchorElement;
+
+use crate::data::Store;
+
+/// The links the app follows itself when clicked: the router leaves a link
+/// that opens elsewhere (`target`) or downloads to the browser.
+pub const FOLLOWED_LINKS: &str = "a[href]:not([target]):not([download])";
 
 /// The path the page says the site lives under, from its `<base href>`
 /// (which Trunk fills in from `--public-url`): `/` or `/blog/`.
@@ -27,6 +34,21 @@ pub fn route_at(root: &str, pathname: &str, lists: &ListNames) -> Route {
         .or_else(|| (decoded.clone() + "/").strip_prefix(root).map(|_| ""))
         .unwrap_or("");
     Route::parse(&route::encode_path(inside), lists)
+}
+
+/// The route `link` leads to, if it leads into this site.
+pub fn linked_route(store: &Store, link: &HtmlAnchorElement) -> Option<Route> {
+    if link.origin() != window().location().origin().unwrap_or_default() {
+        return None;
+    }
+    let root = store.root();
+    let pathname = link.pathname();
+    // Files beside the pages (feeds, images) are no routes; Hugo's
+    // `.html` addresses are.
+    if !pathname.starts_with(&root) || names_other_file(&pathname) {
+        return None;
+    }
+    Some(route_at(&root, &pathname, &store.list_names_untracked()))
 }
 
 /// A path and query as one key. The router gives the query without its

@@ -35,6 +35,7 @@ use crate::{
         route_changes::RouteChanges,
         search_shortcut::SearchShortcut,
         takeover::{PrerenderedPage, TakeOver},
+        taps::OpenOnTap,
     },
     components::{
         announcer::Announcer, footer::SiteFooter, header::SiteHeader, scroll_to_top::ScrollToTop,
@@ -75,6 +76,7 @@ pub fn App() -> impl IntoView {
           <ProvideCurrentRoute/>
           <TakeOver prerendered shell_shown shown/>
           <Prefetch/>
+          <OpenOnTap/>
           <CopyOnClick/>
           <ArchiveYearsInPlace/>
           <PlayEmbedsOnClick/>

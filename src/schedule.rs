@@ -21,3 +21,11 @@ pub fn when_idle(then: impl FnOnce() + 'static) {
         let _ = window.set_timeout_with_callback(callback.unchecked_ref());
     }
 }
+
+/// Runs `then` in a task of its own, soon: called from an animation frame,
+/// that is once the frame is drawn, so what `then` changes waits for the
+/// next one.
+pub fn after_this_frame(then: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(then);
+    let _ = window().set_timeout_with_callback(callback.unchecked_ref());
+}

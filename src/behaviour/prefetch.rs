@@ -1,15 +1,12 @@
 //! Loading a page's data, and a post's body, before the reader clicks.
 
 use leptos::{ev, prelude::*};
-use quire_core::{
-    markup,
-    route::{Route, names_other_file},
-};
+use quire_core::{markup, route::Route};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlAnchorElement;
 
 use crate::{
-    address::route_at,
+    address::linked_route,
     behaviour::layout::{PreparedPost, lay_out_ahead},
     data::{Load, Store},
     ready::CurrentRoute,
@@ -185,21 +182,6 @@ pub fn Prefetch() -> impl IntoView {
         window_event_listener(ev::scrollend, move |_| when_idle(on_screen)),
     ];
     on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
-}
-
-/// The route `link` leads to, if it leads into this site.
-fn linked_route(store: &Store, link: &HtmlAnchorElement) -> Option<Route> {
-    if link.origin() != window().location().origin().unwrap_or_default() {
-        return None;
-    }
-    let root = store.root();
-    let pathname = link.pathname();
-    // Files beside the pages (feeds, images) are no routes; Hugo's
-    // `.html` addresses are.
-    if !pathname.starts_with(&root) || names_other_file(&pathname) {
-        return None;
-    }
-    Some(route_at(&root, &pathname, &store.list_names_untracked()))
 }
 
 /// The links in the page's main content that are on screen, top first.

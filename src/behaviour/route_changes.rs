@@ -12,12 +12,12 @@ use web_sys::{
 };
 
 use crate::{
-    address::{address_of, current_address, is_current_path},
+    address::{FOLLOWED_LINKS, address_of, current_address, is_current_path},
     behaviour::layout::{lay_out_in_full, lay_out_rest_now},
     components::announcer::announce,
     focus::{focus_main_heading, focus_without_scrolling},
     ready::{CurrentRoute, PageReady},
-    schedule::next_frame,
+    schedule::{after_this_frame, next_frame},
 };
 
 /// How many route changes the app has made since the page loaded.
@@ -147,8 +147,14 @@ pub fn RouteChanges() -> impl IntoView {
                     }
                 }
             }
-            focus_main_heading();
-            announce(&document().title());
+            // Moving focus makes the browser lay the page out on the spot;
+            // done once the new page is drawn, it does not hold up its frame.
+            after_this_frame(move || {
+                if still_latest() {
+                    focus_main_heading();
+                    announce(&document().title());
+                }
+            });
         });
     });
 }
@@ -260,12 +266,7 @@ fn move_focus_on_link_clicks() {
         let Some(link) = event
             .target()
             .and_then(|target| target.dyn_into::<Element>().ok())
-            .and_then(|element| {
-                element
-                    .closest("a[href]:not([target]):not([download])")
-                    .ok()
-                    .flatten()
-            })
+            .and_then(|element| element.closest(FOLLOWED_LINKS).ok().flatten())
             .and_then(|link| link.dyn_into::<HtmlAnchorElement>().ok())
             .filter(|link| {
                 plain_click && link.origin() == window().location().origin().unwrap_or_default()

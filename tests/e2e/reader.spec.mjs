@@ -366,3 +366,52 @@ test("list cards show their tags, which lead to the tag's page", async ({ page }
   await expect(page).toHaveURL(at("/tags/databases/"));
   await expectNoReload(page);
 });
+
+test.describe("on a touch screen", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  /** Records the mouse events and clicks the document sees, and whose they are. */
+  const recordClicks = (page) =>
+    page.evaluate(() => {
+      window.__clicks = [];
+      for (const type of ["mousedown", "mouseup", "click"]) {
+        document.addEventListener(type, (event) => window.__clicks.push(`${type}${event.isTrusted ? "" : " (the app's)"}`), true);
+      }
+    });
+
+  test("a tap on a link opens its page as the finger lifts, with the app's click instead of the browser's later one", async ({ page }) => {
+    await open(page, "/");
+    await markWindow(page);
+    await recordClicks(page);
+    const link = page.locator("article.post-card h2 a").first();
+    const title = (await link.innerText()).trim();
+    await link.tap();
+    await expect(page.locator("main h1")).toHaveText(title);
+    await expectNoReload(page);
+    await expect(page.locator("main h1")).toBeFocused();
+    expect(await page.evaluate(() => window.__clicks)).toEqual(["click (the app's)"]);
+  });
+
+  test("a touch that slides along a link, or rests on it for a long press, does not open it", async ({ page }) => {
+    await open(page, "/");
+    await recordClicks(page);
+    const box = await page.locator("article.post-card h2 a").first().boundingBox();
+    const [x, y] = [box.x + 20, box.y + box.height / 2];
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type, at = []) => cdp.send("Input.dispatchTouchEvent", { type, touchPoints: at.map(([x, y]) => ({ x, y })) });
+    // Sideways, where the page cannot scroll: no scroll takes the touch over.
+    await touch("touchStart", [[x, y]]);
+    await touch("touchMove", [[x + 30, y]]);
+    await touch("touchEnd");
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__clicks), "a slide clicks nothing").toEqual([]);
+    expect(new URL(page.url()).pathname).toBe(at("/"));
+    // A long press is the browser's to read (a menu, a selection, or, in
+    // this headless Chromium, a click of its own).
+    await touch("touchStart", [[x, y]]);
+    await page.waitForTimeout(600);
+    await touch("touchEnd");
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__clicks.filter((click) => click.includes("the app's"))), "a long press: no click of the app's").toEqual([]);
+  });
+});
