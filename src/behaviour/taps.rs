@@ -10,6 +10,8 @@
 //! click a mouse makes (so every listener, the router's included, sees what
 //! it would see), and cancels the browser's own.
 
+use std::{cell::RefCell, rc::Rc};
+
 use leptos::{ev, prelude::*};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlAnchorElement};
@@ -45,22 +47,27 @@ struct TouchOnLink {
 #[component]
 pub fn OpenOnTap() -> impl IntoView {
     let store = Store::get();
-    let touch = StoredValue::new_local(None::<TouchOnLink>);
-    let on_down = window_event_listener(ev::pointerdown, move |event| {
-        let on_link = (event.pointer_type() == "touch" && event.is_primary())
-            .then(|| followed_link(event.target(), &store))
-            .flatten()
-            .map(|link| TouchOnLink {
-                pointer: event.pointer_id(),
-                x: event.client_x(),
-                y: event.client_y(),
-                at: event.time_stamp(),
-                link,
-            });
-        touch.set_value(on_link);
+    // Plain shared state: nothing reacts to it.
+    let touch = Rc::new(RefCell::new(None::<TouchOnLink>));
+    let on_down = window_event_listener(ev::pointerdown, {
+        let touch = Rc::clone(&touch);
+        move |event| {
+            *touch.borrow_mut() = (event.pointer_type() == "touch" && event.is_primary())
+                .then(|| followed_link(event.target(), &store))
+                .flatten()
+                .map(|link| TouchOnLink {
+                    pointer: event.pointer_id(),
+                    x: event.client_x(),
+                    y: event.client_y(),
+                    at: event.time_stamp(),
+                    link,
+                });
+        }
     });
-    let on_move = window_event_listener(ev::pointermove, move |event| {
-        touch.update_value(|touch| {
+    let on_move = window_event_listener(ev::pointermove, {
+        let touch = Rc::clone(&touch);
+        move |event| {
+            let mut touch = touch.borrow_mut();
             let moved_away = touch.as_ref().is_some_and(|on_link| {
                 on_link.pointer == event.pointer_id()
                     && ((event.client_x() - on_link.x).abs() > MOST_MOVEMENT_IN_A_TAP
@@ -69,12 +76,15 @@ pub fn OpenOnTap() -> impl IntoView {
             if moved_away {
                 *touch = None;
             }
-        });
+        }
     });
     // The browser took the touch for a scroll or a zoom.
-    let on_cancel = window_event_listener(ev::pointercancel, move |_| touch.set_value(None));
+    let on_cancel = window_event_listener(ev::pointercancel, {
+        let touch = Rc::clone(&touch);
+        move |_| *touch.borrow_mut() = None
+    });
     let on_end = window_event_listener(ev::touchend, move |event| {
-        let Some(tap) = touch.try_update_value(Option::take).flatten() else {
+        let Some(tap) = touch.borrow_mut().take() else {
             return;
         };
         let one_finger_lifted = event.touches().length() == 0;
