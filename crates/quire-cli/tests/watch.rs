@@ -206,6 +206,21 @@ fn folder_contents(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     found
 }
 
+/// Fails unless the watched folder `out` holds what a fresh build of the
+/// blog as it now is writes; `step` names the edit for the message.
+fn assert_same_as_fresh(blog: &Blog, out: &Path, step: &str) {
+    let fresh = preview_folder(&blog.path(&format!("fresh-{step}")));
+    let output = blog.quire(&["build", "--out", fresh.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let (watched, built) = (folder_contents(out), folder_contents(&fresh));
+    let differing: Vec<&String> = watched
+        .keys()
+        .chain(built.keys())
+        .filter(|name| watched.get(*name) != built.get(*name))
+        .collect();
+    assert!(differing.is_empty(), "after {step}: {differing:?}");
+}
+
 #[test]
 fn every_edit_leaves_the_folder_as_a_fresh_build_would() {
     // What an edit republishes is worked out from the last build's work
@@ -269,19 +284,7 @@ fn every_edit_leaves_the_folder_as_a_fresh_build_would() {
             "Words of post 6.",
         ),
     ];
-    // The watched folder against a fresh build of the blog as it now is.
-    let same_as_fresh = |step: &str| {
-        let fresh = preview_folder(&blog.path(&format!("fresh-{step}")));
-        let output = blog.quire(&["build", "--out", fresh.to_str().unwrap()]);
-        assert!(output.status.success(), "{}", stderr(&output));
-        let (watched, built) = (folder_contents(&out), folder_contents(&fresh));
-        let differing: Vec<&String> = watched
-            .keys()
-            .chain(built.keys())
-            .filter(|name| watched.get(*name) != built.get(*name))
-            .collect();
-        assert!(differing.is_empty(), "after {step}: {differing:?}");
-    };
+    let same_as_fresh = |step: &str| assert_same_as_fresh(&blog, &out, step);
     for (file, front_matter, body) in edits {
         blog.post(file, front_matter, body);
         let republished = watcher.republished();
@@ -377,6 +380,48 @@ fn a_page_linking_to_a_renamed_post_follows_it() {
         page.contains("/posts/renamed/") && !page.contains("/posts/other/"),
         "{page}"
     );
+}
+
+#[test]
+fn an_image_or_a_page_added_later_changes_the_pages_that_asked_for_it() {
+    // Finishing a page asks whether an image it names is in the static
+    // folder, and whether its alias is another page's address. Pages kept
+    // from the last build must be finished again when the answer changes,
+    // though their own files did not.
+    let blog = Blog::new();
+    blog.post(
+        "pictures.md",
+        "title: Pictures\ndate: 2026-03-09",
+        "![One](images/one.svg)\n\n{{< figure src=\"images/two.svg\" alt=\"Two\" >}}",
+    )
+    .post(
+        "moved.md",
+        "title: Moved\ndate: 2026-02-09\naliases: [/posts/newer/]",
+        "Moved here.",
+    );
+    let out = preview_folder(&blog.path("site"));
+    let watcher = Watcher::start(blog.dir.path(), &out);
+    watcher.republished();
+    blog.file("static/images/one.svg", "<svg viewBox='0 0 30 10'></svg>")
+        .file("static/images/two.svg", "<svg viewBox='0 0 30 10'></svg>");
+    watcher.republished();
+    let page = fs::read_to_string(out.join("posts/pictures/index.html")).unwrap();
+    assert!(
+        page.contains("src=\"/images/one.svg\"") && page.contains("src=\"/images/two.svg\""),
+        "{page}"
+    );
+    assert_same_as_fresh(&blog, &out, "adding images to the static folder");
+    blog.post(
+        "newer.md",
+        "title: Newer\ndate: 2026-03-01",
+        "At the alias's address.",
+    );
+    let republished = watcher.republished();
+    assert!(
+        republished.contains("alias `/posts/newer/`"),
+        "{republished}"
+    );
+    assert_same_as_fresh(&blog, &out, "adding a page at an alias's address");
 }
 
 #[test]

@@ -433,7 +433,7 @@ impl<'a> Posts<'a> {
                 let done = print.and_then(|print| kept?.get(&print)).filter(|done| {
                     done.asked
                         .iter()
-                        .all(|(asked, found)| asked.answer(&addresses) == *found)
+                        .all(|(asked, found)| asked.answer(&addresses, &this.addresses) == *found)
                 });
                 let page = match done {
                     Some(done) => Arc::clone(done),
@@ -477,8 +477,8 @@ impl<'a> Posts<'a> {
         // What the page asks of other pages' addresses, and the answers,
         // so that `quire watch` knows when they change.
         let asked = std::cell::RefCell::new(Vec::new());
-        let ask = |question: AddressQuestion| {
-            let found = question.answer(addresses);
+        let ask = |question: Question| {
+            let found = question.answer(addresses, &self.addresses);
             asked.borrow_mut().push((question, found.clone()));
             found
         };
@@ -497,9 +497,9 @@ impl<'a> Posts<'a> {
                 folder.as_str()
             };
             (!target.starts_with('/'))
-                .then(|| ask(AddressQuestion::Ref(rewrite::joined(near, target))))
+                .then(|| ask(Question::Ref(rewrite::joined(near, target))))
                 .flatten()
-                .or_else(|| ask(AddressQuestion::Ref(target.to_owned())))
+                .or_else(|| ask(Question::Ref(target.to_owned())))
         };
         // The page's front matter, else the site's params, as Hugo's `param`.
         let site_params = &self.settings.params;
@@ -514,18 +514,19 @@ impl<'a> Posts<'a> {
             || ["math", "katex", "mathjax"]
                 .iter()
                 .any(|name| param(name).is_some_and(|value| value == "true"));
+        let is_file = |path: PathBuf| ask(Question::File(path)).is_some();
         let beside_page = |src: &str| {
             page.source
                 .bundle
                 .as_ref()
-                .is_some_and(|bundle| bundle.join(src).is_file())
+                .is_some_and(|bundle| is_file(bundle.join(src)))
         };
         let site_file = |src: &str| {
             if src.split('/').any(|part| part == "..") || src.contains(['?', '#']) {
                 return None;
             }
             let at_root = in_static(self.root, &self.settings.static_dirs, src);
-            (!beside_page(src) && at_root.is_file()).then(|| src.to_owned())
+            (!beside_page(src) && is_file(at_root)).then(|| src.to_owned())
         };
         let context = shortcodes::Page {
             file: &page.file,
@@ -536,7 +537,7 @@ impl<'a> Posts<'a> {
         };
         let expanded = shortcodes::expand(&page.body, &context);
         let mut warnings = expanded.warnings;
-        let address_of = |path: &str| ask(AddressQuestion::Path(path.to_owned()));
+        let address_of = |path: &str| ask(Question::Path(path.to_owned()));
         let (text, link_warnings) = rewrite::rewrite(
             &expanded.text,
             &rewrite::Rewrites {
@@ -586,13 +587,14 @@ impl<'a> Posts<'a> {
         // under Hugo, which writes the page over the alias.
         let own = loaded.summary.path.clone();
         loaded.summary.aliases.retain(|alias| {
-            let Some(owner) = self.addresses.get(alias).filter(|_| *alias != own) else {
+            let Some(owner) = ask(Question::PageAt(alias.clone())).filter(|_| *alias != own)
+            else {
                 return true;
             };
             warnings.push(
                 Problem::new(format!(
                     "alias `/{alias}` is the address of {}, which stays there; the alias is left out",
-                    shown(self.root, owner).display()
+                    shown(self.root, Path::new(&owner)).display()
                 ))
                 .in_path(&file),
             );
@@ -999,21 +1001,37 @@ fn plain_html_target(source: &Source) -> String {
 #[derive(Default)]
 pub(crate) struct FinishMemo(HashMap<u64, Arc<FinishedPage>>);
 
-/// What a page asks of the others' addresses while it is finished.
+/// What a page asks while it is finished whose answer can change without
+/// its own file changing: other pages' addresses, and which files exist.
 #[derive(Clone)]
-enum AddressQuestion {
+enum Question {
     /// A `ref` or `relref` target.
     Ref(String),
     /// A link's path below the content folder.
     Path(String),
+    /// Whether a file is there (an image beside the page or in the static
+    /// folder): `Some("")` if it is.
+    File(PathBuf),
+    /// Which page's file has this address (an alias's).
+    PageAt(String),
 }
 
-impl AddressQuestion {
-    /// The answer, from every page's address by the names a `ref` may use.
-    fn answer(&self, addresses: &HashMap<String, String>) -> Option<String> {
+impl Question {
+    /// The answer, from every page's address by the names a `ref` may use
+    /// (`addresses`), every page's file by its address (`pages`), and the
+    /// file system.
+    fn answer(
+        &self,
+        addresses: &HashMap<String, String>,
+        pages: &HashMap<String, PathBuf>,
+    ) -> Option<String> {
         match self {
             Self::Ref(target) => address_by_ref(addresses, target),
             Self::Path(path) => addresses.get(path).cloned(),
+            Self::File(path) => path.is_file().then(String::new),
+            Self::PageAt(address) => pages
+                .get(address)
+                .map(|file| file.to_string_lossy().into_owned()),
         }
     }
 }
@@ -1023,7 +1041,7 @@ impl AddressQuestion {
 pub(super) struct FinishedPage {
     loaded: LoadedPost,
     /// The addresses it asked for, and what it was told.
-    asked: Vec<(AddressQuestion, Option<String>)>,
+    asked: Vec<(Question, Option<String>)>,
     /// Its shortcodes, for [`Expansion::record`].
     shortcodes: Vec<shortcodes::Use>,
     /// Its warnings, but for unknown shortcodes (counted site-wide).
