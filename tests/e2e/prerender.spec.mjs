@@ -76,6 +76,10 @@ test.describe("with JavaScript off", () => {
     await expect(page.locator("h1.post-title")).toHaveText(post.title);
     await expect(page.locator(".post-content h2").first()).toBeVisible();
     expect(await page.locator(".post-content p").count()).toBeGreaterThan(3);
+    // Laid out in full: no block takes its size as it scrolls into view,
+    // moving the links below it (a click here once missed a tag that moved).
+    const layout = await page.locator(".post-content > *").evaluateAll((blocks) => [...new Set(blocks.map((block) => getComputedStyle(block).contentVisibility))]);
+    expect(layout).toEqual(["visible"]);
     const cover = page.locator(".post-cover img");
     await expect.poll(() => cover.evaluate((img) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     await page.locator(".paginav-older").click();

@@ -253,9 +253,12 @@ impl HeadContext<'_> {
     }
 }
 
-/// Hides what needs JavaScript (the theme switch, copy buttons) from readers without it.
-pub(crate) const NOSCRIPT_STYLE: &str =
-    "<noscript><style>.theme-toggle,.needs-js{display:none}</style></noscript>\n";
+/// Hides what needs JavaScript (the theme switch, copy buttons) from readers
+/// without it, and lays their page out in full: only the page's script lays
+/// out the blocks a first paint skipped (`data-lazy-layout`), which would
+/// otherwise take their real size as they scroll into view, moving what is
+/// below them under the reader's finger.
+pub(crate) const NOSCRIPT_STYLE: &str = "<noscript><style>.theme-toggle,.needs-js{display:none}[data-lazy-layout]>*{content-visibility:visible!important}</style></noscript>\n";
 
 /// A JSON-LD script element (see [`SafeHtml::json_ld`]); nothing for `null`.
 fn json_ld(value: &Value) -> SafeHtml {
@@ -263,4 +266,20 @@ fn json_ld(value: &Value) -> SafeHtml {
         return SafeHtml::empty();
     }
     SafeHtml::json_ld(&value.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_javascript_lazy_blocks_are_laid_out_in_full() {
+        // The attribute the first paint's lazy layout keys on, spelled as the
+        // stylesheet and the app spell it.
+        let lazy = format!(
+            "[{}]>*{{content-visibility:visible",
+            quire_core::dom::DATA_LAZY_LAYOUT
+        );
+        assert!(NOSCRIPT_STYLE.contains(&lazy), "{NOSCRIPT_STYLE}");
+    }
 }
