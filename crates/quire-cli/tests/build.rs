@@ -724,6 +724,34 @@ fn a_ref_to_a_section_without_an_index_file_from_a_sibling_bundle_or_in_newer_hu
 }
 
 #[test]
+fn a_ref_naming_a_bundle_elsewhere_by_its_folder_and_md_failed_the_build() {
+    // jrfom.com: `{{< ref "chain-waxing.md" >}}` for
+    // `posts/2022/05/08/chain-waxing/index.md`, from another dated folder.
+    // Hugo drops the extension and finds the one page of that name.
+    let blog = three_post_blog();
+    blog.post(
+        "2022/05/08/chain-waxing/index.md",
+        "title: Chain Waxing\ndate: 2022-05-08",
+        "Wax.",
+    );
+    blog.post(
+        "2024/06/23/waxer/index.md",
+        "title: Waxer\ndate: 2024-06-23",
+        "My [thorough article]({{< ref \"chain-waxing.md\" >}}).",
+    );
+    let (output, out) = blog.build(&[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        pick(
+            &page(&out, "posts/2024/06/23/waxer/index.html"),
+            ".post-content a",
+            Some("href")
+        ),
+        ["/posts/2022/05/08/chain-waxing/"]
+    );
+}
+
+#[test]
 fn a_post_with_bytes_that_are_not_utf8_failed_the_build() {
     // uli.heller.cool: an emoji written as two UTF-16 halves, each in UTF-8's form.
     let blog = three_post_blog();

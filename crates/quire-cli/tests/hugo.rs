@@ -411,3 +411,43 @@ fn dates_without_an_offset_are_read_in_the_sites_time_zone() {
         stderr(&output)
     );
 }
+
+#[test]
+fn remove_path_accents_put_accented_titles_at_another_address() {
+    // fljd.in: `removePathAccents: true` with `/:year/:month/:day/:slug`;
+    // Hugo writes "Reprenons sérieusement" at `…/reprenons-serieusement/`.
+    let dir = tempfile::TempDir::new().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "config.yml",
+        "baseURL: https://example.org/\ntitle: Carnet\nremovePathAccents: true\npermalinks:\n  posts: /:year/:month/:day/:slug\n",
+    );
+    write(
+        "content/posts/2019/reprenons.md",
+        "---\ntitle: Reprenons sérieusement\ndate: 2019-06-12\ntags: [Réseau]\n---\nx\n",
+    );
+    write(
+        "content/écrits/première.md",
+        "---\ntitle: Première\ndate: 2019-06-13\n---\nx\n",
+    );
+    let out = dir.path().join("site");
+    let output = quire_at(dir.path(), &["build", "--out", out.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        out.join("2019/06/12/reprenons-serieusement/index.html")
+            .is_file()
+    );
+    assert!(out.join("ecrits/premiere/index.html").is_file());
+    assert!(out.join("ecrits/index.html").is_file());
+    // Term pages keep their accents, and the author is told.
+    assert!(out.join("tags/réseau/index.html").is_file());
+    assert!(
+        stderr(&output).contains("the page of the term `Réseau` keeps its accents (`réseau`)"),
+        "{}",
+        stderr(&output)
+    );
+}

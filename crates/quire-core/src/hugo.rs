@@ -52,6 +52,9 @@ pub struct ContentSettings {
     pub ugly_urls: UglyUrls,
     /// `disablePathToLower`: addresses keep their letters' case.
     pub keep_case: bool,
+    /// `removePathAccents`: page and section addresses lose their letters'
+    /// accents (`sérieusement` → `serieusement`).
+    pub remove_path_accents: bool,
     /// `mainSections` (or PaperMod's `params.mainSections`), when set.
     pub main_sections: Option<Vec<String>>,
     /// The site's taxonomies.
@@ -104,6 +107,7 @@ impl ContentSettings {
             permalinks: BTreeMap::new(),
             ugly_urls: UglyUrls::default(),
             keep_case: false,
+            remove_path_accents: false,
             main_sections: Some(vec!["posts".to_owned()]),
             taxonomies: [
                 ("tag", "tags"),
@@ -593,6 +597,7 @@ impl HugoConfig {
             permalinks,
             ugly_urls,
             keep_case: self.flag("disablepathtolower").unwrap_or(false),
+            remove_path_accents: self.flag("removepathaccents").unwrap_or(false),
             main_sections: self
                 .list("mainsections")
                 .or_else(|| self.list("params.mainsections"))

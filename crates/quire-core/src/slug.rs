@@ -118,6 +118,24 @@ fn is_combining_mark(ch: char) -> bool {
     )
 }
 
+/// `path` without its letters' accents (`é` → `e`), as Hugo writes
+/// addresses under `removePathAccents`: decomposed, its nonspacing marks
+/// dropped, composed again.
+#[cfg(feature = "authoring")]
+pub fn without_accents(path: &str) -> String {
+    use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
+    use icu_properties::{CodePointMapData, props::GeneralCategory};
+    let categories = CodePointMapData::<GeneralCategory>::new();
+    let bare: String = DecomposingNormalizerBorrowed::new_nfd()
+        .normalize(path)
+        .chars()
+        .filter(|ch| categories.get(*ch) != GeneralCategory::NonspacingMark)
+        .collect();
+    ComposingNormalizerBorrowed::new_nfc()
+        .normalize(&bare)
+        .into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +191,23 @@ mod tests {
         }
         for bad in ["", "..", "a/b", "with space", "q?x", "<script>"] {
             assert!(!is_valid_slug(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn remove_path_accents_drops_marks_and_keeps_other_scripts() {
+        // Hugo 0.111 with `removePathAccents`: `/2019/06/12/reprenons-serieusement/`.
+        for (path, bare) in [
+            (
+                "2019/06/12/reprenons-sérieusement/",
+                "2019/06/12/reprenons-serieusement/",
+            ),
+            ("çà-et-là/über-straße/", "ca-et-la/uber-straße/"),
+            ("e\u{301}te\u{301}/", "ete/"),
+            ("日本語の投稿/", "日本語の投稿/"),
+            ("مرحبا/", "مرحبا/"),
+        ] {
+            assert_eq!(without_accents(path), bare, "{path}");
         }
     }
 }

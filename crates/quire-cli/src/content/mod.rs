@@ -440,6 +440,8 @@ pub(crate) fn load_site(
         addresses_by_ref,
         ..
     } = posts;
+    let mut warnings = warnings;
+    warnings.extend(accented_terms(&content, &loaded));
     // A post folder's own images first: a static file at the same place wins.
     assets.extend(found.loose.iter().cloned());
     assets
@@ -452,7 +454,7 @@ pub(crate) fn load_site(
         .iter()
         .map(|post| post.summary.path.as_str())
         .collect();
-    let sections = post::sections(&loaded, &section_texts, &taken, content.keep_case);
+    let sections = post::sections(&loaded, &section_texts, &taken, &content);
     let address_of = |target: &str| post::address_by_ref(&addresses_by_ref, target);
     site.menu = menu_with_pages(&site, &content, &loaded, &address_of);
     let (manifest, data_files) = data::assemble(
@@ -480,6 +482,41 @@ pub(crate) fn load_site(
             pages_with_terms,
         },
     })
+}
+
+/// Under `removePathAccents`, one warning for the terms whose pages keep
+/// their accents: the app makes a term's address from its name, and
+/// carries no Unicode tables to take accents off.
+fn accented_terms(content: &ContentSettings, loaded: &[post::LoadedPost]) -> Option<Problem> {
+    if !content.remove_path_accents {
+        return None;
+    }
+    let mut accented: Vec<&str> = loaded
+        .iter()
+        .flat_map(|post| {
+            post.summary
+                .tags
+                .iter()
+                .chain(post.summary.terms.values().flatten())
+        })
+        .map(String::as_str)
+        .filter(|term| {
+            let slug = quire_core::slug::term_slug(term);
+            quire_core::slug::without_accents(&slug) != slug
+        })
+        .collect();
+    accented.sort_unstable();
+    accented.dedup();
+    let (first, others) = accented.split_first()?;
+    let more = match others.len() {
+        0 => String::new(),
+        1 => " and 1 other".to_owned(),
+        count => format!(" and {count} others"),
+    };
+    Some(Problem::new(format!(
+        "`removePathAccents`: the page of the term `{first}`{more} keeps its accents (`{}`), where Hugo takes them off",
+        quire_core::slug::term_slug(first)
+    )))
 }
 
 /// The folders whose files a build reads besides the configuration at the

@@ -367,7 +367,7 @@ impl<'a> Posts<'a> {
             .collect();
         // `ref "posts"`, `relref "/posts/_index.md"`: a section's list page.
         for (file, section) in &self.section_files {
-            let address = section_address(section, self.settings.keep_case);
+            let address = section_address(section, self.settings);
             let relative = file
                 .strip_prefix(content_dir)
                 .unwrap_or(file)
@@ -391,7 +391,7 @@ impl<'a> Posts<'a> {
             .iter()
             .filter_map(|page| page.source.sections.first())
         {
-            let address = section_address(section, self.settings.keep_case);
+            let address = section_address(section, self.settings);
             for key in [section.clone(), format!("{section}/")] {
                 addresses.entry(key).or_insert_with(|| address.clone());
             }
@@ -716,7 +716,10 @@ impl<'a> Posts<'a> {
             ugly_urls: self.settings.ugly_urls.for_section(section),
             keep_case: self.settings.keep_case,
         };
-        decode_path(&permalink::address(&facts, pattern, style))
+        without_accents_if_asked(
+            decode_path(&permalink::address(&facts, pattern, style)),
+            self.settings,
+        )
     }
 
     /// The manifest entry, body files and search text of a checked page.
@@ -1080,10 +1083,17 @@ pub(super) fn address_by_ref(addresses: &HashMap<String, String>, target: &str) 
         .trim()
         .trim_start_matches("./")
         .trim_start_matches('/');
+    // `chain-waxing.md` for a bundle `chain-waxing/index.md`: Hugo looks a
+    // name up without its extension.
+    let without_extension = target
+        .rsplit_once('.')
+        .filter(|(_, extension)| !extension.contains('/'))
+        .map(|(stem, _)| stem);
     addresses
         .get(target)
         .or_else(|| addresses.get(target.trim_end_matches('/')))
         .or_else(|| addresses.get(&newer_hugo_ref(target.trim_end_matches('/'))))
+        .or_else(|| without_extension.and_then(|stem| addresses.get(stem)))
         .cloned()
 }
 
@@ -1158,7 +1168,7 @@ pub(super) fn sections(
     loaded: &[LoadedPost],
     texts: &BTreeMap<String, (String, String)>,
     taken: &[&str],
-    keep_case: bool,
+    settings: &ContentSettings,
 ) -> Vec<Section> {
     let mut names: Vec<&str> = loaded
         .iter()
@@ -1173,7 +1183,7 @@ pub(super) fn sections(
             let (title, description) = texts.get(name).cloned().unwrap_or_default();
             Section {
                 name: name.to_owned(),
-                path: section_address(name, keep_case),
+                path: section_address(name, settings),
                 title: if title.is_empty() {
                     quire_core::page_text::taxonomy_title(name)
                 } else {
@@ -1199,8 +1209,22 @@ fn built_in_name(route: &Route) -> String {
 
 /// A section's list address, as Hugo writes it: `Notes & Ideas` is
 /// `notes-ideas/`.
-fn section_address(name: &str, keep_case: bool) -> String {
-    format!("{}/", quire_core::slug::hugo_address_path(name, keep_case))
+fn section_address(name: &str, settings: &ContentSettings) -> String {
+    let path = format!(
+        "{}/",
+        quire_core::slug::hugo_address_path(name, settings.keep_case)
+    );
+    without_accents_if_asked(path, settings)
+}
+
+/// A page's or section's address as `removePathAccents` has Hugo write it,
+/// when the site asks for that.
+fn without_accents_if_asked(path: String, settings: &ContentSettings) -> String {
+    if settings.remove_path_accents {
+        quire_core::slug::without_accents(&path)
+    } else {
+        path
+    }
 }
 
 /// A page's data-file name: its address, folders joined with `-`.
