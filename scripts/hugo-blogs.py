@@ -70,8 +70,10 @@ def hugo_pages(site: Path) -> dict:
                 text = text.replace(":contentbasename", ":filename")
                 config.write_text(text)
                 config_text += text
-        for name in re.findall(r"""(?im)^\s*theme\s*[:=]\s*\[?\s*["']?([\w.-]+)""", config_text):
-            (copy / "themes" / name / "layouts").mkdir(parents=True, exist_ok=True)
+        # `theme = "a"` or a list of themes, `theme = ["a", "b"]`.
+        for value in re.findall(r"""(?im)^\s*theme\s*[:=]\s*(.+)$""", config_text):
+            for name in re.findall(r"[\w.-]+", value.split("#")[0]):
+                (copy / "themes" / name / "layouts").mkdir(parents=True, exist_ok=True)
         # The theme's shortcodes are missing with the theme: Hugo refuses a
         # page that calls one it cannot find, so each (but Hugo's own) gets
         # a stand-in that shows its inner content.

@@ -451,3 +451,26 @@ fn remove_path_accents_put_accented_titles_at_another_address() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_config_file_starting_with_a_byte_order_mark_failed_the_build() {
+    // blog.yuanpei.me: `config.yaml` saved with a UTF-8 byte order mark.
+    let dir = tempfile::TempDir::new().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "config.yaml",
+        "\u{feff}baseurl: https://example.org/\ntitle: 素履独行\n",
+    );
+    write(
+        "content/posts/first.md",
+        "---\ntitle: First\ndate: 2020-01-01\n---\nx\n",
+    );
+    let out = dir.path().join("site");
+    let output = quire_at(dir.path(), &["build", "--out", out.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(manifest(&out).site.title, "素履独行");
+}

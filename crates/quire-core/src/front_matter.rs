@@ -160,9 +160,10 @@ fn list_of(value: Option<&Value>) -> Vec<String> {
 
 /// Splits a file and reads its front matter, listing every problem found.
 pub fn parse(source: &str) -> Result<Document<'_>, Vec<Problem>> {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    // Hugo reads past blank lines before the opening delimiter; lines are
-    // still counted from the top of the file.
+    // Hugo reads past byte order marks, even two (an editor that added one
+    // to a file that had one), and blank lines before the opening
+    // delimiter; lines are still counted from the top of the file.
+    let source = source.trim_start_matches('\u{feff}');
     let skipped = source.len() - source.trim_start_matches(['\n', '\r', ' ', '\t']).len();
     let blank_lines = source[..skipped].matches('\n').count();
     let source = &source[source[..skipped].rfind('\n').map_or(0, |at| at + 1)..];

@@ -203,3 +203,14 @@ fn an_empty_entry_in_a_list_of_terms_failed_the_build() {
     assert!(fm.terms("categories", "category").is_empty());
     assert_eq!(fm.terms("tags", "tag"), ["Go"]);
 }
+
+/// blog.yuanpei.me: 20 posts begin with two byte order marks; Hugo reads
+/// past both, and they kept their slugs.
+#[test]
+fn a_file_beginning_with_two_byte_order_marks_lost_its_front_matter() {
+    let fm = parse("\u{feff}\u{feff}---\ntitle: T\nslug: 1085014581\n---\nx\n")
+        .unwrap()
+        .front_matter;
+    assert_eq!(fm.title, "T");
+    assert_eq!(fm.slug.map(|(slug, _)| slug).as_deref(), Some("1085014581"));
+}
