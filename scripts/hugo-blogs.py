@@ -106,7 +106,11 @@ def hugo_pages(site: Path) -> dict:
     # YAML's `languages:` block: its keys (`ja:`, `toki-pona:`) up to the next top-level key.
     block = re.search(r"(?ms)^languages:\s*\n(.*?)(?=^\S|\Z)", config_text)
     if block:
-        languages |= {code.lower() for code in re.findall(r"(?m)^  ([\w-]+):\s*$", block.group(1))}
+        # The keys at the block's own indentation (two spaces, or four).
+        indent = re.search(r"(?m)^( +)[\w-]+:\s*$", block.group(1))
+        if indent:
+            keys = re.findall(rf"(?m)^{indent.group(1)}([\w-]+):\s*$", block.group(1))
+            languages |= {code.lower() for code in keys}
     languages |= language_codes
     languages.discard(default)
     pages = {}

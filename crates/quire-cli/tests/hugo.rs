@@ -474,3 +474,35 @@ fn a_config_file_starting_with_a_byte_order_mark_failed_the_build() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(manifest(&out).site.title, "素履独行");
 }
+
+#[test]
+fn org_mode_pages_were_published_as_their_source_without_a_word() {
+    // daotoyi's blog: `content/about.org`, which Hugo renders at `/about/`.
+    let dir = tempfile::TempDir::new().unwrap();
+    let write = |path: &str, text: &str| {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write(
+        "config.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Org\"\n",
+    );
+    write("content/about.org", "#+title: About\n\nWho I am.\n");
+    write("content/posts/notes.rst", "Notes\n=====\n");
+    write(
+        "content/posts/first.md",
+        "---\ntitle: First\ndate: 2020-01-01\n---\nx\n",
+    );
+    let out = dir.path().join("site");
+    let output = quire_at(dir.path(), &["build", "--out", out.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains(
+            "2 pages left out: `content/about.org`, `content/posts/notes.rst`: Quire reads Markdown and HTML pages"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.join("about.org").exists() && !out.join("posts/notes.rst").exists());
+}

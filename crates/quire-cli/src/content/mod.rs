@@ -442,6 +442,7 @@ pub(crate) fn load_site(
     } = posts;
     let mut warnings = warnings;
     warnings.extend(accented_terms(&content, &loaded));
+    warnings.extend(unread_pages(root, &found.unread));
     // A post folder's own images first: a static file at the same place wins.
     assets.extend(found.loose.iter().cloned());
     assets
@@ -482,6 +483,25 @@ pub(crate) fn load_site(
             pages_with_terms,
         },
     })
+}
+
+/// One warning for the pages in formats Quire does not read, which Hugo
+/// renders: they are left out.
+fn unread_pages(root: &Path, unread: &[PathBuf]) -> Option<Problem> {
+    let (first, others) = unread.split_first()?;
+    let named: Vec<String> = std::iter::once(first)
+        .chain(others.iter().take(2))
+        .map(|path| format!("`{}`", shown(root, path).display()))
+        .collect();
+    let more = match others.len().saturating_sub(2) {
+        0 => String::new(),
+        count => format!(" and {}", count_of(count, "other")),
+    };
+    Some(Problem::new(format!(
+        "{} left out: {}{more}: Quire reads Markdown and HTML pages, not Org mode, AsciiDoc, reStructuredText or Pandoc, which Hugo renders; convert them to Markdown to keep them",
+        count_of(unread.len(), "page"),
+        named.join(", ")
+    )))
 }
 
 /// Under `removePathAccents`, one warning for the terms whose pages keep

@@ -46,6 +46,10 @@ pub(super) struct Found {
     /// Files beside the pages outside any leaf bundle (a post folder's
     /// images), which Hugo publishes where they are below the content folder.
     pub(super) loose: Vec<Asset>,
+    /// Pages in a format Hugo renders and Quire does not read (Org mode,
+    /// AsciiDoc, reStructuredText, Pandoc): left out, and not published as
+    /// files either.
+    pub(super) unread: Vec<PathBuf>,
 }
 
 /// The content file extensions Hugo reads, and whether their body is HTML.
@@ -57,6 +61,19 @@ const EXTENSIONS: [(&str, bool); 6] = [
     ("html", true),
     ("htm", true),
 ];
+
+/// The content formats Hugo renders (with go-org, or an external helper)
+/// that Quire does not read.
+const UNREAD_EXTENSIONS: [&str; 7] = ["org", "adoc", "asciidoc", "ad", "rst", "pandoc", "pdc"];
+
+/// Whether the file is a page in a format Quire does not read.
+fn unread_format(path: &Path) -> bool {
+    path.extension().is_some_and(|extension| {
+        UNREAD_EXTENSIONS
+            .iter()
+            .any(|unread| extension.eq_ignore_ascii_case(unread))
+    })
+}
 
 /// For a content file's extension (of any language), whether its body is
 /// HTML; `None` for any other file.
@@ -156,7 +173,12 @@ impl Walk<'_> {
             return Ok(());
         }
         for path in entries.iter().filter(|path| path.is_file()) {
-            if content_extension(path).is_none() && !self.is_ignored(path) {
+            if content_extension(path).is_some() || self.is_ignored(path) {
+                continue;
+            }
+            if unread_format(path) {
+                found.unread.push(path.clone());
+            } else {
                 found.loose.push(Asset {
                     source: path.clone(),
                     target: target_below(self.base, path),
