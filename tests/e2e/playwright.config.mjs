@@ -26,6 +26,12 @@ export default defineConfig({
     // The site's service worker would answer requests the tests intercept
     // with page.route; offline.spec.mjs lets it run.
     serviceWorkers: "block",
+    // A step that hangs names itself instead of running into the test's
+    // timeout, and a failure leaves a trace to open with `npx playwright
+    // show-trace`.
+    actionTimeout: 10_000,
+    navigationTimeout: 20_000,
+    trace: "retain-on-failure",
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS },
   },
   webServer: {

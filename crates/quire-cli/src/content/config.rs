@@ -199,14 +199,11 @@ fn nest_under(stem: &str, value: Value) -> Value {
     }
 }
 
-/// A configuration file's text, without the byte order mark some Windows
+/// A configuration file's text, without the byte order marks some Windows
 /// editors write first (which Hugo reads past).
 fn read_text(path: &Path) -> Result<String, Problem> {
     fs::read_to_string(path)
-        .map(|text| match text.strip_prefix('\u{feff}') {
-            Some(rest) => rest.trim_start_matches('\u{feff}').to_owned(),
-            None => text,
-        })
+        .map(|text| text.trim_start_matches('\u{feff}').to_owned())
         .map_err(|error| {
             Problem::in_file(
                 path.display(),

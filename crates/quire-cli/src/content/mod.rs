@@ -530,8 +530,7 @@ fn accented_terms(content: &ContentSettings, loaded: &[post::LoadedPost]) -> Opt
     let (first, others) = accented.split_first()?;
     let more = match others.len() {
         0 => String::new(),
-        1 => " and 1 other".to_owned(),
-        count => format!(" and {count} others"),
+        count => format!(" and {}", count_of(count, "other")),
     };
     Some(Problem::new(format!(
         "`removePathAccents`: the page of the term `{first}`{more} keeps its accents (`{}`), where Hugo takes them off",
