@@ -43,15 +43,161 @@ const UNKNOWN_COMMAND_CLASS: &str = "math-core-unknown-cmd";
 pub fn to_mathml(tex: &str, display: bool) -> Result<Formula, String> {
     static CONVERTER: OnceLock<Option<LatexToMathML>> = OnceLock::new();
     let converter = CONVERTER
-        .get_or_init(|| {
-            LatexToMathML::new(MathCoreConfig {
-                ignore_unknown_commands: true,
-                ..MathCoreConfig::default()
-            })
-            .ok()
-        })
+        .get_or_init(|| converter_with(Vec::new()).ok())
         .as_ref()
         .ok_or("the math converter could not start")?;
+    convert(converter, tex, display)
+}
+
+/// A converter that knows `macros` (name, definition with `#1`…).
+fn converter_with(macros: Vec<(String, String)>) -> Result<LatexToMathML, String> {
+    LatexToMathML::new(MathCoreConfig {
+        ignore_unknown_commands: true,
+        macros,
+        ..MathCoreConfig::default()
+    })
+    .map_err(|(error, _, definition)| {
+        format!("`{definition}`: {}", error.error_message().to_lowercase())
+    })
+}
+
+/// The macros a page's formulas have defined so far (`\gdef`,
+/// `\global\def`, `\def`, `\newcommand`, `\renewcommand`,
+/// `\DeclareMathOperator`), which its later formulas use, as KaTeX keeps
+/// them across a page.
+#[derive(Default)]
+pub struct PageMacros {
+    /// Each macro's name (without `\`) and definition, latest last.
+    defined: Vec<(String, String)>,
+    /// A converter that knows them, made when a formula needs it.
+    converter: Option<LatexToMathML>,
+}
+
+impl PageMacros {
+    /// Converts one formula of the page: its definitions are kept for the
+    /// formulas after it, and the rest is drawn (nothing, for a formula of
+    /// definitions alone). A definition the converter cannot read is an
+    /// error, and is not kept.
+    pub fn to_mathml(&mut self, tex: &str, display: bool) -> Result<Formula, String> {
+        let (defined, rest) = definitions(tex);
+        if !defined.is_empty() {
+            let mut all = self.defined.clone();
+            for (name, definition) in defined {
+                all.retain(|(known, _)| *known != name);
+                all.push((name, definition));
+            }
+            self.converter = Some(converter_with(all.clone())?);
+            self.defined = all;
+        }
+        if rest.trim().is_empty() {
+            return Ok(Formula {
+                mathml: String::new(),
+                unknown_commands: Vec::new(),
+            });
+        }
+        match &self.converter {
+            Some(converter) => convert(converter, &rest, display),
+            None => to_mathml(&rest, display),
+        }
+    }
+}
+
+/// The macro definitions in a formula, and the formula without them.
+fn definitions(tex: &str) -> (Vec<(String, String)>, String) {
+    let mut defined = Vec::new();
+    let mut rest = String::with_capacity(tex.len());
+    let mut at = 0;
+    while let Some(ch) = tex[at..].chars().next() {
+        if ch == '\\'
+            && let Some((name, definition, length)) = definition_at(&tex[at..])
+        {
+            defined.push((name, definition));
+            at += length;
+            continue;
+        }
+        rest.push(ch);
+        at += ch.len_utf8();
+    }
+    (defined, rest)
+}
+
+/// A definition at the start of `tex`: the macro's name, its definition
+/// and the length of its TeX.
+fn definition_at(tex: &str) -> Option<(String, String, usize)> {
+    let global = tex
+        .strip_prefix("\\global")
+        .filter(|rest| !rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .map_or(tex, str::trim_start);
+    let (keyword, after) = command_at(global)?;
+    let (name, definition, rest) = match keyword {
+        "gdef" | "def" | "xdef" | "edef" => {
+            let (name, after_name) = command_at(after.trim_start())?;
+            // Parameters (`#1#2`) up to the body's brace: the converter
+            // counts them from the body.
+            let body_at = after_name.find('{')?;
+            let parameters = &after_name[..body_at];
+            if !parameters
+                .chars()
+                .all(|c| c == '#' || c.is_ascii_digit() || c.is_whitespace())
+            {
+                return None;
+            }
+            let (body, rest) = superscript(&after_name[body_at..])?;
+            (name, body.to_owned(), rest)
+        }
+        "newcommand" | "renewcommand" | "providecommand" | "DeclareMathOperator" => {
+            let after = after
+                .trim_start()
+                .strip_prefix('*')
+                .unwrap_or(after)
+                .trim_start();
+            let (name, after_name) = match after.strip_prefix('{') {
+                Some(inside) => {
+                    let (name, rest) = command_at(inside.trim_start())?;
+                    (name, rest.trim_start().strip_prefix('}')?)
+                }
+                None => command_at(after)?,
+            };
+            let mut after_name = after_name.trim_start();
+            // `[2]`: the number of arguments, which the converter counts itself.
+            if let Some(count) = after_name.strip_prefix('[') {
+                let end = count.find(']')?;
+                if !count[..end].trim().chars().all(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                after_name = count[end + 1..].trim_start();
+            }
+            let (body, rest) = superscript(after_name)?;
+            let body = if keyword == "DeclareMathOperator" {
+                format!("\\operatorname{{{body}}}")
+            } else {
+                body.to_owned()
+            };
+            (name, body, rest)
+        }
+        _ => return None,
+    };
+    Some((name.to_owned(), definition, tex.len() - rest.len()))
+}
+
+/// A command at the start of `tex` (`\name`, or `\` and one other
+/// character): its name, and what follows it.
+fn command_at(tex: &str) -> Option<(&str, &str)> {
+    let after = tex.strip_prefix('\\')?;
+    let letters = after.len()
+        - after
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .len();
+    let length = if letters > 0 {
+        letters
+    } else {
+        after.chars().next()?.len_utf8()
+    };
+    Some((&after[..length], &after[length..]))
+}
+
+/// Converts one formula with `converter`.
+fn convert(converter: &LatexToMathML, tex: &str, display: bool) -> Result<Formula, String> {
     let mode = if display {
         MathDisplay::Block
     } else {
@@ -594,5 +740,55 @@ mod tests {
     fn text_in_math_is_escaped() {
         let formula = to_mathml(r"\text{<script>alert(1)</script>}", false).unwrap();
         assert!(!formula.mathml.contains("<script"), "{}", formula.mathml);
+    }
+
+    #[test]
+    fn macros_a_page_defined_were_shown_as_tex() {
+        // qitoy.github.io: KaTeX keeps `\global\def` across the page's formulas.
+        let mut page = PageMacros::default();
+        let definitions = page
+            .to_mathml(
+                r"\global\def\paren#1{\left(#1\right)} \gdef\ans{\operatorname{ans}}",
+                true,
+            )
+            .unwrap();
+        assert_eq!(
+            definitions.mathml, "",
+            "a formula of definitions draws nothing"
+        );
+        let later = page.to_mathml(r"\ans = \paren{x}", false).unwrap();
+        assert_eq!(
+            later.mathml,
+            to_mathml(r"\operatorname{ans} = \left(x\right)", false)
+                .unwrap()
+                .mathml
+        );
+        // LaTeX's spellings, and a formula that defines and uses at once.
+        let both = page
+            .to_mathml(
+                r"\newcommand{\R}{\mathbb{R}}\newcommand\sq[1]{#1^2}\DeclareMathOperator{\Tr}{Tr} \Tr \sq{\R}",
+                false,
+            )
+            .unwrap();
+        assert!(
+            both.unknown_commands.is_empty()
+                && both.mathml.contains(">Tr</mo>")
+                && both.mathml.contains("<msup><mi>ℝ</mi><mn>2</mn></msup>"),
+            "{}",
+            both.mathml
+        );
+        // Commands that only begin like a definition are left alone.
+        assert_eq!(definitions_of(r"\default \globalx"), 0);
+        // A page without definitions draws as before.
+        assert_eq!(
+            PageMacros::default()
+                .to_mathml(r"\frac{a}{b}", false)
+                .unwrap(),
+            to_mathml(r"\frac{a}{b}", false).unwrap()
+        );
+    }
+
+    fn definitions_of(tex: &str) -> usize {
+        definitions(tex).0.len()
     }
 }

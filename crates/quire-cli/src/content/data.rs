@@ -165,10 +165,18 @@ pub(super) struct PreparedBody {
 
 impl PreparedBody {
     /// One formula as MathML, or `None` (with a message) when its TeX
-    /// cannot be read; `offset` is where it starts in `text`.
-    fn convert(&mut self, text: &str, tex: &str, display: bool, offset: usize) -> Option<String> {
+    /// cannot be read; `offset` is where it starts in `text`. `macros` are
+    /// those the page's formulas before it defined.
+    fn convert(
+        &mut self,
+        macros: &mut math::PageMacros,
+        text: &str,
+        tex: &str,
+        display: bool,
+        offset: usize,
+    ) -> Option<String> {
         let lines_before = text[..offset].matches('\n').count();
-        match math::to_mathml(tex, display) {
+        match macros.to_mathml(tex, display) {
             Ok(formula) => {
                 self.formulas += 1;
                 if !formula.unknown_commands.is_empty() {
@@ -229,12 +237,19 @@ pub(super) fn prepare(text: &str, is_html: bool, with_math: bool, html_kept: boo
     };
     let mut math: Vec<Option<String>> = Vec::new();
     let mut marked: Vec<(Range<usize>, String)> = Vec::new();
+    let mut macros = math::PageMacros::default();
     if with_math {
         let html_parts: Vec<Vec<Range<usize>>> = if is_html {
             vec![vec![0..text.len()]]
         } else {
             for span in math_spans(&text) {
-                math.push(prepared.convert(&text, &span.tex, span.display, span.offset));
+                math.push(prepared.convert(
+                    &mut macros,
+                    &text,
+                    &span.tex,
+                    span.display,
+                    span.offset,
+                ));
             }
             if html_kept {
                 html_blocks(&text)
@@ -245,9 +260,13 @@ pub(super) fn prepare(text: &str, is_html: bool, with_math: bool, html_kept: boo
         for pieces in html_parts {
             for formula in formulas_in_pieces(&text, &pieces) {
                 let range = formula.range;
-                if let Some(mathml) =
-                    prepared.convert(&text, &formula.tex, formula.display, range.start)
-                {
+                if let Some(mathml) = prepared.convert(
+                    &mut macros,
+                    &text,
+                    &formula.tex,
+                    formula.display,
+                    range.start,
+                ) {
                     marked.push((range, formula_mark(math.len())));
                     math.push(Some(mathml));
                 }
