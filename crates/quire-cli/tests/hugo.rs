@@ -9,6 +9,29 @@ mod common;
 
 use common::*;
 
+/// A Hugo site of a few files in a folder of its own.
+struct HugoSite(tempfile::TempDir);
+
+impl HugoSite {
+    fn new() -> Self {
+        Self(tempfile::TempDir::new().unwrap())
+    }
+
+    /// Writes `text` to `path` below the site's folder.
+    fn write(&self, path: &str, text: &str) {
+        let path = self.0.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Builds the site into its `site/` folder; the output, and that folder.
+    fn build(&self) -> (std::process::Output, std::path::PathBuf) {
+        let out = self.0.path().join("site");
+        let output = quire_at(self.0.path(), &["build", "--out", out.to_str().unwrap()]);
+        (output, out)
+    }
+}
+
 /// Hugo's address for every page it publishes, from `hugo list all`.
 const HUGO_ADDRESSES: [&str; 9] = [
     "2024/04/the-second-roll/",
@@ -364,12 +387,8 @@ fn links_between_pages_carry_the_sub_path_once() {
 
 #[test]
 fn dates_without_an_offset_are_read_in_the_sites_time_zone() {
-    let dir = tempfile::TempDir::new().unwrap();
-    let write = |path: &str, text: &str| {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let site = HugoSite::new();
+    let write = |path: &str, text: &str| site.write(path, text);
     write(
         "hugo.yaml",
         "baseURL: https://example.org/\ntitle: Tokyo\ntimeZone: Asia/Tokyo\n",
@@ -383,8 +402,7 @@ fn dates_without_an_offset_are_read_in_the_sites_time_zone() {
         "content/posts/midnight.md",
         "---\ntitle: Midnight\ndate: 2026-01-01T01:00:00Z\n---\nx\n",
     );
-    let out = dir.path().join("site");
-    let output = quire_at(dir.path(), &["build", "--out", out.to_str().unwrap()]);
+    let (output, out) = site.build();
     assert!(output.status.success(), "{}", stderr(&output));
     let titles: Vec<String> = manifest(&out)
         .posts
@@ -403,7 +421,7 @@ fn dates_without_an_offset_are_read_in_the_sites_time_zone() {
         "hugo.yaml",
         "baseURL: https://example.org/\ntitle: Nowhere\ntimeZone: Mars/Olympus\n",
     );
-    let output = quire_at(dir.path(), &["build", "--out", out.to_str().unwrap()]);
+    let (output, _) = site.build();
     assert!(!output.status.success());
     assert!(
         stderr(&output).contains("timeZone `Mars/Olympus` is not a time zone name"),
@@ -416,12 +434,8 @@ fn dates_without_an_offset_are_read_in_the_sites_time_zone() {
 fn remove_path_accents_put_accented_titles_at_another_address() {
     // fljd.in: `removePathAccents: true` with `/:year/:month/:day/:slug`;
     // Hugo writes "Reprenons sérieusement" at `…/reprenons-serieusement/`.
-    let dir = tempfile::TempDir::new().unwrap();
-    let write = |path: &str, text: &str| {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let site = HugoSite::new();
+    let write = |path: &str, text: &str| site.write(path, text);
     write(
         "config.yml",
         "baseURL: https://example.org/\ntitle: Carnet\nremovePathAccents: true\npermalinks:\n  posts: /:year/:month/:day/:slug\n",
@@ -434,8 +448,7 @@ fn remove_path_accents_put_accented_titles_at_another_address() {
         "content/écrits/première.md",
         "---\ntitle: Première\ndate: 2019-06-13\n---\nx\n",
     );
-    let out = dir.path().join("site");
-    let output = quire_at(dir.path(), &["build", "--out", out.to_str().unwrap()]);
+    let (output, out) = site.build();
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
         out.join("2019/06/12/reprenons-serieusement/index.html")
@@ -455,12 +468,8 @@ fn remove_path_accents_put_accented_titles_at_another_address() {
 #[test]
 fn a_config_file_starting_with_a_byte_order_mark_failed_the_build() {
     // blog.yuanpei.me: `config.yaml` saved with a UTF-8 byte order mark.
-    let dir = tempfile::TempDir::new().unwrap();
-    let write = |path: &str, text: &str| {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let site = HugoSite::new();
+    let write = |path: &str, text: &str| site.write(path, text);
     write(
         "config.yaml",
         "\u{feff}baseurl: https://example.org/\ntitle: 素履独行\n",
@@ -469,8 +478,7 @@ fn a_config_file_starting_with_a_byte_order_mark_failed_the_build() {
         "content/posts/first.md",
         "---\ntitle: First\ndate: 2020-01-01\n---\nx\n",
     );
-    let out = dir.path().join("site");
-    let output = quire_at(dir.path(), &["build", "--out", out.to_str().unwrap()]);
+    let (output, out) = site.build();
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(manifest(&out).site.title, "素履独行");
 }
@@ -478,12 +486,8 @@ fn a_config_file_starting_with_a_byte_order_mark_failed_the_build() {
 #[test]
 fn org_mode_pages_were_published_as_their_source_without_a_word() {
     // daotoyi's blog: `content/about.org`, which Hugo renders at `/about/`.
-    let dir = tempfile::TempDir::new().unwrap();
-    let write = |path: &str, text: &str| {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    };
+    let site = HugoSite::new();
+    let write = |path: &str, text: &str| site.write(path, text);
     write(
         "config.toml",
         "baseURL = \"https://example.org/\"\ntitle = \"Org\"\n",
@@ -494,8 +498,7 @@ fn org_mode_pages_were_published_as_their_source_without_a_word() {
         "content/posts/first.md",
         "---\ntitle: First\ndate: 2020-01-01\n---\nx\n",
     );
-    let out = dir.path().join("site");
-    let output = quire_at(dir.path(), &["build", "--out", out.to_str().unwrap()]);
+    let (output, out) = site.build();
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(
         stderr(&output).contains(
