@@ -69,7 +69,7 @@ fn converter_with(macros: Vec<(String, String)>) -> Result<LatexToMathML, String
 pub struct PageMacros {
     /// Each macro's name (without `\`) and definition, latest last.
     defined: Vec<(String, String)>,
-    /// A converter that knows them, made when a formula needs it.
+    /// A converter that knows them, made again when they change.
     converter: Option<LatexToMathML>,
 }
 
@@ -142,7 +142,7 @@ fn definition_at(tex: &str) -> Option<(String, String, usize)> {
             {
                 return None;
             }
-            let (body, rest) = superscript(&after_name[body_at..])?;
+            let (body, rest) = argument(&after_name[body_at..])?;
             (name, body.to_owned(), rest)
         }
         "newcommand" | "renewcommand" | "providecommand" | "DeclareMathOperator" => {
@@ -167,7 +167,7 @@ fn definition_at(tex: &str) -> Option<(String, String, usize)> {
                 }
                 after_name = count[end + 1..].trim_start();
             }
-            let (body, rest) = superscript(after_name)?;
+            let (body, rest) = argument(after_name)?;
             let body = if keyword == "DeclareMathOperator" {
                 format!("\\operatorname{{{body}}}")
             } else {
@@ -245,7 +245,7 @@ fn primes_merged(tex: &str) -> String {
         let merged = after
             .trim_start()
             .strip_prefix('^')
-            .and_then(|argument| superscript(argument.trim_start()));
+            .and_then(|after_caret| argument(after_caret.trim_start()));
         match merged {
             Some((inner, remaining)) => {
                 out.push_str(&rest[..start]);
@@ -265,9 +265,10 @@ fn primes_merged(tex: &str) -> String {
     out
 }
 
-/// A superscript's argument at the start of `tex` (a `{…}` group's inside,
-/// a command or one character) and what follows it.
-fn superscript(tex: &str) -> Option<(&str, &str)> {
+/// A command's argument at the start of `tex` (a `{…}` group's inside,
+/// a command or one character: a superscript, a macro's body) and what
+/// follows it.
+fn argument(tex: &str) -> Option<(&str, &str)> {
     if let Some(group) = tex.strip_prefix('{') {
         let mut depth = 1;
         let mut escaped = false;
