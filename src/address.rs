@@ -36,19 +36,21 @@ pub fn route_at(root: &str, pathname: &str, lists: &ListNames) -> Route {
     Route::parse(&route::encode_path(inside), lists)
 }
 
+/// Whether `link` leads to a page of this site (below its root): files
+/// beside the pages (feeds, images) are no pages; Hugo's `.html`
+/// addresses are.
+pub fn leads_into_site(root: &str, link: &HtmlAnchorElement) -> bool {
+    let pathname = link.pathname();
+    link.origin() == window().location().origin().unwrap_or_default()
+        && pathname.starts_with(root)
+        && !names_other_file(&pathname)
+}
+
 /// The route `link` leads to, if it leads into this site.
 pub fn linked_route(store: &Store, link: &HtmlAnchorElement) -> Option<Route> {
-    if link.origin() != window().location().origin().unwrap_or_default() {
-        return None;
-    }
     let root = store.root();
-    let pathname = link.pathname();
-    // Files beside the pages (feeds, images) are no routes; Hugo's
-    // `.html` addresses are.
-    if !pathname.starts_with(&root) || names_other_file(&pathname) {
-        return None;
-    }
-    Some(route_at(&root, &pathname, &store.list_names_untracked()))
+    leads_into_site(&root, link)
+        .then(|| route_at(&root, &link.pathname(), &store.list_names_untracked()))
 }
 
 /// A path and query as one key. The router gives the query without its

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlAnchorElement};
 
 use crate::{
-    address::{FOLLOWED_LINKS, linked_route},
+    address::{FOLLOWED_LINKS, leads_into_site},
     data::Store,
 };
 
@@ -53,8 +53,9 @@ pub fn OpenOnTap() -> impl IntoView {
         let touch = Rc::clone(&touch);
         move |event| {
             *touch.borrow_mut() = (event.pointer_type() == "touch" && event.is_primary())
-                .then(|| followed_link(event.target(), &store))
+                .then(|| followed_link(event.target()))
                 .flatten()
+                .filter(|link| leads_into_site(&store.root(), link))
                 .map(|link| TouchOnLink {
                     pointer: event.pointer_id(),
                     x: event.client_x(),
@@ -92,7 +93,7 @@ pub fn OpenOnTap() -> impl IntoView {
         if !one_finger_lifted
             || !event.cancelable()
             || event.time_stamp() - tap.at > LONGEST_TAP_MS
-            || followed_link(event.target(), &store).as_ref() != Some(&tap.link)
+            || followed_link(event.target()).as_ref() != Some(&tap.link)
         {
             return;
         }
@@ -107,14 +108,13 @@ pub fn OpenOnTap() -> impl IntoView {
     });
 }
 
-/// The link around `target` that the app would follow into the blog, if any.
-fn followed_link(target: Option<web_sys::EventTarget>, store: &Store) -> Option<HtmlAnchorElement> {
-    let link = target?
+/// The link around `target` that the app follows itself, if any.
+fn followed_link(target: Option<web_sys::EventTarget>) -> Option<HtmlAnchorElement> {
+    target?
         .dyn_into::<Element>()
         .ok()?
         .closest(FOLLOWED_LINKS)
         .ok()??
         .dyn_into::<HtmlAnchorElement>()
-        .ok()?;
-    linked_route(store, &link).is_some().then_some(link)
+        .ok()
 }

@@ -288,16 +288,8 @@ fn argument(tex: &str) -> Option<(&str, &str)> {
         }
         return None;
     }
-    if let Some(command) = tex.strip_prefix('\\') {
-        let letters = command
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(command.len());
-        let length = 1 + if letters > 0 {
-            letters
-        } else {
-            command.chars().next()?.len_utf8()
-        };
-        return Some(tex.split_at(length));
+    if let Some((name, rest)) = command_at(tex) {
+        return Some((&tex[..1 + name.len()], rest));
     }
     let first = tex.chars().next()?;
     Some(tex.split_at(first.len_utf8()))
