@@ -781,6 +781,26 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_macro_cannot_carry_markup_or_a_script_link_into_the_page() {
+        let mut page = PageMacros::default();
+        // A definition the converter cannot read is refused, not kept.
+        assert!(
+            page.to_mathml(r"\gdef\x{\href{javascript:alert(1)}{x}}", true)
+                .is_err()
+        );
+        page.to_mathml(r"\gdef\y{\text{<script>alert(2)</script>}}", true)
+            .unwrap();
+        for tex in [r"\x", r"\y"] {
+            let formula = page.to_mathml(tex, false).unwrap();
+            assert!(
+                !formula.mathml.contains("javascript") && !formula.mathml.contains("<script"),
+                "{}",
+                formula.mathml
+            );
+        }
+    }
+
     fn definitions_of(tex: &str) -> usize {
         definitions(tex).0.len()
     }
