@@ -1,13 +1,20 @@
 //! Loading a page's data, and a post's body, before the reader clicks.
 
 use leptos::{ev, prelude::*};
-use quire_core::{markup, route::Route};
+use quire_core::{
+    markup,
+    route::Route,
+    route_data::{PostPage, RouteData},
+};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlAnchorElement;
 
 use crate::{
     address::linked_route,
-    behaviour::layout::{PreparedPost, lay_out_ahead},
+    behaviour::{
+        layout::{PreparedPost, lay_out_ahead},
+        rehearsal::rehearse_post_view,
+    },
     data::{Load, Store},
     ready::CurrentRoute,
     schedule::{next_frame, when_idle},
@@ -40,7 +47,8 @@ struct Spent {
 /// posts and lists on screen, within a small budget per page and not at all
 /// when the reader's browser asks to save data. One listener on the
 /// document serves every link, present and future. Once the body of a post
-/// is here and the browser is idle, its text is laid out ahead.
+/// is here and the browser is idle, its text is laid out ahead, and the
+/// first time, the post is drawn once out of sight (`rehearsal`).
 #[component]
 pub fn Prefetch() -> impl IntoView {
     let store = Store::get();
@@ -96,11 +104,24 @@ pub fn Prefetch() -> impl IntoView {
             Some(Load::Ready(rendered)) => {
                 arriving.set(None);
                 let html = markup::post_content(&store.root(), &site.site, &post, &rendered);
-                let address = Route::post(&post).href(&store.root());
+                let route = Route::post(&post);
+                let address = route.href(&store.root());
                 when_idle(move || {
                     if let Some(content) = lay_out_ahead(&address, &html) {
                         prepared.keep(post.slug.clone(), content);
                     }
+                    // In a task of its own: each is short.
+                    when_idle(move || {
+                        let page = match store.route_data_untracked(&route) {
+                            Some(Load::Ready(Some(data))) => match &*data {
+                                RouteData::Post(page) => page.as_ref().clone(),
+                                _ => return,
+                            },
+                            // Its series, related posts and neighbours are on their way.
+                            _ => PostPage::alone(post),
+                        };
+                        rehearse_post_view(store, site, page);
+                    });
                 });
             }
             Some(Load::Failed(_)) => arriving.set(None),

@@ -12,6 +12,8 @@ use quire_core::{
     route_data::{PostPage, SiteData},
 };
 
+#[cfg(doc)]
+use crate::behaviour::rehearsal::rehearse_post_view;
 use crate::{
     behaviour::layout::{PreparedPost, lay_out_rest_later},
     components::{
@@ -31,9 +33,28 @@ pub fn PostView(
     /// The site it is part of.
     site: Arc<SiteData>,
 ) -> impl IntoView {
+    Store::get().load_body(&page.post);
+    let text = PageText {
+        title: Some(page.post.title.clone()),
+        description: page.post.description.clone(),
+    };
+    view! {
+        <PageMeta text site=site.site.title.clone()/>
+        <PostArticle page site/>
+    }
+}
+
+/// The post itself, without what it changes outside its element (the
+/// document's title): what [`rehearse_post_view`] draws out of sight.
+#[component]
+pub fn PostArticle(
+    /// The post, with its series, related posts and neighbours.
+    page: PostPage,
+    /// The site it is part of.
+    site: Arc<SiteData>,
+) -> impl IntoView {
     let store = Store::get();
     let post = page.post.clone();
-    store.load_body(&post);
     let slug = post.slug.clone();
     let body_state = Memo::new(move |_| store.body(&slug));
     let body = {
@@ -59,7 +80,6 @@ pub fn PostView(
     )
     .into_string();
     view! {
-        <PageMeta text=PageText { title: Some(post.title.clone()), description: post.description.clone() } site=site.site.title.clone()/>
         <article class="post">
             <header class="post-header" inner_html=header></header>
             {body}

@@ -31,3 +31,12 @@ test("figures: wasm size and first-visit bytes", async ({ page }) => {
   // Budget: the whole first visit stays under 400 KB compressed.
   expect(total).toBeLessThan(400 * 1024);
 });
+
+// Compiled as it loads rather than function by function as each first runs:
+// the first click ran some 60 of them (Trunk.toml's hook writes the hint).
+test("the app's JavaScript asks the browser to compile all of it as it loads", async ({ page }) => {
+  const glue = readdirSync(DIST).find((name) => /^quire-web-.*\.js$/.test(name));
+  const served = await (await page.request.get(at(`/${glue}`))).text();
+  expect(served.split("\n")[0]).toBe("//# allFunctionsCalledOnLoad");
+  expect(served).toContain("as default };");
+});

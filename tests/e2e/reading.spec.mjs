@@ -223,6 +223,39 @@ test("the first posts on screen are fetched while the reader reads, within a bud
   expect(fetched.filter((slug) => slug === first.slug)).toHaveLength(1);
 });
 
+// The first click that opens a post compiled the code that draws a post,
+// and laid out a post's header for the first time (behaviour/rehearsal.rs).
+test("while the reader reads, the first post fetched is drawn once out of sight and leaves nothing behind", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.addInitScript(() => {
+    window.__drawnOutOfSight = [];
+    new MutationObserver((changes) => {
+      for (const node of changes.flatMap((change) => [...change.addedNodes])) {
+        const heading = node.nodeType === 1 && node.classList.contains("layout-ahead") && node.querySelector("article.post h1");
+        if (heading) window.__drawnOutOfSight.push(heading.textContent.trim());
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await open(page, "/");
+  const homeTitle = await page.title();
+  await expect.poll(() => page.evaluate(() => window.__drawnOutOfSight.length)).toBe(1);
+  await idleTwice(page);
+  expect(await page.title(), "the post out of sight did not take the page's title").toBe(homeTitle);
+  await expect(page.locator(".layout-ahead")).toHaveCount(0);
+  await expect(page.locator("article.post")).toHaveCount(0);
+  // That post opens as any other, once, with its text.
+  const [drawn] = await page.evaluate(() => window.__drawnOutOfSight);
+  await markWindow(page);
+  await page.getByRole("link", { name: drawn }).click();
+  await expect(page.locator("main h1")).toHaveText(drawn);
+  await expect(page.locator(".post-content h2").first()).toBeVisible();
+  await expect(page.locator("article.post")).toHaveCount(1);
+  await expectNoReload(page);
+  // Once is enough: the posts fetched for this page's links are not drawn.
+  await idleTwice(page);
+  expect(await page.evaluate(() => window.__drawnOutOfSight)).toEqual([drawn]);
+});
+
 // A post's neighbours and related posts come whole with its data, so a
 // click on one fetches its body at once, beside its data: one round trip.
 test("a click on a post's neighbour fetches its body at once, without waiting for its data", async ({ page }) => {

@@ -218,6 +218,20 @@ pub struct PostPage {
     pub newer: Option<PostSummary>,
 }
 
+impl PostPage {
+    /// The post's page before its data has come: the post alone, with no
+    /// series, related posts or neighbours.
+    pub fn alone(post: PostSummary) -> Self {
+        Self {
+            post,
+            series: Vec::new(),
+            related: Vec::new(),
+            older: None,
+            newer: None,
+        }
+    }
+}
+
 impl RouteData {
     /// The post of a post's page.
     pub fn post(&self) -> Option<&PostSummary> {
