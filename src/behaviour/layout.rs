@@ -1,5 +1,6 @@
 //! How a post's text is laid out fast: ahead of the click, lazily for the
-//! blocks far from the viewport, and in full when a position depends on it.
+//! blocks far from the viewport, and in full when a position depends on it;
+//! and a list page fetched ahead, laid out once before the click.
 
 use leptos::{html::Div, prelude::*};
 use quire_core::{dom, html::SafeHtml};
@@ -49,19 +50,47 @@ impl PreparedPost {
 /// caches: that is most of the time a new post takes to lay out. Skipped if
 /// the reader has already opened the post (at `address`).
 pub fn lay_out_ahead(address: &str, html: &SafeHtml) -> Option<Element> {
-    let document = document();
     if is_current_path(address) {
         return None;
     }
-    let copy = document.create_element("div").ok()?;
-    copy.set_class_name(&format!("post-content {}", dom::LAYOUT_AHEAD_CLASS));
-    let _ = copy.set_attribute("aria-hidden", "true");
+    let copy = document().create_element("div").ok()?;
+    copy.set_class_name("post-content");
     set_prepared_html(&copy, html);
-    document.body()?.append_child(&copy).ok()?;
-    // Reading a size makes the browser lay the copy out now.
-    let _ = copy.scroll_height();
-    copy.remove();
-    Some(copy)
+    lay_out_out_of_sight(&copy).then_some(copy)
+}
+
+/// Lays out a list page fetched ahead (its view's markup) once, out of
+/// sight, and drops it: the click then finds the words of its cards shaped
+/// already, which was most of the time the list took to lay out (under 4x
+/// CPU, 9 to 15 ms of layout in a tap from a post to a tag, against 5 to 9).
+/// Skipped if the reader is on that page (at `address`).
+pub fn lay_out_list_ahead(address: &str, html: &SafeHtml) {
+    if is_current_path(address) {
+        return;
+    }
+    if let Ok(copy) = document().create_element("div") {
+        copy.set_class_name(dom::VIEW_CLASS);
+        set_prepared_html(&copy, html);
+        lay_out_out_of_sight(&copy);
+    }
+}
+
+/// Puts `element` at the end of the page, out of sight and hidden from
+/// screen readers, has the browser lay it out, and takes it out again in
+/// the same task, so it is never drawn; says whether it was laid out.
+pub fn lay_out_out_of_sight(element: &Element) -> bool {
+    let _ = element.class_list().add_1(dom::LAYOUT_AHEAD_CLASS);
+    let _ = element.set_attribute("aria-hidden", "true");
+    let Some(body) = document().body() else {
+        return false;
+    };
+    if body.append_child(element).is_err() {
+        return false;
+    }
+    // Reading a size makes the browser lay it out now.
+    let _ = element.scroll_height();
+    element.remove();
+    true
 }
 
 /// The one place the app writes HTML into an element by hand, and only

@@ -12,7 +12,7 @@ use web_sys::HtmlAnchorElement;
 use crate::{
     address::linked_route,
     behaviour::{
-        layout::{PreparedPost, lay_out_ahead},
+        layout::{PreparedPost, lay_out_ahead, lay_out_list_ahead},
         rehearsal::rehearse_post_view,
     },
     data::{Load, Store},
@@ -48,12 +48,14 @@ struct Spent {
 /// when the reader's browser asks to save data. One listener on the
 /// document serves every link, present and future. Once the body of a post
 /// is here and the browser is idle, its text is laid out ahead, and the
-/// first time, the post is drawn once out of sight (`rehearsal`).
+/// first time, the post is drawn once out of sight (`rehearsal`); a list's
+/// page fetched ahead is laid out once when its data is here.
 #[component]
 pub fn Prefetch() -> impl IntoView {
     let store = Store::get();
     let prepared = PreparedPost::provide();
     let arriving = RwSignal::new(None::<String>);
+    let lists_arriving = RwSignal::new(Vec::<Route>::new());
     let on_intent = move |target: Option<web_sys::EventTarget>| {
         let link = target
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
@@ -72,10 +74,11 @@ pub fn Prefetch() -> impl IntoView {
             _ => false,
         };
         let started = store.load_route_ahead(&route);
-        if let Route::Content { path } = route
-            && (started || body_unasked)
-        {
-            arriving.set(Some(path));
+        match route {
+            Route::Content { path } if started || body_unasked => arriving.set(Some(path)),
+            Route::Content { .. } => {}
+            list if started => lists_arriving.update(|lists| lists.push(list)),
+            _ => {}
         }
     };
     // The post prefetched last is laid out ahead once its body is here.
@@ -128,6 +131,35 @@ pub fn Prefetch() -> impl IntoView {
         }
     });
 
+    // Each list fetched ahead is laid out once its data is here.
+    Effect::new(move |_| {
+        let mut here = Vec::new();
+        lists_arriving.with(|lists| {
+            for route in lists {
+                match store.route_data(route) {
+                    None | Some(Load::Loading) => {}
+                    Some(Load::Ready(data)) => here.push((route.clone(), data)),
+                    Some(Load::Failed(_)) => here.push((route.clone(), None)),
+                }
+            }
+        });
+        // Lists are fetched ahead only once the site's data is here.
+        let (false, Load::Ready(site)) = (here.is_empty(), store.site_untracked()) else {
+            return;
+        };
+        lists_arriving
+            .update(|lists| lists.retain(|list| !here.iter().any(|(done, _)| done == list)));
+        let root = store.root();
+        for (route, data) in here {
+            if let Some((_, html)) =
+                data.and_then(|data| markup::list_view(&root, &site.site, &data))
+            {
+                let address = route.href(&root);
+                when_idle(move || lay_out_list_ahead(&address, &html));
+            }
+        }
+    });
+
     let spent = StoredValue::new(Spent::default());
     let current = CurrentRoute::get();
     let on_screen = move || {
@@ -154,6 +186,7 @@ pub fn Prefetch() -> impl IntoView {
                 let Route::Content { path } = &route else {
                     if spent.lists < ON_SCREEN_LISTS && store.load_route_ahead(&route) {
                         spent.lists += 1;
+                        lists_arriving.update(|lists| lists.push(route));
                     }
                     continue;
                 };

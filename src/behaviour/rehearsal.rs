@@ -15,16 +15,16 @@
 use std::{cell::Cell, sync::Arc};
 
 use leptos::{mount::mount_to, prelude::*};
-use quire_core::{
-    dom,
-    route_data::{PostPage, SiteData},
-};
+use quire_core::route_data::{PostPage, SiteData};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 #[cfg(doc)]
 use crate::behaviour::layout::{PreparedPost, lay_out_ahead};
-use crate::{data::Store, routes::post::PostArticle, schedule::when_idle};
+use crate::{
+    behaviour::layout::lay_out_out_of_sight, data::Store, routes::post::PostArticle,
+    schedule::when_idle,
+};
 
 /// The longest post drawn out of sight: it is laid out in full, and a
 /// longer one would be a long task on a slow phone. A later, shorter one
@@ -45,18 +45,13 @@ pub fn rehearse_post_view(store: Store, site: Arc<SiteData>, page: PostPage) {
     if page.post.word_count > MOST_WORDS_REHEARSED || REHEARSED.replace(true) {
         return;
     }
-    let document = document();
-    let (Some(stage), Some(body)) = (
-        document
-            .create_element("div")
-            .ok()
-            .and_then(|element| element.dyn_into::<HtmlElement>().ok()),
-        document.body(),
-    ) else {
+    let Some(stage) = document()
+        .create_element("div")
+        .ok()
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+    else {
         return;
     };
-    stage.set_class_name(dom::LAYOUT_AHEAD_CLASS);
-    let _ = stage.set_attribute("aria-hidden", "true");
     let owner = Owner::new_root(None);
     let drawn = owner.with(|| {
         mount_to(stage.clone(), move || {
@@ -64,11 +59,7 @@ pub fn rehearse_post_view(store: Store, site: Arc<SiteData>, page: PostPage) {
             view! { <PostArticle page site/> }
         })
     });
-    if body.append_child(&stage).is_ok() {
-        // Reading a size makes the browser lay it out now.
-        let _ = stage.scroll_height();
-        stage.remove();
-    }
+    lay_out_out_of_sight(&stage);
     when_idle(move || {
         drop(drawn);
         drop(owner);

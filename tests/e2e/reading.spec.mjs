@@ -223,28 +223,39 @@ test("the first posts on screen are fetched while the reader reads, within a bud
   expect(fetched.filter((slug) => slug === first.slug)).toHaveLength(1);
 });
 
-// The first click that opens a post compiled the code that draws a post,
-// and laid out a post's header for the first time (behaviour/rehearsal.rs).
-test("while the reader reads, the first post fetched is drawn once out of sight and leaves nothing behind", async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
+/**
+ * Records what the app draws out of sight ahead of a click (`.layout-ahead`,
+ * put in the page for one layout): each one's kind (`post`, a post drawn
+ * whole; `text`, a post's text; `list`, a list page) and its heading.
+ */
+async function watchDrawnOutOfSight(page) {
   await page.addInitScript(() => {
     window.__drawnOutOfSight = [];
     new MutationObserver((changes) => {
       for (const node of changes.flatMap((change) => [...change.addedNodes])) {
-        const heading = node.nodeType === 1 && node.classList.contains("layout-ahead") && node.querySelector("article.post h1");
-        if (heading) window.__drawnOutOfSight.push(heading.textContent.trim());
+        if (node.nodeType !== 1 || !node.classList.contains("layout-ahead")) continue;
+        const kind = node.querySelector("article.post") ? "post" : node.classList.contains("view") ? "list" : "text";
+        window.__drawnOutOfSight.push({ kind, heading: node.querySelector("h1")?.textContent.trim() });
       }
     }).observe(document, { childList: true, subtree: true });
   });
+  return (kind) => page.evaluate((kind) => window.__drawnOutOfSight.filter((drawn) => drawn.kind === kind).map((drawn) => drawn.heading), kind);
+}
+
+// The first click that opens a post compiled the code that draws a post,
+// and laid out a post's header for the first time (behaviour/rehearsal.rs).
+test("while the reader reads, the first post fetched is drawn once out of sight and leaves nothing behind", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const drawnOutOfSight = await watchDrawnOutOfSight(page);
   await open(page, "/");
   const homeTitle = await page.title();
-  await expect.poll(() => page.evaluate(() => window.__drawnOutOfSight.length)).toBe(1);
+  await expect.poll(() => drawnOutOfSight("post")).toHaveLength(1);
   await idleTwice(page);
   expect(await page.title(), "the post out of sight did not take the page's title").toBe(homeTitle);
   await expect(page.locator(".layout-ahead")).toHaveCount(0);
   await expect(page.locator("article.post")).toHaveCount(0);
   // That post opens as any other, once, with its text.
-  const [drawn] = await page.evaluate(() => window.__drawnOutOfSight);
+  const [drawn] = await drawnOutOfSight("post");
   await markWindow(page);
   await page.getByRole("link", { name: drawn }).click();
   await expect(page.locator("main h1")).toHaveText(drawn);
@@ -253,7 +264,30 @@ test("while the reader reads, the first post fetched is drawn once out of sight 
   await expectNoReload(page);
   // Once is enough: the posts fetched for this page's links are not drawn.
   await idleTwice(page);
-  expect(await page.evaluate(() => window.__drawnOutOfSight)).toEqual([drawn]);
+  expect(await drawnOutOfSight("post")).toEqual([drawn]);
+});
+
+// A tap from a post to a tag laid out the tag's cards, words never shaped
+// before, in front of the reader.
+test("a list page fetched ahead is laid out once out of sight, and opens as before", async ({ page }) => {
+  // Tall enough for the first card's tags to be on screen.
+  await page.setViewportSize({ width: 390, height: 1200 });
+  const drawnOutOfSight = await watchDrawnOutOfSight(page);
+  await open(page, "/");
+  await expect.poll(() => drawnOutOfSight("list")).not.toHaveLength(0);
+  await idleTwice(page);
+  await expect(page.locator(".layout-ahead")).toHaveCount(0);
+  const lists = await drawnOutOfSight("list");
+  expect(lists.length, "within the budget of lists fetched ahead").toBeLessThanOrEqual(2);
+  // The first card's first tag is the first list on screen.
+  const tag = page.locator("article.post-card").first().locator(".card-tags a").first();
+  const name = (await tag.innerText()).trim();
+  expect(lists[0]).toContain(name);
+  await markWindow(page);
+  await tag.click();
+  await expect(page.locator("main h1")).toContainText(name);
+  await expect(page.locator("main article.post-card").first()).toBeVisible();
+  await expectNoReload(page);
 });
 
 // A post's neighbours and related posts come whole with its data, so a
