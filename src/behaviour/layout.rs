@@ -54,7 +54,7 @@ pub fn lay_out_ahead(address: &str, html: &SafeHtml) -> Option<Element> {
         return None;
     }
     let copy = document().create_element("div").ok()?;
-    copy.set_class_name("post-content");
+    copy.set_class_name(dom::POST_TEXT_CLASS);
     set_prepared_html(&copy, html);
     lay_out_out_of_sight(&copy).then_some(copy)
 }

@@ -6,16 +6,19 @@
 //! post's header and footer (fonts at their sizes, the cover, the tags),
 //! which took four times as long as laying out the next post. Under 4x
 //! CPU, that was some 25 ms of a first tap. So once a post is prefetched
-//! and the browser is idle, the app draws that post once, out of sight (in
-//! the document for one layout, as [`lay_out_ahead`] does, then out of it),
-//! and drops it. What the post view changes outside its element (the
+//! and the browser is idle, the app draws that post once, out of sight,
+//! puts it in the document for one layout without its text (which
+//! [`lay_out_ahead`] laid out), and drops it. What the post view changes outside its element (the
 //! document's title) is not drawn; the text prepared for the click
 //! ([`PreparedPost`]) is not touched.
 
 use std::{cell::Cell, sync::Arc};
 
 use leptos::{mount::mount_to, prelude::*};
-use quire_core::route_data::{PostPage, SiteData};
+use quire_core::{
+    dom,
+    route_data::{PostPage, SiteData},
+};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -26,7 +29,7 @@ use crate::{
     schedule::when_idle,
 };
 
-/// The longest post drawn out of sight: it is laid out in full, and a
+/// The longest post drawn out of sight: its text is parsed again, and a
 /// longer one would be a long task on a slow phone. A later, shorter one
 /// is drawn instead.
 const MOST_WORDS_REHEARSED: usize = 3_000;
@@ -38,9 +41,11 @@ thread_local! {
 
 /// Draws `page` once, into an element out of sight, under an owner of its
 /// own (so that nothing the app provides, the prepared text among it, is
-/// within its reach but the store), lays it out, and drops it when the
-/// browser is next idle, once its effects have run. Only the first call
-/// for a post short enough draws.
+/// within its reach but the store); when the browser is next idle, lays
+/// out all but its text (laid out ahead already, and most of the work),
+/// and when it is idle again, drops it, its effects having run. Each step
+/// is a short task of its own. Only the first call for a post short enough
+/// draws.
 pub fn rehearse_post_view(store: Store, site: Arc<SiteData>, page: PostPage) {
     if page.post.word_count > MOST_WORDS_REHEARSED || REHEARSED.replace(true) {
         return;
@@ -59,9 +64,14 @@ pub fn rehearse_post_view(store: Store, site: Arc<SiteData>, page: PostPage) {
             view! { <PostArticle page site/> }
         })
     });
-    lay_out_out_of_sight(&stage);
     when_idle(move || {
-        drop(drawn);
-        drop(owner);
+        if let Ok(Some(text)) = stage.query_selector(&format!(".{}", dom::POST_TEXT_CLASS)) {
+            text.remove();
+        }
+        lay_out_out_of_sight(&stage);
+        when_idle(move || {
+            drop(drawn);
+            drop(owner);
+        });
     });
 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use quire_core::{
+    dom,
     manifest::{PostSummary, Site},
     markdown::Rendered,
     markup,
@@ -98,7 +99,7 @@ fn post_text(store: &Store, site: &Site, post: &PostSummary, rendered: &Rendered
         .is_none()
         .then(|| markup::post_content(&store.root(), site, post, rendered).into_string());
     view! {
-        <div class="post-content" node_ref=lay_out_rest_later(prepared) inner_html=content></div>
+        <div class=dom::POST_TEXT_CLASS node_ref=lay_out_rest_later(prepared) inner_html=content></div>
     }
     .into_any()
 }

@@ -306,8 +306,9 @@ impl<'a> Pages<'a> {
             // Laid out lazily, as the app draws a post (the page's script lays
             // out the rest once the page has loaded): a long post's first
             // paint waits for the blocks on screen, not for all of them.
-            r#"<article class="post"><header class="post-header">{}</header><div class="post-content" {}>{}</div><footer class="post-footer">{}</footer></article>"#,
+            r#"<article class="post"><header class="post-header">{}</header><div class="{}" {}>{}</div><footer class="post-footer">{}</footer></article>"#,
             markup::post_header(self.root, site, post, &page.series),
+            dom::POST_TEXT_CLASS,
             dom::DATA_LAZY_LAYOUT,
             markup::post_content(self.root, site, post, &rendered),
             markup::post_footer(

@@ -39,6 +39,9 @@ pub const LOADING_CLASS: &str = "loading";
 /// The class of a post text laid out ahead, out of sight (the stylesheet hides it).
 pub const LAYOUT_AHEAD_CLASS: &str = "layout-ahead";
 
+/// The class of a post's text (its Markdown, drawn), in the pages and the app alike.
+pub const POST_TEXT_CLASS: &str = "post-content";
+
 /// The class of the element that holds a route's view, in the pages and the app alike.
 pub const VIEW_CLASS: &str = "view";
 
@@ -50,11 +53,12 @@ pub const ARCHIVE_YEARS_CLASS: &str = "archive-years";
 pub const ARCHIVE_MORE_CLASS: &str = "archive-more";
 
 /// Every class and attribute above that the stylesheet styles.
-pub const STYLED: [&str; 5] = [
+pub const STYLED: [&str; 6] = [
     DATA_LAZY_LAYOUT,
     DATA_FULL_LAYOUT,
     LOADING_CLASS,
     LAYOUT_AHEAD_CLASS,
+    POST_TEXT_CLASS,
     ARCHIVE_YEARS_CLASS,
 ];
 
