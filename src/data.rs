@@ -26,6 +26,10 @@ use web_sys::{AbortController, AbortSignal};
 /// Why a year's rows did not come: the site changed under the reader.
 const NO_SUCH_YEAR: &str = "The blog no longer has posts of that year.";
 
+/// What to do with a route's data fetched ahead once it is here (a plain
+/// function: one copy in the wasm, whatever the caller).
+pub type Arrived = fn(&Store, &Route, &RouteData);
+
 /// The state of something fetched.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Load<T> {
@@ -177,22 +181,34 @@ impl Store {
     /// (again after a failure); a post's data brings its body. Needs the
     /// site's data: before it, does nothing and says so (`false`).
     pub fn load_route(&self, route: &Route) -> bool {
-        self.fetch_route(route, false, true)
+        self.fetch_route(route, false, true, None)
     }
 
     /// [`Store::load_route`] for a route the reader has not asked for yet;
     /// a failed one is left alone.
     pub fn load_route_ahead(&self, route: &Route) -> bool {
-        self.fetch_route(route, true, true)
+        self.fetch_route(route, true, true, None)
+    }
+
+    /// [`Store::load_route_ahead`], calling `arrived` with the data once it
+    /// is here (not when it is here already, or when none comes).
+    pub fn load_route_ahead_then(&self, route: &Route, arrived: Arrived) -> bool {
+        self.fetch_route(route, true, true, Some(arrived))
     }
 
     /// [`Store::load_route_ahead`] without a post's body: the pre-rendered
     /// page's own, whose body the reader has in front of them.
     pub fn load_route_data_ahead(&self, route: &Route) -> bool {
-        self.fetch_route(route, true, false)
+        self.fetch_route(route, true, false, None)
     }
 
-    fn fetch_route(&self, route: &Route, ahead: bool, with_body: bool) -> bool {
+    fn fetch_route(
+        &self,
+        route: &Route,
+        ahead: bool,
+        with_body: bool,
+        arrived: Option<Arrived>,
+    ) -> bool {
         let Load::Ready(site) = self.site_untracked() else {
             return false;
         };
@@ -239,6 +255,7 @@ impl Store {
             routes.insert(path.clone(), Load::Loading);
         });
         let store = *self;
+        let route = route.clone();
         spawn_local(async move {
             let asked = || !store.ahead.with_value(|files| files.contains(&url));
             let what = "This page's data";
@@ -256,6 +273,9 @@ impl Store {
                 && (with_body || asked)
             {
                 store.load_post_body(page, !asked);
+            }
+            if let (Some(arrived), Ok(Some(data))) = (arrived, &data) {
+                arrived(&store, &route, data);
             }
             store.routes.update(|routes| {
                 // Missing, and not asked for: perhaps a newer release's

@@ -55,7 +55,6 @@ pub fn Prefetch() -> impl IntoView {
     let store = Store::get();
     let prepared = PreparedPost::provide();
     let arriving = RwSignal::new(None::<String>);
-    let lists_arriving = RwSignal::new(Vec::<Route>::new());
     let on_intent = move |target: Option<web_sys::EventTarget>| {
         let link = target
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
@@ -73,12 +72,12 @@ pub fn Prefetch() -> impl IntoView {
                 .is_none_or(|post| store.body_untracked(&post.slug).is_none()),
             _ => false,
         };
-        let started = store.load_route_ahead(&route);
-        match route {
-            Route::Content { path } if started || body_unasked => arriving.set(Some(path)),
-            Route::Content { .. } => {}
-            list if started => lists_arriving.update(|lists| lists.push(list)),
-            _ => {}
+        if let Route::Content { path } = &route {
+            if store.load_route_ahead(&route) || body_unasked {
+                arriving.set(Some(path.clone()));
+            }
+        } else {
+            store.load_route_ahead_then(&route, lay_out_list_when_here);
         }
     };
     // The post prefetched last is laid out ahead once its body is here.
@@ -131,35 +130,6 @@ pub fn Prefetch() -> impl IntoView {
         }
     });
 
-    // Each list fetched ahead is laid out once its data is here.
-    Effect::new(move |_| {
-        let mut here = Vec::new();
-        lists_arriving.with(|lists| {
-            for route in lists {
-                match store.route_data(route) {
-                    None | Some(Load::Loading) => {}
-                    Some(Load::Ready(data)) => here.push((route.clone(), data)),
-                    Some(Load::Failed(_)) => here.push((route.clone(), None)),
-                }
-            }
-        });
-        // Lists are fetched ahead only once the site's data is here.
-        let (false, Load::Ready(site)) = (here.is_empty(), store.site_untracked()) else {
-            return;
-        };
-        lists_arriving
-            .update(|lists| lists.retain(|list| !here.iter().any(|(done, _)| done == list)));
-        let root = store.root();
-        for (route, data) in here {
-            if let Some((_, html)) =
-                data.and_then(|data| markup::list_view(&root, &site.site, &data))
-            {
-                let address = route.href(&root);
-                when_idle(move || lay_out_list_ahead(&address, &html));
-            }
-        }
-    });
-
     let spent = StoredValue::new(Spent::default());
     let current = CurrentRoute::get();
     let on_screen = move || {
@@ -184,9 +154,10 @@ pub fn Prefetch() -> impl IntoView {
                     continue;
                 };
                 let Route::Content { path } = &route else {
-                    if spent.lists < ON_SCREEN_LISTS && store.load_route_ahead(&route) {
+                    if spent.lists < ON_SCREEN_LISTS
+                        && store.load_route_ahead_then(&route, lay_out_list_when_here)
+                    {
                         spent.lists += 1;
-                        lists_arriving.update(|lists| lists.push(route));
                     }
                     continue;
                 };
@@ -236,6 +207,19 @@ pub fn Prefetch() -> impl IntoView {
         window_event_listener(ev::scrollend, move |_| when_idle(on_screen)),
     ];
     on_cleanup(move || handles.into_iter().for_each(|handle| handle.remove()));
+}
+
+/// Lays out a list page fetched ahead, its data just here, when the
+/// browser is next idle (see [`lay_out_list_ahead`]).
+fn lay_out_list_when_here(store: &Store, route: &Route, data: &RouteData) {
+    let Load::Ready(site) = store.site_untracked() else {
+        return;
+    };
+    let root = store.root();
+    if let Some((_, html)) = markup::list_view(&root, &site.site, data) {
+        let address = route.href(&root);
+        when_idle(move || lay_out_list_ahead(&address, &html));
+    }
 }
 
 /// The links in the page's main content that are on screen, top first.
