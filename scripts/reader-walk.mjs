@@ -136,25 +136,30 @@ export async function tapTo(page, selector, heading, { hoverMs = 0 } = {}) {
   const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
   const input = await page.context().newCDPSession(page);
   // The browser stamps each event with the time given here, as a device
-  // stamps a touch; the page's paint times are on the same clock.
+  // stamps a touch. Here and in the page, times are the machine's wall
+  // clock in ms (`timeOrigin` plus `now()`): the event's `timeStamp` in the
+  // page reads back the time given, to 0.1 ms.
   const now = () => performance.timeOrigin + performance.now();
   let tapAt;
-  if (hoverMs) {
-    await input.send("Input.dispatchMouseEvent", { type: "mouseMoved", x, y, timestamp: now() / 1000 });
-    await page.waitForTimeout(hoverMs);
-    tapAt = now();
-    const press = { x, y, button: "left", clickCount: 1 };
-    await input.send("Input.dispatchMouseEvent", { type: "mousePressed", ...press, timestamp: tapAt / 1000 });
-    await input.send("Input.dispatchMouseEvent", { type: "mouseReleased", ...press, timestamp: now() / 1000 });
-  } else {
-    tapAt = now();
-    await input.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }], timestamp: tapAt / 1000 });
-    await input.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [], timestamp: now() / 1000 });
+  try {
+    if (hoverMs) {
+      await input.send("Input.dispatchMouseEvent", { type: "mouseMoved", x, y, timestamp: now() / 1000 });
+      await page.waitForTimeout(hoverMs);
+      tapAt = now();
+      const press = { x, y, button: "left", clickCount: 1 };
+      await input.send("Input.dispatchMouseEvent", { type: "mousePressed", ...press, timestamp: tapAt / 1000 });
+      await input.send("Input.dispatchMouseEvent", { type: "mouseReleased", ...press, timestamp: now() / 1000 });
+    } else {
+      tapAt = now();
+      await input.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }], timestamp: tapAt / 1000 });
+      await input.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [], timestamp: now() / 1000 });
+    }
+  } finally {
+    await input.detach().catch(() => {});
   }
   await page.waitForURL(href, { waitUntil: "commit", timeout: 10000 }).catch(async (error) => {
     throw new Error(`tapping ${selector} on ${page.url()} did not lead to ${href}: ${error.message}`);
   });
-  await input.detach().catch(() => {});
   const sameDocument = await page.evaluate(() => window.__sameDocument === true).catch(() => false);
   const paintedAt = sameDocument ? await page.evaluate(() => window.__painted) : await firstContentfulPaint(page);
   return paintedAt - tapAt;

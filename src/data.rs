@@ -28,7 +28,7 @@ const NO_SUCH_YEAR: &str = "The blog no longer has posts of that year.";
 
 /// What to do with a route's data fetched ahead once it is here (a plain
 /// function: one copy in the wasm, whatever the caller).
-pub type Arrived = fn(&Store, &Route, &RouteData);
+pub type OnArrival = fn(&Store, &Route, &RouteData);
 
 /// The state of something fetched.
 #[derive(Debug, Clone, PartialEq)]
@@ -190,10 +190,11 @@ impl Store {
         self.fetch_route(route, true, true, None)
     }
 
-    /// [`Store::load_route_ahead`], calling `arrived` with the data once it
-    /// is here (not when it is here already, or when none comes).
-    pub fn load_route_ahead_then(&self, route: &Route, arrived: Arrived) -> bool {
-        self.fetch_route(route, true, true, Some(arrived))
+    /// [`Store::load_route_ahead`], calling `on_arrival` with the data once
+    /// it is here: not when it was here or on its way already, when none
+    /// comes, or when the reader asked for it meanwhile.
+    pub fn load_route_ahead_then(&self, route: &Route, on_arrival: OnArrival) -> bool {
+        self.fetch_route(route, true, true, Some(on_arrival))
     }
 
     /// [`Store::load_route_ahead`] without a post's body: the pre-rendered
@@ -207,7 +208,7 @@ impl Store {
         route: &Route,
         ahead: bool,
         with_body: bool,
-        arrived: Option<Arrived>,
+        on_arrival: Option<OnArrival>,
     ) -> bool {
         let Load::Ready(site) = self.site_untracked() else {
             return false;
@@ -274,8 +275,9 @@ impl Store {
             {
                 store.load_post_body(page, !asked);
             }
-            if let (Some(arrived), Ok(Some(data))) = (arrived, &data) {
-                arrived(&store, &route, data);
+            // Asked for meanwhile: the reader is opening it.
+            if let (Some(on_arrival), false, Ok(Some(data))) = (on_arrival, asked, &data) {
+                on_arrival(&store, &route, data);
             }
             store.routes.update(|routes| {
                 // Missing, and not asked for: perhaps a newer release's

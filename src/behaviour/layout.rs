@@ -3,7 +3,7 @@
 //! and a list page fetched ahead, laid out once before the click.
 
 use leptos::{html::Div, prelude::*};
-use quire_core::{dom, html::SafeHtml};
+use quire_core::{dom, html::SafeHtml, markup};
 use web_sys::Element;
 
 use crate::{
@@ -61,16 +61,17 @@ pub fn lay_out_ahead(address: &str, html: &SafeHtml) -> Option<Element> {
 
 /// Lays out a list page fetched ahead (its view's markup) once, out of
 /// sight, and drops it: the click then finds the words of its cards shaped
-/// already, which was most of the time the list took to lay out (under 4x
-/// CPU, 9 to 15 ms of layout in a tap from a post to a tag, against 5 to 9).
-/// Skipped if the reader is on that page (at `address`).
+/// already, which was most of the time the list took to lay out (the
+/// README has the figures). Its covers load lazily, so that none loads
+/// for a list the reader may never open. Skipped if the reader is on that
+/// page (at `address`).
 pub fn lay_out_list_ahead(address: &str, html: &SafeHtml) {
     if is_current_path(address) {
         return;
     }
     if let Ok(copy) = document().create_element("div") {
         copy.set_class_name(dom::VIEW_CLASS);
-        set_prepared_html(&copy, html);
+        set_prepared_html(&copy, &markup::with_lazy_covers(html));
         lay_out_out_of_sight(&copy);
     }
 }

@@ -13,7 +13,7 @@ use crate::{
     address::linked_route,
     behaviour::{
         layout::{PreparedPost, lay_out_ahead, lay_out_list_ahead},
-        rehearsal::rehearse_post_view,
+        rehearsal::rehearse_post,
     },
     data::{Load, Store},
     ready::CurrentRoute,
@@ -122,7 +122,7 @@ pub fn Prefetch() -> impl IntoView {
                             // Its series, related posts and neighbours are on their way.
                             _ => PostPage::alone(post),
                         };
-                        rehearse_post_view(store, site, page);
+                        rehearse_post(store, site, page);
                     });
                 });
             }

@@ -2,25 +2,26 @@
 //!
 //! The first click that opens a post did two things for the first time,
 //! in front of the reader: the browser compiled each function of the app's
-//! WebAssembly that drawing a post runs (some fifty), and it laid out a
-//! post's header and footer (fonts at their sizes, the cover, the tags),
-//! which took four times as long as laying out the next post. Under 4x
-//! CPU, that was some 25 ms of a first tap. So once a post is prefetched
-//! and the browser is idle, the app draws that post once, out of sight,
-//! puts it in the document for one layout without its text (which
-//! [`lay_out_ahead`] laid out), and drops it. What the post view changes outside its element (the
-//! document's title) is not drawn; the text prepared for the click
-//! ([`PreparedPost`]) is not touched.
+//! WebAssembly that drawing a post runs, and it laid out a post's header
+//! and footer, which took four times as long as laying out the next
+//! post's (the README has the figures). So once a post is prefetched and
+//! the browser is idle, the app draws that post once, out of sight, puts it
+//! in the document for one layout without its text (which
+//! [`lay_out_ahead`] laid out), and drops it. A post whose cover the page
+//! does not show already is not drawn: its cover would start loading. What the post view changes outside its element
+//! (the document's title and description) is not drawn; the text prepared
+//! for the click ([`PreparedPost`]) is not touched. Once the app has drawn
+//! a post for the reader, there is nothing left to rehearse.
 
 use std::{cell::Cell, sync::Arc};
 
 use leptos::{mount::mount_to, prelude::*};
 use quire_core::{
-    dom,
+    dom, markup,
     route_data::{PostPage, SiteData},
 };
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 
 #[cfg(doc)]
 use crate::behaviour::layout::{PreparedPost, lay_out_ahead};
@@ -35,8 +36,14 @@ use crate::{
 const MOST_WORDS_REHEARSED: usize = 3_000;
 
 thread_local! {
-    /// Whether a post has been drawn out of sight already: once is enough.
+    /// Whether a post has been drawn already, out of sight or for the
+    /// reader: once is enough.
     static REHEARSED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Says that the app drew a post for the reader: no rehearsal is needed.
+pub fn post_drawn() {
+    REHEARSED.set(true);
 }
 
 /// Draws `page` once, into an element out of sight, under an owner of its
@@ -45,9 +52,17 @@ thread_local! {
 /// out all but its text (laid out ahead already, and most of the work),
 /// and when it is idle again, drops it, its effects having run. Each step
 /// is a short task of its own. Only the first call for a post short enough
-/// draws.
-pub fn rehearse_post_view(store: Store, site: Arc<SiteData>, page: PostPage) {
-    if page.post.word_count > MOST_WORDS_REHEARSED || REHEARSED.replace(true) {
+/// draws (and whose cover, if it has one, the page shows already), and
+/// none once the app has drawn a post for the reader.
+pub fn rehearse_post(store: Store, site: Arc<SiteData>, page: PostPage) {
+    // A cover starts loading as soon as it is drawn, even out of the page:
+    // only a post whose cover the page has already (its card's) is drawn.
+    let cover_unseen = page
+        .post
+        .cover
+        .as_ref()
+        .is_some_and(|cover| !page_has_image(&markup::cover_address(&store.root(), cover)));
+    if cover_unseen || page.post.word_count > MOST_WORDS_REHEARSED || REHEARSED.replace(true) {
         return;
     }
     let Some(stage) = document()
@@ -57,6 +72,9 @@ pub fn rehearse_post_view(store: Store, site: Arc<SiteData>, page: PostPage) {
     else {
         return;
     };
+    // A root of its own becomes the thread's current owner: the one there
+    // before is put back, or nothing made later would belong where it should.
+    let before = Owner::current();
     let owner = Owner::new_root(None);
     let drawn = owner.with(|| {
         mount_to(stage.clone(), move || {
@@ -64,6 +82,10 @@ pub fn rehearse_post_view(store: Store, site: Arc<SiteData>, page: PostPage) {
             view! { <PostArticle page site/> }
         })
     });
+    match before {
+        Some(before) => before.set(),
+        None => owner.clone().unset(),
+    }
     when_idle(move || {
         if let Ok(Some(text)) = stage.query_selector(&format!(".{}", dom::POST_TEXT_CLASS)) {
             text.remove();
@@ -74,4 +96,13 @@ pub fn rehearse_post_view(store: Store, site: Arc<SiteData>, page: PostPage) {
             drop(owner);
         });
     });
+}
+
+/// Whether an image of the page loads from `address` (as written in its `src`).
+fn page_has_image(address: &str) -> bool {
+    document().query_selector_all("img").is_ok_and(|images| {
+        (0..images.length())
+            .filter_map(|at| images.item(at)?.dyn_into::<Element>().ok())
+            .any(|image| image.get_attribute("src").as_deref() == Some(address))
+    })
 }

@@ -14,9 +14,12 @@ use quire_core::{
 };
 
 #[cfg(doc)]
-use crate::behaviour::rehearsal::rehearse_post_view;
+use crate::behaviour::rehearsal::rehearse_post;
 use crate::{
-    behaviour::layout::{PreparedPost, lay_out_rest_later},
+    behaviour::{
+        layout::{PreparedPost, lay_out_rest_later},
+        rehearsal::post_drawn,
+    },
     components::{
         page_meta::PageMeta,
         status::{LoadFailed, Loading},
@@ -35,6 +38,7 @@ pub fn PostView(
     site: Arc<SiteData>,
 ) -> impl IntoView {
     Store::get().load_body(&page.post);
+    post_drawn();
     let text = PageText {
         title: Some(page.post.title.clone()),
         description: page.post.description.clone(),
@@ -46,7 +50,8 @@ pub fn PostView(
 }
 
 /// The post itself, without what it changes outside its element (the
-/// document's title): what [`rehearse_post_view`] draws out of sight.
+/// document's title and description): what [`rehearse_post`] draws out of
+/// sight.
 #[component]
 pub fn PostArticle(
     /// The post, with its series, related posts and neighbours.

@@ -33,7 +33,7 @@ test("figures: wasm size and first-visit bytes", async ({ page }) => {
 });
 
 // Compiled as it loads rather than function by function as each first runs:
-// the first click ran some 60 of them (Trunk.toml's hook writes the hint).
+// `quire build` writes the hint (publish.rs, `with_compile_hint`).
 test("the app's JavaScript asks the browser to compile all of it as it loads", async ({ page }) => {
   const glue = readdirSync(DIST).find((name) => /^quire-web-.*\.js$/.test(name));
   const served = await (await page.request.get(at(`/${glue}`))).text();

@@ -223,6 +223,12 @@ fn draw(blog: &Blog, out: &Path, memo: Option<&mut Memo>) -> Result<Drawn, Vec<P
             out.display()
         );
     }
+    let hashed_files = output::hashed_files(out);
+    let app_scripts = hashed_files
+        .iter()
+        .filter(|name| name.ends_with(".js"))
+        .filter_map(|name| Some((name.clone(), std::fs::read_to_string(out.join(name)).ok()?)))
+        .collect();
     let inputs = publish::PublishInputs {
         data_files: site
             .data_files
@@ -230,7 +236,8 @@ fn draw(blog: &Blog, out: &Path, memo: Option<&mut Memo>) -> Result<Drawn, Vec<P
             .map(|file| (file.path.as_str(), &*file.text))
             .collect(),
         shell: shell.as_deref(),
-        hashed_files: output::hashed_files(out),
+        hashed_files,
+        app_scripts,
         year: quire_core::date::Date::from_days_since_epoch(
             options.now_unix_seconds.div_euclid(86_400),
         )
