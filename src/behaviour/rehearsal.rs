@@ -8,10 +8,11 @@
 //! the browser is idle, the app draws that post once, out of sight, puts it
 //! in the document for one layout without its text (which
 //! [`lay_out_ahead`] laid out), and drops it. A post whose cover the page
-//! does not show already is not drawn: its cover would start loading. What the post view changes outside its element
-//! (the document's title and description) is not drawn; the text prepared
-//! for the click ([`PreparedPost`]) is not touched. Once the app has drawn
-//! a post for the reader, there is nothing left to rehearse.
+//! does not show already is not drawn: its cover would start loading. What
+//! the post view changes outside its element (the document's title and
+//! description) is not drawn; the text prepared for the click
+//! ([`PreparedPost`]) is not touched. Once the app has drawn a post for the
+//! reader, there is nothing left to rehearse.
 
 use std::{cell::Cell, sync::Arc};
 
