@@ -7,6 +7,7 @@ use quire_core::{
     markup,
     route::{self, ListNames, Route, names_other_file, same_path},
 };
+use wasm_bindgen::JsCast;
 use web_sys::HtmlAnchorElement;
 
 use crate::data::Store;
@@ -14,6 +15,17 @@ use crate::data::Store;
 /// The links the app follows itself when clicked: the router leaves a link
 /// that opens elsewhere (`target`) or downloads to the browser.
 pub const FOLLOWED_LINKS: &str = "a[href]:not([target]):not([download])";
+
+/// The link around `target` (an event's) that the app follows itself, if any.
+pub fn followed_link(target: Option<web_sys::EventTarget>) -> Option<HtmlAnchorElement> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(FOLLOWED_LINKS)
+        .ok()??
+        .dyn_into::<HtmlAnchorElement>()
+        .ok()
+}
 
 /// The path the page says the site lives under, from its `<base href>`
 /// (which Trunk fills in from `--public-url`): `/` or `/blog/`.

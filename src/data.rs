@@ -256,7 +256,7 @@ impl Store {
             routes.insert(path.clone(), Load::Loading);
         });
         let store = *self;
-        let route = route.clone();
+        let on_arrival = on_arrival.map(|call| (call, route.clone()));
         spawn_local(async move {
             let asked = || !store.ahead.with_value(|files| files.contains(&url));
             let what = "This page's data";
@@ -276,7 +276,7 @@ impl Store {
                 store.load_post_body(page, !asked);
             }
             // Asked for meanwhile: the reader is opening it.
-            if let (Some(on_arrival), false, Ok(Some(data))) = (on_arrival, asked, &data) {
+            if let (Some((on_arrival, route)), false, Ok(Some(data))) = (on_arrival, asked, &data) {
                 on_arrival(&store, &route, data);
             }
             store.routes.update(|routes| {

@@ -1,11 +1,7 @@
 //! Loading a page's data, and a post's body, before the reader clicks.
 
 use leptos::{ev, prelude::*};
-use quire_core::{
-    markup,
-    route::Route,
-    route_data::{PostPage, RouteData},
-};
+use quire_core::{markup, route::Route, route_data::RouteData};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlAnchorElement;
 
@@ -113,17 +109,7 @@ pub fn Prefetch() -> impl IntoView {
                         prepared.keep(post.slug.clone(), content);
                     }
                     // In a task of its own: each is short.
-                    when_idle(move || {
-                        let page = match store.route_data_untracked(&route) {
-                            Some(Load::Ready(Some(data))) => match &*data {
-                                RouteData::Post(page) => page.as_ref().clone(),
-                                _ => return,
-                            },
-                            // Its series, related posts and neighbours are on their way.
-                            _ => PostPage::alone(post),
-                        };
-                        rehearse_post(store, site, page);
-                    });
+                    when_idle(move || rehearse_post(store, site, &route, post));
                 });
             }
             Some(Load::Failed(_)) => arriving.set(None),

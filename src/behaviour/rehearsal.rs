@@ -18,8 +18,11 @@ use std::{cell::Cell, sync::Arc};
 
 use leptos::{mount::mount_to, prelude::*};
 use quire_core::{
-    dom, markup,
-    route_data::{PostPage, SiteData},
+    dom,
+    manifest::PostSummary,
+    markup,
+    route::Route,
+    route_data::{PostPage, RouteData, SiteData},
 };
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -27,7 +30,9 @@ use web_sys::{Element, HtmlElement};
 #[cfg(doc)]
 use crate::behaviour::layout::{PreparedPost, lay_out_ahead};
 use crate::{
-    behaviour::layout::lay_out_out_of_sight, data::Store, routes::post::PostArticle,
+    behaviour::layout::lay_out_out_of_sight,
+    data::{Load, Store},
+    routes::post::PostArticle,
     schedule::when_idle,
 };
 
@@ -47,25 +52,34 @@ pub fn post_drawn() {
     REHEARSED.set(true);
 }
 
-/// Draws `page` once, into an element out of sight, under an owner of its
-/// own (so that nothing the app provides, the prepared text among it, is
-/// within its reach but the store); when the browser is next idle, lays
-/// out all but its text (laid out ahead already, and most of the work),
-/// and when it is idle again, drops it, its effects having run. Each step
-/// is a short task of its own. Only the first call for a post short enough
-/// draws (and whose cover, if it has one, the page shows already), and
-/// none once the app has drawn a post for the reader.
-pub fn rehearse_post(store: Store, site: Arc<SiteData>, page: PostPage) {
+/// Draws the post at `route` once, into an element out of sight, under an
+/// owner of its own (so that nothing the app provides, the prepared text
+/// among it, is within its reach but the store); when the browser is next
+/// idle, lays out all but its text (laid out ahead already, and most of the
+/// work), and when it is idle again, drops it, its effects having run. Each
+/// step is a short task of its own. Only the first call for a post short
+/// enough draws (and whose cover, if it has one, the page shows already),
+/// and none once the app has drawn a post for the reader.
+pub fn rehearse_post(store: Store, site: Arc<SiteData>, route: &Route, post: PostSummary) {
     // A cover starts loading as soon as it is drawn, even out of the page:
     // only a post whose cover the page has already (its card's) is drawn.
-    let cover_unseen = page
-        .post
-        .cover
-        .as_ref()
-        .is_some_and(|cover| !page_has_image(&markup::cover_address(&store.root(), cover)));
-    if cover_unseen || page.post.word_count > MOST_WORDS_REHEARSED || REHEARSED.replace(true) {
+    let cover_unseen = || {
+        post.cover
+            .as_ref()
+            .is_some_and(|cover| !page_has_image(&markup::cover_address(&store.root(), cover)))
+    };
+    if REHEARSED.get() || post.word_count > MOST_WORDS_REHEARSED || cover_unseen() {
         return;
     }
+    let page = match store.route_data_untracked(route) {
+        Some(Load::Ready(Some(data))) => match &*data {
+            RouteData::Post(page) => page.as_ref().clone(),
+            _ => return,
+        },
+        // Its series, related posts and neighbours are on their way.
+        _ => PostPage::alone(post),
+    };
+    REHEARSED.set(true);
     let Some(stage) = document()
         .create_element("div")
         .ok()

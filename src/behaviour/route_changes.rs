@@ -6,13 +6,10 @@ use std::collections::HashMap;
 use leptos::{ev, prelude::*};
 use leptos_router::hooks::use_location;
 use wasm_bindgen::{JsCast, closure::Closure};
-use web_sys::{
-    Element, HtmlAnchorElement, HtmlElement, MouseEvent, ScrollBehavior, ScrollRestoration,
-    ScrollToOptions,
-};
+use web_sys::{HtmlElement, MouseEvent, ScrollBehavior, ScrollRestoration, ScrollToOptions};
 
 use crate::{
-    address::{FOLLOWED_LINKS, address_of, current_address, is_current_path},
+    address::{address_of, current_address, followed_link, is_current_path},
     behaviour::layout::{lay_out_in_full, lay_out_rest_now},
     components::announcer::announce,
     focus::{focus_main_heading, focus_without_scrolling},
@@ -263,15 +260,9 @@ fn move_focus_on_link_clicks() {
         }
         let plain_click = event.button() == 0
             && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
-        let Some(link) = event
-            .target()
-            .and_then(|target| target.dyn_into::<Element>().ok())
-            .and_then(|element| element.closest(FOLLOWED_LINKS).ok().flatten())
-            .and_then(|link| link.dyn_into::<HtmlAnchorElement>().ok())
-            .filter(|link| {
-                plain_click && link.origin() == window().location().origin().unwrap_or_default()
-            })
-        else {
+        let Some(link) = followed_link(event.target()).filter(|link| {
+            plain_click && link.origin() == window().location().origin().unwrap_or_default()
+        }) else {
             return;
         };
         if is_current_path(&link.pathname()) {

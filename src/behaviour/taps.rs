@@ -13,11 +13,10 @@
 use std::{cell::RefCell, rc::Rc};
 
 use leptos::{ev, prelude::*};
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlAnchorElement};
+use web_sys::HtmlAnchorElement;
 
 use crate::{
-    address::{FOLLOWED_LINKS, leads_into_site},
+    address::{followed_link, leads_into_site},
     data::Store,
 };
 
@@ -106,15 +105,4 @@ pub fn OpenOnTap() -> impl IntoView {
         on_cancel.remove();
         on_end.remove();
     });
-}
-
-/// The link around `target` that the app follows itself, if any.
-fn followed_link(target: Option<web_sys::EventTarget>) -> Option<HtmlAnchorElement> {
-    target?
-        .dyn_into::<Element>()
-        .ok()?
-        .closest(FOLLOWED_LINKS)
-        .ok()??
-        .dyn_into::<HtmlAnchorElement>()
-        .ok()
 }

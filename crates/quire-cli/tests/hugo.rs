@@ -388,17 +388,16 @@ fn links_between_pages_carry_the_sub_path_once() {
 #[test]
 fn dates_without_an_offset_are_read_in_the_sites_time_zone() {
     let site = HugoSite::new();
-    let write = |path: &str, text: &str| site.write(path, text);
-    write(
+    site.write(
         "hugo.yaml",
         "baseURL: https://example.org/\ntitle: Tokyo\ntimeZone: Asia/Tokyo\n",
     );
     // 08:00 in Tokyo is 23:00 UTC the day before: older than 01:00 UTC.
-    write(
+    site.write(
         "content/posts/breakfast.md",
         "---\ntitle: Breakfast\ndate: 2026-01-01T08:00:00\n---\nx\n",
     );
-    write(
+    site.write(
         "content/posts/midnight.md",
         "---\ntitle: Midnight\ndate: 2026-01-01T01:00:00Z\n---\nx\n",
     );
@@ -417,7 +416,7 @@ fn dates_without_an_offset_are_read_in_the_sites_time_zone() {
         "2026-01-01"
     );
 
-    write(
+    site.write(
         "hugo.yaml",
         "baseURL: https://example.org/\ntitle: Nowhere\ntimeZone: Mars/Olympus\n",
     );
@@ -435,16 +434,15 @@ fn remove_path_accents_put_accented_titles_at_another_address() {
     // fljd.in: `removePathAccents: true` with `/:year/:month/:day/:slug`;
     // Hugo writes "Reprenons sérieusement" at `…/reprenons-serieusement/`.
     let site = HugoSite::new();
-    let write = |path: &str, text: &str| site.write(path, text);
-    write(
+    site.write(
         "config.yml",
         "baseURL: https://example.org/\ntitle: Carnet\nremovePathAccents: true\npermalinks:\n  posts: /:year/:month/:day/:slug\n",
     );
-    write(
+    site.write(
         "content/posts/2019/reprenons.md",
         "---\ntitle: Reprenons sérieusement\ndate: 2019-06-12\ntags: [Réseau]\n---\nx\n",
     );
-    write(
+    site.write(
         "content/écrits/première.md",
         "---\ntitle: Première\ndate: 2019-06-13\n---\nx\n",
     );
@@ -469,12 +467,11 @@ fn remove_path_accents_put_accented_titles_at_another_address() {
 fn a_config_file_starting_with_a_byte_order_mark_failed_the_build() {
     // blog.yuanpei.me: `config.yaml` saved with a UTF-8 byte order mark.
     let site = HugoSite::new();
-    let write = |path: &str, text: &str| site.write(path, text);
-    write(
+    site.write(
         "config.yaml",
         "\u{feff}baseurl: https://example.org/\ntitle: 素履独行\n",
     );
-    write(
+    site.write(
         "content/posts/first.md",
         "---\ntitle: First\ndate: 2020-01-01\n---\nx\n",
     );
@@ -487,14 +484,13 @@ fn a_config_file_starting_with_a_byte_order_mark_failed_the_build() {
 fn org_mode_pages_were_published_as_their_source_without_a_word() {
     // daotoyi's blog: `content/about.org`, which Hugo renders at `/about/`.
     let site = HugoSite::new();
-    let write = |path: &str, text: &str| site.write(path, text);
-    write(
+    site.write(
         "config.toml",
         "baseURL = \"https://example.org/\"\ntitle = \"Org\"\n",
     );
-    write("content/about.org", "#+title: About\n\nWho I am.\n");
-    write("content/posts/notes.rst", "Notes\n=====\n");
-    write(
+    site.write("content/about.org", "#+title: About\n\nWho I am.\n");
+    site.write("content/posts/notes.rst", "Notes\n=====\n");
+    site.write(
         "content/posts/first.md",
         "---\ntitle: First\ndate: 2020-01-01\n---\nx\n",
     );

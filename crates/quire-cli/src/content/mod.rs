@@ -488,20 +488,29 @@ pub(crate) fn load_site(
 /// One warning for the pages in formats Quire does not read, which Hugo
 /// renders: they are left out.
 fn unread_pages(root: &Path, unread: &[PathBuf]) -> Option<Problem> {
-    let (first, others) = unread.split_first()?;
-    let named: Vec<String> = std::iter::once(first)
-        .chain(others.iter().take(2))
+    if unread.is_empty() {
+        return None;
+    }
+    let named: Vec<String> = unread
+        .iter()
+        .take(3)
         .map(|path| format!("`{}`", shown(root, path).display()))
         .collect();
-    let more = match others.len().saturating_sub(2) {
-        0 => String::new(),
-        count => format!(" and {}", count_of(count, "other")),
-    };
+    let more = and_others(unread.len() - named.len());
     Some(Problem::new(format!(
         "{} left out: {}{more}: Quire reads Markdown and HTML pages, not Org mode, AsciiDoc, reStructuredText or Pandoc, which Hugo renders; convert them to Markdown to keep them",
         count_of(unread.len(), "page"),
         named.join(", ")
     )))
+}
+
+/// " and 2 others" after the things a warning names, for `count` it does
+/// not; nothing for none.
+fn and_others(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        count => format!(" and {}", count_of(count, "other")),
+    }
 }
 
 /// Under `removePathAccents`, one warning for the terms whose pages keep
@@ -528,10 +537,7 @@ fn accented_terms(content: &ContentSettings, loaded: &[post::LoadedPost]) -> Opt
     accented.sort_unstable();
     accented.dedup();
     let (first, others) = accented.split_first()?;
-    let more = match others.len() {
-        0 => String::new(),
-        count => format!(" and {}", count_of(count, "other")),
-    };
+    let more = and_others(others.len());
     Some(Problem::new(format!(
         "`removePathAccents`: the page of the term `{first}`{more} keeps its accents (`{}`), where Hugo takes them off",
         quire_core::slug::term_slug(first)
