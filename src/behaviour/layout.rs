@@ -3,8 +3,9 @@
 //! and a list page fetched ahead, laid out once before the click.
 
 use leptos::{html::Div, prelude::*};
-use quire_core::{dom, html::SafeHtml, markup};
-use web_sys::Element;
+use quire_core::{dom, html::SafeHtml};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlTemplateElement};
 
 use crate::{
     address::is_current_path,
@@ -55,24 +56,78 @@ pub fn lay_out_ahead(address: &str, html: &SafeHtml) -> Option<Element> {
     }
     let copy = document().create_element("div").ok()?;
     copy.set_class_name(dom::POST_TEXT_CLASS);
-    set_prepared_html(&copy, html);
+    parse_holding_loads(&copy, html)?;
     lay_out_out_of_sight(&copy).then_some(copy)
+}
+
+/// The attributes that make an element fetch something once it has them
+/// (an image, a video's poster, a frame), each with the name it is held
+/// under while its text is prepared ahead.
+const LOADING_ATTRIBUTES: [(&str, &str); 2] =
+    [("src", "data-held-src"), ("poster", "data-held-poster")];
+
+/// Parses `html` into `element` without anything in it starting to load:
+/// an author's image, video or frame in a post the reader may never open
+/// would cost them its bytes (and tell its host). An `<img>` or `<video>`
+/// starts fetching as soon as it has an address, even out of the page; so
+/// the HTML is parsed in a template, whose document loads nothing, each
+/// address is held under another name there, and only then are the nodes
+/// moved into `element`. [`release_loads`] gives the addresses back.
+fn parse_holding_loads(element: &Element, html: &SafeHtml) -> Option<()> {
+    let template: HtmlTemplateElement =
+        document().create_element("template").ok()?.unchecked_into();
+    set_prepared_html(&template, html);
+    let text = template.content();
+    for (name, held) in LOADING_ATTRIBUTES {
+        let loading = text.query_selector_all(&format!("[{name}]")).ok()?;
+        for at in 0..loading.length() {
+            if let Some(node) = loading
+                .item(at)
+                .and_then(|node| node.dyn_into::<Element>().ok())
+            {
+                let _ = node.set_attribute(held, &node.get_attribute(name).unwrap_or_default());
+                let _ = node.remove_attribute(name);
+            }
+        }
+    }
+    element.append_child(&text).ok().map(drop)
+}
+
+/// Gives the elements in `element` back the addresses
+/// [`parse_holding_loads`] held, now that the reader is shown them: they
+/// load as they would have, had the text not been prepared ahead.
+fn release_loads(element: &Element) {
+    for (name, held) in LOADING_ATTRIBUTES {
+        let Ok(waiting) = element.query_selector_all(&format!("[{held}]")) else {
+            continue;
+        };
+        for at in 0..waiting.length() {
+            if let Some(node) = waiting
+                .item(at)
+                .and_then(|node| node.dyn_into::<Element>().ok())
+            {
+                let _ = node.set_attribute(name, &node.get_attribute(held).unwrap_or_default());
+                let _ = node.remove_attribute(held);
+            }
+        }
+    }
 }
 
 /// Lays out a list page fetched ahead (its view's markup) once, out of
 /// sight, and drops it: the click then finds the words of its cards shaped
 /// already, which was most of the time the list took to lay out (the
-/// README has the figures). Its covers load lazily, so that none loads
-/// for a list the reader may never open. Skipped if the reader is on that
-/// page (at `address`).
+/// README has the figures). None of its covers loads, for a list the
+/// reader may never open. Skipped if the reader is on that page (at
+/// `address`).
 pub fn lay_out_list_ahead(address: &str, html: &SafeHtml) {
     if is_current_path(address) {
         return;
     }
     if let Ok(copy) = document().create_element("div") {
         copy.set_class_name(dom::VIEW_CLASS);
-        set_prepared_html(&copy, &markup::with_lazy_covers(html));
-        lay_out_out_of_sight(&copy);
+        if parse_holding_loads(&copy, html).is_some() {
+            lay_out_out_of_sight(&copy);
+        }
     }
 }
 
@@ -116,6 +171,7 @@ pub fn lay_out_rest_later(prepared: Option<Element>) -> NodeRef<Div> {
             while let Some(block) = prepared.first_child() {
                 let _ = content.append_child(&block);
             }
+            release_loads(&content);
         }
         lay_out_when_idle(move || Some(content.into()));
     });

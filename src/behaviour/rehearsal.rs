@@ -6,19 +6,18 @@
 //! and footer, which took four times as long as laying out the next
 //! post's (the README has the figures). So once a post is prefetched and
 //! the browser is idle, the app draws that post once, out of sight, puts it
-//! in the document for one layout without its text (which
-//! [`lay_out_ahead`] laid out), and drops it. A post whose cover the page
-//! does not show already is not drawn: its cover would start loading. What
-//! the post view changes outside its element (the document's title and
-//! description) is not drawn; the text prepared for the click
-//! ([`PreparedPost`]) is not touched. Once the app has drawn a post for the
-//! reader, there is nothing left to rehearse.
+//! in the document for one layout, and drops it. Its text is left empty, in
+//! the place of the text a click finds prepared ([`PreparedPost`], which
+//! [`lay_out_ahead`] laid out already and is not touched). A post whose
+//! cover the page does not show already is not drawn: its cover would
+//! start loading. What the post view changes outside its element (the
+//! document's title and description) is not drawn. Once the app has drawn a
+//! post for the reader, there is nothing left to rehearse.
 
 use std::{cell::Cell, sync::Arc};
 
 use leptos::{mount::mount_to, prelude::*};
 use quire_core::{
-    dom,
     manifest::PostSummary,
     markup,
     route::Route,
@@ -28,18 +27,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 #[cfg(doc)]
-use crate::behaviour::layout::{PreparedPost, lay_out_ahead};
+use crate::behaviour::layout::lay_out_ahead;
 use crate::{
-    behaviour::layout::lay_out_out_of_sight,
+    behaviour::layout::{PreparedPost, lay_out_out_of_sight},
     data::{Load, Store},
     routes::post::PostArticle,
     schedule::when_idle,
 };
-
-/// The longest post drawn out of sight: its text is parsed again, and a
-/// longer one would be a long task on a slow phone. A later, shorter one
-/// is drawn instead.
-const MOST_WORDS_REHEARSED: usize = 3_000;
 
 thread_local! {
     /// Whether a post has been drawn already, out of sight or for the
@@ -52,14 +46,13 @@ pub fn post_drawn() {
     REHEARSED.set(true);
 }
 
-/// Draws the post at `route` once, into an element out of sight, under an
-/// owner of its own (so that nothing the app provides, the prepared text
-/// among it, is within its reach but the store); when the browser is next
-/// idle, lays out all but its text (laid out ahead already, and most of the
-/// work), and when it is idle again, drops it, its effects having run. Each
-/// step is a short task of its own. Only the first call for a post short
-/// enough draws (and whose cover, if it has one, the page shows already),
-/// and none once the app has drawn a post for the reader.
+/// Draws the post at `route` once, with an empty text, into an element out
+/// of sight, under an owner of its own (so that nothing the app provides,
+/// the prepared text among it, is within its reach but the store); when the
+/// browser is next idle, lays it out, and when it is idle again, drops it,
+/// its effects having run. Each step is a short task of its own. Only the
+/// first call draws (for a post whose cover, if it has one, the page shows
+/// already), and none once the app has drawn a post for the reader.
 pub fn rehearse_post(store: Store, site: Arc<SiteData>, route: &Route, post: PostSummary) {
     // A cover starts loading as soon as it is drawn, even out of the page:
     // only a post whose cover the page has already (its card's) is drawn.
@@ -68,7 +61,7 @@ pub fn rehearse_post(store: Store, site: Arc<SiteData>, route: &Route, post: Pos
             .as_ref()
             .is_some_and(|cover| !page_has_image(&markup::cover_address(&store.root(), cover)))
     };
-    if REHEARSED.get() || post.word_count > MOST_WORDS_REHEARSED || cover_unseen() {
+    if REHEARSED.get() || cover_unseen() {
         return;
     }
     let page = match store.route_data_untracked(route) {
@@ -91,9 +84,16 @@ pub fn rehearse_post(store: Store, site: Arc<SiteData>, route: &Route, post: Pos
     // before is put back, or nothing made later would belong where it should.
     let before = Owner::current();
     let owner = Owner::new_root(None);
+    // Drawn with an empty text prepared for it, as a click draws a post
+    // with the text laid out ahead: the same path, and nothing in the text
+    // (an author's image or video) starts loading.
+    let empty_text = document().create_element("div").ok();
     let drawn = owner.with(|| {
         mount_to(stage.clone(), move || {
             provide_context(store);
+            if let Some(empty_text) = empty_text {
+                PreparedPost::provide().keep(page.post.slug.clone(), empty_text);
+            }
             view! { <PostArticle page site/> }
         })
     });
@@ -102,9 +102,6 @@ pub fn rehearse_post(store: Store, site: Arc<SiteData>, route: &Route, post: Pos
         None => owner.clone().unset(),
     }
     when_idle(move || {
-        if let Ok(Some(text)) = stage.query_selector(&format!(".{}", dom::POST_TEXT_CLASS)) {
-            text.remove();
-        }
         lay_out_out_of_sight(&stage);
         when_idle(move || {
             drop(drawn);

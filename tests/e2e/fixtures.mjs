@@ -193,3 +193,36 @@ export async function axeViolations(page) {
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
 }
+
+/**
+ * Resolves once the browser has been idle twice, so idle work the app
+ * queued before has run (idle callbacks run in the order asked for); or
+ * after a second each, since headless Chromium sometimes goes long without
+ * an idle period (reading.spec's budget test shows the app's idle work runs).
+ */
+export async function idleTwice(page) {
+  await page.evaluate(
+    () => new Promise((done) => requestIdleCallback(() => requestIdleCallback(done, { timeout: 1000 }), { timeout: 1000 })),
+  );
+}
+
+/**
+ * Records what the app draws out of sight ahead of a click (`.layout-ahead`,
+ * put in the page for one layout): each one's kind (`post`, a post drawn
+ * whole; `text`, a post's text; `list`, a list page) and its heading, or a
+ * text's first words.
+ */
+export async function watchDrawnOutOfSight(page) {
+  await page.addInitScript(() => {
+    window.__drawnOutOfSight = [];
+    new MutationObserver((changes) => {
+      for (const node of changes.flatMap((change) => [...change.addedNodes])) {
+        if (node.nodeType !== 1 || !node.classList.contains("layout-ahead")) continue;
+        const kind = node.querySelector("article.post") ? "post" : node.classList.contains("view") ? "list" : "text";
+        const heading = kind === "text" ? node.textContent.trim().slice(0, 60) : node.querySelector("h1")?.textContent.trim();
+        window.__drawnOutOfSight.push({ kind, heading, node });
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  return (kind) => page.evaluate((kind) => window.__drawnOutOfSight.filter((drawn) => drawn.kind === kind).map((drawn) => drawn.heading), kind);
+}

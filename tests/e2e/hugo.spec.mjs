@@ -2,9 +2,10 @@
 // as a reader would: the posts at Hugo's addresses, PaperMod's home
 // introduction, menu, archive and search, a section's list, categories and
 // a series, a bundle's figure, an old address, a video that loads only
-// when the reader asks for it, and TeX math drawn as MathML.
+// when the reader asks for it, an author's image and sound that load only
+// once their post is opened, and TeX math drawn as MathML.
 import { expect } from "@playwright/test";
-import { appReady, at, axeViolations, expectNoReload, markWindow, serveBlog, test } from "./fixtures.mjs";
+import { appReady, at, axeViolations, expectNoReload, idleTwice, markWindow, serveBlog, test, watchDrawnOutOfSight } from "./fixtures.mjs";
 
 test.describe.configure({ mode: "serial" });
 
@@ -86,6 +87,28 @@ test("a video is a link until the reader plays it; the author's script never run
   expect(dialogs).toEqual([]);
   await expect(page.locator(".post-content")).not.toContainText("alert(");
   await expect(page.locator(".post-content")).toContainText("Stop bath smells of vinegar");
+});
+
+// A post fetched ahead of a click had its text parsed in the page, and its
+// images and sounds started loading for a reader who may never open it.
+test("an author's image and sound in a post prepared ahead load only when the reader opens the post", async ({ page }) => {
+  const media = [];
+  page.on("request", (request) => /test-strip\.png|timer-beep\.wav/.test(request.url()) && media.push(new URL(request.url()).pathname));
+  const drawnOutOfSight = await watchDrawnOutOfSight(page);
+  await page.goto(site.url("/"));
+  await appReady(page);
+  const card = page.locator("main .post-card", { hasText: "The Second Roll" }).getByRole("link").first();
+  await card.hover();
+  await expect.poll(() => drawnOutOfSight("text")).toContainEqual(expect.stringContaining("Pushing a roll by one stop"));
+  await idleTwice(page);
+  await page.waitForTimeout(300);
+  expect(media).toEqual([]);
+  await card.click();
+  await expect(page).toHaveURL(site.url(SECOND));
+  const strip = page.locator(".post-content img[alt^='A test strip']");
+  await expect.poll(() => strip.evaluate((image) => image.complete && image.naturalWidth)).toBe(320);
+  await expect(page.locator(".post-content audio")).toHaveAttribute("src", at("/files/timer-beep.wav"));
+  await expect.poll(() => media).toContain(at("/images/test-strip.png"));
 });
 
 test("the menu leads to a section's list, the archive and search, as PaperMod's pages did", async ({ page }) => {

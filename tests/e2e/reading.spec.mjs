@@ -1,6 +1,6 @@
 // A reader opens the blog, reads the list, opens posts and moves around.
 import { expect } from "@playwright/test";
-import { PER_PAGE, POSTS, SITE_TITLE, appReady, askToSaveData, at, expectNoReload, markWindow, open, test, bodyFile } from "./fixtures.mjs";
+import { PER_PAGE, POSTS, SITE_TITLE, appReady, askToSaveData, at, expectNoReload, idleTwice, markWindow, open, test, bodyFile, watchDrawnOutOfSight } from "./fixtures.mjs";
 
 test("the home list shows every card field of the newest posts", async ({ page }) => {
   await open(page, "/");
@@ -186,18 +186,6 @@ function bodyRequests(page) {
   return slugs;
 }
 
-/**
- * Resolves once the browser has been idle twice, so idle work the app
- * queued before has run (idle callbacks run in the order asked for); or
- * after a second each, since headless Chromium sometimes goes long without
- * an idle period (the budget test above shows the app's idle work runs).
- */
-async function idleTwice(page) {
-  await page.evaluate(
-    () => new Promise((done) => requestIdleCallback(() => requestIdleCallback(done, { timeout: 1000 }), { timeout: 1000 })),
-  );
-}
-
 test("the first posts on screen are fetched while the reader reads, within a budget", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const fetched = bodyRequests(page);
@@ -222,25 +210,6 @@ test("the first posts on screen are fetched while the reader reads, within a bud
   await expect(page.locator(".post-content h2").first()).toBeVisible();
   expect(fetched.filter((slug) => slug === first.slug)).toHaveLength(1);
 });
-
-/**
- * Records what the app draws out of sight ahead of a click (`.layout-ahead`,
- * put in the page for one layout): each one's kind (`post`, a post drawn
- * whole; `text`, a post's text; `list`, a list page) and its heading.
- */
-async function watchDrawnOutOfSight(page) {
-  await page.addInitScript(() => {
-    window.__drawnOutOfSight = [];
-    new MutationObserver((changes) => {
-      for (const node of changes.flatMap((change) => [...change.addedNodes])) {
-        if (node.nodeType !== 1 || !node.classList.contains("layout-ahead")) continue;
-        const kind = node.querySelector("article.post") ? "post" : node.classList.contains("view") ? "list" : "text";
-        window.__drawnOutOfSight.push({ kind, heading: node.querySelector("h1")?.textContent.trim(), node });
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-  return (kind) => page.evaluate((kind) => window.__drawnOutOfSight.filter((drawn) => drawn.kind === kind).map((drawn) => drawn.heading), kind);
-}
 
 /** The images the page requests, as absolute addresses. */
 function imageRequests(page) {

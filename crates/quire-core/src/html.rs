@@ -82,12 +82,6 @@ impl SafeHtml {
             .map(|line| Self(line.to_owned()))
     }
 
-    /// This HTML with each `from` replaced by `to`: markup for markup (an
-    /// element's attributes for others), which keeps it whole.
-    pub(crate) fn replace_markup(&self, from: &SafeHtml, to: &SafeHtml) -> Self {
-        Self(self.0.replace(from.as_str(), to.as_str()))
-    }
-
     /// Output the Markdown renderer assembled from sanitised events.
     pub(crate) fn from_renderer(html: String) -> Self {
         Self(html)

@@ -189,13 +189,6 @@ impl Loading {
     }
 }
 
-/// `html` (a list's view) with its first card's cover loading lazily, as
-/// the others do: laid out ahead, out of sight, for one layout, the list
-/// then loads none of them.
-pub fn with_lazy_covers(html: &SafeHtml) -> SafeHtml {
-    html.replace_markup(&Loading::First.attributes(), &Loading::Lazy.attributes())
-}
-
 /// The address a cover's `<img>` loads from, as its `src` writes it.
 pub fn cover_address(root: &str, cover: &Cover) -> String {
     site_link(root, &cover.src)
@@ -988,34 +981,6 @@ mod tests {
         assert_eq!(
             search_results("/blog/", [&doc], "theorem data").as_str(),
             r#"<li class="search-result"><a href="/blog/posts/cap/"><span class="search-result-title">CAP &lt;<mark>theorem</mark>&gt;</span><span class="search-result-summary">Pick two.</span><span class="search-result-meta"><time datetime="2026-03-09">March 9, 2026</time> · <span>#<mark>databases</mark></span></span></a></li>"#
-        );
-    }
-
-    #[test]
-    fn a_list_laid_out_ahead_loads_no_cover() {
-        let cover = Cover {
-            src: "posts/a/cover.png".into(),
-            alt: r#"decoding="async" fetchpriority="high""#.into(),
-            caption: String::new(),
-            width: 800,
-            height: 450,
-        };
-        let mut list = cover_image("/", &cover, Loading::First);
-        list.push(cover_image("/", &cover, Loading::Lazy));
-        let ahead = with_lazy_covers(&list);
-        assert!(
-            !ahead.as_str().contains(r#" fetchpriority="high""#),
-            "{}",
-            ahead.as_str()
-        );
-        assert_eq!(ahead.as_str().matches(r#"loading="lazy""#).count(), 2);
-        // Words that spell the attributes are text, escaped: left as they are.
-        assert_eq!(
-            ahead
-                .as_str()
-                .matches("fetchpriority=&quot;high&quot;")
-                .count(),
-            2
         );
     }
 
