@@ -5,7 +5,7 @@
 use leptos::{html::Div, prelude::*};
 use quire_core::{dom, html::SafeHtml};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlTemplateElement};
+use web_sys::{Element, HtmlTemplateElement, NodeList};
 
 use crate::{
     address::is_current_path,
@@ -79,16 +79,11 @@ fn parse_holding_loads(element: &Element, html: &SafeHtml) -> Option<()> {
     set_prepared_html(&template, html);
     let text = template.content();
     for (name, held) in LOADING_ATTRIBUTES {
-        let loading = text.query_selector_all(&format!("[{name}]")).ok()?;
-        for at in 0..loading.length() {
-            if let Some(node) = loading
-                .item(at)
-                .and_then(|node| node.dyn_into::<Element>().ok())
-            {
-                let _ = node.set_attribute(held, &node.get_attribute(name).unwrap_or_default());
-                let _ = node.remove_attribute(name);
-            }
-        }
+        rename_attribute(
+            text.query_selector_all(&format!("[{name}]")).ok()?,
+            name,
+            held,
+        );
     }
     element.append_child(&text).ok().map(drop)
 }
@@ -98,17 +93,21 @@ fn parse_holding_loads(element: &Element, html: &SafeHtml) -> Option<()> {
 /// load as they would have, had the text not been prepared ahead.
 fn release_loads(element: &Element) {
     for (name, held) in LOADING_ATTRIBUTES {
-        let Ok(waiting) = element.query_selector_all(&format!("[{held}]")) else {
-            continue;
-        };
-        for at in 0..waiting.length() {
-            if let Some(node) = waiting
-                .item(at)
-                .and_then(|node| node.dyn_into::<Element>().ok())
-            {
-                let _ = node.set_attribute(name, &node.get_attribute(held).unwrap_or_default());
-                let _ = node.remove_attribute(held);
-            }
+        if let Ok(waiting) = element.query_selector_all(&format!("[{held}]")) {
+            rename_attribute(waiting, held, name);
+        }
+    }
+}
+
+/// Moves the attribute `from` of each of `elements` to `to`.
+fn rename_attribute(elements: NodeList, from: &str, to: &str) {
+    for at in 0..elements.length() {
+        if let Some(element) = elements
+            .item(at)
+            .and_then(|node| node.dyn_into::<Element>().ok())
+        {
+            let _ = element.set_attribute(to, &element.get_attribute(from).unwrap_or_default());
+            let _ = element.remove_attribute(from);
         }
     }
 }
