@@ -27,7 +27,9 @@
 //   the page back; Quire: the app draws it again).
 // - cold visit: open a post from nothing; its first contentful paint, its
 //   largest contentful paint and its layout shift, measured until the
-//   network is quiet (so Quire's start is included).
+//   network is quiet (so Quire's start is included); then, as the first
+//   click of a reader who landed on that post (from a search engine, say),
+//   tap its first tag.
 // - bytes: everything a cold home visit downloads until the network is quiet.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
@@ -115,8 +117,12 @@ async function coldVisit(browser, base, path, throttle) {
   await networkQuiet(session);
   await page.waitForTimeout(300);
   const { lcp, cls } = await page.evaluate(() => ({ lcp: window.__lcp, cls: window.__cls }));
+  // The reader who came from a search engine: their first tap is on a post.
+  const tags = "main a[href*='/tags/'], article a[href*='/tags/']";
+  const tagName = (await page.locator(tags).first().innerText()).trim().replace(/^#/, "");
+  const tap = await tapTo(page, tags, tagName);
   await session.context.close();
-  return { fcp, lcp, cls };
+  return { fcp, lcp, cls, tap };
 }
 
 const { hugoOut, quireOut } = buildBoth();
@@ -160,6 +166,7 @@ try {
       line(`${label}: first paint`, (r) => (r.visits[size].length ? ms(r.visits[size].map((v) => v.fcp)) : null));
       line(`${label}: largest paint`, (r) => (r.visits[size].length ? ms(r.visits[size].map((v) => v.lcp)) : null));
       line(`${label}: layout shift`, (r) => (r.visits[size].length ? median(r.visits[size].map((v) => v.cls)).toFixed(3) : null));
+      line(`${label}: then a tap on its first tag`, (r) => (r.visits[size].length ? ms(r.visits[size].map((v) => v.tap)) : null));
     }
     line("bytes of a cold home visit", (r) => `${(median(r.walks.map((w) => w.homeBytes)) / 1024).toFixed(1)} KB`);
   }
