@@ -4,7 +4,7 @@
 
 use leptos::{html::Div, prelude::*};
 use quire_core::{dom, html::SafeHtml};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlTemplateElement, NodeList};
 
 use crate::{
@@ -78,23 +78,31 @@ fn parse_holding_loads(element: &Element, html: &SafeHtml) -> Option<()> {
         document().create_element("template").ok()?.unchecked_into();
     set_prepared_html(&template, html);
     let text = template.content();
-    for (name, held) in LOADING_ATTRIBUTES {
-        rename_attribute(
-            text.query_selector_all(&format!("[{name}]")).ok()?,
-            name,
-            held,
-        );
-    }
+    rename_loading_attributes(|selector| text.query_selector_all(selector), true);
     element.append_child(&text).ok().map(drop)
+}
+
+/// Holds back the addresses of what is in `element`, as
+/// [`parse_holding_loads`] does: an element drawn in this task starts
+/// fetching only once the task is over, so what is held now never loads.
+pub fn hold_loads(element: &Element) {
+    rename_loading_attributes(|selector| element.query_selector_all(selector), true);
 }
 
 /// Gives the elements in `element` back the addresses
 /// [`parse_holding_loads`] held, now that the reader is shown them: they
 /// load as they would have, had the text not been prepared ahead.
 fn release_loads(element: &Element) {
+    rename_loading_attributes(|selector| element.query_selector_all(selector), false);
+}
+
+/// Moves each of [`LOADING_ATTRIBUTES`] to the name it is held under
+/// (`hold`), or back, in the elements `find` finds by a selector.
+fn rename_loading_attributes(find: impl Fn(&str) -> Result<NodeList, JsValue>, hold: bool) {
     for (name, held) in LOADING_ATTRIBUTES {
-        if let Ok(waiting) = element.query_selector_all(&format!("[{held}]")) {
-            rename_attribute(waiting, held, name);
+        let (from, to) = if hold { (name, held) } else { (held, name) };
+        if let Ok(elements) = find(&format!("[{from}]")) {
+            rename_attribute(elements, from, to);
         }
     }
 }

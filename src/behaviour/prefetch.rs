@@ -208,7 +208,8 @@ fn lay_out_list_when_here(store: &Store, route: &Route, data: &RouteData) {
     }
 }
 
-/// The links in the page's main content that are on screen, top first.
+/// The links in the page's main content that are on screen: those to the
+/// next and previous post first, then the others from the top.
 fn links_on_screen() -> Vec<HtmlAnchorElement> {
     let Ok(links) = document().query_selector_all("main a[href]") else {
         return Vec::new();
@@ -218,14 +219,18 @@ fn links_on_screen() -> Vec<HtmlAnchorElement> {
         .ok()
         .and_then(|height| height.as_f64())
         .unwrap_or_default();
-    (0..links.length())
+    let mut on_screen: Vec<HtmlAnchorElement> = (0..links.length())
         .filter_map(|at| links.item(at)?.dyn_into::<HtmlAnchorElement>().ok())
         .filter(|link| {
             let rect = link.get_bounding_client_rect();
             // A hidden link (the app's, before it is shown) has no size.
             rect.width() > 0.0 && rect.bottom() > 0.0 && rect.top() < height
         })
-        .collect()
+        .collect();
+    // At the end of a post, the links to the next and previous post are the
+    // reader's way on: they come before the related posts above them.
+    on_screen.sort_by_key(|link| !matches!(link.rel().as_str(), "next" | "prev"));
+    on_screen
 }
 
 /// Whether the reader's browser asks to save data (Save-Data, or a 2G

@@ -8,28 +8,27 @@
 //! the browser is idle, the app draws that post once, out of sight, puts it
 //! in the document for one layout, and drops it. Its text is left empty, in
 //! the place of the text a click finds prepared ([`PreparedPost`], which
-//! [`lay_out_ahead`] laid out already and is not touched). A post whose
-//! cover the page does not show already is not drawn: its cover would
-//! start loading. What the post view changes outside its element (the
-//! document's title and description) is not drawn. Once the app has drawn a
-//! post for the reader, there is nothing left to rehearse.
+//! [`lay_out_ahead`] laid out already and is not touched); its cover is
+//! held back, so that it does not load. What the post view changes outside
+//! its element (the document's title and description) is not drawn. Once
+//! the app has drawn a post for the reader, there is nothing left to
+//! rehearse.
 
 use std::{cell::Cell, sync::Arc};
 
 use leptos::{mount::mount_to, prelude::*};
 use quire_core::{
     manifest::PostSummary,
-    markup,
     route::Route,
     route_data::{PostPage, RouteData, SiteData},
 };
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 
 #[cfg(doc)]
 use crate::behaviour::layout::lay_out_ahead;
 use crate::{
-    behaviour::layout::{PreparedPost, lay_out_out_of_sight},
+    behaviour::layout::{PreparedPost, hold_loads, lay_out_out_of_sight},
     data::{Load, Store},
     routes::post::PostArticle,
     schedule::when_idle,
@@ -51,17 +50,9 @@ pub fn post_drawn() {
 /// the prepared text among it, is within its reach but the store); when the
 /// browser is next idle, lays it out, and when it is idle again, drops it,
 /// its effects having run. Each step is a short task of its own. Only the
-/// first call draws (for a post whose cover, if it has one, the page shows
-/// already), and none once the app has drawn a post for the reader.
+/// first call draws, and none once the app has drawn a post for the reader.
 pub fn rehearse_post(store: Store, site: Arc<SiteData>, route: &Route, post: PostSummary) {
-    // A cover starts loading as soon as it is drawn, even out of the page:
-    // only a post whose cover the page has already (its card's) is drawn.
-    let cover_unseen = || {
-        post.cover
-            .as_ref()
-            .is_some_and(|cover| !page_has_image(&markup::cover_address(&store.root(), cover)))
-    };
-    if REHEARSED.get() || cover_unseen() {
+    if REHEARSED.get() {
         return;
     }
     let page = match store.route_data_untracked(route) {
@@ -101,6 +92,9 @@ pub fn rehearse_post(store: Store, site: Arc<SiteData>, route: &Route, post: Pos
         Some(before) => before.set(),
         None => owner.clone().unset(),
     }
+    // Its cover started loading as it was drawn, even out of the page: held
+    // back in the same task, it never does.
+    hold_loads(&stage);
     when_idle(move || {
         lay_out_out_of_sight(&stage);
         when_idle(move || {
@@ -108,13 +102,4 @@ pub fn rehearse_post(store: Store, site: Arc<SiteData>, route: &Route, post: Pos
             drop(owner);
         });
     });
-}
-
-/// Whether an image of the page loads from `address` (as written in its `src`).
-fn page_has_image(address: &str) -> bool {
-    document().query_selector_all("img").is_ok_and(|images| {
-        (0..images.length())
-            .filter_map(|at| images.item(at)?.dyn_into::<Element>().ok())
-            .any(|image| image.get_attribute("src").as_deref() == Some(address))
-    })
 }

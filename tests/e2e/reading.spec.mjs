@@ -276,7 +276,8 @@ test("a list page fetched ahead is laid out once out of sight, and opens as befo
 
 // A list's first card loads its cover at once, and so did the same card
 // laid out ahead: a post's page fetched the cover of the newest post of
-// its section and tags, never shown.
+// its section and tags, never shown. A post drawn out of sight would load
+// its cover too.
 test("what is drawn or laid out ahead fetches no image the reader has not been shown", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 1200 });
   const drawnOutOfSight = await watchDrawnOutOfSight(page);
@@ -284,10 +285,12 @@ test("what is drawn or laid out ahead fetches no image the reader has not been s
   // Not the newest post: its section's list starts with another post's cover.
   await open(page, "/posts/stripe-checkout-webhooks-polling/");
   await expect.poll(() => drawnOutOfSight("list")).not.toHaveLength(0);
-  // A neighbour pointed at is fetched and its text laid out ahead; drawn
-  // whole, it would show its cover, which this page does not.
+  // A neighbour pointed at is fetched, its text laid out ahead and, the
+  // first post fetched here, drawn whole: with its cover, which this page
+  // does not show.
   await page.locator(".post-footer a[href*='/posts/']").first().hover();
   await expect.poll(() => drawnOutOfSight("text")).not.toHaveLength(0);
+  await expect.poll(() => drawnOutOfSight("post")).not.toHaveLength(0);
   await idleTwice(page);
   await page.waitForTimeout(300);
   const shown = await page.evaluate(() => [...document.images].map((image) => image.currentSrc || image.src));
@@ -325,6 +328,27 @@ test("a click on a post's neighbour fetches its body at once, without waiting fo
   await expect(page.locator(".post-content p").first()).toBeVisible();
   expect(afterClick[0], "the body is asked for first").toMatch(/\/data\/posts\/.*\.md$/);
   expect(afterClick.filter((path) => path === afterClick[0]), "fetched once").toHaveLength(1);
+});
+
+// A reader who came to a post and read to its end tapped the next one and
+// waited for its body: the budget had gone to the related posts above it.
+test("at the end of a post, its next post is fetched before its related ones", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const fetched = bodyRequests(page);
+  await open(page, `/posts/${POSTS[7].slug}/`);
+  await idleTwice(page);
+  expect(fetched, "nothing below the first screen is fetched yet").toEqual([]);
+  const older = page.locator(".paginav-older:visible");
+  await expect(older).toHaveAttribute("rel", "next");
+  await expect(page.locator(".paginav-newer:visible")).toHaveAttribute("rel", "prev");
+  await page.locator(".post-footer:visible").scrollIntoViewIfNeeded();
+  await expect(page.locator(".related:visible a[href*='/posts/']").first()).toBeInViewport();
+  await expect.poll(() => fetched).toContain(POSTS[8].slug);
+  await markWindow(page);
+  await older.click();
+  await expect(page.locator("h1.post-title")).toHaveText(POSTS[8].title);
+  expect(fetched.filter((slug) => slug === POSTS[8].slug), "fetched once").toHaveLength(1);
+  await expectNoReload(page);
 });
 
 test("a reader whose browser saves data gets nothing fetched before a click", async ({ page }) => {

@@ -817,11 +817,17 @@ pub fn post_footer(
     related: &[PostSummary],
     (older, newer): (Option<&PostSummary>, Option<&PostSummary>),
 ) -> SafeHtml {
-    let neighbour = |post: Option<&PostSummary>, class: &'static str, label: &'static str| {
+    // `rel` says which way each goes, older being the next in a blog read
+    // from the newest (prefetch looks at these first).
+    let neighbour = |post: Option<&PostSummary>,
+                     class: &'static str,
+                     rel: &'static str,
+                     label: &'static str| {
         post.map(|post| {
             html!(
-                r#"<a class="{}" href="{}"><span class="paginav-label">{}</span><span class="paginav-title">{}</span></a>"#,
+                r#"<a class="{}" rel="{}" href="{}"><span class="paginav-label">{}</span><span class="paginav-title">{}</span></a>"#,
                 class,
+                rel,
                 Route::post(post).href(root),
                 label,
                 post.title
@@ -838,8 +844,8 @@ pub fn post_footer(
     let neighbours = if shows.neighbours && (older.is_some() || newer.is_some()) {
         html!(
             r#"<nav class="paginav" aria-label="More posts">{}{}</nav>"#,
-            neighbour(newer, "paginav-newer", "← Newer"),
-            neighbour(older, "paginav-older", "Older →"),
+            neighbour(newer, "paginav-newer", "prev", "← Newer"),
+            neighbour(older, "paginav-older", "next", "Older →"),
         )
     } else {
         SafeHtml::empty()
