@@ -40,7 +40,8 @@ struct Spent {
 /// Starts loading a page's data, and a post's body, before the reader
 /// opens it: as soon as they show intent (pointing at, focusing or touching
 /// any link to it), and, when the browser is idle, for the first links to
-/// posts and lists on screen, within a small budget per page and not at all
+/// posts and lists on screen (a post's next and previous post first),
+/// within a small budget per page and not at all
 /// when the reader's browser asks to save data. One listener on the
 /// document serves every link, present and future. Once the body of a post
 /// is here and the browser is idle, its text is laid out ahead, and the
