@@ -9,6 +9,7 @@ use std::{
     collections::{HashMap, HashSet},
     fmt,
     sync::Arc,
+    time::Duration,
 };
 
 use gloo_net::http::Request;
@@ -906,13 +907,56 @@ async fn fetch_text(
     })
 }
 
+/// How long each try at a file may take before it is given up: a
+/// connection can stall without failing (a phone between networks, a
+/// half-open socket), and the reader would watch the placeholder for good.
+/// A 100 KB body needs 2 s at 400 Kbit/s; the second try gets longer.
+const PATIENCE: [Duration; 2] = [Duration::from_secs(10), Duration::from_secs(20)];
+
 /// GETs a file relative to the site root (the page's `<base href>`);
 /// `None` when the server has no such file. A data file that is gone
 /// means a new release, or an address where the blog has no page: when the
 /// reader `asked` for it, the page reloads into that release, or the
 /// browser loads what the server has there ([`served_here`]). `abort`
-/// cancels the request.
+/// cancels the request; without it, a request that takes longer than its
+/// [`PATIENCE`] is made once more, then fails.
 async fn fetch_file(
+    url: &str,
+    what: &str,
+    asked: &dyn Fn() -> bool,
+    abort: Option<&AbortSignal>,
+) -> Result<Option<String>, LoadError> {
+    let mut tries = PATIENCE.iter();
+    loop {
+        // A request its caller can cancel is the caller's to give up on.
+        let deadline = match (abort, tries.next()) {
+            (Some(_), _) => None,
+            (None, Some(&patience)) => AbortController::new().ok().map(|deadline| {
+                let timer = {
+                    let deadline = deadline.clone();
+                    set_timeout_with_handle(move || deadline.abort(), patience).ok()
+                };
+                (deadline, timer)
+            }),
+            (None, None) => {
+                return Err(LoadError(format!(
+                    "{what} could not be loaded: the server did not answer in time. Check your connection and try again."
+                )));
+            }
+        };
+        let signal = deadline.as_ref().map(|(deadline, _)| deadline.signal());
+        let result = fetch_once(url, what, asked, abort.or(signal.as_ref())).await;
+        match deadline {
+            Some((deadline, _)) if result.is_err() && deadline.signal().aborted() => continue,
+            Some((_, Some(timer))) => timer.clear(),
+            _ => {}
+        }
+        return result;
+    }
+}
+
+/// One try at [`fetch_file`].
+async fn fetch_once(
     url: &str,
     what: &str,
     asked: &dyn Fn() -> bool,

@@ -94,12 +94,17 @@ async function clickToRendered(page, post, { prefetch }) {
   } else {
     expect(await fetched(), "a cold post must not have been fetched before the click").toBe(false);
   }
-  return page.evaluate(async (title) => {
+  const { times, failed } = await page.evaluate(async (title) => {
     const anchor = [...document.querySelectorAll("article.post-card h2 a")].find((a) => a.textContent === title);
     const shown = () => document.querySelector("#quire-app .post-content") && document.querySelector("h1.post-title")?.textContent === title;
+    // A file that never came ends in the app's message (data.rs gives up on a stalled request).
+    const failed = () => document.querySelector("#quire-app [role=alert]")?.textContent;
     // A click without a pointer moving there first: nothing was prefetched on the way.
-    return window.quireTiming.measure(() => anchor.click(), shown);
+    const times = await window.quireTiming.measure(() => anchor.click(), () => shown() || failed());
+    return { times, failed: failed() };
   }, post.title);
+  expect(failed, `opening "${post.title}"`).toBeUndefined();
+  return times;
 }
 
 /** Figures of a kind of click, filled in by the test. */

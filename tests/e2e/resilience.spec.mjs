@@ -51,6 +51,30 @@ test("a failed post body keeps the rest of the site working", async ({ page }) =
   await expect(page).toHaveTitle(SITE_TITLE);
 });
 
+test("a request that stalls is made again; one that keeps stalling ends in a message and a retry", async ({ page }) => {
+  test.setTimeout(120_000);
+  // A connection can stall without failing (a phone between networks):
+  // the request waits for good unless the app gives up on it. The first
+  // post's body gets no answer the first time; the second's, none at all.
+  const [once, never] = [POSTS[4], POSTS[3]];
+  const asked = { once: 0, never: 0 };
+  await page.route(`**${bodyFile(once)}*.md`, (route) => (asked.once++ === 0 ? undefined : route.continue()));
+  await page.route(`**${bodyFile(never)}*.md`, () => void asked.never++);
+  await open(page, "/");
+  await page.getByRole("link", { name: once.title }).click();
+  await expect(page.locator("h1.post-title")).toHaveText(once.title);
+  await expect(page.locator(".post-content h2").first()).toBeVisible({ timeout: 15_000 });
+  expect(asked.once).toBe(2);
+  await page.locator(".site-title").click();
+  await page.getByRole("link", { name: never.title }).click();
+  await expect(page.locator("h1.post-title")).toHaveText(never.title);
+  await expect(page.getByRole("alert")).toContainText("did not answer in time", { timeout: 40_000 });
+  expect(asked.never).toBe(2);
+  await page.unroute(`**${bodyFile(never)}*.md`);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator(".post-content h2").first()).toBeVisible();
+});
+
 test("hostile Markdown is shown, never run", async ({ page }) => {
   const dialogs = [];
   page.on("dialog", async (dialog) => {
