@@ -506,6 +506,11 @@ struct SearchRequest {
 /// index) from queueing every run at once.
 const SEARCH_REQUESTS_AT_ONCE: usize = 8;
 
+/// How long a search piece may take, in one try (see [`PATIENCE`]): the
+/// search cancels its own requests, and a reader waiting on one that
+/// stalled has a button to ask again.
+const SEARCH_PIECE_PATIENCE: Duration = Duration::from_secs(20);
+
 /// A piece of the search index.
 #[derive(Clone, Copy, PartialEq)]
 enum SearchPiece {
@@ -551,6 +556,11 @@ impl SearchPieces {
             };
             let abort = AbortController::new().ok();
             let signal = abort.as_ref().map(|abort| abort.signal());
+            // A piece that stalls fails, as one that never came: the
+            // reader's retry asks again.
+            let deadline = abort.clone().and_then(|abort| {
+                set_timeout_with_handle(move || abort.abort(), SEARCH_PIECE_PATIENCE).ok()
+            });
             let number = self.wanted.try_update_value(|wanted| {
                 let number = wanted.next_request;
                 wanted.next_request += 1;
@@ -569,7 +579,18 @@ impl SearchPieces {
                     // Not reached: a meta file names every piece its posts need.
                     None => Err(damaged(what, &"no such piece")),
                 };
-                // An aborted request left the list when it was aborted.
+                if let Some(deadline) = deadline {
+                    deadline.clear();
+                }
+                // A request the search aborted left the list when it was
+                // aborted; one still on it and aborted ran out of time.
+                let text = text.map_err(|error| {
+                    if signal.as_ref().is_some_and(AbortSignal::aborted) {
+                        did_not_answer(what)
+                    } else {
+                        error
+                    }
+                });
                 let awaited = self
                     .wanted
                     .try_update_value(|wanted| {
@@ -938,11 +959,7 @@ async fn fetch_file(
                 };
                 (deadline, timer)
             }),
-            (None, None) => {
-                return Err(LoadError(format!(
-                    "{what} could not be loaded: the server did not answer in time. Check your connection and try again."
-                )));
-            }
+            (None, None) => return Err(did_not_answer(what)),
         };
         let signal = deadline.as_ref().map(|(deadline, _)| deadline.signal());
         let result = fetch_once(url, what, asked, abort.or(signal.as_ref())).await;
@@ -953,6 +970,13 @@ async fn fetch_file(
         }
         return result;
     }
+}
+
+/// The message for a file that took longer than it may.
+fn did_not_answer(what: &str) -> LoadError {
+    LoadError(format!(
+        "{what} could not be loaded: the server did not answer in time. Check your connection and try again."
+    ))
 }
 
 /// One try at [`fetch_file`].
