@@ -931,8 +931,9 @@ async fn fetch_text(
 /// How long each try at a file may take before it is given up: a
 /// connection can stall without failing (a phone between networks, a
 /// half-open socket), and the reader would watch the placeholder for good.
-/// A 100 KB body needs 2 s at 400 Kbit/s; the second try gets longer.
-const PATIENCE: [Duration; 2] = [Duration::from_secs(10), Duration::from_secs(20)];
+/// A 100 KB body needs 2 s at 400 Kbit/s; the second try has time for it
+/// at 20 Kbit/s, slower than GPRS, so a slow link is never cut off.
+const PATIENCE: [Duration; 2] = [Duration::from_secs(10), Duration::from_secs(40)];
 
 /// GETs a file relative to the site root (the page's `<base href>`);
 /// `None` when the server has no such file. A data file that is gone
