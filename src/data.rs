@@ -6,13 +6,16 @@
 //! means that changing where data lives touches only this file.
 
 use std::{
+    cell::Cell,
     collections::{HashMap, HashSet},
     fmt,
+    rc::Rc,
     sync::Arc,
     time::Duration,
 };
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
+use js_sys::Uint8Array;
 use leptos::{prelude::*, task::spawn_local};
 use quire_core::{
     listing::ArchiveYear,
@@ -22,7 +25,9 @@ use quire_core::{
     route_data::{RouteData, SITE_META, SiteData},
     search::{SearchDoc, SearchMeta, TermPiece, Terms},
 };
-use web_sys::{AbortController, AbortSignal};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, ReadableStreamDefaultReader};
 
 /// Why a year's rows did not come: the site changed under the reader.
 const NO_SUCH_YEAR: &str = "The blog no longer has posts of that year.";
@@ -506,11 +511,6 @@ struct SearchRequest {
 /// index) from queueing every run at once.
 const SEARCH_REQUESTS_AT_ONCE: usize = 8;
 
-/// How long a search piece may take, in one try (see [`PATIENCE`]): the
-/// search cancels its own requests, and a reader waiting on one that
-/// stalled has a button to ask again.
-const SEARCH_PIECE_PATIENCE: Duration = Duration::from_secs(20);
-
 /// A piece of the search index.
 #[derive(Clone, Copy, PartialEq)]
 enum SearchPiece {
@@ -555,12 +555,7 @@ impl SearchPieces {
                 }
             };
             let abort = AbortController::new().ok();
-            let signal = abort.as_ref().map(|abort| abort.signal());
-            // A piece that stalls fails, as one that never came: the
-            // reader's retry asks again.
-            let deadline = abort.clone().and_then(|abort| {
-                set_timeout_with_handle(move || abort.abort(), SEARCH_PIECE_PATIENCE).ok()
-            });
+            let cancel = abort.clone();
             let number = self.wanted.try_update_value(|wanted| {
                 let number = wanted.next_request;
                 wanted.next_request += 1;
@@ -575,22 +570,11 @@ impl SearchPieces {
             // costs the wasm a copy of the request's code.
             spawn_local(async move {
                 let text = match url {
-                    Some(url) => fetch_text(&url, what, &|| true, signal.as_ref()).await,
+                    Some(url) => fetch_text(&url, what, &|| true, cancel.as_ref()).await,
                     // Not reached: a meta file names every piece its posts need.
                     None => Err(damaged(what, &"no such piece")),
                 };
-                if let Some(deadline) = deadline {
-                    deadline.clear();
-                }
-                // A request the search aborted left the list when it was
-                // aborted; one still on it and aborted ran out of time.
-                let text = text.map_err(|error| {
-                    if signal.as_ref().is_some_and(AbortSignal::aborted) {
-                        did_not_answer(what)
-                    } else {
-                        error
-                    }
-                });
+                // An aborted request left the list when it was aborted.
                 let awaited = self
                     .wanted
                     .try_update_value(|wanted| {
@@ -836,10 +820,12 @@ enum ServedHere {
 async fn served_here() -> ServedHere {
     let location = window().location();
     let address = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
-    let abort = web_sys::AbortController::new().ok();
+    let Some(watchdog) = Watchdog::new(None) else {
+        return ServedHere::TheBlogsOrNothing;
+    };
     let Ok(response) = Request::get(&address)
         .cache(web_sys::RequestCache::NoCache)
-        .abort_signal(abort.as_ref().map(|abort| abort.signal()).as_ref())
+        .abort_signal(Some(&watchdog.request.signal()))
         .send()
         .await
     else {
@@ -853,12 +839,12 @@ async fn served_here() -> ServedHere {
     if found && (response.redirected() || !html) {
         // What the server shows there is not this page: its body (a PDF,
         // say) is for the browser to fetch as it goes there.
-        if let Some(abort) = abort {
-            abort.abort();
-        }
+        watchdog.request.abort();
         return ServedHere::Elsewhere;
     }
-    let page = response.text().await.unwrap_or_default();
+    let Ok(page) = read_text(&response, &watchdog).await else {
+        return ServedHere::TheBlogsOrNothing;
+    };
     match (named_site_data(&page), site_data_url()) {
         (Some(named), Some(ours)) if named != ours => ServedHere::NewerRelease,
         (None, _) if found => ServedHere::Elsewhere,
@@ -919,84 +905,150 @@ async fn fetch_text(
     url: &str,
     what: &str,
     asked: &dyn Fn() -> bool,
-    abort: Option<&AbortSignal>,
+    cancel: Option<&AbortController>,
 ) -> Result<String, LoadError> {
-    fetch_file(url, what, asked, abort).await?.ok_or_else(|| {
+    fetch_file(url, what, asked, cancel).await?.ok_or_else(|| {
         LoadError(format!(
             "{what} could not be found on the server (HTTP 404)."
         ))
     })
 }
 
-/// How long each try at a file may take before it is given up: a
-/// connection can stall without failing (a phone between networks, a
+/// How long a request may go without receiving anything before it is given
+/// up: a connection can stall without failing (a phone between networks, a
 /// half-open socket), and the reader would watch the placeholder for good.
-/// A 100 KB body needs 2 s at 400 Kbit/s; the second try has time for it
-/// at 20 Kbit/s, slower than GPRS, so a slow link is never cut off.
-const PATIENCE: [Duration; 2] = [Duration::from_secs(10), Duration::from_secs(40)];
+/// Each piece of an answer that arrives starts the wait again, so a slow
+/// link is never cut off, however long its file.
+const MOST_SILENCE: Duration = Duration::from_secs(10);
+
+/// How many times a file that stalled is asked for before the reader is told.
+const TRIES: usize = 2;
+
+/// Aborts a request once it has gone [`MOST_SILENCE`] without news.
+struct Watchdog {
+    /// What aborts the request.
+    request: AbortController,
+    timer: Cell<Option<TimeoutHandle>>,
+    /// Whether the silence ran out.
+    barked: Rc<Cell<bool>>,
+}
+
+impl Watchdog {
+    /// Watches a request that `cancel` aborts, or one of its own; the
+    /// silence is counted from now.
+    fn new(cancel: Option<&AbortController>) -> Option<Self> {
+        let request = match cancel {
+            Some(cancel) => cancel.clone(),
+            None => AbortController::new().ok()?,
+        };
+        let watchdog = Self {
+            request,
+            timer: Cell::new(None),
+            barked: Rc::default(),
+        };
+        watchdog.news();
+        Some(watchdog)
+    }
+
+    /// Something arrived: the silence is counted from now.
+    fn news(&self) {
+        self.stop();
+        let (request, barked) = (self.request.clone(), Rc::clone(&self.barked));
+        let bark = move || {
+            barked.set(true);
+            request.abort();
+        };
+        self.timer
+            .set(set_timeout_with_handle(bark, MOST_SILENCE).ok());
+    }
+
+    /// The request is over.
+    fn stop(&self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+    }
+}
+
+/// Reads an answer's body as text, telling `watchdog` of each piece.
+async fn read_text(response: &Response, watchdog: &Watchdog) -> Result<String, JsValue> {
+    let Some(body) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        watchdog.news();
+        let piece = JsFuture::from(reader.read()).await?;
+        if js_sys::Reflect::get(&piece, &"done".into())?.is_truthy() {
+            break;
+        }
+        let piece: Uint8Array = js_sys::Reflect::get(&piece, &"value".into())?.unchecked_into();
+        let at = bytes.len();
+        bytes.resize(at + piece.length() as usize, 0);
+        piece.copy_to(&mut bytes[at..]);
+    }
+    watchdog.stop();
+    // As `Response.text()` reads it.
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
+}
 
 /// GETs a file relative to the site root (the page's `<base href>`);
 /// `None` when the server has no such file. A data file that is gone
 /// means a new release, or an address where the blog has no page: when the
 /// reader `asked` for it, the page reloads into that release, or the
-/// browser loads what the server has there ([`served_here`]). `abort`
-/// cancels the request; without it, a request that takes longer than its
-/// [`PATIENCE`] is made once more, then fails.
+/// browser loads what the server has there ([`served_here`]). `cancel`
+/// aborts the request, whose caller then has no use for the answer; a
+/// request that goes [`MOST_SILENCE`] without news is made again (not one
+/// the caller can cancel: its caller asks again), then fails.
 async fn fetch_file(
     url: &str,
     what: &str,
     asked: &dyn Fn() -> bool,
-    abort: Option<&AbortSignal>,
+    cancel: Option<&AbortController>,
 ) -> Result<Option<String>, LoadError> {
-    let mut tries = PATIENCE.iter();
-    loop {
-        // A request its caller can cancel is the caller's to give up on.
-        let deadline = match (abort, tries.next()) {
-            (Some(_), _) => None,
-            (None, Some(&patience)) => AbortController::new().ok().map(|deadline| {
-                let timer = {
-                    let deadline = deadline.clone();
-                    set_timeout_with_handle(move || deadline.abort(), patience).ok()
-                };
-                (deadline, timer)
-            }),
-            (None, None) => return Err(did_not_answer(what)),
+    for _ in 0..TRIES {
+        let Some(watchdog) = Watchdog::new(cancel) else {
+            break;
         };
-        let signal = deadline.as_ref().map(|(deadline, _)| deadline.signal());
-        let result = fetch_once(url, what, asked, abort.or(signal.as_ref())).await;
-        match deadline {
-            Some((deadline, _)) if result.is_err() && deadline.signal().aborted() => continue,
-            Some((_, Some(timer))) => timer.clear(),
-            _ => {}
+        let result = fetch_once(url, what, asked, &watchdog).await;
+        watchdog.stop();
+        if !watchdog.barked.get() {
+            return result;
         }
-        return result;
+        if cancel.is_some() {
+            break;
+        }
     }
-}
-
-/// The message for a file that took longer than it may.
-fn did_not_answer(what: &str) -> LoadError {
-    LoadError(format!(
+    Err(LoadError(format!(
         "{what} could not be loaded: the server did not answer in time. Check your connection and try again."
-    ))
+    )))
 }
 
-/// One try at [`fetch_file`].
+/// One try at [`fetch_file`], aborted by `watchdog`.
 async fn fetch_once(
     url: &str,
     what: &str,
     asked: &dyn Fn() -> bool,
-    abort: Option<&AbortSignal>,
+    watchdog: &Watchdog,
 ) -> Result<Option<String>, LoadError> {
-    let response = Request::get(url).abort_signal(abort).send().await.map_err(|_| {
-        LoadError(format!("{what} could not be loaded: the network request failed. Check your connection and try again."))
-    })?;
+    let response = Request::get(url)
+        .abort_signal(Some(&watchdog.request.signal()))
+        .send()
+        .await
+        .map_err(|_| {
+            LoadError(format!("{what} could not be loaded: the network request failed. Check your connection and try again."))
+        })?;
+    watchdog.news();
     match response.status() {
-        200..=299 => response.text().await.map(Some).map_err(|_| {
+        200..=299 => read_text(&response, watchdog).await.map(Some).map_err(|_| {
             LoadError(format!(
                 "{what} could not be loaded: the download was interrupted."
             ))
         }),
         404 => {
+            watchdog.stop();
             // Data files are named after their content: one that is gone was
             // replaced by a new release, which the reader gets. Or the
             // blog has no page here, but the site has a file of its own,

@@ -5,7 +5,7 @@
 use leptos::{html::Div, prelude::*};
 use quire_core::{dom, html::SafeHtml};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlTemplateElement, NodeList};
+use web_sys::{Element, HtmlMediaElement, HtmlTemplateElement, NodeList};
 
 use crate::{
     address::is_current_path,
@@ -94,6 +94,24 @@ pub fn hold_loads(element: &Element) {
 /// load as they would have, had the text not been prepared ahead.
 fn release_loads(element: &Element) {
     rename_loading_attributes(|selector| element.query_selector_all(selector), false);
+    // A player chooses among its `<source>`s as it enters the page, and
+    // then found them held. Chromium looks again once a `<source>` gets its
+    // address back; the HTML standard says a player waits for a new
+    // `<source>`, so one still without a source is told to look again.
+    if let Ok(first_sources) =
+        element.query_selector_all("audio > source:first-of-type, video > source:first-of-type")
+    {
+        for at in 0..first_sources.length() {
+            if let Some(player) = first_sources
+                .item(at)
+                .and_then(|source| source.parent_element())
+                .and_then(|player| player.dyn_into::<HtmlMediaElement>().ok())
+                .filter(|player| player.network_state() == HtmlMediaElement::NETWORK_NO_SOURCE)
+            {
+                player.load();
+            }
+        }
+    }
 }
 
 /// Moves each of [`LOADING_ATTRIBUTES`] to the name it is held under

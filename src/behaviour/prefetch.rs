@@ -160,7 +160,8 @@ pub fn Prefetch() -> impl IntoView {
                     store.load_route_ahead(&route);
                     spent.posts += 1;
                     spent.words += post.word_count;
-                    // The first one, nearest the top, is the one laid out ahead.
+                    // The first one (the next post, or the nearest the top)
+                    // is the one laid out ahead.
                     if spent.posts == 1 {
                         arriving.set(Some(post.path.clone()));
                     }
@@ -227,11 +228,14 @@ fn links_on_screen() -> Vec<HtmlAnchorElement> {
             // A hidden link (the app's, before it is shown) has no size.
             rect.width() > 0.0 && rect.bottom() > 0.0 && rect.top() < height
         });
-    // At the end of a post, the links to the next and previous post are the
-    // reader's way on: they come before the related posts above them. (A
-    // partition, not a sort: a sort's code costs the wasm 2 KB.)
-    let (mut on_screen, others): (Vec<_>, Vec<_>) =
-        visible.partition(|link| matches!(link.rel().as_str(), "next" | "prev"));
+    // At the end of a post, the links to the next (older) and previous post
+    // are the reader's way on, the next first for a reader who came from the
+    // newest: they come before the related posts above them. (Partitions,
+    // not a sort: a sort's code costs the wasm 2 KB.)
+    let (mut on_screen, others): (Vec<_>, Vec<_>) = visible.partition(|link| link.rel() == "next");
+    let (previous, others): (Vec<_>, Vec<_>) =
+        others.into_iter().partition(|link| link.rel() == "prev");
+    on_screen.extend(previous);
     on_screen.extend(others);
     on_screen
 }
