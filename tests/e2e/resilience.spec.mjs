@@ -1,6 +1,6 @@
 // What a reader sees when the network or the content misbehaves.
 import { expect } from "@playwright/test";
-import { PER_PAGE, POSTS, SITE_TITLE, at, open, test, bodyFile } from "./fixtures.mjs";
+import { PER_PAGE, POSTS, SITE_TITLE, askToSaveData, at, open, test, bodyFile } from "./fixtures.mjs";
 
 const FAILURES = [
   ["HTTP 500", (route) => route.fulfill({ status: 500, body: "boom" }), /HTTP 500/],
@@ -73,6 +73,26 @@ test("a request that stalls is made again; one that keeps stalling ends in a mes
   await page.unroute(`**${bodyFile(never)}*.md`);
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.locator(".post-content h2").first()).toBeVisible();
+});
+
+test("a slow answer that keeps coming is never cut off", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const post = POSTS[4];
+  // Nothing fetched ahead: the click asks for the post.
+  await askToSaveData(page);
+  await open(page, "/");
+  const asked = [];
+  page.on("request", (request) => request.url().includes(bodyFile(post)) && asked.push(request.url()));
+  // About 700 bytes a second: the post's files take longer than the
+  // silence after which a request is given up, but never go silent.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: 700, uploadThroughput: 100_000 });
+  const started = Date.now();
+  await page.getByRole("link", { name: post.title }).click();
+  await expect(page.locator(".post-content h2").first()).toBeVisible({ timeout: 90_000 });
+  expect(Date.now() - started, "longer than one silence").toBeGreaterThan(10_000);
+  expect(new Set(asked).size, "each file asked for once").toBe(asked.length);
 });
 
 test("hostile Markdown is shown, never run", async ({ page }) => {
