@@ -914,17 +914,23 @@ async fn fetch_text(
     })
 }
 
-/// How long a request may go without receiving anything before it is given
-/// up: a connection can stall without failing (a phone between networks, a
-/// half-open socket), and the reader would watch the placeholder for good.
-/// Each piece of an answer that arrives starts the wait again, so a slow
-/// link is never cut off, however long its file.
+/// How long an answer may go without a new piece arriving before its
+/// request is given up: a connection can stall without failing (a phone
+/// between networks, a half-open socket), and the reader would watch the
+/// placeholder for good. Each piece that arrives starts the wait again, so
+/// a slow link is never cut off, however long its file.
 const MOST_SILENCE: Duration = Duration::from_secs(10);
+
+/// How long a request may wait for its answer to begin: longer than
+/// [`MOST_SILENCE`], as it may wait behind others for a connection (six
+/// to a server over HTTP/1.1) while a slow link carries theirs.
+const MOST_WAIT_FOR_ANSWER: Duration = Duration::from_secs(20);
 
 /// How many times a file that stalled is asked for before the reader is told.
 const TRIES: usize = 2;
 
-/// Aborts a request once it has gone [`MOST_SILENCE`] without news.
+/// Aborts a request whose answer has not begun within
+/// [`MOST_WAIT_FOR_ANSWER`], or has gone [`MOST_SILENCE`] without news.
 struct Watchdog {
     /// What aborts the request.
     request: AbortController,
@@ -934,8 +940,7 @@ struct Watchdog {
 }
 
 impl Watchdog {
-    /// Watches a request that `cancel` aborts, or one of its own; the
-    /// silence is counted from now.
+    /// Watches a request that `cancel` aborts, or one of its own, made now.
     fn new(cancel: Option<&AbortController>) -> Option<Self> {
         let request = match cancel {
             Some(cancel) => cancel.clone(),
@@ -946,20 +951,24 @@ impl Watchdog {
             timer: Cell::new(None),
             barked: Rc::default(),
         };
-        watchdog.news();
+        watchdog.wait(MOST_WAIT_FOR_ANSWER);
         Some(watchdog)
     }
 
     /// Something arrived: the silence is counted from now.
     fn news(&self) {
+        self.wait(MOST_SILENCE);
+    }
+
+    /// Aborts the request `patience` from now, unless told otherwise.
+    fn wait(&self, patience: Duration) {
         self.stop();
         let (request, barked) = (self.request.clone(), Rc::clone(&self.barked));
         let bark = move || {
             barked.set(true);
             request.abort();
         };
-        self.timer
-            .set(set_timeout_with_handle(bark, MOST_SILENCE).ok());
+        self.timer.set(set_timeout_with_handle(bark, patience).ok());
     }
 
     /// The request is over.
@@ -1000,8 +1009,8 @@ async fn read_text(response: &Response, watchdog: &Watchdog) -> Result<String, J
 /// reader `asked` for it, the page reloads into that release, or the
 /// browser loads what the server has there ([`served_here`]). `cancel`
 /// aborts the request, whose caller then has no use for the answer; a
-/// request that goes [`MOST_SILENCE`] without news is made again (not one
-/// the caller can cancel: its caller asks again), then fails.
+/// request that stalls ([`Watchdog`]) is made again (not one the caller
+/// can cancel: its caller asks again), then fails.
 async fn fetch_file(
     url: &str,
     what: &str,
