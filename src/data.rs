@@ -979,6 +979,13 @@ impl Watchdog {
     }
 }
 
+/// However a request ends, its watchdog's timer goes with it.
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
 /// Reads an answer's body as text, telling `watchdog` of each piece.
 async fn read_text(response: &Response, watchdog: &Watchdog) -> Result<String, JsValue> {
     let Some(body) = response.body() else {
@@ -997,7 +1004,6 @@ async fn read_text(response: &Response, watchdog: &Watchdog) -> Result<String, J
         bytes.resize(at + piece.length() as usize, 0);
         piece.copy_to(&mut bytes[at..]);
     }
-    watchdog.stop();
     // As `Response.text()` reads it.
     Ok(String::from_utf8(bytes)
         .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
@@ -1022,7 +1028,6 @@ async fn fetch_file(
             break;
         };
         let result = fetch_once(url, what, asked, &watchdog).await;
-        watchdog.stop();
         if !watchdog.barked.get() {
             return result;
         }
@@ -1057,6 +1062,7 @@ async fn fetch_once(
             ))
         }),
         404 => {
+            // Its own request follows, which this one's silence must not cut.
             watchdog.stop();
             // Data files are named after their content: one that is gone was
             // replaced by a new release, which the reader gets. Or the
