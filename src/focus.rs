@@ -8,8 +8,20 @@ use web_sys::{Element, FocusOptions, HtmlElement};
 /// field the page marks `data-autofocus` (search), else the main heading,
 /// so keyboard and screen-reader users start reading the new page.
 pub fn focus_main_heading() {
-    if let Some(start) = ["main [data-autofocus]", "main h1"]
-        .into_iter()
+    focus_first(&["main [data-autofocus]", "main h1"]);
+}
+
+/// Moves focus to where the page starts, as [`focus_main_heading`] does,
+/// or to the main content itself on a page that has no heading yet (one
+/// still loading): where the reader is once the button they pressed goes.
+pub fn focus_main_start() {
+    focus_first(&["main [data-autofocus]", "main h1", "main"]);
+}
+
+/// Focuses the first element one of `selectors` finds, tried in turn.
+fn focus_first(selectors: &[&str]) {
+    if let Some(start) = selectors
+        .iter()
         .find_map(|selector| document().query_selector(selector).ok().flatten())
     {
         focus_without_scrolling(start);

@@ -5,7 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use quire_core::route_data::SiteData;
 
-use crate::data::{Load, LoadError, Store};
+use crate::{
+    data::{Load, LoadError, Store},
+    focus::focus_main_start,
+};
 
 /// Renders `ready` once the site's data is loaded; until then a quiet
 /// placeholder, and on failure the reason with a retry button.
@@ -58,7 +61,17 @@ pub fn LoadFailed(
         <div class="load-failed" role="alert">
             <h2>"Something went wrong"</h2>
             <p>{error.to_string()}</p>
-            <button type="button" class="button" on:click=move |_| retry()>"Try again"</button>
+            <button
+                type="button"
+                class="button"
+                on:click=move |_| {
+                    retry();
+                    // The button goes with this box: focus stays in the page.
+                    focus_main_start();
+                }
+            >
+                "Try again"
+            </button>
         </div>
     }
 }

@@ -160,6 +160,7 @@ test("a piece of the search index that never answers says so in time, and Try ag
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.locator(".search-result a").first()).toContainText(POSTS[0].title);
   await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await expect(page.getByRole("searchbox"), "the reader can type on").toBeFocused();
 });
 
 test("a piece of the search index that a query typed over no longer needs is aborted, and fetched again when wanted", async ({ page }) => {

@@ -29,6 +29,8 @@ for (const [file, pattern, failures] of [
       await expect(alert).toContainText(message);
       await page.unroute(pattern);
       await alert.getByRole("button", { name: "Try again" }).click();
+      // The button went with the message; the keyboard is still in the page.
+      await expect(page.locator("#quire-app main")).toBeFocused();
       await expect(page.locator("main h1")).toHaveText("Archives");
       await expect(page.locator(".archive-year")).not.toHaveCount(0);
       expect(errors).toEqual([]);
@@ -46,6 +48,7 @@ test("a failed post body keeps the rest of the site working", async ({ page }) =
   await page.unroute(`**${bodyFile(post)}*`);
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.locator(".post-content h2").first()).toBeVisible();
+  await expect(page.locator("h1.post-title"), "focus is where the post starts, not lost with the button").toBeFocused();
   await page.locator(".site-title").click();
   await expect(page.locator("article.post-card")).toHaveCount(PER_PAGE);
   await expect(page).toHaveTitle(SITE_TITLE);
