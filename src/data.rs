@@ -1054,7 +1054,6 @@ async fn fetch_once(
         .map_err(|_| {
             LoadError(format!("{what} could not be loaded: the network request failed. Check your connection and try again."))
         })?;
-    watchdog.news();
     match response.status() {
         200..=299 => read_text(&response, watchdog).await.map(Some).map_err(|_| {
             LoadError(format!(
