@@ -100,10 +100,10 @@ export async function appReady(page) {
 
 /**
  * A copy of the sample blog (content/, static/, quire.toml) under
- * target/e2e-<name>-source, for a test that edits it; returns its folder.
+ * target/e2e-<name>-source-<worker>, for a test that edits it; returns its folder.
  */
 export function copyOfSampleBlog(name) {
-  const source = resolve(REPO, `target/e2e-${name}-source`);
+  const source = workerFolder(`e2e-${name}-source`);
   rmSync(source, { recursive: true, force: true });
   for (const part of ["content", "static", "quire.toml"]) {
     const from = resolve(REPO, part);
@@ -113,13 +113,21 @@ export function copyOfSampleBlog(name) {
 }
 
 /**
+ * A folder under target/ for this worker alone: with `--repeat-each`, two
+ * workers can run the same spec at once, and must not write into one folder.
+ */
+export function workerFolder(name) {
+  return resolve(REPO, `target/${name}-${process.env.TEST_PARALLEL_INDEX ?? 0}`);
+}
+
+/**
  * Builds a blog of its own (a fixture under tests/fixtures/, or any folder
  * with quire.toml and content/) with the app of the release build under
  * test, and serves it as `host` would, on a free port. Returns the site's
  * folder, a function giving a path's URL and a function that stops it.
  */
 export async function serveBlog(root, name, host = "netlify") {
-  const out = resolve(REPO, `target/e2e-blogs/${name}`);
+  const out = workerFolder(`e2e-blogs/${name}`);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   // The app's files and the page shell, as Trunk wrote them.

@@ -38,7 +38,11 @@ async function pokeEverything(page) {
     };
     document.addEventListener("click", window.__stayHere, true);
   });
-  // The real pointer over every element, a screenful at a time.
+  // The real pointer over every element, a screenful at a time. The moves
+  // go straight to the browser: as Playwright actions, each would also take
+  // a snapshot for the trace, and a few thousand of those outlast the test's
+  // time on a loaded machine.
+  const browserInput = await page.context().newCDPSession(page);
   const height = await page.evaluate(() => window.innerHeight);
   const full = await page.evaluate(() => document.documentElement.scrollHeight);
   for (let top = 0; top < full; top += height) {
@@ -56,9 +60,10 @@ async function pokeEverything(page) {
       const square = `${Math.round(x / 48)},${Math.round(y / 48)}`;
       if (seen.has(square)) continue;
       seen.add(square);
-      await page.mouse.move(x, y);
+      await browserInput.send("Input.dispatchMouseEvent", { type: "mouseMoved", x, y });
     }
   }
+  await browserInput.detach();
   // Then every element focused and clicked, and the events a pointer sends.
   await page.evaluate(() => {
     for (const element of document.querySelectorAll("main *, .site-header *, .site-footer *")) {

@@ -7,11 +7,11 @@ import { execFileSync } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { expect } from "@playwright/test";
-import { appReady, at, expectNoReload, markWindow, serveBlog, test } from "./fixtures.mjs";
+import { appReady, at, expectNoReload, markWindow, serveBlog, test, workerFolder } from "./fixtures.mjs";
 
 test.describe.configure({ mode: "serial" });
 
-const SOURCE = resolve(import.meta.dirname, "../../target/e2e-large-source");
+const SOURCE = workerFolder("e2e-large-source");
 
 let site;
 test.beforeAll(async () => {
