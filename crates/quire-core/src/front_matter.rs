@@ -587,7 +587,7 @@ fn read_fields(
             .map(|key| reader.flag(key) != invert)
     };
     let display = PostDisplay {
-        toc: option(&["showtoc", "toc"], false),
+        toc: option(&["showtoc", "toc", "showtableofcontents"], false),
         toc_open: option(&["tocopen"], false),
         reading_time: option(&["showreadingtime"], false),
         breadcrumbs: option(&["showbreadcrumbs"], false),

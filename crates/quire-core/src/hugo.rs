@@ -14,6 +14,16 @@ use crate::{
     site::checked_base_url,
 };
 
+/// The `params` with which Hugo themes turn on a table of contents for
+/// every post (PaperMod's first).
+const TOC_SWITCHES: [&str; 5] = [
+    "showtoc",
+    "toc",
+    "page.toc",
+    "article.showtableofcontents",
+    "article.toc",
+];
+
 /// A Hugo configuration: the merged tree, keys lowercased.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HugoConfig {
@@ -318,6 +328,8 @@ impl HugoConfig {
         let switch = |key: &str| match params(key) {
             Some(Value::Bool(on)) => *on,
             Some(Value::String(text)) => matches!(text.as_str(), "true" | "yes"),
+            // LoveIt's and FixIt's `[params.page.toc] enable = true`.
+            Some(Value::Object(table)) => table.get("enable") == Some(&Value::Bool(true)),
             _ => false,
         };
         let home_info = params("homeinfoparams").and_then(|info| {
@@ -344,7 +356,9 @@ impl HugoConfig {
             display: Display {
                 reading_time: switch("showreadingtime"),
                 word_count: switch("showwordcount"),
-                toc: switch("showtoc"),
+                // PaperMod's switch, or another theme's (Even, Jane, Hello
+                // Friend NG; LoveIt and its kin; Blowfish and Congo; Stack).
+                toc: TOC_SWITCHES.iter().any(|key| switch(key)),
                 toc_open: switch("tocopen"),
                 breadcrumbs: switch("showbreadcrumbs"),
                 share: switch("showsharebuttons") && !switch("disableshare"),
@@ -790,6 +804,34 @@ mod tests {
         assert_eq!(site.social[0].url, "https://github.com/x");
         assert_eq!(site.social[0].name, "GitHub");
         assert_eq!(site.taxonomies, ["series", "tags"]);
+    }
+
+    /// ouuan's blog (the Even theme) sets `params.toc = true`, and its
+    /// posts showed no table of contents: only PaperMod's `ShowToc` was read.
+    #[test]
+    fn a_table_of_contents_turned_on_as_other_themes_do_was_not_shown() {
+        let toc = |params: Value| {
+            HugoConfig::new(json!({ "baseURL": "https://example.org/", "params": params }))
+                .site()
+                .unwrap()
+                .display
+                .toc
+        };
+        assert!(toc(json!({ "toc": true })), "Even, Jane");
+        assert!(toc(json!({ "Toc": true })), "Hello Friend NG");
+        assert!(
+            toc(json!({ "page": { "toc": { "enable": true } } })),
+            "LoveIt"
+        );
+        assert!(
+            toc(json!({ "article": { "showTableOfContents": true } })),
+            "Blowfish"
+        );
+        assert!(toc(json!({ "article": { "toc": true } })), "Stack");
+        assert!(!toc(
+            json!({ "toc": false, "page": { "toc": { "enable": false } } })
+        ));
+        assert!(!toc(json!({})));
     }
 
     #[test]

@@ -760,7 +760,7 @@ pub fn table_of_contents(page_url: &str, headings: &[Heading], open: bool) -> Sa
             r##"<a href="{}#{}">{}</a>"##,
             page_url,
             heading.id,
-            heading.text
+            heading.title
         );
         let next_is_child = listed
             .get(at + 1)

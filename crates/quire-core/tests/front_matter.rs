@@ -171,6 +171,9 @@ fn a_table_of_contents_asked_for_as_loveit_does_is_shown() {
     assert_eq!(document.front_matter.display.toc, Some(true));
     let document = parse("---\ntitle: T\ntoc:\n  enable: false\n---\n").unwrap();
     assert_eq!(document.front_matter.display.toc, Some(false));
+    // Blowfish's and Congo's spelling.
+    let document = parse("---\ntitle: T\nshowTableOfContents: true\n---\n").unwrap();
+    assert_eq!(document.front_matter.display.toc, Some(true));
 }
 
 #[test]

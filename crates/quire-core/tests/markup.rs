@@ -349,6 +349,31 @@ fn a_heading_with_a_formula_names_it_by_its_tex() {
     assert_eq!(rendered.headings[0].id, "sum-x_i-here");
 }
 
+/// A real blog's (jesse-wei's) heading "Euler's identity $e^{i\pi}+1=0$"
+/// showed its TeX, without the dollars, in the table of contents, while the
+/// heading above the section drew the formula.
+#[test]
+fn a_formula_in_a_heading_showed_its_tex_in_the_table_of_contents() {
+    let prepared = Prepared {
+        code: Vec::new(),
+        math: vec![Some("<math><mi>x</mi></math>".into())],
+    };
+    let rendered = render_prepared(
+        "## Sum $x$ & `code`\n\n## [Two](https://example.org/)\n\n## Three[^1]\n\n[^1]: Note.\n",
+        POST,
+        &prepared,
+    );
+    let html = markup::post_content("/blog/", &site(), &post(&[]), &rendered);
+    let toc = &html[..html.find("</details>").unwrap()];
+    assert!(
+        toc.contains(r##"<a href="/blog/posts/a-post/#sum-x-code">Sum <span class="math math-inline"><math><mi>x</mi></math></span> &amp; <code>code</code></a>"##),
+        "{toc}"
+    );
+    // A link's words stay, not the link; a footnote's mark goes.
+    assert!(toc.contains(r##"#two">Two</a>"##), "{toc}");
+    assert!(toc.contains(r##"#three">Three</a>"##), "{toc}");
+}
+
 /// Found by review: a formula in an image's alt text was not counted, so
 /// every formula after it moved one place on.
 #[test]

@@ -63,8 +63,11 @@ pub struct Heading {
     pub level: u8,
     /// The element id, unique within the post.
     pub id: String,
-    /// The heading's plain text.
+    /// The heading's plain text (a formula as its TeX).
     pub text: String,
+    /// The heading's words as the table of contents shows them: the text,
+    /// with inline code as code and formulas drawn as in the heading.
+    pub title: SafeHtml,
 }
 
 /// The HTML of a post body and what was found while rendering it.
@@ -176,7 +179,7 @@ fn render_as(
 ) -> Rendered {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, prepared.parser_options()).collect();
     let mut ids = HashMap::new();
-    let headings = collect_headings(&events, &mut ids);
+    let mut headings = collect_headings(&events, &mut ids);
     let mut footnotes = Footnotes::number(&events, &mut ids);
     let page_url = format!("{}{}", base.site_root, base.page_path);
 
@@ -193,9 +196,22 @@ fn render_as(
     // but keeps its words, which go through this same loop).
     let mut links: Vec<bool> = Vec::new();
     let mut table = Table::default();
+    // The open heading's title, as its words come.
+    let mut title: Option<SafeHtml> = None;
     let mut events = events.into_iter();
     while let Some(event) = events.next() {
         let is_display_math = matches!(event, Event::DisplayMath(_));
+        if let Some(title) = title.as_mut() {
+            match &event {
+                Event::Text(text) => title.push(SafeHtml::text(text)),
+                Event::Code(code) => title.push(html!("<code>{}</code>", code.as_ref())),
+                Event::InlineMath(tex) | Event::DisplayMath(tex) => {
+                    let mathml = prepared.math.get(math_index).and_then(Option::as_deref);
+                    title.push(formula_html(tex, false, mathml));
+                }
+                _ => {}
+            }
+        }
         match &event {
             Event::Start(_) => depth += 1,
             Event::End(_) => {
@@ -214,6 +230,7 @@ fn render_as(
             Event::Start(Tag::Heading { level, .. }) => {
                 let id = headings[heading_index].id.clone();
                 heading_index += 1;
+                title = Some(SafeHtml::empty());
                 out.push(Event::Start(Tag::Heading {
                     level,
                     id: Some(id.into()),
@@ -221,16 +238,19 @@ fn render_as(
                     attrs: Vec::new(),
                 }));
             }
-            Event::End(TagEnd::Heading(level)) if surface == Surface::Page => {
-                let heading = &headings[heading_index - 1];
-                // A link to the section, which the app also copies to the clipboard.
-                let anchor = html!(
-                    r#" <a class="heading-anchor" href="{}#{}" aria-label="Link to the section {}">#</a>"#,
-                    page_url,
-                    heading.id,
-                    heading.text
-                );
-                out.push(Event::InlineHtml(anchor.into_string().into()));
+            Event::End(TagEnd::Heading(level)) => {
+                let heading = &mut headings[heading_index - 1];
+                heading.title = title.take().unwrap_or_default();
+                if surface == Surface::Page {
+                    // A link to the section, which the app also copies to the clipboard.
+                    let anchor = html!(
+                        r#" <a class="heading-anchor" href="{}#{}" aria-label="Link to the section {}">#</a>"#,
+                        page_url,
+                        heading.id,
+                        heading.text
+                    );
+                    out.push(Event::InlineHtml(anchor.into_string().into()));
+                }
                 out.push(Event::End(TagEnd::Heading(level)));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -613,6 +633,7 @@ fn collect_headings(events: &[Event<'_>], ids: &mut HashMap<String, usize>) -> V
                         level,
                         id,
                         text: text.trim().to_owned(),
+                        title: SafeHtml::empty(),
                     });
                 }
             }
