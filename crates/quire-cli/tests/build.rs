@@ -54,8 +54,8 @@ fn every_problem_is_listed_with_path_and_line_and_nothing_is_written() {
     )
     .post("bad-date.md", "title: Bad date\ndate: next Tuesday", "x")
     .post(
-        "bad-flag.md",
-        "title: Bad flag\ndate: 2026-01-01\ndraft: maybe",
+        "bad-number.md",
+        "title: Bad number\ndate: 2026-01-01\nweight: heavy",
         "x",
     );
     let (output, out) = blog.build(&[]);
@@ -64,7 +64,7 @@ fn every_problem_is_listed_with_path_and_line_and_nothing_is_written() {
     let expected = [
         ("broken-yaml.md:", "front matter is not valid YAML"),
         ("bad-date.md:3:", "`next Tuesday` is not a date"),
-        ("bad-flag.md:4:", "`draft`"),
+        ("bad-number.md:4:", "`weight`"),
     ];
     for (location, message) in expected {
         assert!(
@@ -94,6 +94,14 @@ fn what_hugo_would_build_anyway_builds_with_a_warning() {
             "x",
         )
         .post("two.md", "title: Two\ndate: 2026-01-02\nslug: same", "x")
+        // Found on real blogs: steveyiyo's `draft: flase` and LoveIt's
+        // `toc: {auto: false}` failed the build; jfet97's `published:
+        // true` did too.
+        .post(
+            "flase.md",
+            "title: Flase\ndate: 2026-01-01\ndraft: flase\ntoc:\n  auto: false\npublished: true",
+            "x",
+        )
         .post(
             "no-cover/index.md",
             "title: Cover\ndate: 2026-01-01\ncover:\n  image: missing.png\n  alt: Gone",
@@ -113,6 +121,8 @@ fn what_hugo_would_build_anyway_builds_with_a_warning() {
             "`/posts/same/` is also the address of content/posts/one/index.md",
         ),
         ("no-cover/index.md:4:", "the page has no cover"),
+        ("flase.md:4:", "`draft` is neither true nor false"),
+        ("flase.md:7:", "`published` is no date"),
     ];
     for (location, message) in expected {
         assert!(
@@ -129,7 +139,7 @@ fn what_hugo_would_build_anyway_builds_with_a_warning() {
         .map(|post| post.title.as_str())
         .collect();
     assert!(
-        titles.contains(&"no-title") && titles.contains(&"One"),
+        titles.contains(&"no-title") && titles.contains(&"One") && titles.contains(&"Flase"),
         "{titles:?}"
     );
     assert!(!titles.contains(&"Two"), "{titles:?}");

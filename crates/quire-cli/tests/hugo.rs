@@ -505,3 +505,32 @@ fn org_mode_pages_were_published_as_their_source_without_a_word() {
     );
     assert!(!out.join("about.org").exists() && !out.join("posts/notes.rst").exists());
 }
+
+#[test]
+fn math_switched_on_as_loveit_does_stayed_as_tex() {
+    // diabolical-ninja's blog (LoveIt): `math: { enable: true }` on a page,
+    // `[params.math] enable = true` for the site.
+    let math_on = |config: &str, front_matter: &str| {
+        let site = HugoSite::new();
+        site.write("config.toml", config);
+        site.write(
+            "content/posts/sir.md",
+            &format!("---\ntitle: SIR\ndate: 2020-01-01\n{front_matter}---\nThe rate $S(t)$.\n"),
+        );
+        let (output, out) = site.build();
+        assert!(output.status.success(), "{}", stderr(&output));
+        !pick(
+            &page(&out, "posts/sir/index.html"),
+            ".post-content .math > math",
+            None,
+        )
+        .is_empty()
+    };
+    let config = "baseURL = \"https://example.org/\"\ntitle = \"SIR\"\n";
+    assert!(math_on(config, "math:\n  enable: true\n"));
+    assert!(math_on(
+        &format!("{config}[params.math]\nenable = true\n"),
+        ""
+    ));
+    assert!(!math_on(config, "math:\n  enable: false\n"));
+}

@@ -91,6 +91,11 @@ impl FrontMatter {
     /// Hugo's `param` shortcode.
     pub fn text(&self, key: &str) -> Option<String> {
         match self.fields.get(&key.to_lowercase())? {
+            // LoveIt's and FixIt's `math: { enable: true }`.
+            Value::Object(map) if map.contains_key("enable") => match map.get("enable")? {
+                Value::Bool(flag) => Some(flag.to_string()),
+                _ => None,
+            },
             Value::String(text) => Some(text.clone()),
             Value::Number(number) => Some(number.to_string()),
             Value::Bool(flag) => Some(flag.to_string()),
@@ -354,12 +359,18 @@ struct Reader<'a> {
     fields: &'a Map<String, Value>,
     raw: &'a str,
     problems: Vec<Problem>,
+    warnings: Vec<Problem>,
 }
 
 impl Reader<'_> {
     fn problem(&mut self, key: &str, message: String) {
         let line = line_of(self.raw, key);
         self.problems.push(Problem::at_line(line, message));
+    }
+
+    fn warning(&mut self, key: &str, message: String) {
+        let line = line_of(self.raw, key);
+        self.warnings.push(Problem::at_line(line, message));
     }
 
     fn text(&mut self, key: &str) -> Option<String> {
@@ -409,6 +420,14 @@ impl Reader<'_> {
     }
 
     fn timestamp(&mut self, key: &str) -> Option<Timestamp> {
+        // jfet97's `published = true`, which Hugo passes over.
+        if let Some(Value::Bool(_)) = self.fields.get(key) {
+            self.warning(
+                key,
+                format!("`{key}` is no date: passed over, as Hugo passes it over"),
+            );
+            return None;
+        }
         let text = self.text(key)?;
         match text.parse::<Timestamp>() {
             Ok(stamp) => Some(stamp),
@@ -430,21 +449,27 @@ impl Reader<'_> {
             Some(Value::Bool(b)) => *b,
             // YAML 1.1's words, which Hugo's older YAML read as booleans.
             Some(Value::String(s))
-                if ["true", "yes", "on"]
+                if ["true", "yes", "on", "1", "t"]
                     .iter()
                     .any(|w| s.trim().eq_ignore_ascii_case(w)) =>
             {
                 true
             }
             Some(Value::String(s))
-                if ["false", "no", "off", ""]
+                if ["false", "no", "off", "", "0", "f"]
                     .iter()
                     .any(|w| s.trim().eq_ignore_ascii_case(w)) =>
             {
                 false
             }
-            Some(_) => {
-                self.problem(key, format!("`{key}` must be true or false"));
+            Some(Value::Number(number)) => number.as_f64() != Some(0.0),
+            // steveyiyo's `draft: flase`: Hugo reads what is not true or
+            // false as false.
+            Some(other) => {
+                self.warning(
+                    key,
+                    format!("`{key}` is neither true nor false ({other}): read as false, as Hugo reads it"),
+                );
                 false
             }
         }
@@ -540,6 +565,7 @@ fn read_fields(
         fields: &fields,
         raw,
         problems: Vec::new(),
+        warnings: Vec::new(),
     };
     let mut warnings = Vec::new();
     let title = reader
@@ -581,9 +607,16 @@ fn read_fields(
     let headless = reader.flag("headless");
     let hidden = reader.flag("hidden") | reader.flag("hiddeninhomelist");
     let search_hidden = reader.flag("searchhidden");
+    // A theme's map without `enable` (LoveIt's `toc: { auto: false }`) is
+    // a setting of something else: the site's choice stands.
+    let sets_switch = |value: &Value| match value {
+        Value::Null => false,
+        Value::Object(map) => map.contains_key("enable"),
+        _ => true,
+    };
     let mut option = |keys: &[&str], invert: bool| {
         keys.iter()
-            .find(|key| fields.get(**key).is_some_and(|value| !value.is_null()))
+            .find(|key| fields.get(**key).is_some_and(sets_switch))
             .map(|key| reader.flag(key) != invert)
     };
     let display = PostDisplay {
@@ -617,6 +650,7 @@ fn read_fields(
         reader.problems.sort_by_key(|p| p.line);
         return Err(reader.problems);
     }
+    warnings.append(&mut reader.warnings);
     Ok((
         FrontMatter {
             title,

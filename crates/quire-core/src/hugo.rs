@@ -440,6 +440,11 @@ impl HugoConfig {
                         Value::String(text) => text.clone(),
                         Value::Number(number) => number.to_string(),
                         Value::Bool(flag) => flag.to_string(),
+                        // LoveIt's and FixIt's `[params.math] enable = true`.
+                        Value::Object(map) => match map.get("enable") {
+                            Some(Value::Bool(flag)) => flag.to_string(),
+                            _ => continue,
+                        },
                         _ => continue,
                     };
                     params.insert(key.to_lowercase(), text);

@@ -156,11 +156,24 @@ fn unparsable_date_points_at_its_line() {
 
 #[test]
 fn wrong_types_are_named() {
-    let found = problems(
-        "---\ntitle: T\ndate: 2026-01-01\ndraft: maybe\ntags: {a: 1}\nweight: heavy\n---\n",
-    );
+    let found = problems("---\ntitle: T\ndate: 2026-01-01\ntags: {a: 1}\nweight: heavy\n---\n");
     let lines: Vec<usize> = found.iter().filter_map(|p| p.line).collect();
-    assert_eq!(lines, [4, 5, 6], "{found:?}");
+    assert_eq!(lines, [4, 5], "{found:?}");
+}
+
+/// steveyiyo's `draft: flase` failed the build; Hugo reads it as false and
+/// publishes the page.
+#[test]
+fn a_switch_that_is_neither_true_nor_false_failed_the_build() {
+    let document = parse("---\ntitle: T\ndraft: flase\nShowToc: 1\n---\n").unwrap();
+    assert!(!document.front_matter.draft);
+    assert_eq!(document.front_matter.display.toc, Some(true));
+    assert_eq!(document.warnings.len(), 1, "{:?}", document.warnings);
+    assert_eq!(document.warnings[0].line, Some(3));
+    // LoveIt's `toc: { auto: false }` leaves the site's choice.
+    let document = parse("---\ntitle: T\ntoc:\n  auto: false\n---\n").unwrap();
+    assert_eq!(document.front_matter.display.toc, None);
+    assert!(document.warnings.is_empty(), "{:?}", document.warnings);
 }
 
 /// A real LoveIt blog's `toc: {enable: true}` failed the build as "not
