@@ -374,6 +374,28 @@ fn a_formula_in_a_heading_showed_its_tex_in_the_table_of_contents() {
     assert!(toc.contains(r##"#three">Three</a>"##), "{toc}");
 }
 
+/// marcus-crane's blog defines notes nothing refers to (`[^eardrums]:`);
+/// they showed, with a back link to no reference. Goldmark leaves them out.
+#[test]
+fn a_footnote_nothing_refers_to_showed_with_a_back_link_to_nowhere() {
+    let prepared = Prepared {
+        code: Vec::new(),
+        math: vec![
+            Some("<math><mi>a</mi></math>".into()),
+            Some("<math><mi>b</mi></math>".into()),
+            Some("<math><mi>c</mi></math>".into()),
+        ],
+    };
+    let markdown = "[^early]: Defined first, used later: $a$.\n\nText.[^early]\n\n[^never]: Nobody reads $b$.\n\nLast $c$.\n";
+    assert_eq!(math_spans(markdown).len(), 3);
+    let html = render_prepared(markdown, POST, &prepared).html;
+    assert!(!html.contains("Nobody"), "{html}");
+    assert_eq!(html.matches("footnote-definition").count(), 1, "{html}");
+    assert!(html.contains("Defined first"), "{html}");
+    // The formula after the note left out is still the third.
+    assert!(html.contains("Last <span class=\"math math-inline\"><math><mi>c</mi>"), "{html}");
+}
+
 /// Found by review: a formula in an image's alt text was not counted, so
 /// every formula after it moved one place on.
 #[test]

@@ -361,6 +361,22 @@ fn render_as(
                 );
                 out.push(Event::InlineHtml(html.into_string().into()));
             }
+            // marcus-crane's notes that nothing refers to showed, with a
+            // back link to nowhere; Goldmark leaves them out.
+            Event::Start(Tag::FootnoteDefinition(name)) if !footnotes.is_referenced(&name) => {
+                depth -= 1;
+                // What it holds keeps its place in the numbering of the
+                // page's formulas, code blocks and headings.
+                for inner in events.by_ref() {
+                    match inner {
+                        Event::End(TagEnd::FootnoteDefinition) => break,
+                        Event::InlineMath(_) | Event::DisplayMath(_) => math_index += 1,
+                        Event::Start(Tag::CodeBlock(_)) => code_index += 1,
+                        Event::Start(Tag::Heading { .. }) => heading_index += 1,
+                        _ => {}
+                    }
+                }
+            }
             Event::Start(Tag::FootnoteDefinition(name)) => {
                 let (number, id) = footnotes.definition(&name);
                 let html = html!(
@@ -685,14 +701,14 @@ struct Footnotes {
 }
 
 impl Footnotes {
+    /// Numbers the notes in the order they are first referenced, as
+    /// Goldmark does; a note never referenced gets no number, and
+    /// [`Self::is_referenced`] tells the renderer to leave it out.
     fn number(events: &[Event<'_>], ids: &mut HashMap<String, usize>) -> Self {
         let mut notes = HashMap::new();
         for event in events {
-            let name = match event {
-                Event::FootnoteReference(name) | Event::Start(Tag::FootnoteDefinition(name)) => {
-                    name
-                }
-                _ => continue,
+            let Event::FootnoteReference(name) = event else {
+                continue;
             };
             if !notes.contains_key(name.as_ref()) {
                 let number = notes.len() + 1;
@@ -713,6 +729,11 @@ impl Footnotes {
             defined: Vec::new(),
             ids: ids.clone(),
         }
+    }
+
+    /// Whether the text refers to the note `name`.
+    fn is_referenced(&self, name: &str) -> bool {
+        self.notes.contains_key(name)
     }
 
     /// A reference's number, the note's id, and the reference's own id.
