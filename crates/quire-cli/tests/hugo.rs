@@ -534,3 +534,42 @@ fn math_switched_on_as_loveit_does_stayed_as_tex() {
     ));
     assert!(!math_on(config, "math:\n  enable: false\n"));
 }
+
+#[test]
+fn a_ref_to_a_nested_section_failed_the_build() {
+    // DLatreyte's course pages: `{{% ref "../chap-8" %}}` from a sibling
+    // chapter, where `chap-8/` has an `_index.md`. Hugo 0.111 links
+    // `/terminales-pc/chap-8/`; Quire has no page for a nested section, so
+    // the link leads to the list of the section it is in.
+    let site = HugoSite::new();
+    site.write(
+        "config.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Cours\"\n",
+    );
+    site.write("content/s/_index.md", "---\ntitle: S\n---\n");
+    site.write("content/s/a/_index.md", "---\ntitle: A\n---\n");
+    site.write("content/s/b/_index.md", "---\ntitle: B\n---\n");
+    site.write(
+        "content/s/b/q.md",
+        "---\ntitle: Q\ndate: 2020-01-02\n---\nx\n",
+    );
+    site.write(
+        "content/s/a/p.md",
+        "---\ntitle: P\ndate: 2020-01-01\n---\n[1]({{< ref \"../b\" >}}) [2]({{< ref \"/s/b\" >}}) [3]({{< ref \"s/b\" >}}) [4]({{< relref \"../b/_index.md\" >}})\n",
+    );
+    let (output, out) = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        pick(
+            &page(&out, "s/a/p/index.html"),
+            ".post-content a",
+            Some("href")
+        ),
+        ["/s/", "/s/", "/s/", "/s/"]
+    );
+    assert!(
+        stderr(&output).contains("Quire has no list page for the nested section `s/b`"),
+        "{}",
+        stderr(&output)
+    );
+}

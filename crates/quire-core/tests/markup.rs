@@ -393,7 +393,10 @@ fn a_footnote_nothing_refers_to_showed_with_a_back_link_to_nowhere() {
     assert_eq!(html.matches("footnote-definition").count(), 1, "{html}");
     assert!(html.contains("Defined first"), "{html}");
     // The formula after the note left out is still the third.
-    assert!(html.contains("Last <span class=\"math math-inline\"><math><mi>c</mi>"), "{html}");
+    assert!(
+        html.contains("Last <span class=\"math math-inline\"><math><mi>c</mi>"),
+        "{html}"
+    );
 }
 
 /// Found by review: a formula in an image's alt text was not counted, so

@@ -94,7 +94,8 @@ pub(super) struct Posts<'a> {
     pub(super) loaded: Vec<LoadedPost>,
     /// The sections' list pages' own front matter (`_index` files), by section.
     pub(super) section_texts: BTreeMap<String, (String, String)>,
-    /// The sections' `_index` files, for `ref`s that name a section.
+    /// The `_index` files of sections and nested sections, each with its
+    /// (top) section, for `ref`s that name a section.
     section_files: Vec<(PathBuf, String)>,
     /// The pages' names (their data files' and the app's keys) so far.
     keys: HashSet<String>,
@@ -194,15 +195,28 @@ impl<'a> Posts<'a> {
         }
         let front = in_time_zone(read.front_matter.clone(), self.time_zone.as_ref());
         if source.list_page {
+            let section = source.sections.first().cloned().unwrap_or_default();
             // A section's own `_index` file, not a nested folder's.
             if source.sections.len() <= 1 {
-                let section = source.sections.first().cloned().unwrap_or_default();
                 let description = front.description.clone().unwrap_or_default();
                 self.section_texts
                     .insert(section.clone(), (front.title.clone(), description));
-                if !section.is_empty() {
-                    self.section_files.push((source.path.clone(), section));
-                }
+            } else {
+                // DLatreyte's `ref "../chap-8"` named such a folder, and
+                // failed the build.
+                self.warnings.push(
+                    Problem::at_line(
+                        1,
+                        format!(
+                            "Quire has no list page for the nested section `{}`; a `ref` to it leads to the list of `{section}`",
+                            source.sections.join("/")
+                        ),
+                    )
+                    .in_path(&file),
+                );
+            }
+            if !section.is_empty() {
+                self.section_files.push((source.path.clone(), section));
             }
             return;
         }
@@ -365,7 +379,8 @@ impl<'a> Posts<'a> {
                     .map(|key| (key, page.what.path.clone()))
             })
             .collect();
-        // `ref "posts"`, `relref "/posts/_index.md"`: a section's list page.
+        // `ref "posts"`, `relref "/posts/_index.md"`: a section's list page
+        // (for a nested section's folder, the list of the section it is in).
         for (file, section) in &self.section_files {
             let address = section_address(section, self.settings);
             let relative = file
@@ -376,11 +391,12 @@ impl<'a> Posts<'a> {
             let without_extension = relative
                 .rsplit_once('.')
                 .map_or(relative.as_str(), |(stem, _)| stem);
+            let folder = relative.rsplit_once('/').map_or("", |(folder, _)| folder);
             for key in [
                 relative.clone(),
                 without_extension.to_owned(),
-                section.clone(),
-                format!("{section}/"),
+                folder.to_owned(),
+                format!("{folder}/"),
             ] {
                 addresses.entry(key).or_insert_with(|| address.clone());
             }
