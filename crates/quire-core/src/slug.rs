@@ -23,6 +23,29 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// A heading's id as Hugo's Goldmark makes it (`autoHeadingIDType`
+/// "github", Hugo's default), from the heading's Markdown as written (a
+/// link's address, an entity's name and a formula's TeX count): letters,
+/// digits and `_` kept, lowercased; each space or hyphen a hyphen, none
+/// merged or trimmed; anything else dropped. Empty when nothing is left.
+///
+/// ```
+/// use quire_core::slug::heading_id;
+/// assert_eq!(heading_id("Exercice 1 : Solution"), "exercice-1--solution");
+/// assert_eq!(heading_id("C++ & [Rust](https://r.org)"), "c--rusthttpsrorg");
+/// ```
+pub fn heading_id(markdown: &str) -> String {
+    let mut id = String::with_capacity(markdown.len());
+    for ch in markdown.trim().chars() {
+        if ch == ' ' || ch == '-' {
+            id.push('-');
+        } else if ch.is_alphanumeric() || ch == '_' {
+            id.extend(ch.to_lowercase());
+        }
+    }
+    id
+}
+
 /// A path as Hugo 0.111 writes it: letters, digits and marks kept with
 /// `. / \\ _ # + ~ - @` and `%XX` escapes; spaces become one hyphen (none
 /// next to a hyphen already there); anything else (`&`, `?`, `!`, quotes)

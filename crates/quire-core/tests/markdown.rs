@@ -37,9 +37,47 @@ fn headings_get_unique_ids() {
         POST,
     );
     let ids: Vec<&str> = rendered.headings.iter().map(|h| h.id.as_str()).collect();
-    assert_eq!(ids, ["intro", "intro-1", "intro-2", "my-id", "code-more"]);
+    assert_eq!(ids, ["intro", "intro-1", "intro-2", "my-id", "code--more"]);
     assert_eq!(rendered.headings[4].text, "code & more");
     assert_snapshot!(rendered.html);
+}
+
+/// Eleven real blogs' heading ids differed from Hugo's (DLatreyte's
+/// `Exercice 1 : Solution` is `#exercice-1--solution` there), so links to
+/// their sections, from other pages and other sites, led to the top. The
+/// ids on the right are Hugo 0.111's.
+#[test]
+fn heading_ids_were_not_hugos() {
+    let cases = [
+        ("## Exercice 1 : Solution", "exercice-1--solution"),
+        (
+            "## Qu'est-ce que la pression ?",
+            "quest-ce-que-la-pression-",
+        ),
+        ("## Conclusion(s)", "conclusions"),
+        ("## C++ & Rust", "c--rust"),
+        ("## Hello&nbsp;world", "hellonbspworld"),
+        ("## Foo — bar", "foo--bar"),
+        ("## v1.2.3 release", "v123-release"),
+        (
+            "## See [the docs](https://ex.com/a-b) now",
+            "see-the-docshttpsexcoma-b-now",
+        ),
+        ("## A &amp; B", "a-amp-b"),
+        ("## 1.1 Intro", "11-intro"),
+        ("## ![img](x.png)", "imgxpng"),
+        ("## La concentration $\\ce{H^+}$", "la-concentration-ceh"),
+        ("## 🚀 The case for aliases", "-the-case-for-aliases"),
+        ("## Closed ##", "closed"),
+        ("## Styled {.fancy}", "styled"),
+        ("## Kept {#Given_Id}", "Given_Id"),
+        ("Setext *one*\n===", "setext-one"),
+        ("## ?!", "heading"),
+    ];
+    for (markdown, hugo) in cases {
+        let rendered = render(&format!("{markdown}\n"), POST);
+        assert_eq!(rendered.headings[0].id, hugo, "{markdown}");
+    }
 }
 
 #[test]

@@ -14,7 +14,7 @@
 //! the body as a [`Prepared`]: code blocks highlighted, TeX math written as
 //! MathML. The renderer only places it, through the sanitiser.
 
-use std::collections::HashMap;
+use std::{collections::HashMap, ops::Range};
 
 use pulldown_cmark::{
     Alignment, BlockQuoteKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
@@ -31,7 +31,7 @@ use crate::{
         },
     },
     manifest::RawHtml,
-    slug::slugify,
+    slug::{heading_id, slugify},
 };
 
 mod code;
@@ -177,9 +177,12 @@ fn render_as(
     prepared: &Prepared,
     surface: Surface,
 ) -> Rendered {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, prepared.parser_options()).collect();
+    let (events, places): (Vec<Event<'_>>, Vec<Range<usize>>) =
+        Parser::new_ext(markdown, prepared.parser_options())
+            .into_offset_iter()
+            .unzip();
     let mut ids = HashMap::new();
-    let mut headings = collect_headings(&events, &mut ids);
+    let mut headings = collect_headings(markdown, &events, &places, &mut ids);
     let mut footnotes = Footnotes::number(&events, &mut ids);
     let page_url = format!("{}{}", base.site_root, base.page_path);
 
@@ -612,15 +615,25 @@ pub fn code_blocks(markdown: &str) -> Vec<(String, String)> {
     blocks
 }
 
-fn collect_headings(events: &[Event<'_>], ids: &mut HashMap<String, usize>) -> Vec<Heading> {
+/// The headings of a page's `events`, each with an id that is Hugo's for
+/// it (`places` are the events' places in `markdown`).
+fn collect_headings(
+    markdown: &str,
+    events: &[Event<'_>],
+    places: &[Range<usize>],
+    ids: &mut HashMap<String, usize>,
+) -> Vec<Heading> {
     let mut headings = Vec::new();
-    let mut current: Option<(u8, Option<String>, String)> = None;
-    for event in events {
+    // The open heading: its level, the id its author gave, its Markdown
+    // and its text so far.
+    let mut current: Option<(u8, Option<String>, &str, String)> = None;
+    for (event, place) in events.iter().zip(places) {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 current = Some((
                     heading_level(*level),
-                    id.as_ref().map(|id| id.to_string()),
+                    id.as_ref().map(|id| id.trim().to_owned()),
+                    &markdown[place.clone()],
                     String::new(),
                 ));
             }
@@ -629,21 +642,22 @@ fn collect_headings(events: &[Event<'_>], ids: &mut HashMap<String, usize>) -> V
             | Event::Code(text)
             | Event::InlineMath(text)
             | Event::DisplayMath(text) => {
-                if let Some((_, _, heading_text)) = current.as_mut() {
+                if let Some((_, _, _, heading_text)) = current.as_mut() {
                     heading_text.push_str(text);
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, explicit, text)) = current.take() {
-                    let wanted = explicit.map(|id| slugify(&id)).filter(|id| !id.is_empty());
-                    let wanted = wanted.unwrap_or_else(|| {
-                        let slug = slugify(&text);
-                        if slug.is_empty() {
-                            "section".to_owned()
-                        } else {
-                            slug
-                        }
+                if let Some((level, explicit, source, text)) = current.take() {
+                    // An id the author gave is kept as written, as in Hugo.
+                    let wanted = explicit.unwrap_or_else(|| {
+                        let attributes_read = !text.trim_end().ends_with('}');
+                        heading_id(heading_markdown(source, attributes_read))
                     });
+                    let wanted = if wanted.is_empty() {
+                        "heading".to_owned()
+                    } else {
+                        wanted
+                    };
                     let id = unique_id(ids, wanted);
                     headings.push(Heading {
                         level,
@@ -657,6 +671,40 @@ fn collect_headings(events: &[Event<'_>], ids: &mut HashMap<String, usize>) -> V
         }
     }
     headings
+}
+
+/// The words of a heading as written, which Goldmark makes its id of: an
+/// ATX heading's line without its `#` marks, closing `#`s and the `{…}`
+/// the parser read as attributes (`attributes_read`); a setext heading's
+/// last line of text.
+fn heading_markdown(source: &str, attributes_read: bool) -> &str {
+    let lines: Vec<&str> = source.lines().collect();
+    let first = lines.first().map_or("", |line| line.trim());
+    let text = if first.starts_with('#') {
+        let text = first.trim_start_matches('#');
+        let text = match text.trim_end().strip_suffix('}') {
+            Some(inside) if attributes_read => {
+                inside.rsplit_once('{').map_or(text, |(before, _)| before)
+            }
+            _ => text,
+        };
+        // A closing sequence is `#`s after a space (or all there is).
+        let trimmed = text.trim_end();
+        let without_closing = trimmed.trim_end_matches('#');
+        if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
+            without_closing
+        } else {
+            trimmed
+        }
+    } else {
+        // The line above the `===` or `---` underline.
+        lines
+            .len()
+            .checked_sub(2)
+            .and_then(|at| lines.get(at))
+            .map_or("", |line| line.trim_start_matches(['>', ' ', '\t']))
+    };
+    text.trim()
 }
 
 /// `wanted`, or `wanted-1`, `wanted-2`… when a heading or footnote of the
