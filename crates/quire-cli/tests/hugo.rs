@@ -573,3 +573,35 @@ fn a_ref_to_a_nested_section_failed_the_build() {
         stderr(&output)
     );
 }
+
+#[test]
+fn a_base_url_of_slash_failed_the_build_even_with_base_url_given() {
+    // franksalas' and xconverge's `baseURL = "/"`.
+    let site = HugoSite::new();
+    site.write("config.toml", "baseURL = \"/\"\ntitle = \"Root\"\n");
+    site.write(
+        "content/posts/first.md",
+        "---\ntitle: First\ndate: 2020-01-01\n---\nx\n",
+    );
+    let (output, _) = site.build();
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("`baseURL` is `/`, a path without the site's address")
+            && stderr(&output).contains("or pass --base-url"),
+        "{}",
+        stderr(&output)
+    );
+    let out = site.0.path().join("given");
+    let output = quire_at(
+        site.0.path(),
+        &[
+            "build",
+            "--out",
+            out.to_str().unwrap(),
+            "--base-url",
+            "https://example.org/",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(manifest(&out).site.base_url, "https://example.org/");
+}

@@ -204,6 +204,13 @@ impl HugoConfig {
         }
     }
 
+    /// Publishes the site at `url` (`--base-url`) whatever its `baseURL`
+    /// says, which may be no address at all (`/`).
+    pub fn publish_at(&mut self, url: &str) {
+        self.tree
+            .insert("baseurl".to_owned(), Value::String(url.to_owned()));
+    }
+
     fn get(&self, path: &str) -> Option<&Value> {
         let mut value = self.tree.get(path.split('.').next()?)?;
         for key in path.split('.').skip(1) {
@@ -288,12 +295,22 @@ impl HugoConfig {
         let title = self
             .localised_text("title")
             .unwrap_or_else(|| "My blog".to_owned());
-        let base_url = self
-            .text("baseurl")
-            .ok_or_else(|| {
-                Problem::new("`baseURL` is not set; set it to the address the site is published at")
-            })
-            .and_then(|url| checked_base_url(&url).map_err(Problem::new))?;
+        let base_url = match self.text("baseurl") {
+            None => {
+                return Err(Problem::new(
+                    "`baseURL` is not set; set it to the address the site is published at, or pass --base-url",
+                ));
+            }
+            // franksalas' and xconverge's `baseURL = "/"`, with which Hugo
+            // writes links from the root and feeds without an address.
+            Some(path) if path.trim().starts_with('/') => {
+                return Err(Problem::new(format!(
+                    "`baseURL` is `{path}`, a path without the site's address, which feeds, the sitemap and shared links need; \
+                     set it to the address the site is published at (https://example.org{path}), or pass --base-url"
+                )));
+            }
+            Some(url) => checked_base_url(&url).map_err(Problem::new)?,
+        };
         let language = self
             .localised_text("languagecode")
             .unwrap_or_else(|| self.default_language());

@@ -57,7 +57,10 @@ pub(super) fn read(root: &Path, base_url: Option<&str>) -> Result<SiteConfig, Pr
             }
         }
         (Some(hugo), has_quire) => {
-            let config = HugoConfig::new(hugo);
+            let mut config = HugoConfig::new(hugo);
+            if let Some(url) = base_url {
+                config.publish_at(url);
+            }
             let mut site = config.site()?;
             if has_quire {
                 site = overlay(site, &read_text(&quire)?)?;
