@@ -295,9 +295,13 @@ fn arguments(inside: &str) -> Vec<(Option<String>, String)> {
 }
 
 /// The end of the inner content and of the closing tag `{{< /name >}}`
-/// after a paired shortcode's opening tag, if it is closed.
+/// after a paired shortcode's opening tag, if it is closed. The same
+/// shortcode opened inside and closed again is nested (DLatreyte's `note`
+/// inside a `note`); if the closings do not balance, the first one closes.
 fn closing(text: &str, name: &str) -> Option<(usize, usize)> {
     let mut from = 0;
+    let mut first = None;
+    let mut depth = 0_usize;
     while let Some(at) = next_opening(&text[from..]).map(|at| at + from) {
         let delimiter = &text[at + 2..at + 3];
         let close = if delimiter == "<" { ">}}" } else { "%}}" };
@@ -307,12 +311,21 @@ fn closing(text: &str, name: &str) -> Option<(usize, usize)> {
                 .strip_prefix('/')
                 .is_some_and(|closed| closed.trim().eq_ignore_ascii_case(name))
             {
-                return Some((at, end + close.len()));
+                let found = (at, end + close.len());
+                first.get_or_insert(found);
+                if depth == 0 {
+                    return Some(found);
+                }
+                depth -= 1;
+            } else if Call::read(&text[at..])
+                .is_some_and(|call| call.name == name && !call.self_closed && !call.escaped)
+            {
+                depth += 1;
             }
         }
         from = at + 2;
     }
-    None
+    first
 }
 
 /// Generated HTML on one line, so it is one HTML block that the renderer
@@ -678,6 +691,41 @@ mod tests {
         );
         let out = run(r#"{{< relref "missing.md#part" >}}"#);
         assert_eq!(out.broken_refs, [("missing.md#part".to_owned(), 0)]);
+    }
+
+    /// DLatreyte's exercise `note` holds a warning `note`: the outer one
+    /// ended at the inner one's closing, and its own showed as text.
+    #[test]
+    fn a_shortcode_inside_the_same_shortcode_closed_the_outer_one() {
+        let expanded = run(
+            "{{% details \"Outer\" %}}\nBefore.\n{{% details \"Inner\" %}}In.{{% /details %}}\nAfter.\n{{% /details %}}\nNext.",
+        );
+        assert!(!expanded.text.contains("{{"), "{}", expanded.text);
+        assert_eq!(
+            expanded.text.matches("<details").count(),
+            2,
+            "{}",
+            expanded.text
+        );
+        let outer_end = expanded.text.rfind("</details>").unwrap();
+        assert!(
+            expanded.text.find("After.").unwrap() < outer_end,
+            "{}",
+            expanded.text
+        );
+        assert!(
+            expanded.text.find("Next.").unwrap() > outer_end,
+            "{}",
+            expanded.text
+        );
+        // A closing too many still closes the first.
+        let unbalanced = run("{{% details \"A\" %}}x{{% details \"B\" %}}y{{% /details %}}z");
+        assert_eq!(
+            unbalanced.text.matches("<details").count(),
+            2,
+            "{}",
+            unbalanced.text
+        );
     }
 
     #[test]
