@@ -58,6 +58,24 @@ test("a post at its Hugo address shows its bundle's figure, its series and a clo
   await expectNoReload(page);
 });
 
+// Found on lvbibir's blog: a link to a heading below an image without a
+// size scrolled smoothly to where the heading was before the image came,
+// and stopped with the heading at the bottom of the screen.
+test("a link to a heading below an image that comes late lands on the heading", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  await page.route("**/tank.png", async (route) => {
+    await new Promise((done) => setTimeout(done, 600));
+    await route.continue();
+  });
+  await page.goto(site.url(`${FIRST}#the-chemistry`));
+  await appReady(page);
+  await expect(page.locator(".post-content figure img")).toHaveJSProperty("complete", true);
+  await idleTwice(page);
+  const top = Math.round((await page.locator("#the-chemistry").boundingBox()).y);
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top).toBeLessThan(120);
+});
+
 test("a video is a link until the reader plays it; the author's script never runs", async ({ page }) => {
   const dialogs = [];
   page.on("dialog", async (dialog) => {

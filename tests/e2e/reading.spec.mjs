@@ -382,7 +382,7 @@ test("a link to a heading of a pre-rendered post lands on the heading", async ({
   await appReady(page);
   await idleTwice(page);
   const heading = page.locator("#wrapping-up");
-  // The page scrolls there smoothly; it ends with the heading at the top.
+  // The page jumps there; it ends with the heading at the top.
   const top = async () => Math.round((await heading.boundingBox()).y);
   await expect.poll(top).toBeLessThan(120);
   expect(await top()).toBeGreaterThanOrEqual(0);

@@ -605,3 +605,42 @@ fn a_base_url_of_slash_failed_the_build_even_with_base_url_given() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(manifest(&out).site.base_url, "https://example.org/");
 }
+
+#[test]
+fn images_without_a_size_moved_the_page_as_they_loaded() {
+    // lvbibir's blog: a link to a heading below such an image landed the
+    // reader above the heading once the image came. The build reads each
+    // image's size from its file: beside the page, or in `static/`.
+    let site = HugoSite::new();
+    site.write(
+        "config.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Sizes\"\n",
+    );
+    let png = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/hugo-blog/content/posts/first-light/tank.png"),
+    )
+    .unwrap();
+    let write_png = |path: &str| {
+        let path = site.0.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, &png).unwrap();
+    };
+    write_png("content/posts/bundle/tank.png");
+    write_png("static/images/tank copy.png");
+    site.write(
+        "content/posts/bundle/index.md",
+        "---\ntitle: Sizes\ndate: 2020-01-01\n---\n![beside](tank.png)\n\n![static](/images/tank%20copy.png)\n\n![elsewhere](https://example.com/a.png)\n\n{{< figure src=\"tank.png\" alt=\"figure\" >}}\n\n{{< figure src=\"tank.png\" alt=\"given\" width=\"100\" >}}\n",
+    );
+    let (output, out) = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let post = page(&out, "posts/bundle/index.html");
+    assert_eq!(
+        pick(&post, ".post-content img", Some("width")),
+        ["320", "320", "", "320", "100"]
+    );
+    assert_eq!(
+        pick(&post, ".post-content img", Some("height")),
+        ["240", "240", "", "240", ""]
+    );
+}

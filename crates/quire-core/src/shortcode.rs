@@ -14,7 +14,7 @@
 //!
 //! ```
 //! use quire_core::shortcode::{Context, expand};
-//! let context = Context { resolve: &|_| None, param: &|_| None, site_file: &|_| None };
+//! let context = Context { resolve: &|_| None, param: &|_| None, site_file: &|_| None, image_size: &|_| None };
 //! let out = expand(r#"Intro. {{< figure src="a.png" alt="A cat" caption="Mine" >}}"#, &context);
 //! assert!(out.text.contains(r#"<img src="a.png" alt="A cat" loading="lazy">"#));
 //! ```
@@ -35,6 +35,9 @@ pub struct Context<'a> {
     /// folder has one at its root (a site's own `figure` reads `src` through
     /// `relURL`, from the site root); `None` keeps `src` as written.
     pub site_file: &'a dyn Fn(&str) -> Option<String>,
+    /// The width and height of the image at a `figure`'s `src`, read from
+    /// its file, when it has one here.
+    pub image_size: &'a dyn Fn(&str) -> Option<(u32, u32)>,
 }
 
 /// A body with its shortcodes expanded, and what the build should say.
@@ -547,11 +550,25 @@ fn figure(call: &Call, context: &Context<'_>) -> String {
         .flatten()
         .map(|path| format!("/{path}"));
     let src = from_root.as_deref().unwrap_or(written);
-    let size = |name: &str| {
+    let given = |name: &str| {
         call.named(name)
-            .filter(|value| value.bytes().all(|b| b.is_ascii_digit()))
-            .map(|value| html!(r#" {}="{}""#, name.to_owned(), value))
-            .unwrap_or_default()
+            .filter(|value| !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()))
+    };
+    // The file's own size, unless the author gave one, keeps the page in
+    // place while the image loads.
+    let read = (given("width").is_none() && given("height").is_none())
+        .then(|| (context.image_size)(src))
+        .flatten();
+    let size = |name: &str| match (given(name), read) {
+        (Some(value), _) => html!(r#" {}="{}""#, name.to_owned(), value),
+        (None, Some((width, height))) => {
+            html!(
+                r#" {}="{}""#,
+                name.to_owned(),
+                if name == "width" { width } else { height }
+            )
+        }
+        (None, None) => SafeHtml::empty(),
     };
     let alt = call
         .named("alt")
@@ -613,6 +630,7 @@ mod tests {
                 resolve: &resolve,
                 param: &param,
                 site_file: &site_file,
+                image_size: &|src| (src == "tank.png").then_some((320, 240)),
             },
         )
     }

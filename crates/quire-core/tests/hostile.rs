@@ -38,6 +38,7 @@ fn rendered_in(mode: RawHtml) -> SafeHtml {
             resolve: &|_| None,
             param: &|name| Some(format!("<script>alert('{name}')</script>")),
             site_file: &|src| Some(format!("\"><script>alert('{src}')</script>")),
+            image_size: &|_| Some((u32::MAX, 0)),
         },
     );
     render(

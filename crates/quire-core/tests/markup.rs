@@ -190,6 +190,7 @@ fn code_blocks_take_the_builds_highlighting_in_order() {
         ]
     );
     let prepared = Prepared {
+        images: Vec::new(),
         code: vec![Some(HighlightedCode {
             label: "Rust".into(),
             html: r#"<span class="hl-kw">fn</span> a() {}"#.into(),
@@ -264,6 +265,7 @@ fn formulas_take_the_builds_mathml_in_order() {
         }
     );
     let prepared = Prepared {
+        images: Vec::new(),
         code: Vec::new(),
         math: vec![
             Some("<math><mi>E</mi></math>".into()),
@@ -298,6 +300,7 @@ fn a_page_without_math_keeps_its_dollar_signs() {
 #[test]
 fn mathml_passes_the_allowlist_even_from_a_tampered_file() {
     let prepared = Prepared {
+        images: Vec::new(),
         code: Vec::new(),
         math: vec![Some(
             r#"<math href="javascript:alert(1)" onclick="alert(1)"><mi style="color:red" class="evil math-left">x</mi><mtext><img src=x onerror=alert(1)><script>alert(1)</script></mtext><annotation-xml encoding="text/html"><style>*{}</style></annotation-xml><maction actiontype="statusline">y</maction></math>"#.into(),
@@ -315,6 +318,7 @@ fn mathml_passes_the_allowlist_even_from_a_tampered_file() {
 #[test]
 fn a_formula_mark_is_placed_in_text_and_dropped_inside_a_tag() {
     let prepared = Prepared {
+        images: Vec::new(),
         code: Vec::new(),
         math: vec![Some("<math><mi>x</mi></math>".into())],
     };
@@ -341,6 +345,7 @@ fn a_formula_mark_is_placed_in_text_and_dropped_inside_a_tag() {
 #[test]
 fn a_heading_with_a_formula_names_it_by_its_tex() {
     let prepared = Prepared {
+        images: Vec::new(),
         code: Vec::new(),
         math: vec![Some("<math><mi>x</mi></math>".into())],
     };
@@ -355,6 +360,7 @@ fn a_heading_with_a_formula_names_it_by_its_tex() {
 #[test]
 fn a_formula_in_a_heading_showed_its_tex_in_the_table_of_contents() {
     let prepared = Prepared {
+        images: Vec::new(),
         code: Vec::new(),
         math: vec![Some("<math><mi>x</mi></math>".into())],
     };
@@ -379,6 +385,7 @@ fn a_formula_in_a_heading_showed_its_tex_in_the_table_of_contents() {
 #[test]
 fn a_footnote_nothing_refers_to_showed_with_a_back_link_to_nowhere() {
     let prepared = Prepared {
+        images: Vec::new(),
         code: Vec::new(),
         math: vec![
             Some("<math><mi>a</mi></math>".into()),
@@ -406,6 +413,7 @@ fn a_formula_in_alt_text_keeps_the_later_ones_in_place() {
     let markdown = "![area $\\pi r^2$](c.png)\n\nNext: $x$ and $y$\n";
     assert_eq!(math_spans(markdown).len(), 3);
     let prepared = Prepared {
+        images: Vec::new(),
         code: Vec::new(),
         math: [
             "<math><mi>π</mi></math>",
@@ -430,6 +438,7 @@ fn a_formula_in_alt_text_keeps_the_later_ones_in_place() {
 #[test]
 fn a_formula_mark_written_by_the_author_is_no_mark() {
     let prepared = Prepared {
+        images: Vec::new(),
         code: Vec::new(),
         math: vec![Some("<math><mi>x</mi></math>".into())],
     };

@@ -13,7 +13,7 @@ use quire_core::{
     manifest::{Manifest, Section, Site},
     markdown::{
         FORMULA_MARK, FORMULA_MARK_END, HighlightedCode, Prepared, code_blocks, formula_mark,
-        math_parser_options, math_spans,
+        image_sources, math_parser_options, math_spans, parser_options,
     },
     math::{self, HtmlFormula, formulas_in_html},
     route_data::short_hash,
@@ -211,7 +211,13 @@ impl PreparedBody {
 /// HTML blocks when the site keeps them, a `.html` page), where each is
 /// replaced by its mark. A `.html` page that marks its math as Pandoc does
 /// (`class="math inline"`) has math without asking.
-pub(super) fn prepare(text: &str, is_html: bool, with_math: bool, html_kept: bool) -> PreparedBody {
+pub(super) fn prepare(
+    text: &str,
+    is_html: bool,
+    with_math: bool,
+    html_kept: bool,
+    image_size: &dyn Fn(&str) -> Option<(u32, u32)>,
+) -> PreparedBody {
     // Marks are the build's alone.
     let text = text.replace([FORMULA_MARK, FORMULA_MARK_END], "");
     let with_math = with_math || (is_html && text.contains("class=\"math "));
@@ -287,8 +293,32 @@ pub(super) fn prepare(text: &str, is_html: bool, with_math: bool, html_kept: boo
     } else {
         Vec::new()
     };
-    if !(code.is_empty() && math.is_empty()) {
-        prepared.json = serde_json::to_string(&Prepared { code, math }).ok();
+    let options = if math.is_empty() {
+        parser_options()
+    } else {
+        math_parser_options()
+    };
+    let sizes: Vec<Option<(u32, u32)>> = if is_html {
+        Vec::new()
+    } else {
+        image_sources(&text, options)
+            .iter()
+            .map(|src| image_size(src))
+            .collect()
+    };
+    let images: Vec<u32> = if sizes.iter().any(Option::is_some) {
+        sizes
+            .into_iter()
+            .flat_map(|size| {
+                let (width, height) = size.unwrap_or_default();
+                [width, height]
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if !(code.is_empty() && math.is_empty() && images.is_empty()) {
+        prepared.json = serde_json::to_string(&Prepared { code, math, images }).ok();
     }
     prepared
 }

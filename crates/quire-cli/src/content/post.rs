@@ -31,7 +31,10 @@ use super::{
     shown,
     sources::Source,
 };
-use crate::watch::{fingerprint, keep_printed};
+use crate::{
+    image_size::image_size,
+    watch::{fingerprint, keep_printed},
+};
 
 /// What a page is to the site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -544,12 +547,37 @@ impl<'a> Posts<'a> {
             let at_root = in_static(self.root, &self.settings.static_dirs, src);
             (!beside_page(src) && is_file(at_root)).then(|| src.to_owned())
         };
+        // An image's width and height, read from its file: beside the page
+        // (its bundle or its folder), else in the static folders.
+        let size_of_image = |src: &str| -> Option<(u32, u32)> {
+            let path = decode_path(src.split(['?', '#']).next()?);
+            if path.contains(':') || path.starts_with("//") {
+                return None;
+            }
+            let candidates = match path.strip_prefix('/') {
+                Some(rooted) if !rooted.split('/').any(|part| part == "..") => vec![
+                    in_static(self.root, &self.settings.static_dirs, rooted),
+                    content_dir.join(rooted),
+                ],
+                Some(_) => Vec::new(),
+                None => {
+                    let relative = path.trim_start_matches("./");
+                    vec![
+                        content_dir.join(&folder).join(relative),
+                        in_static(self.root, &self.settings.static_dirs, relative),
+                    ]
+                }
+            };
+            let file = candidates.into_iter().find(|file| is_file(file.clone()))?;
+            image_size(&std::fs::read(file).ok()?)
+        };
         let context = shortcodes::Page {
             file: &page.file,
             first_line: page.first_line,
             resolve: &resolve,
             param: &param,
             site_file: &site_file,
+            image_size: &size_of_image,
         };
         let expanded = shortcodes::expand(&page.body, &context);
         let mut warnings = expanded.warnings;
@@ -584,7 +612,8 @@ impl<'a> Posts<'a> {
         } = page;
         let (raw_html, tex) = features(&text);
         let html_kept = self.site.raw_html == quire_core::manifest::RawHtml::Sanitize;
-        let prepared = super::data::prepare(&text, source.html, with_math, html_kept);
+        let prepared =
+            super::data::prepare(&text, source.html, with_math, html_kept, &size_of_image);
         let (formulas, unreadable) = (prepared.formulas, prepared.unreadable);
         for (lines_before, message) in &prepared.messages {
             warnings

@@ -55,6 +55,8 @@ pub(super) struct Page<'a> {
     pub(super) param: &'a dyn Fn(&str) -> Option<String>,
     /// A `figure`'s file from the site root, when only the static folder has it.
     pub(super) site_file: &'a dyn Fn(&str) -> Option<String>,
+    /// An image's width and height, read from its file.
+    pub(super) image_size: &'a dyn Fn(&str) -> Option<(u32, u32)>,
 }
 
 impl Expansion {
@@ -98,6 +100,7 @@ pub(super) fn expand(body: &str, page: &Page<'_>) -> Expanded {
         resolve: page.resolve,
         param: page.param,
         site_file: page.site_file,
+        image_size: page.image_size,
     };
     let found = shortcode::expand(body, &context);
     let line =

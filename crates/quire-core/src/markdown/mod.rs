@@ -92,12 +92,28 @@ pub struct Prepared {
     /// written. Empty on a page without math, whose `$` signs are text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub math: Vec<Option<String>>,
+    /// The Markdown images' widths and heights in pixels, two numbers an
+    /// image ([`image_sources`] order), read from their files, so that the
+    /// page keeps its place while they load; `0, 0` for one the build could
+    /// not read (another site's). Empty on a page without such images.
+    /// (Plain numbers: the app reads them with the code it has.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<u32>,
 }
 
 impl Prepared {
+    /// The i-th Markdown image's width and height, if the build read them.
+    fn image_size(&self, image: usize) -> Option<(u32, u32)> {
+        match self.images.get(2 * image..2 * image + 2)? {
+            [0, _] | [_, 0] => None,
+            [width, height] => Some((*width, *height)),
+            _ => None,
+        }
+    }
+
     /// The parser options for the body this was prepared for: `$…$` and
     /// `$$…$$` are math only on a page the build found math in.
-    fn parser_options(&self) -> Options {
+    pub fn parser_options(&self) -> Options {
         if self.math.is_empty() {
             parser_options()
         } else {
@@ -190,6 +206,7 @@ fn render_as(
     let mut heading_index = 0;
     let mut code_index = 0;
     let mut math_index = 0;
+    let mut image_index = 0;
     // Markdown nesting, for keeping an author's inline tags inside the block
     // they were opened in.
     let mut depth = 0_usize;
@@ -339,9 +356,11 @@ fn render_as(
             }) => {
                 depth -= 1;
                 let alt = take_image_alt(&mut events, &mut math_index);
+                let size = prepared.image_size(image_index);
+                image_index += 1;
                 match resolve_url(&dest_url, base) {
                     Some(src) => out.push(Event::InlineHtml(
-                        image_html(&src, &alt, &title).into_string().into(),
+                        image_html(&src, &alt, &title, size).into_string().into(),
                     )),
                     None => out.push(Event::Text(alt.into())),
                 }
@@ -376,6 +395,7 @@ fn render_as(
                         Event::InlineMath(_) | Event::DisplayMath(_) => math_index += 1,
                         Event::Start(Tag::CodeBlock(_)) => code_index += 1,
                         Event::Start(Tag::Heading { .. }) => heading_index += 1,
+                        Event::Start(Tag::Image { .. }) => image_index += 1,
                         _ => {}
                     }
                 }
@@ -588,6 +608,18 @@ pub fn math_spans(markdown: &str) -> Vec<MathSpan> {
                 display,
                 offset: range.start,
             })
+        })
+        .collect()
+}
+
+/// Every Markdown image of a post, in order: its address as written; the
+/// same images, in the same order, that [`render_prepared`] counts for
+/// [`Prepared::images`].
+pub fn image_sources(markdown: &str, options: Options) -> Vec<String> {
+    Parser::new_ext(markdown, options)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Image { dest_url, .. }) => Some(dest_url.into_string()),
+            _ => None,
         })
         .collect()
 }
@@ -836,17 +868,21 @@ fn take_image_alt<'a>(
     alt
 }
 
-fn image_html(src: &str, alt: &str, title: &CowStr<'_>) -> SafeHtml {
+fn image_html(src: &str, alt: &str, title: &CowStr<'_>, size: Option<(u32, u32)>) -> SafeHtml {
     let title = if title.is_empty() {
         SafeHtml::empty()
     } else {
         html!(r#" title="{}""#, title.as_ref())
     };
+    let size = size.map_or_else(SafeHtml::empty, |(width, height)| {
+        html!(r#" width="{}" height="{}""#, width, height)
+    });
     html!(
-        r#"<img src="{}" alt="{}"{} loading="lazy" decoding="async">"#,
+        r#"<img src="{}" alt="{}"{}{} loading="lazy" decoding="async">"#,
         src,
         alt,
-        title
+        title,
+        size
     )
 }
 
