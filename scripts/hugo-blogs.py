@@ -158,7 +158,12 @@ class PageParser(html.parser.HTMLParser):
 
 def quire_build(site: Path, out: Path) -> dict:
     """Builds with Quire; the manifest's pages: {address path: body}."""
-    result = subprocess.run([str(QUIRE), "build", "--root", str(site), "--out", str(out)], capture_output=True, text=True)
+    command = [str(QUIRE), "build", "--root", str(site), "--out", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0 and "or pass --base-url" in result.stderr:
+        # `baseURL = "/"`: Hugo writes links from the root; so does Quire
+        # when told an address.
+        result = subprocess.run(command + ["--base-url", "https://example.org/"], capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(result.stderr.strip().splitlines()[-2] if result.stderr.strip() else "quire failed")
     manifest = json.loads(next((out / "data").glob("manifest.*.json")).read_text())

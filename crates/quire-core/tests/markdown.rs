@@ -73,6 +73,9 @@ fn heading_ids_were_not_hugos() {
         ("## Kept {#Given_Id}", "Given_Id"),
         ("Setext *one*\n===", "setext-one"),
         ("## ?!", "heading"),
+        ("> ## Quoted *heading*", "quoted-heading"),
+        ("- ## In a list", "in-a-list"),
+        ("> Quoted setext\n> ---", "quoted-setext"),
     ];
     for (markdown, hugo) in cases {
         let rendered = render(&format!("{markdown}\n"), POST);
