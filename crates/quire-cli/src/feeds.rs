@@ -43,7 +43,7 @@ pub(crate) fn machine_files(
         .iter()
         .flat_map(|taxonomy| {
             // Every term's posts in one pass: a blog may have thousands of tags.
-            let mut terms = posts_by_term(&manifest.posts, taxonomy);
+            let mut terms = posts_by_term(manifest.with_terms(), taxonomy);
             terms.sort_by(|(a, _), (b, _)| most_used_first(a, b));
             terms
         })

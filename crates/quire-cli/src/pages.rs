@@ -86,11 +86,12 @@ impl<'a> Pages<'a> {
         root: &'a str,
         data_files: HashMap<&'a str, &'a str>,
     ) -> Self {
+        let with_terms = manifest.with_terms();
         let by_term = manifest
             .site
             .taxonomies
             .iter()
-            .flat_map(|taxonomy| posts_by_term(&manifest.posts, taxonomy))
+            .flat_map(|taxonomy| posts_by_term(with_terms.iter().copied(), taxonomy))
             .map(|(term, posts)| ((term.taxonomy.clone(), term.slug.clone()), (term, posts)))
             .collect();
         Self {
@@ -135,7 +136,7 @@ impl<'a> Pages<'a> {
             }
             Route::Terms { taxonomy } => RouteData::Terms {
                 taxonomy: taxonomy.clone(),
-                terms: term_counts(&self.manifest.posts, taxonomy),
+                terms: term_counts(self.manifest.with_terms(), taxonomy),
             },
             Route::Term {
                 taxonomy,

@@ -263,7 +263,7 @@ pub(crate) fn site_files(
         ));
     }
     for taxonomy in &manifest.site.taxonomies {
-        for term in quire_core::listing::term_counts(&manifest.posts, taxonomy) {
+        for term in quire_core::listing::term_counts(manifest.with_terms(), taxonomy) {
             let first = Route::Term {
                 taxonomy: taxonomy.clone(),
                 slug: term.slug,

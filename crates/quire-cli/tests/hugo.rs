@@ -185,9 +185,17 @@ fn sections_taxonomies_and_papermod_pages_have_their_hugo_list_pages() {
             .concat()
             .contains("Film, chemistry and patience.")
     );
-    // A page that is not a post keeps no tags: no term page would list it.
-    assert!(pick(&about, ".post-tags a", None).is_empty());
-    assert!(!out.join("tags/about").exists());
+    // A page that is not a post keeps its tags, and the term's page lists
+    // it, as Hugo's does; the home page does not.
+    assert_eq!(pick(&about, ".post-tags a", Some("href")), ["/tags/about/"]);
+    assert_eq!(
+        pick(
+            &page(&out, "tags/about/index.html"),
+            "main article h2",
+            None
+        ),
+        ["About"]
+    );
     // An HTML page's card has its text as summary.
     let older = page(&out, "page/2/index.html");
     let summaries = pick(&older, ".card-summary", None);
@@ -642,5 +650,46 @@ fn images_without_a_size_moved_the_page_as_they_loaded() {
     assert_eq!(
         pick(&post, ".post-content img", Some("height")),
         ["240", "240", "", "240", ""]
+    );
+}
+
+#[test]
+fn terms_of_pages_outside_the_main_sections_had_no_pages() {
+    // DLatreyte's course pages (375 tags) and Xuanwo's posts in year
+    // folders are outside the main section; Hugo lists them under their
+    // terms, and Quire had no page at those terms' addresses.
+    let site = HugoSite::new();
+    site.write(
+        "config.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Cours\"\nmainSections = [\"posts\"]\n",
+    );
+    site.write(
+        "content/posts/first.md",
+        "---\ntitle: First\ndate: 2020-01-01\ntags: [shared]\n---\nx\n",
+    );
+    site.write(
+        "content/notes/n.md",
+        "---\ntitle: A note\ndate: 2020-01-02\ntags: [foo, shared]\ncategories: Code\n---\nx\n",
+    );
+    let (output, out) = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let titles = |path: &str| pick(&page(&out, path), "main article h2", None);
+    assert_eq!(titles("tags/foo/index.html"), ["A note"]);
+    // Newest first, the note among the posts.
+    assert_eq!(titles("tags/shared/index.html"), ["A note", "First"]);
+    assert_eq!(titles("categories/code/index.html"), ["A note"]);
+    // The note's own page links its terms.
+    assert_eq!(
+        pick(
+            &page(&out, "notes/n/index.html"),
+            "main a[href*='/tags/']",
+            Some("href")
+        ),
+        ["/tags/foo/", "/tags/shared/"]
+    );
+    // Home lists posts only, as before.
+    assert_eq!(
+        pick(&page(&out, "index.html"), "main article h2", None),
+        ["First"]
     );
 }

@@ -10,7 +10,6 @@ use crate::{date::Date, manifest::PostSummary, route::Route, slug::term_slug};
 /// first, then the rest newest first; equal dates by time, then title.
 /// `entry` gives each item's post and its publication time in Unix seconds.
 pub fn sort_for_listing<T>(items: &mut [T], entry: impl Fn(&T) -> (&PostSummary, i64)) {
-    let pinned = |p: &PostSummary| if p.weight > 0 { (0, p.weight) } else { (1, 0) };
     items.sort_by(|a, b| {
         let ((a, a_time), (b, b_time)) = (entry(a), entry(b));
         pinned(a)
@@ -18,6 +17,16 @@ pub fn sort_for_listing<T>(items: &mut [T], entry: impl Fn(&T) -> (&PostSummary,
             .then(b_time.cmp(&a_time))
             .then_with(|| a.title.cmp(&b.title))
     });
+}
+
+/// Where a post stands among the pinned ones: pinned posts (a `weight`)
+/// first, lightest first, then the rest.
+pub fn pinned(post: &PostSummary) -> (u8, i64) {
+    if post.weight > 0 {
+        (0, post.weight)
+    } else {
+        (1, 0)
+    }
 }
 
 /// One page of a paginated list.
@@ -65,7 +74,10 @@ pub struct TermCount {
 /// Every term of a taxonomy with its post count, most used first, then by
 /// name. Terms that differ only in case or punctuation ("Web RTC",
 /// "web-rtc") are one term.
-pub fn term_counts(posts: &[PostSummary], taxonomy: &str) -> Vec<TermCount> {
+pub fn term_counts<'a>(
+    posts: impl IntoIterator<Item = &'a PostSummary>,
+    taxonomy: &str,
+) -> Vec<TermCount> {
     counts_most_used_first(&posts_by_term(posts, taxonomy))
 }
 
@@ -87,7 +99,7 @@ pub fn most_used_first(a: &TermCount, b: &TermCount) -> std::cmp::Ordering {
 /// one pass over the posts; terms in the order first met. A term is named
 /// as the first post carrying it writes it.
 pub fn posts_by_term<'a>(
-    posts: &'a [PostSummary],
+    posts: impl IntoIterator<Item = &'a PostSummary>,
     taxonomy: &str,
 ) -> Vec<(TermCount, Vec<&'a PostSummary>)> {
     let mut terms: Vec<(TermCount, Vec<&PostSummary>)> = Vec::new();
@@ -140,7 +152,7 @@ impl<'a> TermSlugs<'a> {
 /// The posts carrying a term, in list order, with the term and its count;
 /// `None` for a term no post carries.
 pub fn posts_with_term<'a>(
-    posts: &'a [PostSummary],
+    posts: impl IntoIterator<Item = &'a PostSummary>,
     taxonomy: &str,
     slug: &str,
 ) -> Option<(TermCount, Vec<&'a PostSummary>)> {

@@ -53,6 +53,23 @@ impl Manifest {
         self.posts.iter().chain(&self.unlisted).chain(&self.pages)
     }
 
+    /// What a term's page lists: the posts, and the other pages that carry
+    /// a term (Hugo lists every page under its terms), in list order.
+    pub fn with_terms(&self) -> Vec<&PostSummary> {
+        let mut listed: Vec<&PostSummary> = self.posts.iter().collect();
+        let posts = listed.len();
+        listed.extend(self.pages.iter().filter(|page| page.has_terms()));
+        if listed.len() > posts {
+            // Stable: posts of one day keep their order.
+            listed.sort_by(|a, b| {
+                crate::listing::pinned(a)
+                    .cmp(&crate::listing::pinned(b))
+                    .then(b.date.cmp(&a.date))
+            });
+        }
+        listed
+    }
+
     /// A section's pages, listed ones, in list order.
     pub fn section_pages(&self, section: &Section) -> Vec<&PostSummary> {
         self.posts
@@ -418,6 +435,11 @@ impl PostSummary {
         } else {
             self.terms.get(taxonomy).map_or(&[], Vec::as_slice)
         }
+    }
+
+    /// Whether it carries a term of any taxonomy.
+    pub fn has_terms(&self) -> bool {
+        !self.tags.is_empty() || self.terms.values().any(|terms| !terms.is_empty())
     }
 
     /// What the post shows: its own choices over the site's.

@@ -277,7 +277,7 @@ pub fn every_route(manifest: &Manifest) -> Vec<Route> {
         }));
     }
     for taxonomy in &manifest.site.taxonomies {
-        let terms = term_counts(&manifest.posts, taxonomy);
+        let terms = term_counts(manifest.with_terms(), taxonomy);
         if terms.is_empty() && taxonomy != "tags" {
             continue;
         }

@@ -121,8 +121,6 @@ pub(crate) struct Report {
     pub(crate) math: post::MathCounts,
     /// Pages left out because their address was taken.
     pub(crate) address_clashes: usize,
-    /// Pages that are not posts whose terms were dropped.
-    pub(crate) pages_with_terms: usize,
 }
 
 impl Report {
@@ -245,7 +243,7 @@ impl Report {
             .taxonomies
             .iter()
             .map(|taxonomy| {
-                let terms = quire_core::listing::term_counts(&manifest.posts, taxonomy).len();
+                let terms = quire_core::listing::term_counts(manifest.with_terms(), taxonomy).len();
                 format!("{taxonomy} {terms}")
             })
             .collect();
@@ -263,12 +261,6 @@ impl Report {
             "addresses: {kept}, and {aliases} old {} redirecting to one",
             if aliases == 1 { "address" } else { "addresses" }
         ));
-        if self.pages_with_terms > 0 {
-            lines.push(format!(
-                "terms on {} that are not posts are not listed: a term's page lists posts",
-                count_of(self.pages_with_terms, "page")
-            ));
-        }
         lines
     }
 }
@@ -283,7 +275,7 @@ impl LoadedSite {
 
     /// One line for the terminal.
     pub(crate) fn summary_line(&self) -> String {
-        let tags = quire_core::listing::term_counts(&self.manifest.posts, "tags").len();
+        let tags = quire_core::listing::term_counts(self.manifest.with_terms(), "tags").len();
         let left = &self.report.left_out;
         format!(
             "{}, {}, {} ({} and {} left out)",
@@ -436,7 +428,6 @@ pub(crate) fn load_site(
         raw_html_pages,
         math,
         address_clashes,
-        pages_with_terms,
         addresses_by_ref,
         ..
     } = posts;
@@ -480,7 +471,6 @@ pub(crate) fn load_site(
             raw_html_pages,
             math,
             address_clashes,
-            pages_with_terms,
         },
     })
 }

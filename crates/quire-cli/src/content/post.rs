@@ -126,8 +126,6 @@ pub(super) struct Posts<'a> {
     /// Pages left out because another page, or one of Quire's own, has
     /// their address.
     pub(super) address_clashes: usize,
-    /// Pages that are not posts but carry terms, which are dropped.
-    pub(super) pages_with_terms: usize,
 }
 
 impl<'a> Posts<'a> {
@@ -174,7 +172,6 @@ impl<'a> Posts<'a> {
             raw_html_pages: 0,
             math: MathCounts::default(),
             address_clashes: 0,
-            pages_with_terms: 0,
             covers_without_alt: Vec::new(),
         }
     }
@@ -477,7 +474,6 @@ impl<'a> Posts<'a> {
             self.math.unreadable += page.unreadable;
             self.math.tex_left_pages +=
                 usize::from(page.tex && page.formulas + page.unreadable == 0);
-            self.pages_with_terms += usize::from(page.terms_dropped);
             self.loaded.push(page.loaded);
         }
         self.addresses_by_ref = addresses;
@@ -620,14 +616,6 @@ impl<'a> Posts<'a> {
                 .push(Problem::at_line(first_line + lines_before, message.clone()).in_path(&file));
         }
         let mut loaded = self.summarise(&source, front, what, &text, key, prepared);
-        // Terms list posts: a page's tags would link to term pages that
-        // do not list it (or do not exist), so it keeps none.
-        let terms_dropped = loaded.kind == Kind::Page
-            && (!loaded.summary.tags.is_empty() || !loaded.summary.terms.is_empty());
-        if terms_dropped {
-            loaded.summary.tags.clear();
-            loaded.summary.terms.clear();
-        }
         // An alias at another page's address: that page stays there, as
         // under Hugo, which writes the page over the alias.
         let own = loaded.summary.path.clone();
@@ -655,7 +643,6 @@ impl<'a> Posts<'a> {
             tex,
             formulas,
             unreadable,
-            terms_dropped,
         }
     }
 
@@ -1103,8 +1090,6 @@ pub(super) struct FinishedPage {
     /// Its formulas drawn, and those left as written.
     formulas: usize,
     unreadable: usize,
-    /// Whether its terms were dropped (a page, not a post).
-    terms_dropped: bool,
 }
 
 struct Pending {
