@@ -114,9 +114,10 @@ fn expand_at(text: &str, base: usize, context: &Context<'_>, report: &mut Expand
         let (inner, consumed) = if call.self_closed {
             (None, 0)
         } else {
-            closing(&text[after..], &call.name).map_or((None, 0), |(inner_end, close_end)| {
-                (Some(&text[after..after + inner_end]), close_end)
-            })
+            closing(&text[after..], &call.name, &report.used)
+                .map_or((None, 0), |(inner_end, close_end)| {
+                    (Some(&text[after..after + inner_end]), close_end)
+                })
         };
         let inner_expanded = inner.map(|inner| expand_at(inner, base + after, context, report));
         result.push_str(&write(
@@ -301,29 +302,50 @@ fn arguments(inside: &str) -> Vec<(Option<String>, String)> {
 /// after a paired shortcode's opening tag, if it is closed. The same
 /// shortcode opened inside and closed again is nested (DLatreyte's `note`
 /// inside a `note`); if the closings do not balance, the first one closes.
-fn closing(text: &str, name: &str) -> Option<(usize, usize)> {
+/// As in Hugo 0.111, a closing tag of another shortcode the page `used`
+/// before, which nothing opened inside closes, closes this one too
+/// (DLatreyte's `{{% solution %}}…{{% /note %}}`).
+fn closing(text: &str, name: &str, used: &[(String, usize)]) -> Option<(usize, usize)> {
     let mut from = 0;
     let mut first = None;
     let mut depth = 0_usize;
+    // Other shortcodes opened inside, by name, not closed yet.
+    let mut open_inside: Vec<String> = Vec::new();
     while let Some(at) = next_opening(&text[from..]).map(|at| at + from) {
         let delimiter = &text[at + 2..at + 3];
         let close = if delimiter == "<" { ">}}" } else { "%}}" };
         if let Some(end) = text[at + 3..].find(close).map(|end| end + at + 3) {
             let inside = text[at + 3..end].trim();
-            if inside
+            let found = (at, end + close.len());
+            match inside
                 .strip_prefix('/')
-                .is_some_and(|closed| closed.trim().eq_ignore_ascii_case(name))
+                .map(|closed| closed.trim().to_lowercase())
             {
-                let found = (at, end + close.len());
-                first.get_or_insert(found);
-                if depth == 0 {
-                    return Some(found);
+                Some(closed) if closed == name => {
+                    first.get_or_insert(found);
+                    if depth == 0 {
+                        return Some(found);
+                    }
+                    depth -= 1;
                 }
-                depth -= 1;
-            } else if Call::read(&text[at..])
-                .is_some_and(|call| call.name == name && !call.self_closed && !call.escaped)
-            {
-                depth += 1;
+                Some(closed) => {
+                    if let Some(opened) = open_inside.iter().position(|open| *open == closed) {
+                        open_inside.remove(opened);
+                    } else if depth == 0 && used.iter().any(|(used, _)| *used == closed) {
+                        return Some(found);
+                    }
+                }
+                None => {
+                    if let Some(call) =
+                        Call::read(&text[at..]).filter(|call| !call.self_closed && !call.escaped)
+                    {
+                        if call.name == name {
+                            depth += 1;
+                        } else {
+                            open_inside.push(call.name);
+                        }
+                    }
+                }
             }
         }
         from = at + 2;
@@ -736,6 +758,13 @@ mod tests {
             "{}",
             expanded.text
         );
+        // Hugo closes a shortcode with another's closing tag the page used
+        // before, unless that closes one opened inside.
+        let mismatched = run(
+            "{{% details \"A\" %}}a{{% /details %}}\n{{% details \"B\" %}}b{{% /DETAILS %}}\n{{% collapse \"C\" %}}c{{% details \"D\" %}}d{{% /details %}}e{{% /details %}}f",
+        );
+        assert!(!mismatched.text.contains("{{"), "{}", mismatched.text);
+        assert!(mismatched.text.ends_with('f'), "{}", mismatched.text);
         // A closing too many still closes the first.
         let unbalanced = run("{{% details \"A\" %}}x{{% details \"B\" %}}y{{% /details %}}z");
         assert_eq!(
