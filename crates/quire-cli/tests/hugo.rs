@@ -693,3 +693,44 @@ fn terms_of_pages_outside_the_main_sections_had_no_pages() {
         ["First"]
     );
 }
+
+#[test]
+fn a_papermod_cover_beside_the_posts_was_dropped() {
+    // vdovhanych's `cover: {image: "posts/images/randomizer3.png"}` names
+    // `content/posts/images/randomizer3.png` from the site root, where Hugo
+    // publishes it and PaperMod's template finds it.
+    let site = HugoSite::new();
+    site.write(
+        "config.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Covers\"\n",
+    );
+    let png = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/hugo-blog/content/posts/first-light/tank.png"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(site.0.path().join("content/posts/images")).unwrap();
+    std::fs::write(site.0.path().join("content/posts/images/pic.png"), &png).unwrap();
+    site.write(
+        "content/posts/a.md",
+        "---\ntitle: A\ndate: 2020-01-01\ncover:\n  image: posts/images/pic.png\n  alt: A tank\n---\nx\n",
+    );
+    let (output, out) = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        !stderr(&output).contains("cover file missing"),
+        "{}",
+        stderr(&output)
+    );
+    let cover = manifest(&out).posts[0].cover.clone().expect("a cover");
+    assert_eq!((cover.width, cover.height), (320, 240));
+    assert_eq!(
+        pick(
+            &page(&out, "posts/a/index.html"),
+            ".post-cover img",
+            Some("src")
+        ),
+        ["/posts/images/pic.png"]
+    );
+    assert!(out.join("posts/images/pic.png").is_file());
+}

@@ -108,6 +108,16 @@ pub struct ContentSettings {
 }
 
 impl ContentSettings {
+    /// The folder the default language's pages are read from: its own
+    /// `contentDir`, else the site's.
+    pub fn default_content_dir(&self) -> &str {
+        self.languages
+            .iter()
+            .find(|language| language.code == self.default_language)
+            .and_then(|language| language.content_dir.as_deref())
+            .unwrap_or(&self.content_dir)
+    }
+
     /// A Quire blog's settings (`quire.toml` alone): posts in
     /// `content/posts/`, Hugo's default addresses, tags, categories and
     /// series.

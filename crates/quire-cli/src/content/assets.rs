@@ -32,12 +32,15 @@ pub(super) struct FoundCover {
 }
 
 /// Finds a cover's file and size. Its file is published with its bundle
-/// (`bundle`, for a post at `post_path`) or with the static folders
-/// (`static_dirs`), so nothing is copied here. The error is a message for
+/// (`bundle`, for a post at `post_path`), with the static folders
+/// (`static_dirs`) or where it is below the content folder (`content_dir`:
+/// PaperMod's `image: posts/images/a.png`, which its template reads from
+/// the site root), so nothing is copied here. The error is a message for
 /// the cover's line.
 pub(super) fn cover(
     root: &Path,
     static_dirs: &[String],
+    content_dir: &Path,
     bundle: Option<&Path>,
     post_path: &str,
     spec: &CoverSpec,
@@ -59,10 +62,14 @@ pub(super) fn cover(
         )
     } else {
         let from_root = image.trim_start_matches('/');
-        (
-            Some(in_static(root, static_dirs, from_root)),
-            from_root.to_owned(),
-        )
+        let in_content = content_dir.join(from_root);
+        let file = match in_static(root, static_dirs, from_root) {
+            // vdovhanych's and hfichter's PaperMod covers are files beside
+            // the posts, which are published where they are.
+            missing if !missing.is_file() && in_content.is_file() => in_content,
+            found => found,
+        };
+        (Some(file), from_root.to_owned())
     };
     let mut warnings = Vec::new();
     let size = match &file {

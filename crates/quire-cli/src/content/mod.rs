@@ -407,14 +407,8 @@ pub(crate) fn load_site(
     for (source, read) in found.sources.iter().zip(read) {
         posts.add(source, read);
     }
-    let content_dir = content
-        .languages
-        .iter()
-        .find(|language| language.code == content.default_language)
-        .and_then(|language| language.content_dir.clone())
-        .unwrap_or_else(|| content.content_dir.clone());
     posts.finish(
-        &root.join(content_dir),
+        &root.join(content.default_content_dir()),
         memo.as_deref_mut().map(|memo| &mut memo.finished),
     );
     let post::Posts {

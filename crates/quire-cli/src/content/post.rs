@@ -308,6 +308,7 @@ impl<'a> Posts<'a> {
             match cover(
                 self.root,
                 &self.settings.static_dirs,
+                &self.root.join(self.settings.default_content_dir()),
                 source.bundle.as_deref(),
                 &path,
                 spec,
