@@ -33,6 +33,9 @@ enum Difference {
     /// `tel`, or whose web address names a host that cannot exist, is
     /// dropped, its words kept.
     RemovedScheme,
+    /// A bare `https://…`, `http://…` or `www.…` address in text is a
+    /// link, as Hugo's Goldmark (GitHub's extended autolinks) makes it.
+    Linkified,
 }
 
 /// The CommonMark examples that differ from plain pulldown-cmark, by reason.
@@ -57,6 +60,8 @@ const SPEC_DIFFERENCES: &[(Difference, &[usize])] = &[
     // a scheme to Quire's stricter check), 596 (`irc:`), 598, 599 (made-up
     // schemes), 601 (`localhost:`).
     (Difference::RemovedScheme, &[346, 500, 596, 598, 599, 601]),
+    // `<https://foo.bar/baz bim>`, `< https://foo.bar >`, `https://example.com`.
+    (Difference::Linkified, &[602, 608, 611]),
 ];
 
 /// The GitHub extension examples that differ, by reason.
@@ -231,9 +236,13 @@ fn difference(markdown: &str) -> Option<Difference> {
         Event::Start(Tag::Image { dest_url, .. }) => resolve_url(dest_url, BASE).is_none(),
         _ => false,
     });
+    let plain_html = canonical(&plain(markdown, plain_options()));
+    let linkified = (markdown.contains("://") || markdown.contains("www."))
+        && quire.matches("<a ").count() > plain_html.matches("<a ").count();
     // Unexplained differences are reported with both outputs.
     removed_scheme
         .then_some(Difference::RemovedScheme)
+        .or_else(|| linkified.then_some(Difference::Linkified))
         .or_else(|| {
             panic!(
                 "an unexplained difference:\n{markdown}\nQuire:  {quire}\nplain:  {}",

@@ -83,6 +83,23 @@ fn heading_ids_were_not_hugos() {
     }
 }
 
+/// mosuke5's and j2kun's posts write addresses bare, and Hugo's Goldmark
+/// links them (its `linkify`, on by default); Quire showed them as text.
+#[test]
+fn bare_addresses_were_not_links() {
+    let html = render(
+        "See https://example.com/page and www.example.net too.\n\n[https://a.example](https://b.example/), `https://c.example`\n\n```\nhttps://d.example\n```\n",
+        POST,
+    )
+    .html;
+    assert!(
+        html.contains(r#"<p>See <a href="https://example.com/page">https://example.com/page</a> and <a href="https://www.example.net">www.example.net</a> too.</p>"#),
+        "{html}"
+    );
+    assert_eq!(html.matches("<a ").count(), 3, "{html}");
+    assert!(html.contains("<code>https://c.example</code>"), "{html}");
+}
+
 #[test]
 fn code_blocks_keep_their_language() {
     assert_snapshot!(html("```rust\nfn main() { println!(\"<hi>\"); }\n```\n"));

@@ -35,6 +35,7 @@ use crate::{
 };
 
 mod code;
+mod linkify;
 
 pub use code::{CodeFence, HighlightedCode};
 
@@ -469,6 +470,28 @@ fn render_as(
                 out.push(Event::Text(
                     text.replace([FORMULA_MARK, FORMULA_MARK_END], "").into(),
                 ));
+            }
+            // A bare address is a link, as Hugo's Goldmark makes it.
+            Event::Text(text)
+                if links.is_empty() && (text.contains("://") || text.contains("www.")) =>
+            {
+                for piece in linkify::pieces(&text) {
+                    match piece {
+                        linkify::Piece::Text(words) => {
+                            out.push(Event::Text(words.to_owned().into()))
+                        }
+                        linkify::Piece::Link(shown, href) => {
+                            out.push(Event::Start(Tag::Link {
+                                link_type: LinkType::Autolink,
+                                dest_url: href.into(),
+                                title: "".into(),
+                                id: "".into(),
+                            }));
+                            out.push(Event::Text(shown.to_owned().into()));
+                            out.push(Event::End(TagEnd::Link));
+                        }
+                    }
+                }
             }
             other => out.push(other),
         }
