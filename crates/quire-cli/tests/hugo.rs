@@ -734,3 +734,31 @@ fn a_papermod_cover_beside_the_posts_was_dropped() {
     );
     assert!(out.join("posts/images/pic.png").is_file());
 }
+
+#[test]
+fn front_matter_hugo_builds_past_in_a_list_page_failed_the_build() {
+    // jonocarroll's blogdown site: `content/_index.md` holds `{}` and a
+    // line of TOML in YAML's place. Hugo builds; every page was lost.
+    let site = HugoSite::new();
+    site.write(
+        "config.toml",
+        "baseURL = \"https://example.org/\"\ntitle = \"Blogdown\"\n",
+    );
+    site.write(
+        "content/_index.md",
+        "---\n{} \noutputs = ['html','rss']\n---\n",
+    );
+    site.write(
+        "content/posts/first.md",
+        "---\ntitle: First\ndate: 2020-01-01\n---\nx\n",
+    );
+    let (output, out) = site.build();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("content/_index.md:")
+            && stderr(&output).contains("the list page keeps its default title"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(out.join("posts/first/index.html").is_file());
+}

@@ -181,6 +181,20 @@ impl<'a> Posts<'a> {
         let file = shown(self.root, &source.path).display().to_string();
         let read = match read {
             Ok(read) => read,
+            // A list page's own file only names its section (jonocarroll's
+            // `_index.md` holds `{}` and a line of TOML, which Hugo builds
+            // past): the section keeps its name, and the author is told.
+            Err(problems) if source.list_page => {
+                self.warnings
+                    .extend(problems.into_iter().map(|problem| Problem {
+                        message: format!(
+                            "{}; the list page keeps its default title",
+                            problem.message
+                        ),
+                        ..problem
+                    }));
+                return;
+            }
             Err(problems) => {
                 self.problems.extend(problems);
                 return;
