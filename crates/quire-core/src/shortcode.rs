@@ -592,10 +592,14 @@ fn figure(call: &Call, context: &Context<'_>) -> String {
         }
         (None, None) => SafeHtml::empty(),
     };
+    // Hugo's figure writes its caption through `markdownify`, and its alt
+    // text is that caption's words.
+    let caption_text = call.named("caption").map(markdownify);
     let alt = call
         .named("alt")
-        .or_else(|| call.named("caption"))
-        .unwrap_or("");
+        .map(str::to_owned)
+        .or_else(|| caption_text.as_ref().map(|(_, words)| words.clone()))
+        .unwrap_or_default();
     let image = html!(
         r#"<img src="{}" alt="{}"{}{} loading="lazy">"#,
         src,
@@ -611,8 +615,8 @@ fn figure(call: &Call, context: &Context<'_>) -> String {
     if let Some(title) = call.named("title") {
         caption.push(html!("<strong>{}</strong> ", title));
     }
-    if let Some(text) = call.named("caption") {
-        caption.push(text);
+    if let Some((html, _)) = caption_text {
+        caption.push(html);
     }
     if let Some(attribution) = call.named("attr") {
         caption.push(" ");
@@ -627,6 +631,42 @@ fn figure(call: &Call, context: &Context<'_>) -> String {
         html!("<figcaption>{}</figcaption>", caption)
     };
     block(html!("<figure>{}{}</figure>", image, caption))
+}
+
+/// A shortcode argument's inline Markdown as HTML, and its words, as
+/// Hugo's `markdownify` and `plainify` make them: ox-hugo's captions hold
+/// `<span class="figure-number">Figure 1: </span>` and `*emphasis*`. Raw
+/// HTML keeps its words and loses its tags, as a site that does not allow
+/// raw HTML shows it (and nearly as one that does).
+fn markdownify(text: &str) -> (SafeHtml, String) {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let (mut html, mut words) = (SafeHtml::empty(), String::new());
+    for event in Parser::new(text) {
+        match event {
+            Event::Text(text) => {
+                html.push(SafeHtml::text(&text));
+                words.push_str(&text);
+            }
+            Event::Code(code) => {
+                html.push(html!("<code>{}</code>", code.as_ref()));
+                words.push_str(&code);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                html.push(" ");
+                words.push(' ');
+            }
+            Event::Start(Tag::Emphasis) => html.push(SafeHtml::from_static("<em>")),
+            Event::End(TagEnd::Emphasis) => html.push(SafeHtml::from_static("</em>")),
+            Event::Start(Tag::Strong) => html.push(SafeHtml::from_static("<strong>")),
+            Event::End(TagEnd::Strong) => html.push(SafeHtml::from_static("</strong>")),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                html.push(html!(r#"<a href="{}">"#, dest_url.as_ref()));
+            }
+            Event::End(TagEnd::Link) => html.push(SafeHtml::from_static("</a>")),
+            _ => {}
+        }
+    }
+    (html, words.trim().to_owned())
 }
 
 /// A video's id: letters, digits, `-` and `_`.
@@ -772,6 +812,26 @@ mod tests {
             2,
             "{}",
             unbalanced.text
+        );
+    }
+
+    /// aatmunbaxi's ox-hugo captions showed their `<span>` and `*` as text.
+    #[test]
+    fn a_figures_caption_was_not_markdown() {
+        let out = run(
+            r#"{{< figure src="/a.png" caption="<span class=\"figure-number\">Figure 1: </span>Demo of *our* `state`" >}}"#,
+        );
+        assert!(
+            out.text.contains(r#"alt="Figure 1: Demo of our state""#),
+            "{}",
+            out.text
+        );
+        assert!(
+            out.text.contains(
+                "<figcaption>Figure 1: Demo of <em>our</em> <code>state</code></figcaption>"
+            ),
+            "{}",
+            out.text
         );
     }
 
