@@ -17,11 +17,28 @@ impl HugoSite {
         Self(tempfile::TempDir::new().unwrap())
     }
 
+    /// A site at `https://example.org/` titled `title`, in `config.toml`.
+    fn titled(title: &str) -> Self {
+        let site = Self::new();
+        site.write(
+            "config.toml",
+            format!("baseURL = \"https://example.org/\"\ntitle = \"{title}\"\n"),
+        );
+        site
+    }
+
     /// Writes `text` to `path` below the site's folder.
-    fn write(&self, path: &str, text: &str) {
+    fn write(&self, path: &str, text: impl AsRef<[u8]>) {
         let path = self.0.path().join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
+    }
+
+    /// Writes a 320×240 PNG (the fixture's developing tank) to `path`.
+    fn write_png(&self, path: &str) {
+        let tank = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/hugo-blog/content/posts/first-light/tank.png");
+        self.write(path, std::fs::read(tank).unwrap());
     }
 
     /// Builds the site into its `site/` folder; the output, and that folder.
@@ -491,11 +508,7 @@ fn a_config_file_starting_with_a_byte_order_mark_failed_the_build() {
 #[test]
 fn org_mode_pages_were_published_as_their_source_without_a_word() {
     // daotoyi's blog: `content/about.org`, which Hugo renders at `/about/`.
-    let site = HugoSite::new();
-    site.write(
-        "config.toml",
-        "baseURL = \"https://example.org/\"\ntitle = \"Org\"\n",
-    );
+    let site = HugoSite::titled("Org");
     site.write("content/about.org", "#+title: About\n\nWho I am.\n");
     site.write("content/posts/notes.rst", "Notes\n=====\n");
     site.write(
@@ -523,7 +536,7 @@ fn math_switched_on_as_loveit_does_stayed_as_tex() {
         site.write("config.toml", config);
         site.write(
             "content/posts/sir.md",
-            &format!("---\ntitle: SIR\ndate: 2020-01-01\n{front_matter}---\nThe rate $S(t)$.\n"),
+            format!("---\ntitle: SIR\ndate: 2020-01-01\n{front_matter}---\nThe rate $S(t)$.\n"),
         );
         let (output, out) = site.build();
         assert!(output.status.success(), "{}", stderr(&output));
@@ -549,11 +562,7 @@ fn a_ref_to_a_nested_section_failed_the_build() {
     // chapter, where `chap-8/` has an `_index.md`. Hugo 0.111 links
     // `/terminales-pc/chap-8/`; Quire has no page for a nested section, so
     // the link leads to the list of the section it is in.
-    let site = HugoSite::new();
-    site.write(
-        "config.toml",
-        "baseURL = \"https://example.org/\"\ntitle = \"Cours\"\n",
-    );
+    let site = HugoSite::titled("Cours");
     site.write("content/s/_index.md", "---\ntitle: S\n---\n");
     site.write("content/s/a/_index.md", "---\ntitle: A\n---\n");
     site.write("content/s/b/_index.md", "---\ntitle: B\n---\n");
@@ -619,23 +628,9 @@ fn images_without_a_size_moved_the_page_as_they_loaded() {
     // lvbibir's blog: a link to a heading below such an image landed the
     // reader above the heading once the image came. The build reads each
     // image's size from its file: beside the page, or in `static/`.
-    let site = HugoSite::new();
-    site.write(
-        "config.toml",
-        "baseURL = \"https://example.org/\"\ntitle = \"Sizes\"\n",
-    );
-    let png = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../tests/fixtures/hugo-blog/content/posts/first-light/tank.png"),
-    )
-    .unwrap();
-    let write_png = |path: &str| {
-        let path = site.0.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, &png).unwrap();
-    };
-    write_png("content/posts/bundle/tank.png");
-    write_png("static/images/tank copy.png");
+    let site = HugoSite::titled("Sizes");
+    site.write_png("content/posts/bundle/tank.png");
+    site.write_png("static/images/tank copy.png");
     site.write(
         "content/posts/bundle/index.md",
         "---\ntitle: Sizes\ndate: 2020-01-01\n---\n![beside](tank.png)\n\n![static](/images/tank%20copy.png)\n\n![elsewhere](https://example.com/a.png)\n\n{{< figure src=\"tank.png\" alt=\"figure\" >}}\n\n{{< figure src=\"tank.png\" alt=\"given\" width=\"100\" >}}\n",
@@ -699,18 +694,8 @@ fn a_papermod_cover_beside_the_posts_was_dropped() {
     // vdovhanych's `cover: {image: "posts/images/randomizer3.png"}` names
     // `content/posts/images/randomizer3.png` from the site root, where Hugo
     // publishes it and PaperMod's template finds it.
-    let site = HugoSite::new();
-    site.write(
-        "config.toml",
-        "baseURL = \"https://example.org/\"\ntitle = \"Covers\"\n",
-    );
-    let png = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../tests/fixtures/hugo-blog/content/posts/first-light/tank.png"),
-    )
-    .unwrap();
-    std::fs::create_dir_all(site.0.path().join("content/posts/images")).unwrap();
-    std::fs::write(site.0.path().join("content/posts/images/pic.png"), &png).unwrap();
+    let site = HugoSite::titled("Covers");
+    site.write_png("content/posts/images/pic.png");
     site.write(
         "content/posts/a.md",
         "---\ntitle: A\ndate: 2020-01-01\ncover:\n  image: posts/images/pic.png\n  alt: A tank\n---\nx\n",
@@ -739,11 +724,7 @@ fn a_papermod_cover_beside_the_posts_was_dropped() {
 fn front_matter_hugo_builds_past_in_a_list_page_failed_the_build() {
     // jonocarroll's blogdown site: `content/_index.md` holds `{}` and a
     // line of TOML in YAML's place. Hugo builds; every page was lost.
-    let site = HugoSite::new();
-    site.write(
-        "config.toml",
-        "baseURL = \"https://example.org/\"\ntitle = \"Blogdown\"\n",
-    );
+    let site = HugoSite::titled("Blogdown");
     site.write(
         "content/_index.md",
         "---\n{} \noutputs = ['html','rss']\n---\n",
