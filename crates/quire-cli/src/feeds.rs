@@ -37,13 +37,14 @@ pub(crate) fn machine_files(
             &public,
         ),
     )];
+    let with_terms = manifest.with_terms();
     let terms: Vec<TermPosts<'_>> = manifest
         .site
         .taxonomies
         .iter()
         .flat_map(|taxonomy| {
             // Every term's posts in one pass: a blog may have thousands of tags.
-            let mut terms = posts_by_term(manifest.with_terms(), taxonomy);
+            let mut terms = posts_by_term(with_terms.iter().copied(), taxonomy);
             terms.sort_by(|(a, _), (b, _)| most_used_first(a, b));
             terms
         })

@@ -90,12 +90,7 @@ impl FrontMatter {
     /// A field's text by its key (any case; `params:` ones too), for
     /// Hugo's `param` shortcode.
     pub fn text(&self, key: &str) -> Option<String> {
-        match self.fields.get(&key.to_lowercase())? {
-            // LoveIt's and FixIt's `math: { enable: true }`.
-            Value::Object(map) if map.contains_key("enable") => match map.get("enable")? {
-                Value::Bool(flag) => Some(flag.to_string()),
-                _ => None,
-            },
+        match switch_value(self.fields.get(&key.to_lowercase())?) {
             Value::String(text) => Some(text.clone()),
             Value::Number(number) => Some(number.to_string()),
             Value::Bool(flag) => Some(flag.to_string()),
@@ -146,6 +141,15 @@ impl FrontMatter {
 
 /// A field's text entries: a list's strings and numbers, or one string;
 /// empty and null entries left out.
+/// What a switch written as LoveIt, DoIt and FixIt write them stands for:
+/// `toc: { enable: true }` is `true`; any other value is itself.
+pub(crate) fn switch_value(value: &Value) -> &Value {
+    match value {
+        Value::Object(map) => map.get("enable").unwrap_or(value),
+        _ => value,
+    }
+}
+
 fn list_of(value: Option<&Value>) -> Vec<String> {
     let items: Vec<&Value> = match value {
         Some(Value::Array(items)) => items.iter().collect(),
@@ -439,12 +443,7 @@ impl Reader<'_> {
     }
 
     fn flag(&mut self, key: &str) -> bool {
-        let value = match self.fields.get(key) {
-            // LoveIt's and FixIt's `toc: { enable: true }`.
-            Some(Value::Object(map)) if map.contains_key("enable") => map.get("enable"),
-            value => value,
-        };
-        match value {
+        match self.fields.get(key).map(switch_value) {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
             // YAML 1.1's words, which Hugo's older YAML read as booleans.
@@ -609,11 +608,8 @@ fn read_fields(
     let search_hidden = reader.flag("searchhidden");
     // A theme's map without `enable` (LoveIt's `toc: { auto: false }`) is
     // a setting of something else: the site's choice stands.
-    let sets_switch = |value: &Value| match value {
-        Value::Null => false,
-        Value::Object(map) => map.contains_key("enable"),
-        _ => true,
-    };
+    let sets_switch =
+        |value: &Value| !matches!(switch_value(value), Value::Null | Value::Object(_));
     let mut option = |keys: &[&str], invert: bool| {
         keys.iter()
             .find(|key| fields.get(**key).is_some_and(sets_switch))

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::{
+    front_matter::switch_value,
     manifest::{Display, Link, RawHtml, Site},
     problem::Problem,
     site::checked_base_url,
@@ -352,11 +353,9 @@ impl HugoConfig {
             .or_else(|| self.localised_text("description"))
             .unwrap_or_default();
         let params = |key: &str| self.localised(&format!("params.{key}"));
-        let switch = |key: &str| match params(key) {
+        let switch = |key: &str| match params(key).map(switch_value) {
             Some(Value::Bool(on)) => *on,
             Some(Value::String(text)) => matches!(text.as_str(), "true" | "yes"),
-            // LoveIt's and FixIt's `[params.page.toc] enable = true`.
-            Some(Value::Object(table)) => table.get("enable") == Some(&Value::Bool(true)),
             _ => false,
         };
         let home_info = params("homeinfoparams").and_then(|info| {
@@ -463,15 +462,10 @@ impl HugoConfig {
         for path in ["params", language.as_str()] {
             if let Some(Value::Object(map)) = self.get(path) {
                 for (key, value) in map {
-                    let text = match value {
+                    let text = match switch_value(value) {
                         Value::String(text) => text.clone(),
                         Value::Number(number) => number.to_string(),
                         Value::Bool(flag) => flag.to_string(),
-                        // LoveIt's and FixIt's `[params.math] enable = true`.
-                        Value::Object(map) => match map.get("enable") {
-                            Some(Value::Bool(flag)) => flag.to_string(),
-                            _ => continue,
-                        },
                         _ => continue,
                     };
                     params.insert(key.to_lowercase(), text);

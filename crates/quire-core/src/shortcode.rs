@@ -308,8 +308,7 @@ fn arguments(inside: &str) -> Vec<(Option<String>, String)> {
 fn closing(text: &str, name: &str, used: &[(String, usize)]) -> Option<(usize, usize)> {
     let mut from = 0;
     let mut first = None;
-    let mut depth = 0_usize;
-    // Other shortcodes opened inside, by name, not closed yet.
+    // Shortcodes opened inside, by name, not closed yet.
     let mut open_inside: Vec<String> = Vec::new();
     while let Some(at) = next_opening(&text[from..]).map(|at| at + from) {
         let delimiter = &text[at + 2..at + 3];
@@ -321,17 +320,16 @@ fn closing(text: &str, name: &str, used: &[(String, usize)]) -> Option<(usize, u
                 .strip_prefix('/')
                 .map(|closed| closed.trim().to_lowercase())
             {
-                Some(closed) if closed == name => {
-                    first.get_or_insert(found);
-                    if depth == 0 {
-                        return Some(found);
-                    }
-                    depth -= 1;
-                }
                 Some(closed) => {
-                    if let Some(opened) = open_inside.iter().position(|open| *open == closed) {
+                    if closed == name {
+                        first.get_or_insert(found);
+                    }
+                    if let Some(opened) = open_inside.iter().rposition(|open| *open == closed) {
                         open_inside.remove(opened);
-                    } else if depth == 0 && used.iter().any(|(used, _)| *used == closed) {
+                    } else if closed == name
+                        || (!open_inside.iter().any(|open| open == name)
+                            && used.iter().any(|(used, _)| *used == closed))
+                    {
                         return Some(found);
                     }
                 }
@@ -339,11 +337,7 @@ fn closing(text: &str, name: &str, used: &[(String, usize)]) -> Option<(usize, u
                     if let Some(call) =
                         Call::read(&text[at..]).filter(|call| !call.self_closed && !call.escaped)
                     {
-                        if call.name == name {
-                            depth += 1;
-                        } else {
-                            open_inside.push(call.name);
-                        }
+                        open_inside.push(call.name);
                     }
                 }
             }

@@ -13,7 +13,7 @@ use quire_core::{
     manifest::{Manifest, Section, Site},
     markdown::{
         FORMULA_MARK, FORMULA_MARK_END, HighlightedCode, Prepared, code_blocks, formula_mark,
-        image_sources, math_parser_options, math_spans, parser_options,
+        image_sources, math_parser_options, math_spans,
     },
     math::{self, HtmlFormula, formulas_in_html},
     route_data::short_hash,
@@ -293,32 +293,25 @@ pub(super) fn prepare(
     } else {
         Vec::new()
     };
-    let options = if math.is_empty() {
-        parser_options()
-    } else {
-        math_parser_options()
+    let mut data = Prepared {
+        code,
+        math,
+        images: Vec::new(),
     };
-    let sizes: Vec<Option<(u32, u32)>> = if is_html {
-        Vec::new()
-    } else {
-        image_sources(&text, options)
+    if !is_html {
+        data.images = image_sources(&text, data.parser_options())
             .iter()
-            .map(|src| image_size(src))
-            .collect()
-    };
-    let images: Vec<u32> = if sizes.iter().any(Option::is_some) {
-        sizes
-            .into_iter()
-            .flat_map(|size| {
-                let (width, height) = size.unwrap_or_default();
+            .flat_map(|src| {
+                let (width, height) = image_size(src).unwrap_or_default();
                 [width, height]
             })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    if !(code.is_empty() && math.is_empty() && images.is_empty()) {
-        prepared.json = serde_json::to_string(&Prepared { code, math, images }).ok();
+            .collect();
+        if data.images.iter().all(|&size| size == 0) {
+            data.images.clear();
+        }
+    }
+    if data != Prepared::default() {
+        prepared.json = serde_json::to_string(&data).ok();
     }
     prepared
 }

@@ -199,7 +199,7 @@ fn render_as(
             .into_offset_iter()
             .unzip();
     let mut ids = HashMap::new();
-    let mut headings = collect_headings(markdown, &events, &places, &mut ids);
+    let headings = collect_headings(markdown, &events, &places, prepared, &mut ids);
     let mut footnotes = Footnotes::number(&events, &mut ids);
     let page_url = format!("{}{}", base.site_root, base.page_path);
 
@@ -217,22 +217,9 @@ fn render_as(
     // but keeps its words, which go through this same loop).
     let mut links: Vec<bool> = Vec::new();
     let mut table = Table::default();
-    // The open heading's title, as its words come.
-    let mut title: Option<SafeHtml> = None;
     let mut events = events.into_iter();
     while let Some(event) = events.next() {
         let is_display_math = matches!(event, Event::DisplayMath(_));
-        if let Some(title) = title.as_mut() {
-            match &event {
-                Event::Text(text) => title.push(SafeHtml::text(text)),
-                Event::Code(code) => title.push(html!("<code>{}</code>", code.as_ref())),
-                Event::InlineMath(tex) | Event::DisplayMath(tex) => {
-                    let mathml = prepared.math.get(math_index).and_then(Option::as_deref);
-                    title.push(formula_html(tex, false, mathml));
-                }
-                _ => {}
-            }
-        }
         match &event {
             Event::Start(_) => depth += 1,
             Event::End(_) => {
@@ -251,7 +238,6 @@ fn render_as(
             Event::Start(Tag::Heading { level, .. }) => {
                 let id = headings[heading_index].id.clone();
                 heading_index += 1;
-                title = Some(SafeHtml::empty());
                 out.push(Event::Start(Tag::Heading {
                     level,
                     id: Some(id.into()),
@@ -259,19 +245,16 @@ fn render_as(
                     attrs: Vec::new(),
                 }));
             }
-            Event::End(TagEnd::Heading(level)) => {
-                let heading = &mut headings[heading_index - 1];
-                heading.title = title.take().unwrap_or_default();
-                if surface == Surface::Page {
-                    // A link to the section, which the app also copies to the clipboard.
-                    let anchor = html!(
-                        r#" <a class="heading-anchor" href="{}#{}" aria-label="Link to the section {}">#</a>"#,
-                        page_url,
-                        heading.id,
-                        heading.text
-                    );
-                    out.push(Event::InlineHtml(anchor.into_string().into()));
-                }
+            Event::End(TagEnd::Heading(level)) if surface == Surface::Page => {
+                let heading = &headings[heading_index - 1];
+                // A link to the section, which the app also copies to the clipboard.
+                let anchor = html!(
+                    r#" <a class="heading-anchor" href="{}#{}" aria-label="Link to the section {}">#</a>"#,
+                    page_url,
+                    heading.id,
+                    heading.text
+                );
+                out.push(Event::InlineHtml(anchor.into_string().into()));
                 out.push(Event::End(TagEnd::Heading(level)));
             }
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -671,17 +654,20 @@ pub fn code_blocks(markdown: &str) -> Vec<(String, String)> {
 }
 
 /// The headings of a page's `events`, each with an id that is Hugo's for
-/// it (`places` are the events' places in `markdown`).
+/// it (`places` are the events' places in `markdown`) and its title with
+/// the formulas `prepared` drew.
 fn collect_headings(
     markdown: &str,
     events: &[Event<'_>],
     places: &[Range<usize>],
+    prepared: &Prepared,
     ids: &mut HashMap<String, usize>,
 ) -> Vec<Heading> {
     let mut headings = Vec::new();
-    // The open heading: its level, the id its author gave, its Markdown
-    // and its text so far.
-    let mut current: Option<(u8, Option<String>, &str, String)> = None;
+    // The open heading: its level, the id its author gave, its Markdown,
+    // its text and its title so far.
+    let mut current: Option<(u8, Option<String>, &str, String, SafeHtml)> = None;
+    let mut math_index = 0;
     for (event, place) in events.iter().zip(places) {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -690,19 +676,29 @@ fn collect_headings(
                     id.as_ref().map(|id| id.trim().to_owned()),
                     &markdown[place.clone()],
                     String::new(),
+                    SafeHtml::empty(),
                 ));
             }
-            // A formula counts as its TeX, as in Hugo's heading ids.
-            Event::Text(text)
-            | Event::Code(text)
-            | Event::InlineMath(text)
-            | Event::DisplayMath(text) => {
-                if let Some((_, _, _, heading_text)) = current.as_mut() {
-                    heading_text.push_str(text);
+            Event::Text(words) | Event::Code(words) => {
+                if let Some((_, _, _, text, title)) = current.as_mut() {
+                    text.push_str(words);
+                    title.push(match event {
+                        Event::Code(_) => html!("<code>{}</code>", words.as_ref()),
+                        _ => SafeHtml::text(words),
+                    });
                 }
             }
+            // A formula counts as its TeX, as in Hugo's heading ids.
+            Event::InlineMath(tex) | Event::DisplayMath(tex) => {
+                if let Some((_, _, _, text, title)) = current.as_mut() {
+                    text.push_str(tex);
+                    let mathml = prepared.math.get(math_index).and_then(Option::as_deref);
+                    title.push(formula_html(tex, false, mathml));
+                }
+                math_index += 1;
+            }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, explicit, source, text)) = current.take() {
+                if let Some((level, explicit, source, text, title)) = current.take() {
                     // An id the author gave is kept as written, as in Hugo.
                     let wanted = explicit.unwrap_or_else(|| {
                         let attributes_read = !text.trim_end().ends_with('}');
@@ -718,7 +714,7 @@ fn collect_headings(
                         level,
                         id,
                         text: text.trim().to_owned(),
-                        title: SafeHtml::empty(),
+                        title,
                     });
                 }
             }
